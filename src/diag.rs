@@ -1,0 +1,62 @@
+//! Findings: what a rule (or the loader) says about a place in a plan file.
+
+use std::ops::Range;
+
+pub type Span = Range<usize>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Byte range in the source; `None` for problems with the file as a whole (not UTF-8, say).
+    pub span: Option<Span>,
+    pub message: String,
+    /// A short text under the caret.
+    pub label: Option<String>,
+    pub help: Option<String>,
+    /// Other places that explain this one ("first defined here").
+    pub related: Vec<(Span, String)>,
+}
+
+impl Finding {
+    pub fn new(rule: &'static str, severity: Severity, span: Option<Span>, message: impl Into<String>) -> Finding {
+        Finding { rule, severity, span, message: message.into(), label: None, help: None, related: Vec::new() }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Finding {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn help_opt(mut self, help: Option<String>) -> Finding {
+        self.help = help;
+        self
+    }
+
+    pub fn related(mut self, span: Span, text: impl Into<String>) -> Finding {
+        self.related.push((span, text.into()));
+        self
+    }
+}

@@ -1,0 +1,14 @@
+//! implan: load, check and render implementation plans for safe, inclusive schools and kindergartens.
+//!
+//! The library knows nothing of terminals: it reads files, checks plans and renders reports to strings.
+//! The `implan` binary parses arguments and prints.
+
+pub mod check;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+pub mod when;

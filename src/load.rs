@@ -1,0 +1,749 @@
+//! From TOML text to a [`Plan`], keeping where everything was written.
+//!
+//! The loader walks toml's spanned document tree by hand rather than through serde, because it must report
+//! every unknown key (with a suggestion), every wrong type and every unreadable date in one pass, each at its
+//! own line and column.
+
+use crate::diag::{Finding, Severity, Span};
+use crate::model::*;
+use crate::source::Source;
+use crate::suggest::nearest;
+use crate::when::{self, When};
+use chrono::NaiveDate;
+use toml::de::{DeTable, DeValue};
+
+/// Rule id for text that is not TOML (or not text at all).
+pub const INVALID_TOML: &str = "invalid-toml";
+/// Rule id for TOML that is not a plan: unknown keys, wrong types, unreadable dates.
+pub const INVALID_PLAN: &str = "invalid-plan";
+
+type TSpanned<T> = toml::Spanned<T>;
+
+/// Reads bytes as a plan source, or says why they are not text.
+pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> Result<Source, Box<Finding>> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source::new(path, text)),
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let good = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+            let line = good.matches('\n').count() + 1;
+            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let binary = bytes.iter().take(8192).any(|&b| b == 0);
+            let message = if binary {
+                "this is a binary file, not a plan".to_string()
+            } else {
+                format!("the file is not UTF-8 text: invalid byte 0x{:02X} at line {line}, column {column}", bytes[at])
+            };
+            Err(Box::new(
+                Finding::new(INVALID_TOML, Severity::Error, None, message)
+                    .help("plan files are TOML, which is UTF-8 text; save the file as UTF-8 in your editor"),
+            ))
+        }
+    }
+}
+
+/// Loads a plan. On failure, returns every problem found, not just the first.
+pub fn load(source: &Source) -> Result<Plan, Vec<Finding>> {
+    let (doc, errors) = DeTable::parse_recoverable(&source.text);
+    if !errors.is_empty() {
+        let mut findings: Vec<Finding> = Vec::new();
+        for e in errors {
+            let span = e.span().unwrap_or(0..0);
+            if findings.iter().any(|f| f.span.as_ref() == Some(&span)) {
+                continue;
+            }
+            let message = e.message().trim().to_string();
+            findings.push(
+                Finding::new(INVALID_TOML, Severity::Error, Some(span), format!("invalid TOML: {message}"))
+                    .help("see https://toml.io for the syntax; strings need quotes, tables are written [name]"),
+            );
+        }
+        return Err(findings);
+    }
+    let mut loader = Loader { src: source, errors: Vec::new() };
+    let plan = loader.document(doc.get_ref());
+    match plan {
+        Some(plan) if loader.errors.is_empty() => Ok(plan),
+        _ => Err(loader.errors),
+    }
+}
+
+struct Loader<'s> {
+    src: &'s Source,
+    errors: Vec<Finding>,
+}
+
+type Entry<'a, 'i> = (&'a TSpanned<std::borrow::Cow<'i, str>>, &'a TSpanned<DeValue<'i>>);
+
+fn find<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Option<Entry<'a, 'i>> {
+    t.iter().find(|(k, _)| k.get_ref() == key)
+}
+
+fn article(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a number with decimals",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_alphanumeric())
+        && chars.all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
+impl<'s> Loader<'s> {
+    fn error(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
+        self.errors.push(Finding::new(INVALID_PLAN, Severity::Error, Some(span), message).help_opt(help));
+    }
+
+    /// The first line of a span: a table's header rather than the whole table.
+    fn head(&self, span: &Span) -> Span {
+        let text = &self.src.text;
+        let start = span.start.min(text.len());
+        let end = text[start..span.end.min(text.len()).max(start)].find(['\n', '\r']).map_or(span.end, |i| start + i);
+        start..end.max(start)
+    }
+
+    fn check_keys(&mut self, t: &DeTable<'_>, allowed: &[&str], what: &str) {
+        for (k, _) in t.iter() {
+            let key = k.get_ref().as_ref();
+            if allowed.contains(&key) {
+                continue;
+            }
+            let list = allowed.iter().map(|a| format!("'{a}'")).collect::<Vec<_>>().join(", ");
+            let help = match nearest(key, allowed.iter().copied()) {
+                Some(s) => format!("did you mean '{s}'? {what} takes {list}"),
+                None => format!("{what} takes {list}"),
+            };
+            self.error(k.span(), format!("unknown key '{key}' in {what}"), Some(help));
+        }
+    }
+
+    fn type_error(&mut self, key: &str, v: &TSpanned<DeValue<'_>>, expected: &str) {
+        let msg = format!("'{key}' must be {expected}, not {}", article(v.get_ref()));
+        self.error(v.span(), msg, None);
+    }
+
+    fn missing(&mut self, at: &Span, key: &str, what: &str, example: &str) {
+        let span = self.head(at);
+        self.error(span, format!("{what} has no '{key}'"), Some(format!("add it, for example: {key} = {example}")));
+    }
+
+    fn string(&mut self, t: &DeTable<'_>, key: &str) -> Option<Spanned<String>> {
+        let (_, v) = find(t, key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(s.to_string(), v.span())),
+            _ => {
+                self.type_error(key, v, "a string (in quotes)");
+                None
+            }
+        }
+    }
+
+    fn req_string(&mut self, t: &DeTable<'_>, key: &str, at: &Span, what: &str) -> Option<Spanned<String>> {
+        if find(t, key).is_none() {
+            self.missing(at, key, what, "\"…\"");
+            return None;
+        }
+        self.string(t, key)
+    }
+
+    fn id(&mut self, t: &DeTable<'_>, at: &Span, what: &str) -> Option<Spanned<String>> {
+        let id = self.req_string(t, "id", at, what)?;
+        self.checked_id(id)
+    }
+
+    fn checked_id(&mut self, id: Spanned<String>) -> Option<Spanned<String>> {
+        if valid_id(&id.value) {
+            return Some(id);
+        }
+        let help = format!("use letters, digits, '-' and '_', for example \"{}\"", slug(&id.value));
+        self.error(id.span.clone(), format!("'{}' is not a valid id", id.value), Some(help));
+        None
+    }
+
+    /// A string or a list of strings.
+    fn string_list(&mut self, t: &DeTable<'_>, key: &str) -> Vec<Spanned<String>> {
+        let Some((_, v)) = find(t, key) else { return Vec::new() };
+        match v.get_ref() {
+            DeValue::String(s) => vec![Spanned::new(s.to_string(), v.span())],
+            DeValue::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => out.push(Spanned::new(s.to_string(), item.span())),
+                        _ => self.type_error(key, item, "a list of strings"),
+                    }
+                }
+                out
+            }
+            _ => {
+                self.type_error(key, v, "a string or a list of strings");
+                Vec::new()
+            }
+        }
+    }
+
+    fn when_value(&mut self, key: &str, v: &TSpanned<DeValue<'_>>, period: bool) -> Option<Spanned<When>> {
+        let parsed = match v.get_ref() {
+            DeValue::String(s) => {
+                if period {
+                    when::parse_period(s)
+                } else {
+                    when::parse(s)
+                }
+            }
+            DeValue::Datetime(dt) => datetime(dt),
+            DeValue::Integer(i) => match i.as_str().parse::<i32>().ok().and_then(When::year) {
+                Some(w) => Ok(w),
+                None => Err(when::WhenError {
+                    message: format!("{} is not a year", i.as_str()),
+                    help: when::FORMS_HELP.into(),
+                }),
+            },
+            _ => {
+                self.type_error(key, v, "a date");
+                return None;
+            }
+        };
+        match parsed {
+            Ok(w) => Some(Spanned::new(w, v.span())),
+            Err(e) => {
+                self.error(v.span(), format!("cannot read '{key}': {}", e.message), Some(e.help));
+                None
+            }
+        }
+    }
+
+    fn when(&mut self, t: &DeTable<'_>, key: &str) -> Option<Spanned<When>> {
+        let (_, v) = find(t, key)?;
+        self.when_value(key, v, false)
+    }
+
+    fn table<'a, 'i>(&mut self, t: &'a DeTable<'i>, key: &str) -> Option<(&'a DeTable<'i>, Span)> {
+        let (_, v) = find(t, key)?;
+        match v.get_ref() {
+            DeValue::Table(tbl) => Some((tbl, v.span())),
+            _ => {
+                self.type_error(key, v, &format!("a table ([{key}])"));
+                None
+            }
+        }
+    }
+
+    fn tables<'a, 'i>(&mut self, t: &'a DeTable<'i>, key: &str, header: &str) -> Vec<(&'a DeTable<'i>, Span)> {
+        let Some((_, v)) = find(t, key) else { return Vec::new() };
+        let mut out = Vec::new();
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(tbl) => out.push((tbl, item.span())),
+                        _ => self.type_error(key, item, &format!("a table ({header})")),
+                    }
+                }
+            }
+            _ => self.type_error(key, v, &format!("a list of tables, each written {header}")),
+        }
+        out
+    }
+
+    fn document(&mut self, doc: &DeTable<'_>) -> Option<Plan> {
+        self.check_keys(doc, &["plan", "roles", "goal", "component", "phase", "activity", "recurring"], "a plan file");
+        let Some((p, header)) = self.table(doc, "plan") else {
+            if find(doc, "plan").is_none() {
+                self.error(
+                    0..0,
+                    "this file has no [plan] table",
+                    Some("a plan file starts with [plan] and its title, start and end; see docs/format.md".into()),
+                );
+            }
+            return None;
+        };
+        let header = self.head(&header);
+        self.check_keys(p, &["title", "org", "start", "end", "lang", "owner", "description"], "[plan]");
+        let title = self.req_string(p, "title", &header, "[plan]");
+        if find(p, "start").is_none() {
+            self.missing(&header, "start", "[plan]", "\"vår 2026\"");
+        }
+        if find(p, "end").is_none() {
+            self.missing(&header, "end", "[plan]", "\"vår 2028\"");
+        }
+        let start = self.when(p, "start");
+        let end = self.when(p, "end");
+        if let (Some(s), Some(e)) = (&start, &end)
+            && e.value.end < s.value.start
+        {
+            self.error(
+                e.span.clone(),
+                format!("the plan ends ({}) before it starts ({})", e.value.end, s.value.start),
+                None,
+            );
+        }
+        let lang = match self.string(p, "lang") {
+            None => Lang::Nb,
+            Some(l) => match l.value.trim().to_lowercase().as_str() {
+                "nb" | "no" | "nob" | "norsk" | "bokmål" | "nb-no" => Lang::Nb,
+                "en" | "eng" | "english" | "engelsk" => Lang::En,
+                other => {
+                    let msg = format!("unknown language '{other}'");
+                    self.error(
+                        l.span,
+                        msg,
+                        Some("write lang = \"nb\" (Norwegian Bokmål) or lang = \"en\" (English)".into()),
+                    );
+                    Lang::Nb
+                }
+            },
+        };
+        let org = self.string(p, "org").map(|s| s.value);
+        let owner = self.string(p, "owner");
+        let description = self.string(p, "description").map(|s| s.value);
+
+        let roles = self.roles(doc);
+        let (goal, subgoals) = self.goals(doc);
+        let components = self.components(doc);
+        let mut activities = Vec::new();
+        let phases = self.phases(doc, &mut activities);
+        for (t, span) in self.tables(doc, "activity", "[[activity]]") {
+            if let Some(a) = self.activity(t, span, None) {
+                activities.push(a);
+            }
+        }
+        let recurring = self.recurring(doc);
+        Some(Plan {
+            title: title?,
+            org,
+            start: start?,
+            end: end?,
+            lang,
+            owner,
+            description,
+            header,
+            roles,
+            goal,
+            subgoals,
+            components,
+            phases,
+            activities,
+            recurring,
+        })
+    }
+
+    fn roles(&mut self, doc: &DeTable<'_>) -> Vec<Role> {
+        let Some((t, _)) = self.table(doc, "roles") else { return Vec::new() };
+        let mut roles = Vec::with_capacity(t.len());
+        for (k, v) in t.iter() {
+            let Some(id) = self.checked_id(Spanned::new(k.get_ref().to_string(), k.span())) else { continue };
+            match v.get_ref() {
+                DeValue::String(name) => {
+                    roles.push(Role { id, name: name.to_string(), lead: None, members: Vec::new(), description: None })
+                }
+                DeValue::Table(r) => {
+                    self.check_keys(r, &["name", "lead", "members", "description"], "a role");
+                    let what = format!("role '{}'", id.value);
+                    let span = id.span.clone();
+                    let name = self.req_string(r, "name", &span, &what);
+                    let lead = self.string(r, "lead");
+                    let members = self.string_list(r, "members");
+                    let description = self.string(r, "description").map(|s| s.value);
+                    if let Some(name) = name {
+                        roles.push(Role { id, name: name.value, lead, members, description });
+                    }
+                }
+                _ => self.type_error(&id.value, v, "the role's name, or a table with name, lead, members"),
+            }
+        }
+        roles
+    }
+
+    fn goals(&mut self, doc: &DeTable<'_>) -> (Option<Goal>, Vec<SubGoal>) {
+        let Some((t, span)) = self.table(doc, "goal") else { return (None, Vec::new()) };
+        self.check_keys(t, &["id", "text", "sub"], "[goal]");
+        let id = self.id(t, &span, "[goal]");
+        let text = self.req_string(t, "text", &span, "[goal]");
+        let goal = id.zip(text).map(|(id, text)| Goal { id, text: text.value });
+        let mut subs = Vec::new();
+        if let Some((s, _)) = self.table(t, "sub") {
+            for (k, v) in s.iter() {
+                let Some(id) = self.checked_id(Spanned::new(k.get_ref().to_string(), k.span())) else { continue };
+                match v.get_ref() {
+                    DeValue::String(text) => subs.push(SubGoal { id, text: text.to_string(), description: None }),
+                    DeValue::Table(g) => {
+                        self.check_keys(g, &["text", "description"], "a sub-goal");
+                        let what = format!("sub-goal '{}'", id.value);
+                        let at = id.span.clone();
+                        if let Some(text) = self.req_string(g, "text", &at, &what) {
+                            let description = self.string(g, "description").map(|s| s.value);
+                            subs.push(SubGoal { id, text: text.value, description });
+                        }
+                    }
+                    _ => self.type_error(&id.value, v, "the sub-goal's text, or a table with text"),
+                }
+            }
+        }
+        (goal, subs)
+    }
+
+    fn components(&mut self, doc: &DeTable<'_>) -> Vec<Component> {
+        let mut out = Vec::new();
+        for (t, span) in self.tables(doc, "component", "[[component]]") {
+            self.check_keys(t, &["id", "name", "summary", "contents"], "a component");
+            let id = self.id(t, &span, "a component");
+            let name = self.req_string(t, "name", &span, "a component");
+            let summary = self.string(t, "summary").map(|s| s.value);
+            let contents = self.string_list(t, "contents").into_iter().map(|s| s.value).collect();
+            if let (Some(id), Some(name)) = (id, name) {
+                out.push(Component { id, name: name.value, summary, contents });
+            }
+        }
+        out
+    }
+
+    fn phases(&mut self, doc: &DeTable<'_>, activities: &mut Vec<Activity>) -> Vec<Phase> {
+        let mut out = Vec::new();
+        for (t, span) in self.tables(doc, "phase", "[[phase]]") {
+            self.check_keys(t, &["id", "name", "period", "start", "end", "goal", "activity"], "a phase");
+            let id = self.id(t, &span, "a phase");
+            let what = match &id {
+                Some(id) => format!("phase '{}'", id.value),
+                None => "a phase".to_string(),
+            };
+            let name = self.req_string(t, "name", &span, &what);
+            let label = self.req_string(t, "period", &span, &what);
+            let start = self.when(t, "start");
+            let end = self.when(t, "end");
+            let goal = self.string(t, "goal").map(|s| s.value);
+            let explicit = start.is_some() && end.is_some();
+            let label_when = match &label {
+                Some(l) if explicit => when::parse_period(&l.value).ok(),
+                Some(l) => match when::parse_period(&l.value) {
+                    Ok(w) => Some(w),
+                    Err(e) => {
+                        let help =
+                            format!("{}; or keep the label and give the phase an explicit start and end", e.help);
+                        self.error(
+                            l.span.clone(),
+                            format!("cannot read the phase's period: {}", e.message),
+                            Some(help),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            };
+            let span_when = match (&start, &end, label_when) {
+                (Some(s), Some(e), _) => {
+                    Some(When { start: s.value.start, end: e.value.end, precision: s.value.precision, time: None })
+                }
+                (s, e, Some(l)) => Some(When {
+                    start: s.as_ref().map_or(l.start, |s| s.value.start),
+                    end: e.as_ref().map_or(l.end, |e| e.value.end),
+                    ..l
+                }),
+                _ => None,
+            };
+            if let (Some(s), Some(e)) = (&start, &end)
+                && e.value.end < s.value.start
+            {
+                self.error(
+                    e.span.clone(),
+                    format!("the phase ends ({}) before it starts ({})", e.value.end, s.value.start),
+                    None,
+                );
+            }
+            let index = out.len();
+            for (a, aspan) in self.tables(t, "activity", "[[phase.activity]]") {
+                if let Some(a) = self.activity(a, aspan, Some(index)) {
+                    activities.push(a);
+                }
+            }
+            if let (Some(id), Some(name), Some(label), Some(span_when)) = (id, name, label, span_when) {
+                out.push(Phase { id, name: name.value, label, label_when, span: span_when, explicit, goal });
+            } else {
+                // Keep indexes of later phases aligned with `[[phase]]` order for the activities above.
+                out.push(Phase {
+                    id: Spanned::new(String::new(), span.clone()),
+                    name: String::new(),
+                    label: Spanned::new(String::new(), span.clone()),
+                    label_when: None,
+                    span: When::day(NaiveDate::MIN),
+                    explicit: true,
+                    goal: None,
+                });
+            }
+        }
+        out
+    }
+
+    fn activity(&mut self, t: &DeTable<'_>, span: Span, phase: Option<usize>) -> Option<Activity> {
+        // "phase" is known in both places so that a nested one gets the clearer error below.
+        let allowed = [
+            "id",
+            "title",
+            "when",
+            "end",
+            "duration",
+            "owner",
+            "phase",
+            "components",
+            "goals",
+            "after",
+            "kind",
+            "tags",
+            "status",
+            "done",
+            "notes",
+        ];
+        let what_table = if phase.is_some() { "an activity ([[phase.activity]])" } else { "an activity" };
+        if phase.is_some() && find(t, "phase").is_some() {
+            let (k, _) = find(t, "phase")?;
+            self.error(
+                k.span(),
+                "an activity written inside a phase cannot name another phase",
+                Some("remove 'phase', or move the activity to the top level as [[activity]]".into()),
+            );
+        }
+        self.check_keys(t, &allowed, what_table);
+        let title = self.req_string(t, "title", &span, "an activity");
+        let what = match &title {
+            Some(t) => format!("activity '{}'", t.value),
+            None => "an activity".to_string(),
+        };
+        let id = match find(t, "id") {
+            Some(_) => self.string(t, "id").and_then(|id| self.checked_id(id)).map(|id| (id, false)),
+            None => title.as_ref().and_then(|title| {
+                let s = slug(&title.value);
+                if s.is_empty() {
+                    self.error(
+                        title.span.clone(),
+                        "cannot make an id from this title",
+                        Some("give the activity an id".into()),
+                    );
+                    None
+                } else {
+                    Some((Spanned::new(s, title.span.clone()), true))
+                }
+            }),
+        };
+        if find(t, "when").is_none() {
+            self.missing(&span, "when", &what, "\"mars 2026\"");
+        }
+        let when = self.when(t, "when");
+        let end = self.when(t, "end");
+        let duration = match self.string(t, "duration") {
+            Some(d) => match when::parse_duration(&d.value) {
+                Ok(dur) => Some((dur, d.span)),
+                Err(e) => {
+                    self.error(d.span, format!("cannot read 'duration': {}", e.message), Some(e.help));
+                    None
+                }
+            },
+            None => None,
+        };
+        let mut last_day = when.as_ref().map(|w| w.value.end);
+        if let (Some(w), Some(e)) = (&when, &end) {
+            if e.value.end < w.value.start {
+                self.error(
+                    e.span.clone(),
+                    format!("the activity ends ({}) before it starts ({})", e.value.end, w.value.start),
+                    None,
+                );
+            }
+            last_day = Some(e.value.end.max(w.value.end));
+        }
+        if let Some((dur, dspan)) = &duration {
+            if end.is_some() {
+                self.error(dspan.clone(), "give either 'end' or 'duration', not both", None);
+            } else if let Some(w) = &when {
+                match dur.last_day(w.value.start) {
+                    Some(d) => last_day = Some(d.max(w.value.end)),
+                    None => self.error(dspan.clone(), "the duration runs past the end of the calendar", None),
+                }
+            }
+        }
+        let owners = self.string_list(t, "owner");
+        let named_phase = if phase.is_none() { self.string(t, "phase") } else { None };
+        let components = self.string_list(t, "components");
+        let goals = self.string_list(t, "goals");
+        let after = self.string_list(t, "after");
+        let kind = self.string(t, "kind").map(|s| s.value);
+        let tags = self.string_list(t, "tags").into_iter().map(|s| s.value).collect();
+        let notes = self.string(t, "notes").map(|s| s.value);
+        let status_v = self.string(t, "status");
+        let mut status = match &status_v {
+            None => Status::Planned,
+            Some(s) => match Status::parse(&s.value) {
+                Some(st) => st,
+                None => {
+                    let help =
+                        "write planned, in-progress, done or cancelled (or planlagt, pågår, gjennomført, avlyst)";
+                    self.error(s.span.clone(), format!("unknown status '{}'", s.value), Some(help.into()));
+                    Status::Planned
+                }
+            },
+        };
+        let done = match find(t, "done") {
+            None => None,
+            Some((_, v)) => match self.when_value("done", v, false) {
+                Some(w) if w.value.precision == crate::when::Precision::Day => {
+                    if status_v.is_none() {
+                        status = Status::Done;
+                    } else if status != Status::Done {
+                        let msg = format!("a done date is given, but the status is '{}'", status.as_str());
+                        self.error(w.span.clone(), msg, Some("set status = \"done\", or remove 'done'".into()));
+                    }
+                    Some(w.value.start)
+                }
+                Some(w) => {
+                    self.error(w.span, "'done' must be a day, such as 2026-03-12", None);
+                    None
+                }
+                None => None,
+            },
+        };
+        let phase = match (phase, named_phase) {
+            (Some(i), _) => Some(PhaseRef::Nested(i)),
+            (None, Some(p)) => Some(PhaseRef::Named(p)),
+            (None, None) => None,
+        };
+        let (id, derived_id) = id?;
+        Some(Activity {
+            id,
+            derived_id,
+            title: title?,
+            when: when?,
+            last_day: last_day?,
+            span: self.head(&span),
+            owners,
+            phase,
+            components,
+            goals,
+            after,
+            kind,
+            tags,
+            status,
+            done,
+            notes,
+        })
+    }
+
+    fn recurring(&mut self, doc: &DeTable<'_>) -> Vec<Recurring> {
+        let mut out = Vec::new();
+        for (t, span) in self.tables(doc, "recurring", "[[recurring]]") {
+            self.check_keys(
+                t,
+                &["id", "title", "kind", "owner", "every", "count", "per", "from", "until", "notes"],
+                "a recurring requirement",
+            );
+            let id = self.id(t, &span, "a recurring requirement");
+            let what = match &id {
+                Some(id) => format!("recurring requirement '{}'", id.value),
+                None => "a recurring requirement".to_string(),
+            };
+            let title = self.req_string(t, "title", &span, &what);
+            let kind = self.req_string(t, "kind", &span, &what);
+            let owner = self.string(t, "owner");
+            let from = self.when(t, "from");
+            let until = self.when(t, "until");
+            let notes = self.string(t, "notes").map(|s| s.value);
+            let cadence = self.cadence(t, &span, &what);
+            if let (Some(id), Some(title), Some(kind), Some(cadence)) = (id, title, kind, cadence) {
+                out.push(Recurring { id, title: title.value, kind, owner, cadence, from, until, notes });
+            }
+        }
+        out
+    }
+
+    fn cadence(&mut self, t: &DeTable<'_>, span: &Span, what: &str) -> Option<Spanned<Cadence>> {
+        let every = self.string(t, "every");
+        let count = find(t, "count");
+        let per = self.string(t, "per");
+        match (every, count) {
+            (Some(_), Some((k, _))) => {
+                self.error(k.span(), format!("{what} has both 'every' and 'count'"), Some("keep one of them".into()));
+                None
+            }
+            (None, None) => {
+                let head = self.head(span);
+                self.error(
+                    head,
+                    format!("{what} says neither how often ('every') nor how many ('count' and 'per')"),
+                    Some("add, for example, every = \"halvår\", or count = \"4-8\" and per = \"år\"".into()),
+                );
+                None
+            }
+            (Some(e), None) => {
+                if let Some(p) = &per {
+                    self.error(p.span.clone(), "'per' goes with 'count', not with 'every'", None);
+                }
+                match parse_every(&e.value) {
+                    Some(m) => Some(Spanned::new(Cadence::Every(m), e.span)),
+                    None => {
+                        let help =
+                            "write \"6 months\", \"6 måneder\", \"halvår\", \"år\", \"yearly\", \"kvartal\", \"2 år\"";
+                        self.error(
+                            e.span,
+                            format!("cannot read 'every': '{}' is not a length of time", e.value),
+                            Some(help.into()),
+                        );
+                        None
+                    }
+                }
+            }
+            (None, Some((_, c))) => {
+                let parsed = match c.get_ref() {
+                    DeValue::Integer(i) => i.as_str().parse::<u32>().ok().map(|n| (n, n)),
+                    DeValue::String(s) => parse_count(s),
+                    _ => {
+                        self.type_error("count", c, "a number or a range such as \"4-8\"");
+                        return None;
+                    }
+                };
+                let Some((min, max)) = parsed else {
+                    self.error(c.span(), "cannot read 'count'", Some("write a number (4) or a range (\"4-8\")".into()));
+                    return None;
+                };
+                let Some(per) = per else {
+                    let head = self.head(span);
+                    self.error(
+                        head,
+                        format!("{what} has 'count' but no 'per'"),
+                        Some("add per = \"år\" (or term, quarter, month, plan)".into()),
+                    );
+                    return None;
+                };
+                match parse_period_word(&per.value) {
+                    Some(p) => Some(Spanned::new(Cadence::Count { min, max, per: p }, c.span())),
+                    None => {
+                        let help = "write \"year\"/\"år\", \"term\"/\"halvår\", \"quarter\"/\"kvartal\", \"month\"/\"måned\" or \"plan\"";
+                        self.error(per.span, format!("cannot read 'per': '{}'", per.value), Some(help.into()));
+                        None
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn datetime(dt: &toml::value::Datetime) -> Result<When, when::WhenError> {
+    let bad = |m: String| when::WhenError { message: m, help: when::FORMS_HELP.into() };
+    let Some(d) = dt.date else {
+        return Err(bad("a time of day alone is not a date".into()));
+    };
+    let date = NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)
+        .ok_or_else(|| bad(format!("{:04}-{:02}-{:02} is not a day in the calendar", d.year, d.month, d.day)))?;
+    let mut w = When::day(date);
+    if let Some(t) = dt.time {
+        w.time = chrono::NaiveTime::from_hms_opt(t.hour as u32, t.minute as u32, t.second.unwrap_or(0) as u32)
+            .map(|t| (t, None));
+    }
+    Ok(w)
+}

@@ -1,0 +1,316 @@
+//! A loaded plan. Every name and value that a finding may point at keeps its byte span in the file.
+
+use crate::diag::Span;
+use crate::when::When;
+use chrono::NaiveDate;
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Nb,
+    En,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub title: Spanned<String>,
+    pub org: Option<String>,
+    pub start: Spanned<When>,
+    pub end: Spanned<When>,
+    pub lang: Lang,
+    pub owner: Option<Spanned<String>>,
+    pub description: Option<String>,
+    /// Where `[plan]` is, for findings about the plan as a whole.
+    pub header: Span,
+    pub roles: Vec<Role>,
+    pub goal: Option<Goal>,
+    pub subgoals: Vec<SubGoal>,
+    pub components: Vec<Component>,
+    pub phases: Vec<Phase>,
+    pub activities: Vec<Activity>,
+    pub recurring: Vec<Recurring>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub lead: Option<Spanned<String>>,
+    pub members: Vec<Spanned<String>>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Goal {
+    pub id: Spanned<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SubGoal {
+    pub id: Spanned<String>,
+    pub text: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Component {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub summary: Option<String>,
+    pub contents: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Phase {
+    pub id: Spanned<String>,
+    pub name: String,
+    /// The period as the plan writes it ("Vår 2025").
+    pub label: Spanned<String>,
+    /// What the label says, when it is a date; `None` for labels such as "Oppstart" with explicit start/end.
+    pub label_when: Option<When>,
+    /// The span the phase covers: explicit start/end when both are given, else the label's.
+    pub span: When,
+    /// Whether `start`/`end` decide the span rather than the label.
+    pub explicit: bool,
+    pub goal: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Planned,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::InProgress => "in-progress",
+            Status::Done => "done",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        let s = s.trim().to_lowercase();
+        Some(match s.as_str() {
+            "planned" | "planlagt" | "todo" | "open" => Status::Planned,
+            "in-progress" | "in progress" | "started" | "ongoing" | "pågår" | "i gang" | "igang" | "påbegynt" => {
+                Status::InProgress
+            }
+            "done" | "completed" | "ferdig" | "gjennomført" | "utført" | "fullført" => Status::Done,
+            "cancelled" | "canceled" | "avlyst" | "kansellert" | "utgår" => Status::Cancelled,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Activity {
+    pub id: Spanned<String>,
+    /// True when the id was made from the title; the span is then the title's.
+    pub derived_id: bool,
+    pub title: Spanned<String>,
+    pub when: Spanned<When>,
+    /// The last day: the end of `end`, or `when` plus `duration`, or the end of `when`.
+    pub last_day: NaiveDate,
+    /// Where the activity is as a whole (its `[[activity]]` table).
+    pub span: Span,
+    pub owners: Vec<Spanned<String>>,
+    /// The phase's index in `Plan::phases`, for activities written inside a phase; else the `phase` key.
+    pub phase: Option<PhaseRef>,
+    pub components: Vec<Spanned<String>>,
+    pub goals: Vec<Spanned<String>>,
+    pub after: Vec<Spanned<String>>,
+    pub kind: Option<String>,
+    pub tags: Vec<String>,
+    pub status: Status,
+    pub done: Option<NaiveDate>,
+    pub notes: Option<String>,
+}
+
+impl Activity {
+    pub fn is_cancelled(&self) -> bool {
+        self.status == Status::Cancelled
+    }
+
+    pub fn has_word(&self, word: &str) -> bool {
+        self.kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(word))
+            || self.tags.iter().any(|t| t.eq_ignore_ascii_case(word))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhaseRef {
+    /// Written inside `[[phase]]` number n.
+    Nested(usize),
+    /// Named with `phase = "…"`.
+    Named(Spanned<String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CadencePeriod {
+    Month,
+    Quarter,
+    Term,
+    Year,
+    Plan,
+}
+
+impl CadencePeriod {
+    pub fn months(self) -> Option<i64> {
+        match self {
+            CadencePeriod::Month => Some(1),
+            CadencePeriod::Quarter => Some(3),
+            CadencePeriod::Term => Some(6),
+            CadencePeriod::Year => Some(12),
+            CadencePeriod::Plan => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            CadencePeriod::Month => "month",
+            CadencePeriod::Quarter => "quarter",
+            CadencePeriod::Term => "term",
+            CadencePeriod::Year => "year",
+            CadencePeriod::Plan => "plan period",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cadence {
+    /// At most this many months between two occurrences.
+    Every(u32),
+    /// Between min and max occurrences in each period.
+    Count { min: u32, max: u32, per: CadencePeriod },
+}
+
+#[derive(Debug, Clone)]
+pub struct Recurring {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub kind: Spanned<String>,
+    pub owner: Option<Spanned<String>>,
+    pub cadence: Spanned<Cadence>,
+    pub from: Option<Spanned<When>>,
+    pub until: Option<Spanned<When>>,
+    pub notes: Option<String>,
+}
+
+/// Parses "6 months", "halvår", "every 2 years" into a number of months.
+pub fn parse_every(s: &str) -> Option<u32> {
+    let lower = s.trim().to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if matches!(words.first(), Some(&("every" | "hver" | "hvert" | "kvar" | "kvart" | "each"))) {
+        words.remove(0);
+    }
+    let (n, unit) = match words.as_slice() {
+        [unit] => (1, *unit),
+        [n, unit] => (n.trim_end_matches('.').parse::<u32>().ok()?, *unit),
+        _ => return None,
+    };
+    let months = match unit {
+        "month" | "months" | "måned" | "måneder" | "mnd" | "månedlig" | "monthly" => 1,
+        "quarter" | "quarters" | "kvartal" | "kvartalsvis" | "quarterly" => 3,
+        "term" | "terms" | "halvår" | "halvårlig" | "half-year" | "half-yearly" | "semester" | "semiannual"
+        | "semiannually" => 6,
+        "year" | "years" | "år" | "årlig" | "yearly" | "annual" | "annually" | "skoleår" => 12,
+        _ => return None,
+    };
+    if n == 0 { None } else { n.checked_mul(months) }
+}
+
+pub fn parse_period_word(s: &str) -> Option<CadencePeriod> {
+    Some(match s.trim().to_lowercase().as_str() {
+        "month" | "måned" | "mnd" => CadencePeriod::Month,
+        "quarter" | "kvartal" => CadencePeriod::Quarter,
+        "term" | "halvår" | "semester" => CadencePeriod::Term,
+        "year" | "år" | "avtaleår" | "agreement year" => CadencePeriod::Year,
+        "plan" | "periode" | "period" | "planperiode" => CadencePeriod::Plan,
+        _ => return None,
+    })
+}
+
+/// Parses `4`, `"4"`, `"4-8"`, `"4–8"` into (min, max).
+pub fn parse_count(s: &str) -> Option<(u32, u32)> {
+    let s = s.trim();
+    match s.split_once(['-', '–', '—']) {
+        Some((a, b)) => {
+            let (a, b) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+            (a <= b).then_some((a, b))
+        }
+        None => s.parse().ok().map(|n| (n, n)),
+    }
+}
+
+/// An id made from a title: "Oppstartsmøte for styringsgruppen" → "oppstartsmote-for-styringsgruppen".
+pub fn slug(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars().flat_map(char::to_lowercase) {
+        let mapped: &str = match c {
+            'æ' => "ae",
+            'ø' | 'ö' => "o",
+            'å' | 'ä' | 'á' | 'à' => "a",
+            'é' | 'è' | 'ê' => "e",
+            'ü' => "u",
+            _ => "",
+        };
+        if !mapped.is_empty() {
+            out.push_str(mapped);
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Oppstartsmøte for styringsgruppen"), "oppstartsmote-for-styringsgruppen");
+        assert_eq!(slug("Evaluering av ståsted – justering"), "evaluering-av-stasted-justering");
+        assert_eq!(slug("  Ærlig talt! "), "aerlig-talt");
+    }
+
+    #[test]
+    fn cadences() {
+        assert_eq!(parse_every("halvår"), Some(6));
+        assert_eq!(parse_every("Every 6 months"), Some(6));
+        assert_eq!(parse_every("hvert år"), Some(12));
+        assert_eq!(parse_every("2 år"), Some(24));
+        assert_eq!(parse_every("0 months"), None);
+        assert_eq!(parse_every("sometimes"), None);
+        assert_eq!(parse_count("4–8"), Some((4, 8)));
+        assert_eq!(parse_count("8-4"), None);
+        assert_eq!(parse_count("2"), Some((2, 2)));
+        assert_eq!(Status::parse("Gjennomført"), Some(Status::Done));
+        assert_eq!(Status::parse("nope"), None);
+    }
+}

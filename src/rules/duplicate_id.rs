@@ -1,0 +1,70 @@
+use super::{Ctx, Rule};
+use crate::diag::{Finding, Severity};
+use crate::model::Spanned;
+use std::collections::HashMap;
+
+pub const RULE: Rule = Rule {
+    id: "duplicate-id",
+    severity: Severity::Error,
+    summary: "Two activities, phases, components, goals or requirements share an id",
+    doc: include_str!("docs/duplicate-id.md"),
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let plan = ctx.plan;
+    let activities = plan.activities.iter().map(|a| (&a.id, a.derived_id));
+    report(out, "activity", activities);
+    report(out, "phase", plan.phases.iter().map(|p| (&p.id, false)));
+    report(out, "component", plan.components.iter().map(|c| (&c.id, false)));
+    let goals = plan.goal.iter().map(|g| (&g.id, false)).chain(plan.subgoals.iter().map(|g| (&g.id, false)));
+    report(out, "goal", goals);
+    report(out, "recurring requirement", plan.recurring.iter().map(|r| (&r.id, false)));
+}
+
+fn report<'a>(out: &mut Vec<Finding>, kind: &str, ids: impl Iterator<Item = (&'a Spanned<String>, bool)>) {
+    let mut seen: HashMap<&str, (&Spanned<String>, bool)> = HashMap::new();
+    for (id, derived) in ids {
+        let Some(&(first, first_derived)) = seen.get(id.value.as_str()) else {
+            seen.insert(&id.value, (id, derived));
+            continue;
+        };
+        let how = if derived { " (made from its title)" } else { "" };
+        let help = if derived || first_derived {
+            "give one of them an explicit id = \"…\"; ids made from titles clash when titles repeat".to_string()
+        } else {
+            format!("ids name one {kind} each; rename one of them")
+        };
+        out.push(
+            RULE.finding(id.span.clone(), format!("{kind} id '{}'{how} is used twice", id.value))
+                .label("second use")
+                .related(first.span.clone(), "first used here")
+                .help(help),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::{HEAD, run_rule};
+
+    #[test]
+    fn fires_on_repeated_ids_including_derived_ones() {
+        let plan = format!(
+            "{HEAD}\n[[activity]]\ntitle = \"Møte\"\nwhen = \"mars 2026\"\n\n[[activity]]\ntitle = \"møte\"\nwhen = \"april 2026\"\n\n[[activity]]\nid = \"x\"\ntitle = \"X\"\nwhen = \"april 2026\"\n\n[[activity]]\nid = \"x\"\ntitle = \"Y\"\nwhen = \"april 2026\"\n"
+        );
+        let f = run_rule(&RULE, &plan);
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(msgs, ["activity id 'mote' (made from its title) is used twice", "activity id 'x' is used twice"]);
+        assert_eq!(f[0].related.len(), 1);
+    }
+
+    #[test]
+    fn same_id_in_different_kinds_is_fine() {
+        let plan = format!(
+            "{HEAD}\n[[phase]]\nid = \"x\"\nname = \"P\"\nperiod = \"vår 2026\"\n[[phase.activity]]\nid = \"x\"\ntitle = \"X\"\nwhen = \"april 2026\"\n"
+        );
+        assert!(run_rule(&RULE, &plan).is_empty());
+    }
+}

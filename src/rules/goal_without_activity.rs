@@ -1,0 +1,46 @@
+use super::{Ctx, Rule};
+use crate::diag::{Finding, Severity};
+use std::collections::HashSet;
+
+pub const RULE: Rule = Rule {
+    id: "goal-without-activity",
+    severity: Severity::Warning,
+    summary: "A sub-goal that no activity serves",
+    doc: include_str!("docs/goal-without-activity.md"),
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let served: HashSet<&str> = ctx
+        .plan
+        .activities
+        .iter()
+        .filter(|a| !a.is_cancelled())
+        .flat_map(|a| a.goals.iter().map(|g| g.value.as_str()))
+        .collect();
+    for g in &ctx.plan.subgoals {
+        if !served.contains(g.id.value.as_str()) {
+            out.push(
+                RULE.finding(g.id.span.clone(), format!("sub-goal '{}' is not served by any activity", g.id.value))
+                    .label(g.text.clone())
+                    .help(format!("add goals = [\"{}\"] to the activities that work towards it", g.id.value)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::{HEAD, run_rule};
+
+    #[test]
+    fn fires_on_unserved_subgoal_only() {
+        let plan = format!(
+            "{HEAD}\n[goal]\nid = \"g\"\ntext = \"G\"\n[goal.sub]\na = \"A\"\nb = \"B\"\n\n[[activity]]\ntitle = \"X\"\nwhen = \"mars 2026\"\ngoals = [\"a\"]\n"
+        );
+        let f = run_rule(&RULE, &plan);
+        assert_eq!(f.len(), 1, "the overall goal needs no activity of its own");
+        assert_eq!(f[0].message, "sub-goal 'b' is not served by any activity");
+    }
+}

@@ -1,0 +1,142 @@
+use super::{Ctx, Rule};
+use crate::diag::{Finding, Severity};
+use crate::when::{format_month_index, month_from_index, month_index};
+
+pub const RULE: Rule = Rule {
+    id: "idle-gap",
+    severity: Severity::Warning,
+    summary: "More than 4 months inside the plan period without any activity (July not counted)",
+    doc: include_str!("docs/idle-gap.md"),
+    check: Some(check),
+};
+
+/// The longest stretch, in counted months, that may pass without an activity.
+pub const MAX_IDLE_MONTHS: usize = 4;
+
+fn is_july(m: i64) -> bool {
+    month_from_index(m).1 == 7
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let plan = ctx.plan;
+    let first = month_index(plan.start.value.start);
+    let last = month_index(plan.end.value.end);
+    if last < first {
+        return;
+    }
+    let len = (last - first + 1) as usize;
+    // Difference array over the months of the plan: +1 where an activity starts covering, -1 after it ends.
+    let mut diff = vec![0i64; len + 1];
+    let mut ends: Vec<(i64, usize)> = Vec::new();
+    for (i, a) in plan.activities.iter().enumerate().filter(|(_, a)| !a.is_cancelled()) {
+        let s = month_index(a.when.value.start).max(first);
+        let e = month_index(a.last_day).min(last);
+        if s > e {
+            continue;
+        }
+        diff[(s - first) as usize] += 1;
+        diff[(e - first) as usize + 1] -= 1;
+        ends.push((month_index(a.last_day), i));
+    }
+    ends.sort_unstable();
+    let mut cover = 0;
+    let mut gap_start: Option<i64> = None;
+    let mut gaps = Vec::new();
+    for (k, d) in diff.iter().take(len).enumerate() {
+        cover += d;
+        let m = first + k as i64;
+        if cover > 0 {
+            if let Some(g) = gap_start.take() {
+                gaps.push((g, m - 1));
+            }
+        } else if gap_start.is_none() && !is_july(m) {
+            gap_start = Some(m);
+        }
+    }
+    if let Some(g) = gap_start {
+        gaps.push((g, last));
+    }
+    for (g0, g1) in gaps {
+        let counted = (g0..=g1).filter(|&m| !is_july(m)).count();
+        if counted <= MAX_IDLE_MONTHS {
+            continue;
+        }
+        // The last activity to end before the gap is where the plan goes quiet.
+        let before = ends.partition_point(|&(e, _)| e < g0);
+        let (span, lead) = match before.checked_sub(1).map(|b| &plan.activities[ends[b].1]) {
+            Some(a) => (a.when.span.clone(), format!("after '{}', ", a.title.value)),
+            None => (plan.start.span.clone(), "from the plan's start, ".to_string()),
+        };
+        let to_end = if g1 == last { " (the plan's end)" } else { "" };
+        let help = if g1 == last && before == ends.len() && ends.is_empty() {
+            "the plan has no activities yet; plan them".to_string()
+        } else if before == 0 {
+            format!(
+                "does the plan really start in {}? move its start, or plan the work of these months",
+                format_month_index(g0)
+            )
+        } else if g1 == last {
+            format!(
+                "does the plan really run until {}? move its end, or plan the work of these months",
+                format_month_index(g1)
+            )
+        } else {
+            "plan the work of these months, even a follow-up meeting, so the work keeps going".to_string()
+        };
+        out.push(
+            RULE.finding(
+                span,
+                format!(
+                    "{lead}nothing is scheduled for {counted} months, from {} to {}{to_end}",
+                    format_month_index(g0),
+                    format_month_index(g1)
+                ),
+            )
+            .label(format!("more than {MAX_IDLE_MONTHS} months without activity (July not counted)"))
+            .help(help),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::run_rule;
+
+    fn plan(start: &str, end: &str, whens: &[&str]) -> String {
+        let mut s = format!("[plan]\ntitle = \"T\"\nstart = \"{start}\"\nend = \"{end}\"\n");
+        for (i, w) in whens.iter().enumerate() {
+            s.push_str(&format!("\n[[activity]]\ntitle = \"A{i}\"\nwhen = \"{w}\"\n"));
+        }
+        s
+    }
+
+    #[test]
+    fn fires_on_empty_start_and_end() {
+        let f = run_rule(&RULE, &plan("vår 2025", "2028", &["mars 2026", "juni 2026", "august 2026", "juni 2028"]));
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "from the plan's start, nothing is scheduled for 13 months, from 2025-01 to 2026-02",
+                "after 'A2', nothing is scheduled for 20 months, from 2026-09 to 2028-05",
+                "after 'A3', nothing is scheduled for 5 months, from 2028-08 to 2028-12 (the plan's end)",
+            ]
+        );
+    }
+
+    #[test]
+    fn july_does_not_count_and_spans_cover() {
+        // April, then nothing in May, June, (July), August, September: 4 counted months.
+        assert!(run_rule(&RULE, &plan("2026-04", "2026-10", &["april 2026", "oktober 2026"])).is_empty());
+        assert_eq!(run_rule(&RULE, &plan("2026-04", "2026-11", &["april 2026", "november 2026"])).len(), 1);
+        assert!(run_rule(&RULE, &plan("2026", "2026", &["vår 2026", "høst 2026"])).is_empty());
+    }
+
+    #[test]
+    fn cancelled_work_fills_nothing() {
+        let mut s = plan("2026-01", "2026-12", &["januar 2026", "desember 2026"]);
+        s.push_str("\n[[activity]]\ntitle = \"C\"\nwhen = \"juni 2026\"\nstatus = \"cancelled\"\n");
+        assert_eq!(run_rule(&RULE, &s).len(), 1);
+    }
+}

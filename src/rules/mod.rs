@@ -1,0 +1,224 @@
+//! The check rules, one module each. Every rule has a stable id, a default severity, a summary and a doc text
+//! (shown by the tool), and runs in O(n log n) or better in the number of activities.
+
+use crate::diag::{Finding, Severity};
+use crate::model::{Activity, PhaseRef, Plan};
+use crate::source::Source;
+use std::collections::HashMap;
+
+mod cadence;
+mod dependency_cycle;
+mod dependency_order;
+mod duplicate_id;
+mod empty_phase;
+mod goal_without_activity;
+mod idle_gap;
+mod missing_owner;
+mod outside_plan_period;
+mod phase_order;
+mod season_mismatch;
+mod uncovered_component;
+mod unknown_reference;
+mod unknown_role;
+mod unused_role;
+
+/// A check rule as the tool lists and explains it.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    /// What it catches, why it matters, an example that fires and the fix (Markdown).
+    pub doc: &'static str,
+    /// `None` for the loader's own rules, which fire while reading the file.
+    pub check: Option<fn(&Ctx, &mut Vec<Finding>)>,
+}
+
+impl Rule {
+    /// A finding of this rule at its default severity.
+    pub fn finding(&self, span: crate::diag::Span, message: impl Into<String>) -> Finding {
+        Finding::new(self.id, self.severity, Some(span), message)
+    }
+}
+
+const INVALID_TOML: Rule = Rule {
+    id: crate::load::INVALID_TOML,
+    severity: Severity::Error,
+    summary: "The file is not valid TOML, or not UTF-8 text at all",
+    doc: include_str!("docs/invalid-toml.md"),
+    check: None,
+};
+
+const INVALID_PLAN: Rule = Rule {
+    id: crate::load::INVALID_PLAN,
+    severity: Severity::Error,
+    summary: "The TOML is not a plan: unknown key, wrong type, unreadable date, missing required key",
+    doc: include_str!("docs/invalid-plan.md"),
+    check: None,
+};
+
+/// Every rule, in the order findings are explained in the README.
+pub const ALL: &[Rule] = &[
+    INVALID_TOML,
+    INVALID_PLAN,
+    season_mismatch::RULE,
+    outside_plan_period::RULE,
+    phase_order::RULE,
+    missing_owner::RULE,
+    unknown_role::RULE,
+    unused_role::RULE,
+    duplicate_id::RULE,
+    unknown_reference::RULE,
+    dependency_cycle::RULE,
+    dependency_order::RULE,
+    uncovered_component::RULE,
+    goal_without_activity::RULE,
+    empty_phase::RULE,
+    idle_gap::RULE,
+    cadence::RULE,
+];
+
+pub fn by_id(id: &str) -> Option<&'static Rule> {
+    ALL.iter().find(|r| r.id == id)
+}
+
+/// What every rule gets: the plan, its text, and lookups built once.
+pub struct Ctx<'a> {
+    pub plan: &'a Plan,
+    pub source: &'a Source,
+    roles: HashMap<String, usize>,
+    phase_ids: HashMap<&'a str, usize>,
+    activity_ids: HashMap<&'a str, usize>,
+    /// Activity indexes per phase, in file order.
+    pub phase_activities: Vec<Vec<usize>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(plan: &'a Plan, source: &'a Source) -> Ctx<'a> {
+        let mut roles = HashMap::with_capacity(plan.roles.len() * 2);
+        // Names first, so that an id always wins over another role's display name.
+        for (i, r) in plan.roles.iter().enumerate() {
+            roles.entry(r.name.to_lowercase()).or_insert(i);
+        }
+        for (i, r) in plan.roles.iter().enumerate() {
+            roles.insert(r.id.value.to_lowercase(), i);
+        }
+        for (i, r) in plan.roles.iter().enumerate() {
+            roles.insert(r.id.value.clone(), i);
+        }
+        let mut phase_ids = HashMap::new();
+        for (i, p) in plan.phases.iter().enumerate() {
+            phase_ids.entry(p.id.value.as_str()).or_insert(i);
+        }
+        let mut activity_ids = HashMap::with_capacity(plan.activities.len());
+        for (i, a) in plan.activities.iter().enumerate() {
+            activity_ids.entry(a.id.value.as_str()).or_insert(i);
+        }
+        let mut ctx = Ctx { plan, source, roles, phase_ids, activity_ids, phase_activities: Vec::new() };
+        let mut per_phase = vec![Vec::new(); plan.phases.len()];
+        for (i, a) in plan.activities.iter().enumerate() {
+            if let Some(p) = ctx.phase_of(a) {
+                per_phase[p].push(i);
+            }
+        }
+        ctx.phase_activities = per_phase;
+        ctx
+    }
+
+    /// A role by id, or by id or display name in any letter case.
+    pub fn role(&self, name: &str) -> Option<usize> {
+        self.roles.get(name).or_else(|| self.roles.get(&name.trim().to_lowercase())).copied()
+    }
+
+    pub fn phase(&self, id: &str) -> Option<usize> {
+        self.phase_ids.get(id).copied()
+    }
+
+    /// The first activity with this id.
+    pub fn activity(&self, id: &str) -> Option<usize> {
+        self.activity_ids.get(id).copied()
+    }
+
+    pub fn phase_of(&self, a: &Activity) -> Option<usize> {
+        match &a.phase {
+            Some(PhaseRef::Nested(i)) => Some(*i),
+            Some(PhaseRef::Named(p)) => self.phase(&p.value),
+            None => None,
+        }
+    }
+
+    /// The source text of a span, for quoting a value exactly as written.
+    pub fn text(&self, span: &crate::diag::Span) -> &str {
+        self.source.text.get(span.clone()).unwrap_or("")
+    }
+}
+
+/// Runs every rule on a loaded plan; findings come back in file order.
+pub fn run(plan: &Plan, source: &Source) -> Vec<Finding> {
+    let ctx = Ctx::new(plan, source);
+    let mut findings = Vec::new();
+    for rule in ALL {
+        if let Some(check) = rule.check {
+            check(&ctx, &mut findings);
+        }
+    }
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| f.span.as_ref().map(|s| (s.start, s.end));
+        key(a).cmp(&key(b)).then(a.rule.cmp(b.rule)).then(a.message.cmp(&b.message))
+    });
+    findings
+}
+
+/// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
+pub fn quoted_list<S: AsRef<str>>(items: &[S]) -> String {
+    let q: Vec<String> = items.iter().map(|s| format!("'{}'", s.as_ref())).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        n => format!("{} and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+/// How a span of days reads in a finding: `2026-03-12`, `2026-03`, `2026-01 – 2026-06`.
+pub fn describe(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if start == end {
+        return start.to_string();
+    }
+    let whole_months = start.day() == 1 && end.succ_opt().is_none_or(|d| d.day() == 1);
+    if whole_months {
+        let (a, b) = (start.format("%Y-%m").to_string(), end.format("%Y-%m").to_string());
+        if a == b { a } else { format!("{a} – {b}") }
+    } else {
+        format!("{start} – {end}")
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::diag::Finding;
+    use crate::source::Source;
+
+    /// Loads a plan from text and runs one rule on it.
+    pub fn run_rule(rule: &super::Rule, text: &str) -> Vec<Finding> {
+        let source = Source::new("test.toml", text);
+        let plan = match crate::load::load(&source) {
+            Ok(p) => p,
+            Err(e) => panic!("test plan does not load: {e:?}"),
+        };
+        let ctx = super::Ctx::new(&plan, &source);
+        let mut out = Vec::new();
+        (rule.check.expect("a checking rule"))(&ctx, &mut out);
+        out
+    }
+
+    /// A minimal valid plan header, for rule tests to build on.
+    pub const HEAD: &str = r#"
+[plan]
+title = "Test"
+start = "vår 2026"
+end = "høst 2026"
+
+[roles]
+pl = "Prosjektleder"
+"#;
+}

@@ -1,0 +1,148 @@
+use super::{Ctx, Rule, describe};
+use crate::diag::{Finding, Severity};
+use crate::model::{Activity, Phase};
+use crate::when::shift_label_years;
+use chrono::Datelike;
+
+pub const RULE: Rule = Rule {
+    id: "season-mismatch",
+    severity: Severity::Error,
+    summary: "An activity dated outside the period its phase's label names",
+    doc: include_str!("docs/season-mismatch.md"),
+    check: Some(check),
+};
+
+/// Whether an activity lies inside its phase's span.
+pub(super) fn inside(p: &Phase, a: &Activity) -> bool {
+    a.when.value.start >= p.span.start && a.last_day <= p.span.end
+}
+
+/// The whole number of years by which the phase's span must move to hold the activity, if any does.
+fn years_off(p: &Phase, a: &Activity) -> Option<i32> {
+    let guess = a.when.value.start.year() - p.span.start.year();
+    [guess, guess - 1, guess + 1].into_iter().find(|&k| {
+        k != 0 && p.span.shifted_years(k).is_some_and(|s| a.when.value.start >= s.start && a.last_day <= s.end)
+    })
+}
+
+fn years(k: i32) -> String {
+    match k.abs() {
+        1 => "one year".to_string(),
+        n => format!("{n} years"),
+    }
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let plan = ctx.plan;
+    for (p, acts) in plan.phases.iter().zip(&ctx.phase_activities) {
+        let outside: Vec<&Activity> = acts.iter().map(|&i| &plan.activities[i]).filter(|a| !inside(p, a)).collect();
+        if outside.is_empty() {
+            continue;
+        }
+        let span_text = describe(p.span.start, p.span.end);
+        let what = if p.explicit { "its start and end" } else { "its label" };
+        if outside.len() == acts.len() && !p.explicit {
+            let shifts: Vec<Option<i32>> = outside.iter().map(|a| years_off(p, a)).collect();
+            if let Some(Some(k)) = shifts.first()
+                && shifts.iter().all(|s| *s == Some(*k))
+            {
+                let first = outside.iter().map(|a| a.when.value.start).min().unwrap_or(p.span.start);
+                let last = outside.iter().map(|a| a.last_day).max().unwrap_or(p.span.end);
+                let n = outside.len();
+                let all = if n == 1 { "the only activity".to_string() } else { format!("all {n} activities") };
+                let dir = if *k > 0 { "after" } else { "before" };
+                out.push(
+                    RULE.finding(
+                        p.label.span.clone(),
+                        format!(
+                            "{all} of phase '{}' are dated {} {dir} its label '{}'",
+                            p.name,
+                            years(*k),
+                            p.label.value
+                        ),
+                    )
+                    .label(format!(
+                        "'{}' is {span_text}, but its activities are {}",
+                        p.label.value,
+                        describe(first, last)
+                    ))
+                    .help(format!("did you mean '{}'?", shift_label_years(&p.label.value, *k))),
+                );
+                continue;
+            }
+        }
+        for a in outside {
+            let mut f = RULE
+                .finding(
+                    a.when.span.clone(),
+                    format!(
+                        "'{}' is dated {}, outside its phase '{}' ({})",
+                        a.title.value,
+                        describe(a.when.value.start, a.last_day),
+                        p.name,
+                        p.label.value
+                    ),
+                )
+                .label(format!("not within {span_text}"))
+                .related(p.label.span.clone(), format!("the phase's period, from {what}"));
+            f = match containing_phase(plan, a) {
+                Some(q) => f.help(format!(
+                    "this date is in phase '{}' ({}); move the activity there, or correct the date",
+                    q.name, q.label.value
+                )),
+                None => f.help("correct the date, or the phase's period"),
+            };
+            out.push(f);
+        }
+    }
+}
+
+/// Another phase whose span holds the activity. Phases are few, so a scan per misplaced activity is cheap.
+fn containing_phase<'a>(plan: &'a crate::model::Plan, a: &Activity) -> Option<&'a Phase> {
+    plan.phases.iter().find(|q| !q.name.is_empty() && inside(q, a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::{HEAD, run_rule};
+
+    fn plan(label: &str, whens: &[&str]) -> String {
+        let mut s = format!("{HEAD}\n[[phase]]\nid = \"p\"\nname = \"Oppstart\"\nperiod = \"{label}\"\n");
+        for (i, w) in whens.iter().enumerate() {
+            s.push_str(&format!("[[phase.activity]]\ntitle = \"A{i}\"\nwhen = \"{w}\"\n"));
+        }
+        s.replace("start = \"vår 2026\"", "start = \"2024\"").replace("end = \"høst 2026\"", "end = \"2028\"")
+    }
+
+    #[test]
+    fn whole_phase_off_by_a_year_is_one_finding_with_the_corrected_label() {
+        let f = run_rule(&RULE, &plan("Vår 2025", &["mars 2026", "april 2026", "2026-06-30"]));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "all 3 activities of phase 'Oppstart' are dated one year after its label 'Vår 2025'");
+        assert_eq!(f[0].help.as_deref(), Some("did you mean 'Vår 2026'?"));
+        assert_eq!(
+            f[0].label.as_deref(),
+            Some("'Vår 2025' is 2025-01 – 2025-06, but its activities are 2026-03 – 2026-06")
+        );
+    }
+
+    #[test]
+    fn single_stray_activities_are_named_each() {
+        let f = run_rule(&RULE, &plan("Vår 2026", &["mars 2026", "august 2026", "2027"]));
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "'A1' is dated 2026-08, outside its phase 'Oppstart' (Vår 2026)",
+                "'A2' is dated 2027-01 – 2027-12, outside its phase 'Oppstart' (Vår 2026)"
+            ]
+        );
+    }
+
+    #[test]
+    fn silent_when_everything_fits() {
+        assert!(run_rule(&RULE, &plan("Høst 2026 – Vår 2028", &["høsten 2026", "2027-03-12", "juni 2028"])).is_empty());
+        assert!(run_rule(&RULE, &plan("Spring 2026", &["March 2026"])).is_empty());
+    }
+}

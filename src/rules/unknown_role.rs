@@ -1,0 +1,72 @@
+use super::{Ctx, Rule};
+use crate::diag::{Finding, Severity};
+use crate::model::Spanned;
+use crate::suggest::nearest;
+
+pub const RULE: Rule = Rule {
+    id: "unknown-role",
+    severity: Severity::Error,
+    summary: "A responsible role, lead or member that is not declared under [roles]",
+    doc: include_str!("docs/unknown-role.md"),
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let plan = ctx.plan;
+    let mut refs: Vec<(&Spanned<String>, &str)> = Vec::new();
+    if let Some(o) = &plan.owner {
+        refs.push((o, "the plan's owner"));
+    }
+    for r in &plan.roles {
+        refs.extend(r.lead.iter().map(|l| (l, "a role's lead")));
+        refs.extend(r.members.iter().map(|m| (m, "a member of a role")));
+    }
+    for a in &plan.activities {
+        refs.extend(a.owners.iter().map(|o| (o, "responsible for an activity")));
+    }
+    for q in &plan.recurring {
+        refs.extend(q.owner.iter().map(|o| (o, "the owner of a recurring requirement")));
+    }
+    for (r, place) in refs {
+        if ctx.role(&r.value).is_some() {
+            continue;
+        }
+        let candidates = plan.roles.iter().flat_map(|x| [x.id.value.as_str(), x.name.as_str()]);
+        let help = match nearest(&r.value, candidates) {
+            Some(s) => format!("did you mean '{s}'?"),
+            None => {
+                format!("declare it under [roles], for example: {} = \"{}\"", crate::model::slug(&r.value), r.value)
+            }
+        };
+        out.push(
+            RULE.finding(r.span.clone(), format!("unknown role '{}'", r.value))
+                .label(format!("{place}, but not declared under [roles]"))
+                .help(help),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::{HEAD, run_rule};
+
+    #[test]
+    fn fires_on_undeclared_roles_with_suggestion() {
+        let plan = format!(
+            "{HEAD}\n[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = [\"pl\", \"Jurist\", \"p1\"]\n"
+        );
+        let f = run_rule(&RULE, &plan);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].message, "unknown role 'Jurist'");
+        assert_eq!(f[0].help.as_deref(), Some("declare it under [roles], for example: jurist = \"Jurist\""));
+        assert_eq!(f[1].help.as_deref(), Some("did you mean 'pl'?"));
+    }
+
+    #[test]
+    fn display_names_and_case_resolve() {
+        let plan =
+            format!("{HEAD}\n[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = [\"PL\", \"prosjektleder\"]\n");
+        assert!(run_rule(&RULE, &plan).is_empty());
+    }
+}

@@ -1,0 +1,66 @@
+use super::{Ctx, Rule};
+use crate::diag::{Finding, Severity};
+
+pub const RULE: Rule = Rule {
+    id: "unused-role",
+    severity: Severity::Warning,
+    summary: "A declared role that is responsible for nothing and a member of nothing",
+    doc: include_str!("docs/unused-role.md"),
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let plan = ctx.plan;
+    let mut used = vec![false; plan.roles.len()];
+    let mut mark = |name: &str| {
+        if let Some(i) = ctx.role(name) {
+            used[i] = true;
+        }
+    };
+    if let Some(o) = &plan.owner {
+        mark(&o.value);
+    }
+    for r in &plan.roles {
+        r.lead.iter().chain(&r.members).for_each(|m| mark(&m.value));
+    }
+    for a in &plan.activities {
+        a.owners.iter().for_each(|o| mark(&o.value));
+    }
+    for q in &plan.recurring {
+        q.owner.iter().for_each(|o| mark(&o.value));
+    }
+    for (r, used) in plan.roles.iter().zip(used) {
+        if !used {
+            out.push(
+                RULE.finding(
+                    r.id.span.clone(),
+                    format!("role '{}' ({}) has nothing to do in this plan", r.id.value, r.name),
+                )
+                .label("responsible for no activity and a member of no role")
+                .help("make it responsible for its activities, add it to the group it belongs to, or remove it"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::{HEAD, run_rule};
+
+    #[test]
+    fn fires_on_idle_role_only() {
+        let plan = format!(
+            "{HEAD}rektor = \"Rektor\"\nlaerer = \"Lærer\"\nskole = {{ name = \"Skolen\", members = [\"laerer\"] }}\n\n[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"skole\"\n"
+        );
+        let f = run_rule(&RULE, &plan);
+        let ids: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "role 'pl' (Prosjektleder) has nothing to do in this plan",
+                "role 'rektor' (Rektor) has nothing to do in this plan"
+            ]
+        );
+    }
+}

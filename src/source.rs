@@ -1,0 +1,80 @@
+//! A plan file's text and where each byte sits: line and column for every finding.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+/// One file as read from disk, with a line index for turning byte offsets into line and column.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    /// The text without a leading byte-order mark; spans index into this.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Source {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Source {
+        let mut text: String = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Source { path: path.into(), text, line_starts }
+    }
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
+        LineCol { line: line + 1, column }
+    }
+
+    /// The byte range of the whole lines that hold `span`, without the final line break.
+    pub fn lines_around(&self, span: &Range<usize>) -> Range<usize> {
+        let first = self.line_starts.partition_point(|&s| s <= span.start.min(self.text.len())) - 1;
+        let last_off = span.end.max(span.start).min(self.text.len());
+        let last = self.line_starts.partition_point(|&s| s <= last_off.saturating_sub(1).max(span.start)) - 1;
+        let start = self.line_starts[first];
+        let end = self.line_starts.get(last + 1).map_or(self.text.len(), |&e| e);
+        let mut end = end.max(start);
+        while end > start && matches!(self.text.as_bytes()[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        start..end
+    }
+
+    pub fn line_number(&self, offset: usize) -> usize {
+        self.line_col(offset).line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_characters() {
+        let s = Source::new("p.toml", "a = 1\r\nø = \"vår\"\n");
+        assert_eq!(s.line_col(0), LineCol { line: 1, column: 1 });
+        let v = s.text.find("\"vår").unwrap();
+        assert_eq!(s.line_col(v), LineCol { line: 2, column: 5 });
+        assert_eq!(&s.text[s.lines_around(&(v..v + 3))], "ø = \"vår\"");
+        assert_eq!(s.line_col(10_000).line, 3);
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        let s = Source::new("p.toml", "\u{feff}a = 1");
+        assert_eq!(s.text, "a = 1");
+        assert_eq!(s.line_col(0), LineCol { line: 1, column: 1 });
+    }
+}

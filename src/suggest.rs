@@ -1,0 +1,30 @@
+//! "Did you mean …?": the nearest known name to a misspelt one.
+
+/// The candidate closest to `word`, if one is close enough to be a plausible typo.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_l = word.to_lowercase();
+    let mut best: Option<(f64, &'a str)> = None;
+    for c in candidates {
+        let c_l = c.to_lowercase();
+        let score = strsim::jaro_winkler(&word_l, &c_l);
+        // Jaro-Winkler is harsh on short ids ("p1" for "pl"); one typo is always a plausible slip.
+        let plausible = score >= 0.8 || (word_l.chars().count() >= 2 && strsim::levenshtein(&word_l, &c_l) <= 1);
+        if plausible && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest;
+
+    #[test]
+    fn suggests_close_names_only() {
+        assert_eq!(nearest("ownr", ["owner", "phase", "title"]), Some("owner"));
+        assert_eq!(nearest("prosjektleder", ["prosjektleiar", "rektorer"]), Some("prosjektleiar"));
+        assert_eq!(nearest("jurist", ["rektorer", "styringsgruppe"]), None);
+        assert_eq!(nearest("x", std::iter::empty()), None);
+    }
+}

@@ -1,0 +1,498 @@
+//! Dates as plans write them: `2026-03-12`, `mars 2026`, `Høsten 2026`, `Spring 2025`, `2026`.
+//!
+//! Every value becomes a [`When`]: a span of whole days plus the precision it was written with, so that rules
+//! can tell "some day in March" from "12 March".
+
+use chrono::{Datelike, NaiveDate, NaiveTime};
+use std::fmt;
+
+/// How precisely a date was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    Day,
+    Month,
+    Season,
+    Year,
+}
+
+/// A span of days as written in the plan, first and last day inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: Precision,
+    /// Time of day and optional end time, for day precision.
+    pub time: Option<(NaiveTime, Option<NaiveTime>)>,
+}
+
+/// A school term: vår is January–June, høst is August–December.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Autumn,
+}
+
+impl Season {
+    pub fn months(self) -> (u32, u32) {
+        match self {
+            Season::Spring => (1, 6),
+            Season::Autumn => (8, 12),
+        }
+    }
+}
+
+/// Why a date could not be read; the text is shown after "expected …" in the error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhenError {
+    pub message: String,
+    pub help: String,
+}
+
+impl fmt::Display for WhenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+pub const FORMS_HELP: &str = "write a day (2026-03-12, \"12. mars 2026\"), a month (\"2026-03\", \"mars 2026\", \
+     \"March 2026\"), a school term (\"vår 2026\", \"høsten 2026\", \"spring 2026\") or a year (\"2026\")";
+
+impl When {
+    pub fn day(date: NaiveDate) -> When {
+        When { start: date, end: date, precision: Precision::Day, time: None }
+    }
+
+    pub fn month(year: i32, month: u32) -> Option<When> {
+        let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+        Some(When { start, end: last_day_of_month(year, month)?, precision: Precision::Month, time: None })
+    }
+
+    pub fn season(year: i32, season: Season) -> Option<When> {
+        let (first, last) = season.months();
+        Some(When {
+            start: NaiveDate::from_ymd_opt(year, first, 1)?,
+            end: last_day_of_month(year, last)?,
+            precision: Precision::Season,
+            time: None,
+        })
+    }
+
+    pub fn year(year: i32) -> Option<When> {
+        Some(When {
+            start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+            precision: Precision::Year,
+            time: None,
+        })
+    }
+
+    /// The same span moved by whole years; `None` when that leaves the calendar chrono knows.
+    pub fn shifted_years(&self, years: i32) -> Option<When> {
+        let shift = |d: NaiveDate| {
+            let y = d.year().checked_add(years)?;
+            NaiveDate::from_ymd_opt(y, d.month(), d.day()).or_else(|| NaiveDate::from_ymd_opt(y, d.month(), 28))
+        };
+        Some(When { start: shift(self.start)?, end: shift(self.end)?, ..*self })
+    }
+}
+
+pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if month == 12 { (year.checked_add(1)?, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
+
+/// Months since year 0, so that month distances are plain subtraction.
+pub fn month_index(date: NaiveDate) -> i64 {
+    date.year() as i64 * 12 + date.month0() as i64
+}
+
+pub fn month_from_index(index: i64) -> (i32, u32) {
+    (index.div_euclid(12) as i32, index.rem_euclid(12) as u32 + 1)
+}
+
+/// `2027-03`: how findings name a month, the same in both languages.
+pub fn format_month_index(index: i64) -> String {
+    let (y, m) = month_from_index(index);
+    format!("{y:04}-{m:02}")
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("januar", 1),
+    ("january", 1),
+    ("jan", 1),
+    ("februar", 2),
+    ("february", 2),
+    ("feb", 2),
+    ("mars", 3),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("mai", 5),
+    ("may", 5),
+    ("juni", 6),
+    ("june", 6),
+    ("jun", 6),
+    ("juli", 7),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("oktober", 10),
+    ("october", 10),
+    ("okt", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("desember", 12),
+    ("december", 12),
+    ("des", 12),
+    ("dec", 12),
+];
+
+const SEASONS: &[(&str, Season)] = &[
+    ("vår", Season::Spring),
+    ("våren", Season::Spring),
+    ("var", Season::Spring),
+    ("varen", Season::Spring),
+    ("spring", Season::Spring),
+    ("høst", Season::Autumn),
+    ("høsten", Season::Autumn),
+    ("host", Season::Autumn),
+    ("hosten", Season::Autumn),
+    ("autumn", Season::Autumn),
+    ("fall", Season::Autumn),
+];
+
+pub fn month_word(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    MONTHS.iter().find(|(name, _)| *name == w).map(|(_, m)| *m)
+}
+
+fn season_word(word: &str) -> Option<Season> {
+    SEASONS.iter().find(|(name, _)| *name == word).map(|(_, s)| *s)
+}
+
+/// All words a month or season may be written with, for "did you mean" suggestions.
+pub fn known_words() -> impl Iterator<Item = &'static str> {
+    MONTHS.iter().map(|(w, _)| *w).chain(SEASONS.iter().map(|(w, _)| *w))
+}
+
+fn err(message: impl Into<String>) -> WhenError {
+    WhenError { message: message.into(), help: FORMS_HELP.to_string() }
+}
+
+fn parse_year(word: &str) -> Option<i32> {
+    if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) { word.parse().ok() } else { None }
+}
+
+fn parse_iso_date(s: &str) -> Result<Option<NaiveDate>, WhenError> {
+    let parts: Vec<&str> = s.split('-').collect();
+    if parts.len() != 3 || !parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        return Ok(None);
+    }
+    if parts[0].len() != 4 {
+        return Ok(None);
+    }
+    let (y, m, d): (i32, u32, u32) = match (parts[0].parse(), parts[1].parse(), parts[2].parse()) {
+        (Ok(y), Ok(m), Ok(d)) => (y, m, d),
+        _ => return Ok(None),
+    };
+    check_day(y, m, d).map(Some)
+}
+
+fn check_day(y: i32, m: u32, d: u32) -> Result<NaiveDate, WhenError> {
+    if !(1..=12).contains(&m) {
+        return Err(err(format!("there is no month {m}; months are 1–12")));
+    }
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        let last = last_day_of_month(y, m).map(|d| d.day()).unwrap_or(31);
+        err(format!("{y:04}-{m:02} has no day {d}; it has {last} days"))
+    })
+}
+
+fn parse_time(s: &str) -> Option<NaiveTime> {
+    let s = s.trim();
+    let (h, m) = match s.split_once([':', '.']) {
+        Some((h, m)) => (h, m),
+        None => (s, "00"),
+    };
+    if h.is_empty() || h.len() > 2 || m.len() != 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+/// `10:00`, `10:00-10:30`, `10-10.30`, `kl. 10:00`.
+fn parse_time_range(s: &str) -> Result<(NaiveTime, Option<NaiveTime>), WhenError> {
+    let s = s.trim();
+    let s = s.strip_prefix("kl.").or_else(|| s.strip_prefix("kl")).unwrap_or(s).trim();
+    let bad = || err(format!("'{s}' is not a time of day; expected e.g. 10:00 or 10:00-10:30"));
+    match s.split_once(['-', '–', '—']) {
+        Some((a, b)) => {
+            let (a, b) = (parse_time(a).ok_or_else(bad)?, parse_time(b).ok_or_else(bad)?);
+            if b <= a {
+                return Err(err(format!(
+                    "the time range ends at {} before it starts at {}",
+                    b.format("%H:%M"),
+                    a.format("%H:%M")
+                )));
+            }
+            Ok((a, Some(b)))
+        }
+        None => Ok((parse_time(s).ok_or_else(bad)?, None)),
+    }
+}
+
+/// Parses one date as a plan writes it. See the module docs and `docs/format.md` for the forms.
+pub fn parse(input: &str) -> Result<When, WhenError> {
+    let lower = input.trim().to_lowercase();
+    if lower.is_empty() {
+        return Err(err("the date is empty"));
+    }
+    // ISO day, possibly followed by a time.
+    let (head, rest) = match lower.split_once(char::is_whitespace) {
+        Some((h, r)) => (h, r.trim()),
+        None => (lower.as_str(), ""),
+    };
+    let head_iso = head.split_once('T').map(|(d, _)| d).unwrap_or(head);
+    if let Some(date) = parse_iso_date(head_iso)? {
+        let mut when = When::day(date);
+        if let Some((_, t)) = head.split_once('T') {
+            when.time = Some((
+                parse_time(t.get(..5).unwrap_or(t)).ok_or_else(|| err(format!("'{t}' is not a time of day")))?,
+                None,
+            ));
+        }
+        if !rest.is_empty() {
+            when.time = Some(parse_time_range(rest)?);
+        }
+        return Ok(when);
+    }
+    // ISO month: 2026-03.
+    if let Some((y, m)) = lower.split_once('-')
+        && let Some(year) = parse_year(y)
+        && !m.is_empty()
+        && m.len() <= 2
+        && m.bytes().all(|b| b.is_ascii_digit())
+    {
+        let month: u32 = m.parse().unwrap_or(0);
+        return When::month(year, month).ok_or_else(|| err(format!("there is no month {month}; months are 1–12")));
+    }
+    // Words: "mars 2026", "12. mars 2026", "March 12, 2026", "høsten 2026", "2026".
+    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    match words.as_slice() {
+        [y] => {
+            if let Some(year) = parse_year(y) {
+                return When::year(year).ok_or_else(|| err("the year is out of range"));
+            }
+        }
+        [w, y] => {
+            if let Some(year) = parse_year(y) {
+                if let Some(m) = month_word(w) {
+                    return When::month(year, m).ok_or_else(|| err("the year is out of range"));
+                }
+                if let Some(s) = season_word(w) {
+                    return When::season(year, s).ok_or_else(|| err("the year is out of range"));
+                }
+                return Err(unknown_word(w));
+            }
+        }
+        [a, b, y, rest @ ..] => {
+            if let Some(year) = parse_year(y) {
+                let day_first = a.trim_end_matches('.').parse::<u32>().ok().zip(month_word(b));
+                let month_first = month_word(a).zip(b.trim_end_matches('.').parse::<u32>().ok()).map(|(m, d)| (d, m));
+                if let Some((d, m)) = day_first.or(month_first) {
+                    let mut when = When::day(check_day(year, m, d)?);
+                    if !rest.is_empty() {
+                        when.time = Some(parse_time_range(&rest.join(" "))?);
+                    }
+                    return Ok(when);
+                }
+                if a.trim_end_matches('.').parse::<u32>().is_ok() {
+                    return Err(unknown_word(b));
+                }
+            }
+        }
+        _ => {}
+    }
+    Err(err(format!("'{}' is not a date implan can read", input.trim())))
+}
+
+fn unknown_word(word: &str) -> WhenError {
+    let mut e = err(format!("'{word}' is not a month or a school term"));
+    if let Some(s) = crate::suggest::nearest(word, known_words()) {
+        e.help = format!("did you mean '{s}'? {FORMS_HELP}");
+    }
+    e
+}
+
+/// Splits a period label such as "Høst 2026 – Vår 2028" into its two ends, if it has two.
+pub fn split_range(input: &str) -> Option<(&str, &str)> {
+    for sep in [" – ", " — ", " - ", " til ", " to ", "–", "—"] {
+        if let Some((a, b)) = input.split_once(sep) {
+            return Some((a.trim(), b.trim()));
+        }
+    }
+    None
+}
+
+/// A period label: one date, or two joined by a dash or "til"/"to"; spans from the first's start to the
+/// second's end.
+pub fn parse_period(input: &str) -> Result<When, WhenError> {
+    if let Some((a, b)) = split_range(input) {
+        // "2026-03-12 10:00-10:30" has a dash too, but it is one date.
+        if let Ok(w) = parse(input) {
+            return Ok(w);
+        }
+        let (a, b) = (parse(a)?, parse(b)?);
+        if b.end < a.start {
+            return Err(err(format!("the period ends ({}) before it starts ({})", b.end, a.start)));
+        }
+        return Ok(When { start: a.start, end: b.end, precision: a.precision.max(b.precision), time: None });
+    }
+    parse(input)
+}
+
+/// Replaces every four-digit year in a label by the year `years` later: "Vår 2025" → "Vår 2026".
+pub fn shift_label_years(label: &str, years: i32) -> String {
+    let mut out = String::with_capacity(label.len());
+    let chars: Vec<char> = label.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let bounded = i == 0 || !chars[i - 1].is_ascii_alphanumeric();
+        if run == 4 && bounded {
+            let digits: String = chars[i..i + 4].iter().collect();
+            let year: i32 = digits.parse().unwrap_or(0);
+            out.push_str(&(year + years).to_string());
+            i += 4;
+        } else if run > 0 {
+            out.extend(&chars[i..i + run]);
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A duration such as "3 dager" or "2 weeks", as the span it adds to a start day.
+pub fn parse_duration(input: &str) -> Result<Duration, WhenError> {
+    let lower = input.trim().to_lowercase();
+    let bad = || WhenError {
+        message: format!("'{}' is not a duration", input.trim()),
+        help:
+            "write a number and a unit: \"3 dager\", \"3 days\", \"2 uker\", \"2 weeks\", \"6 måneder\", \"6 months\""
+                .into(),
+    };
+    let (n, unit) = lower.split_once(char::is_whitespace).ok_or_else(bad)?;
+    let n: u32 = n.parse().map_err(|_| bad())?;
+    if n == 0 {
+        return Err(WhenError { message: "a duration must be at least 1".into(), ..bad() });
+    }
+    let unit = unit.trim();
+    let kind = match unit {
+        "dag" | "dager" | "day" | "days" | "d" => Duration::Days(n),
+        "uke" | "uker" | "week" | "weeks" => Duration::Days(n * 7),
+        "måned" | "måneder" | "mnd" | "month" | "months" => Duration::Months(n),
+        "år" | "year" | "years" => Duration::Months(n * 12),
+        _ => return Err(bad()),
+    };
+    Ok(kind)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Duration {
+    Days(u32),
+    Months(u32),
+}
+
+impl Duration {
+    /// The last day of something that starts on `start` and lasts this long.
+    pub fn last_day(self, start: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Duration::Days(n) => start.checked_add_days(chrono::Days::new(n as u64 - 1)),
+            Duration::Months(n) => start.checked_add_months(chrono::Months::new(n))?.pred_opt(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn days_months_seasons_years() {
+        assert_eq!(parse("2026-03-12").unwrap(), When::day(d(2026, 3, 12)));
+        assert_eq!(parse("12. mars 2026").unwrap(), When::day(d(2026, 3, 12)));
+        assert_eq!(parse("March 12, 2026").unwrap(), When::day(d(2026, 3, 12)));
+        let m = parse("Mars 2026").unwrap();
+        assert_eq!((m.start, m.end, m.precision), (d(2026, 3, 1), d(2026, 3, 31), Precision::Month));
+        assert_eq!(parse("march 2026").unwrap(), m);
+        assert_eq!(parse("2026-03").unwrap(), m);
+        assert_eq!(parse("feb 2028").unwrap().end, d(2028, 2, 29));
+        let s = parse("Høsten 2026").unwrap();
+        assert_eq!((s.start, s.end, s.precision), (d(2026, 8, 1), d(2026, 12, 31), Precision::Season));
+        assert_eq!(parse("AUTUMN 2026").unwrap(), s);
+        let v = parse("vår 2025").unwrap();
+        assert_eq!((v.start, v.end), (d(2025, 1, 1), d(2025, 6, 30)));
+        assert_eq!(parse("2028").unwrap().end, d(2028, 12, 31));
+    }
+
+    #[test]
+    fn times() {
+        let w = parse("2020-09-25 10:00-10:30").unwrap();
+        assert_eq!(w.time, Some((NaiveTime::from_hms_opt(10, 0, 0).unwrap(), NaiveTime::from_hms_opt(10, 30, 0))));
+        assert!(parse("2020-09-25 kl. 10:00").unwrap().time.is_some());
+        assert!(parse("2020-09-25 25:00").is_err());
+        assert!(parse("2020-09-25 11:00-10:00").is_err());
+    }
+
+    #[test]
+    fn impossible_dates_say_why() {
+        assert_eq!(parse("2026-02-30").unwrap_err().message, "2026-02 has no day 30; it has 28 days");
+        assert_eq!(parse("2026-13").unwrap_err().message, "there is no month 13; months are 1–12");
+        assert_eq!(parse("2026-13-01").unwrap_err().message, "there is no month 13; months are 1–12");
+        let e = parse("marts 2026").unwrap_err();
+        assert_eq!(e.message, "'marts' is not a month or a school term");
+        assert!(e.help.starts_with("did you mean 'mars'?"), "{}", e.help);
+        assert!(parse("").is_err());
+        assert!(parse("soon").is_err());
+        assert!(parse("31. februar 2026").is_err());
+    }
+
+    #[test]
+    fn periods() {
+        let p = parse_period("Høst 2026 – Vår 2028").unwrap();
+        assert_eq!((p.start, p.end), (d(2026, 8, 1), d(2028, 6, 30)));
+        let p = parse_period("august 2026 - juni 2027").unwrap();
+        assert_eq!((p.start, p.end), (d(2026, 8, 1), d(2027, 6, 30)));
+        assert!(parse_period("vår 2028 – høst 2026").is_err());
+        assert_eq!(parse_period("2026-03-12").unwrap(), When::day(d(2026, 3, 12)));
+    }
+
+    #[test]
+    fn label_shift() {
+        assert_eq!(shift_label_years("Vår 2025", 1), "Vår 2026");
+        assert_eq!(shift_label_years("Høst 2026 – Vår 2028", -1), "Høst 2025 – Vår 2027");
+        assert_eq!(shift_label_years("Fase 12345", 1), "Fase 12345");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("3 dager").unwrap().last_day(d(2026, 3, 30)), Some(d(2026, 4, 1)));
+        assert_eq!(parse_duration("6 months").unwrap().last_day(d(2026, 1, 1)), Some(d(2026, 6, 30)));
+        assert!(parse_duration("0 days").is_err());
+        assert!(parse_duration("lenge").is_err());
+    }
+}
