@@ -20,6 +20,15 @@ impl Severity {
     }
 }
 
+/// Puts findings in file order. Stable, so that findings of one rule at one place keep the order the rule
+/// gave them (chronological, for cadence windows).
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| f.span.as_ref().map(|s| (s.start, s.end));
+        key(a).cmp(&key(b)).then(a.rule.cmp(b.rule))
+    });
+}
+
 /// One problem found in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {

@@ -65,7 +65,11 @@ pub fn load(source: &Source) -> Result<Plan, Vec<Finding>> {
     let plan = loader.document(doc.get_ref());
     match plan {
         Some(plan) if loader.errors.is_empty() => Ok(plan),
-        _ => Err(loader.errors),
+        _ => {
+            let mut errors = loader.errors;
+            crate::diag::sort(&mut errors);
+            Err(errors)
+        }
     }
 }
 
@@ -201,13 +205,15 @@ impl<'s> Loader<'s> {
                 }
             }
             DeValue::Datetime(dt) => datetime(dt),
-            DeValue::Integer(i) => match i.as_str().parse::<i32>().ok().and_then(When::year) {
-                Some(w) => Ok(w),
-                None => Err(when::WhenError {
-                    message: format!("{} is not a year", i.as_str()),
-                    help: when::FORMS_HELP.into(),
-                }),
-            },
+            DeValue::Integer(i) => {
+                match i.as_str().parse::<i32>().ok().filter(|y| (1..=9999).contains(y)).and_then(When::year) {
+                    Some(w) => Ok(w),
+                    None => Err(when::WhenError {
+                        message: format!("{} is not a year", i.as_str()),
+                        help: when::FORMS_HELP.into(),
+                    }),
+                }
+            }
             _ => {
                 self.type_error(key, v, "a date");
                 return None;

@@ -161,10 +161,7 @@ pub fn run(plan: &Plan, source: &Source) -> Vec<Finding> {
             check(&ctx, &mut findings);
         }
     }
-    findings.sort_by(|a, b| {
-        let key = |f: &Finding| f.span.as_ref().map(|s| (s.start, s.end));
-        key(a).cmp(&key(b)).then(a.rule.cmp(b.rule)).then(a.message.cmp(&b.message))
-    });
+    crate::diag::sort(&mut findings);
     findings
 }
 

@@ -14,16 +14,16 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let (start, end) = (plan.start.value.start, plan.end.value.end);
     let period = describe(start, end);
     for a in &plan.activities {
-        let dated = describe(a.when.value.start, a.last_day);
+        let dated = || describe(a.when.value.start, a.last_day);
         let (msg, rel, relmsg) = if a.when.value.start < start {
             (
-                format!("'{}' ({dated}) starts before the plan starts ({start})", a.title.value),
+                format!("'{}' ({}) starts before the plan starts ({start})", a.title.value, dated()),
                 &plan.start.span,
                 "the plan starts here",
             )
         } else if a.last_day > end {
             (
-                format!("'{}' ({dated}) ends after the plan ends ({end})", a.title.value),
+                format!("'{}' ({}) ends after the plan ends ({end})", a.title.value, dated()),
                 &plan.end.span,
                 "the plan ends here",
             )

@@ -49,13 +49,18 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 let first = outside.iter().map(|a| a.when.value.start).min().unwrap_or(p.span.start);
                 let last = outside.iter().map(|a| a.last_day).max().unwrap_or(p.span.end);
                 let n = outside.len();
-                let all = if n == 1 { "the only activity".to_string() } else { format!("all {n} activities") };
+                let all = match n {
+                    1 => "the only activity".to_string(),
+                    2 => "both activities".to_string(),
+                    n => format!("all {n} activities"),
+                };
                 let dir = if *k > 0 { "after" } else { "before" };
+                let verb = if n == 1 { "is" } else { "are" };
                 out.push(
                     RULE.finding(
                         p.label.span.clone(),
                         format!(
-                            "{all} of phase '{}' are dated {} {dir} its label '{}'",
+                            "{all} of phase '{}' {verb} dated {} {dir} its label '{}'",
                             p.name,
                             years(*k),
                             p.label.value
@@ -124,6 +129,18 @@ mod tests {
         assert_eq!(
             f[0].label.as_deref(),
             Some("'Vår 2025' is 2025-01 – 2025-06, but its activities are 2026-03 – 2026-06")
+        );
+    }
+
+    #[test]
+    fn a_whole_phase_two_years_early_is_named_as_such() {
+        let f = run_rule(&RULE, &plan("Høst 2024", &["oktober 2026", "høst 2026"]));
+        assert_eq!(f[0].message, "both activities of phase 'Oppstart' are dated 2 years after its label 'Høst 2024'");
+        assert_eq!(f[0].help.as_deref(), Some("did you mean 'Høst 2026'?"));
+        let f = run_rule(&RULE, &plan("Vår 2027", &["mars 2026"]));
+        assert_eq!(
+            f[0].message,
+            "the only activity of phase 'Oppstart' is dated one year before its label 'Vår 2027'"
         );
     }
 

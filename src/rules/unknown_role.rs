@@ -35,7 +35,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let help = match nearest(&r.value, candidates) {
             Some(s) => format!("did you mean '{s}'?"),
             None => {
-                format!("declare it under [roles], for example: {} = \"{}\"", crate::model::slug(&r.value), r.value)
+                // A reference written as an id ("jurist") still deserves a capitalised display name.
+                let mut name = r.value.clone();
+                if let Some(first) = name.chars().next().filter(|c| c.is_lowercase()) {
+                    name.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+                }
+                format!("declare it under [roles], for example: {} = \"{name}\"", crate::model::slug(&r.value))
             }
         };
         out.push(
@@ -54,10 +59,14 @@ mod tests {
     #[test]
     fn fires_on_undeclared_roles_with_suggestion() {
         let plan = format!(
-            "{HEAD}\n[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = [\"pl\", \"Jurist\", \"p1\"]\n"
+            "{HEAD}\n[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = [\"pl\", \"Jurist\", \"p1\", \"kommunikasjonsrådgiver\"]\n"
         );
         let f = run_rule(&RULE, &plan);
-        assert_eq!(f.len(), 2);
+        assert_eq!(f.len(), 3);
+        assert_eq!(
+            f[2].help.as_deref(),
+            Some("declare it under [roles], for example: kommunikasjonsradgiver = \"Kommunikasjonsrådgiver\"")
+        );
         assert_eq!(f[0].message, "unknown role 'Jurist'");
         assert_eq!(f[0].help.as_deref(), Some("declare it under [roles], for example: jurist = \"Jurist\""));
         assert_eq!(f[1].help.as_deref(), Some("did you mean 'pl'?"));
