@@ -138,10 +138,7 @@ mod tests {
         assert_eq!(f[0].message, "both activities of phase 'Oppstart' are dated 2 years after its label 'Høst 2024'");
         assert_eq!(f[0].help.as_deref(), Some("did you mean 'Høst 2026'?"));
         let f = run_rule(&RULE, &plan("Vår 2027", &["mars 2026"]));
-        assert_eq!(
-            f[0].message,
-            "the only activity of phase 'Oppstart' is dated one year before its label 'Vår 2027'"
-        );
+        assert_eq!(f[0].message, "the only activity of phase 'Oppstart' is dated one year before its label 'Vår 2027'");
     }
 
     #[test]
