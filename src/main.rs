@@ -63,16 +63,19 @@ fn run_check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode
             Err(e) => return usage_error(&e.to_string()),
         }
     }
-    let text = match format {
-        Format::Human => render::human(&reports),
-        Format::Json => render::json(&reports),
+    // A closed pipe (implan check … | head) is not an error worth reporting.
+    let _ = match format {
+        // Styled text goes through anstream, which strips the styles off a pipe or under NO_COLOR.
+        Format::Human => write_all(anstream::stdout().lock(), &render::human(&reports)),
+        Format::Json => write_all(std::io::stdout().lock(), &render::json(&reports)),
     };
-    let mut stdout = anstream::stdout().lock();
-    // A closed pipe (implan check … | head) is not an error worth a panic.
-    let _ = stdout.write_all(text.as_bytes());
-    let _ = stdout.flush();
     let summary = render::Summary::of(&reports);
     if summary.errors > 0 || (deny_warnings && summary.warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn write_all(mut out: impl Write, text: &str) -> std::io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
 fn usage_error(message: &str) -> ExitCode {

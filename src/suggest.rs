@@ -1,10 +1,18 @@
 //! "Did you mean …?": the nearest known name to a misspelt one.
 
-/// The candidate closest to `word`, if one is close enough to be a plausible typo.
+/// How many candidates one suggestion looks at. A plan with 100,000 roles must still check in well under a
+/// second, so suggestions stay a bounded amount of work per finding.
+pub const MAX_CANDIDATES: usize = 2_000;
+
+/// How many findings of one kind get a suggestion; past this, the help says what to do without one.
+pub const MAX_SUGGESTIONS: usize = 200;
+
+/// The candidate closest to `word`, if one is close enough to be a plausible typo. Looks at no more than
+/// [`MAX_CANDIDATES`] candidates.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word_l = word.to_lowercase();
     let mut best: Option<(f64, &'a str)> = None;
-    for c in candidates {
+    for c in candidates.into_iter().take(MAX_CANDIDATES) {
         let c_l = c.to_lowercase();
         let score = strsim::normalized_levenshtein(&word_l, &c_l);
         // Short ids ("p1" for "pl") score low on the ratio, but one typo is always a plausible slip.

@@ -259,10 +259,11 @@ pub fn parse(input: &str) -> Result<When, WhenError> {
         Some((h, r)) => (h, r.trim()),
         None => (lower.as_str(), ""),
     };
-    let head_iso = head.split_once('T').map(|(d, _)| d).unwrap_or(head);
+    // The input was lower-cased, so ISO 8601's 'T' between date and time arrives as 't'.
+    let head_iso = head.split_once('t').map(|(d, _)| d).unwrap_or(head);
     if let Some(date) = parse_iso_date(head_iso)? {
         let mut when = When::day(date);
-        if let Some((_, t)) = head.split_once('T') {
+        if let Some((_, t)) = head.split_once('t') {
             when.time = Some((
                 parse_time(t.get(..5).unwrap_or(t)).ok_or_else(|| err(format!("'{t}' is not a time of day")))?,
                 None,
@@ -454,6 +455,10 @@ mod tests {
         let w = parse("2020-09-25 10:00-10:30").unwrap();
         assert_eq!(w.time, Some((NaiveTime::from_hms_opt(10, 0, 0).unwrap(), NaiveTime::from_hms_opt(10, 30, 0))));
         assert!(parse("2020-09-25 kl. 10:00").unwrap().time.is_some());
+        assert_eq!(
+            parse("2020-09-25T10:00:00").unwrap().time,
+            Some((NaiveTime::from_hms_opt(10, 0, 0).unwrap(), None))
+        );
         assert!(parse("2020-09-25 25:00").is_err());
         assert!(parse("2020-09-25 11:00-10:00").is_err());
     }

@@ -342,3 +342,31 @@ fn readme_lists_every_rule() {
         readme.lines().filter(|l| l.starts_with("| `") && (l.contains("| error |") || l.contains("| warning |")));
     assert_eq!(rows.count(), implan::rules::ALL.len(), "README lists a rule the code does not have");
 }
+
+#[test]
+fn hostile_shapes_stay_linear() {
+    // Many roles, many overlapping phases, and every reference broken: the shapes that make naive
+    // "did you mean" and overlap checks quadratic.
+    let mut plan = String::from("[plan]\ntitle = \"Fiendtlig\"\nstart = \"2026\"\nend = \"2030\"\n\n[roles]\n");
+    for i in 0..20_000 {
+        plan.push_str(&format!("r{i} = \"Rolle {i}\"\n"));
+    }
+    for i in 0..2_000 {
+        plan.push_str(&format!("\n[[phase]]\nid = \"p{i}\"\nname = \"Fase {i}\"\nperiod = \"2026 - 2030\"\n"));
+    }
+    for i in 0..20_000 {
+        plan.push_str(&format!(
+            "\n[[activity]]\nid = \"a{i}\"\ntitle = \"A {i}\"\nwhen = \"2027-0{}\"\nowner = \"x{i}\"\nphase = \"p{}\"\ncomponents = [\"c{i}\"]\nafter = [\"z{i}\"]\n",
+            i % 9 + 1,
+            i % 2_000
+        ));
+    }
+    let dir = temp_dir("hostile");
+    let p = write(&dir, "hostile.toml", plan.as_bytes());
+    let started = std::time::Instant::now();
+    let o = implan(&["check", "--format", "json", &p]);
+    let took = started.elapsed();
+    let v = json(&o);
+    assert_eq!(v["summary"]["errors"], 60_000, "an unknown role, component and dependency per activity");
+    assert!(took.as_secs() < 20, "took {took:?}");
+}

@@ -21,6 +21,22 @@ fn check_one(ctx: &Ctx, req: &Recurring, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
     let from = month_index(req.from.as_ref().map_or(plan.start.value.start, |f| f.value.start));
     let until = month_index(req.until.as_ref().map_or(plan.end.value.end, |u| u.value.end));
+    if until < from {
+        let at = req.from.as_ref().map_or(req.cadence.span.clone(), |f| f.span.clone());
+        out.push(
+            RULE.finding(
+                at,
+                format!(
+                    "'{}' applies from {} until {}: a period that ends before it starts",
+                    req.title,
+                    format_month_index(from),
+                    format_month_index(until)
+                ),
+            )
+            .help("correct 'from' or 'until'; without them the requirement applies through the plan's whole period"),
+        );
+        return;
+    }
     let owner = req.owner.as_ref().map(|o| (ctx.role(&o.value), o.value.as_str()));
     let mut months: Vec<i64> = plan
         .activities
@@ -172,6 +188,16 @@ mod tests {
         );
         let f = run_rule(&RULE, &plan("every = \"år\"", &[]));
         assert_eq!(f[0].message, "no 'Evaluering' at all between 2026-01 and 2028-06");
+    }
+
+    #[test]
+    fn an_empty_period_is_reported_not_checked() {
+        let f = run_rule(&RULE, &plan("every = \"år\"\nfrom = \"2029\"", &[]));
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "'Evaluering' applies from 2029-01 until 2028-06: a period that ends before it starts"
+        );
     }
 
     #[test]

@@ -60,47 +60,76 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
 
-    for i in 0..phases.len() {
-        let p = &phases[i];
-        for j in (i + 1)..phases.len() {
-            let q = &phases[j];
-            if overlaps(p, q) && !label_wrong[i] && !label_wrong[j] {
-                out.push(
-                    RULE.finding(
-                        q.label.span.clone(),
-                        format!("phases '{}' ({}) and '{}' ({}) overlap", p.name, p.label.value, q.name, q.label.value),
-                    )
-                    .label(format!(
-                        "{} overlaps {}",
-                        describe(q.span.start, q.span.end),
-                        describe(p.span.start, p.span.end)
-                    ))
-                    .related(p.label.span.clone(), "the other phase")
-                    .help("phases follow each other; make one end before the next starts"),
-                );
-            }
+    // Overlapping periods: sweep by start, comparing each phase with the one reaching furthest so far. Each
+    // overlapping phase is reported once, against one partner, in O(m log m).
+    let mut order: Vec<usize> = (0..phases.len()).filter(|&i| !label_wrong[i]).collect();
+    order.sort_by_key(|&i| (phases[i].span.start, i));
+    let mut reach: Option<usize> = None;
+    for &j in &order {
+        if let Some(i) = reach
+            && overlaps(&phases[i], &phases[j])
+        {
+            let (p, q) = if i < j { (&phases[i], &phases[j]) } else { (&phases[j], &phases[i]) };
+            out.push(
+                RULE.finding(
+                    q.label.span.clone(),
+                    format!("phases '{}' ({}) and '{}' ({}) overlap", p.name, p.label.value, q.name, q.label.value),
+                )
+                .label(format!(
+                    "{} overlaps {}",
+                    describe(q.span.start, q.span.end),
+                    describe(p.span.start, p.span.end)
+                ))
+                .related(p.label.span.clone(), "the other phase")
+                .help("phases follow each other; make one end before the next starts"),
+            );
         }
+        if reach.is_none_or(|i| phases[j].span.end > phases[i].span.end) {
+            reach = Some(j);
+        }
+    }
+
+    // A phase whose period holds activities of other phases (whose periods it does not overlap: that was said).
+    let mut all: Vec<(NaiveDate, usize)> = ctx
+        .phase_activities
+        .iter()
+        .enumerate()
+        .flat_map(|(p, ids)| ids.iter().map(move |&i| (acts[i].when.value.start, p)))
+        .collect();
+    all.sort_unstable();
+    for (i, p) in phases.iter().enumerate() {
         if label_wrong[i] {
             continue;
         }
-        let mut others = Vec::new();
+        let lo = all.partition_point(|(d, _)| *d < p.span.start);
+        let hi = all.partition_point(|(d, _)| *d <= p.span.end);
+        let own = starts[i].partition_point(|d| *d <= p.span.end) - starts[i].partition_point(|d| *d < p.span.start);
+        if hi - lo == own {
+            continue;
+        }
+        // A bounded look at the range, so that many phases over many activities stay O(n log n) in practice.
+        const LOOK: usize = 1_000;
+        let truncated = hi - lo > LOOK;
+        let mut others: Vec<usize> = Vec::new();
         let mut count = 0;
-        for (j, q) in phases.iter().enumerate() {
-            if j == i || overlaps(p, q) {
+        for &(_, q) in all[lo..hi].iter().take(LOOK) {
+            if q == i || overlaps(p, &phases[q]) {
                 continue;
             }
-            let lo = starts[j].partition_point(|d| *d < p.span.start);
-            let hi = starts[j].partition_point(|d| *d <= p.span.end);
-            if hi > lo {
-                others.push(q.name.as_str());
-                count += hi - lo;
+            count += 1;
+            if !others.contains(&q) && others.len() < 4 {
+                others.push(q);
             }
         }
         if others.is_empty() {
             continue;
         }
-        let s = if others.len() == 1 { "" } else { "s" };
-        let their = if count == 1 {
+        others.sort_unstable();
+        let names: Vec<&str> = others.iter().map(|&q| phases[q].name.as_str()).collect();
+        let s = if names.len() == 1 { "" } else { "s" };
+        let their = if truncated {
+            format!("more than {count} of their activities fall")
+        } else if count == 1 {
             "1 of their activities falls".to_string()
         } else {
             format!("{count} of their activities fall")
@@ -112,7 +141,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     "phase '{}' ({}) overlaps the activities of phase{s} {}",
                     p.name,
                     p.label.value,
-                    quoted_list(&others)
+                    quoted_list(&names)
                 ),
             )
             .label(format!("{their} inside {}", describe(p.span.start, p.span.end)));

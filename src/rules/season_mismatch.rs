@@ -34,6 +34,7 @@ fn years(k: i32) -> String {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
+    let finder = PhaseFinder::new(plan);
     for (p, acts) in plan.phases.iter().zip(&ctx.phase_activities) {
         let outside: Vec<&Activity> = acts.iter().map(|&i| &plan.activities[i]).filter(|a| !inside(p, a)).collect();
         if outside.is_empty() {
@@ -90,7 +91,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 )
                 .label(format!("not within {span_text}"))
                 .related(p.label.span.clone(), format!("the phase's period, from {what}"));
-            f = match containing_phase(plan, a) {
+            f = match finder.containing(a) {
                 Some(q) => f.help(format!(
                     "this date is in phase '{}' ({}); move the activity there, or correct the date",
                     q.name, q.label.value
@@ -102,9 +103,34 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-/// Another phase whose span holds the activity. Phases are few, so a scan per misplaced activity is cheap.
-fn containing_phase<'a>(plan: &'a crate::model::Plan, a: &Activity) -> Option<&'a Phase> {
-    plan.phases.iter().find(|q| !q.name.is_empty() && inside(q, a))
+/// Finds a phase whose span holds an activity, by binary search over phases sorted by start: of the phases
+/// starting on or before the activity, the one reaching furthest holds it if any does.
+struct PhaseFinder<'a> {
+    starts: Vec<chrono::NaiveDate>,
+    /// For each prefix of the sorted phases, the one that ends last.
+    furthest: Vec<&'a Phase>,
+}
+
+impl<'a> PhaseFinder<'a> {
+    fn new(plan: &'a crate::model::Plan) -> Self {
+        let mut sorted: Vec<&Phase> = plan.phases.iter().filter(|q| !q.name.is_empty()).collect();
+        sorted.sort_by_key(|q| q.span.start);
+        let mut furthest: Vec<&Phase> = Vec::with_capacity(sorted.len());
+        for q in &sorted {
+            let best = match furthest.last() {
+                Some(b) if b.span.end >= q.span.end => *b,
+                _ => *q,
+            };
+            furthest.push(best);
+        }
+        PhaseFinder { starts: sorted.iter().map(|q| q.span.start).collect(), furthest }
+    }
+
+    fn containing(&self, a: &Activity) -> Option<&'a Phase> {
+        let n = self.starts.partition_point(|s| *s <= a.when.value.start);
+        let q = *self.furthest.get(n.checked_sub(1)?)?;
+        inside(q, a).then_some(q)
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +177,18 @@ mod tests {
                 "'A1' is dated 2026-08, outside its phase 'Oppstart' (Vår 2026)",
                 "'A2' is dated 2027-01 – 2027-12, outside its phase 'Oppstart' (Vår 2026)"
             ]
+        );
+    }
+
+    #[test]
+    fn help_names_the_phase_that_holds_the_date() {
+        let mut s = plan("Vår 2026", &["mars 2026", "september 2026"]);
+        s.push_str("\n[[phase]]\nid = \"q\"\nname = \"Implementering\"\nperiod = \"Høst 2026\"\n[[phase.activity]]\ntitle = \"B\"\nwhen = \"oktober 2026\"\n");
+        let f = run_rule(&RULE, &s);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("this date is in phase 'Implementering' (Høst 2026); move the activity there, or correct the date")
         );
     }
 

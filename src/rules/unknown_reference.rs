@@ -1,7 +1,7 @@
 use super::{Ctx, Rule};
 use crate::diag::{Finding, Severity};
 use crate::model::{PhaseRef, Spanned};
-use crate::suggest::nearest;
+use crate::suggest::{MAX_CANDIDATES, MAX_SUGGESTIONS, nearest};
 use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     check: Some(check),
 };
 
-fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
     let components: HashSet<&str> = plan.components.iter().map(|c| c.id.value.as_str()).collect();
     let goals: HashSet<&str> = plan
@@ -21,40 +21,66 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         .map(|g| g.id.value.as_str())
         .chain(plan.subgoals.iter().map(|g| g.id.value.as_str()))
         .collect();
+    let sorted = |set: &HashSet<&'a str>| -> Vec<&'a str> {
+        let mut v: Vec<&str> = set.iter().copied().collect();
+        v.sort_unstable();
+        v
+    };
+    let (component_ids, goal_ids) = (sorted(&components), sorted(&goals));
+    let phase_ids: Vec<&str> = plan.phases.iter().map(|p| p.id.value.as_str()).collect();
+    let mut suggester = Suggester { left: MAX_SUGGESTIONS };
     for a in &plan.activities {
         if let Some(PhaseRef::Named(p)) = &a.phase
             && ctx.phase(&p.value).is_none()
         {
-            let known = plan.phases.iter().map(|p| p.id.value.as_str());
-            out.push(unknown(p, "phase", known));
+            out.push(suggester.unknown(p, "phase", &phase_ids));
         }
         for c in a.components.iter().filter(|c| !components.contains(c.value.as_str())) {
-            out.push(unknown(c, "component", components.iter().copied()));
+            out.push(suggester.unknown(c, "component", &component_ids));
         }
         for g in a.goals.iter().filter(|g| !goals.contains(g.value.as_str())) {
-            out.push(unknown(g, "goal", goals.iter().copied()));
+            out.push(suggester.unknown(g, "goal", &goal_ids));
         }
         for d in a.after.iter().filter(|d| ctx.activity(&d.value).is_none()) {
-            // Suggesting among 100,000 activity ids would be quadratic; the ids in this phase are the likely ones.
-            let near =
-                ctx.phase_of(a).map(|p| ctx.phase_activities[p].iter().map(|&i| plan.activities[i].id.value.as_str()));
-            out.push(unknown(d, "activity", near.into_iter().flatten()));
+            // Among 100,000 activities the likely ones are those of the same phase.
+            let near: Vec<&str> = match ctx.phase_of(a) {
+                Some(p) => ctx.phase_activities[p]
+                    .iter()
+                    .map(|&i| plan.activities[i].id.value.as_str())
+                    .take(MAX_CANDIDATES)
+                    .collect(),
+                None => Vec::new(),
+            };
+            out.push(suggester.unknown(d, "activity", &near));
         }
     }
 }
 
-fn unknown<'a>(r: &Spanned<String>, kind: &str, known: impl Iterator<Item = &'a str>) -> Finding {
-    let mut sorted: Vec<&str> = known.collect();
-    sorted.sort_unstable();
-    let help = match nearest(&r.value, sorted.iter().copied()) {
-        Some(s) => format!("did you mean '{s}'?"),
-        None if sorted.is_empty() => format!("this plan declares no {kind} of that kind; declare it first"),
-        None if sorted.len() <= 8 => format!("known {kind} ids: {}", super::quoted_list(&sorted)),
-        None => format!("no {kind} has this id"),
-    };
-    RULE.finding(r.span.clone(), format!("unknown {kind} '{}'", r.value))
-        .label(format!("no {kind} has this id"))
-        .help(help)
+/// Suggestions for a bounded number of findings, so that a plan full of broken references stays fast.
+struct Suggester {
+    left: usize,
+}
+
+impl Suggester {
+    fn unknown(&mut self, r: &Spanned<String>, kind: &str, known: &[&str]) -> Finding {
+        let near = if self.left > 0 {
+            self.left -= 1;
+            nearest(&r.value, known.iter().copied())
+        } else {
+            None
+        };
+        let help = match near {
+            Some(s) => format!("did you mean '{s}'?"),
+            None if known.is_empty() => {
+                format!("no {kind} is declared with an id that could be meant; declare it first")
+            }
+            None if known.len() <= 8 => format!("known {kind} ids: {}", super::quoted_list(known)),
+            None => format!("no {kind} has this id"),
+        };
+        RULE.finding(r.span.clone(), format!("unknown {kind} '{}'", r.value))
+            .label(format!("no {kind} has this id"))
+            .help(help)
+    }
 }
 
 #[cfg(test)]

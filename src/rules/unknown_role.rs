@@ -1,7 +1,7 @@
 use super::{Ctx, Rule};
 use crate::diag::{Finding, Severity};
 use crate::model::Spanned;
-use crate::suggest::nearest;
+use crate::suggest::{MAX_SUGGESTIONS, nearest};
 
 pub const RULE: Rule = Rule {
     id: "unknown-role",
@@ -27,12 +27,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for q in &plan.recurring {
         refs.extend(q.owner.iter().map(|o| (o, "the owner of a recurring requirement")));
     }
+    let mut suggested = 0;
     for (r, place) in refs {
         if ctx.role(&r.value).is_some() {
             continue;
         }
         let candidates = plan.roles.iter().flat_map(|x| [x.id.value.as_str(), x.name.as_str()]);
-        let help = match nearest(&r.value, candidates) {
+        suggested += 1;
+        let near = if suggested <= MAX_SUGGESTIONS { nearest(&r.value, candidates) } else { None };
+        let help = match near {
             Some(s) => format!("did you mean '{s}'?"),
             None => {
                 // A reference written as an id ("jurist") still deserves a capitalised display name.
