@@ -1,6 +1,5 @@
 use super::{Ctx, Rule};
 use crate::diag::{Finding, Severity};
-use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
     id: "goal-without-activity",
@@ -11,13 +10,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let served: HashSet<&str> = ctx
-        .plan
-        .activities
-        .iter()
-        .filter(|a| !a.is_cancelled())
-        .flat_map(|a| a.goals.iter().map(|g| g.value.as_str()))
-        .collect();
+    let served = ctx.served_by(|a| &a.goals);
     for g in &ctx.plan.subgoals {
         if !served.contains(g.id.value.as_str()) {
             out.push(

@@ -146,6 +146,15 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The ids that activities still going ahead (not cancelled) name in one of their lists.
+    pub fn served_by<F>(&self, list: F) -> std::collections::HashSet<&'a str>
+    where
+        F: Fn(&'a Activity) -> &'a [crate::model::Spanned<String>],
+    {
+        let active = self.plan.activities.iter().filter(|a| !a.is_cancelled());
+        active.flat_map(|a| list(a).iter().map(|s| s.value.as_str())).collect()
+    }
+
     /// The source text of a span, for quoting a value exactly as written.
     pub fn text(&self, span: &crate::diag::Span) -> &str {
         self.source.text.get(span.clone()).unwrap_or("")

@@ -1,6 +1,5 @@
 use super::{Ctx, Rule};
 use crate::diag::{Finding, Severity};
-use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
     id: "uncovered-component",
@@ -11,13 +10,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let served: HashSet<&str> = ctx
-        .plan
-        .activities
-        .iter()
-        .filter(|a| !a.is_cancelled())
-        .flat_map(|a| a.components.iter().map(|c| c.value.as_str()))
-        .collect();
+    let served = ctx.served_by(|a| &a.components);
     let total = ctx.plan.components.len();
     for (n, c) in ctx.plan.components.iter().enumerate() {
         if !served.contains(c.id.value.as_str()) {
