@@ -6,10 +6,12 @@
 pub mod check;
 pub mod diag;
 pub mod edit;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod render;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+pub mod views;
 pub mod when;

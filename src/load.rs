@@ -294,18 +294,18 @@ impl<'s> Loader<'s> {
             );
         }
         let lang = match self.string(p, "lang") {
-            None => Lang::Nb,
-            Some(l) => match l.value.trim().to_lowercase().as_str() {
-                "nb" | "no" | "nob" | "norsk" | "bokmål" | "nb-no" => Lang::Nb,
-                "en" | "eng" | "english" | "engelsk" => Lang::En,
-                other => {
+            None => None,
+            Some(l) => match Lang::parse(&l.value) {
+                Some(lang) => Some(lang),
+                None => {
+                    let other = l.value.trim();
                     let msg = format!("unknown language '{other}'");
                     self.error(
                         l.span,
                         msg,
                         Some("write lang = \"nb\" (Norwegian Bokmål) or lang = \"en\" (English)".into()),
                     );
-                    Lang::Nb
+                    None
                 }
             },
         };

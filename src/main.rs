@@ -1,10 +1,13 @@
 //! The `implan` command: parses arguments, calls the library, prints, and sets the exit code.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use implan::check::{self, FileReport};
-use implan::render;
-use std::io::Write;
-use std::path::PathBuf;
+use implan::model::{Lang, Plan, Status};
+use implan::source::Source;
+use implan::views::{self, Filter, View};
+use implan::{i18n, render, when};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -25,30 +28,315 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Output format
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
         /// Treat findings of this kind as errors for the exit code (only "warnings")
         #[arg(long, value_name = "WHAT", value_parser = ["warnings"])]
         deny: Option<String>,
     },
+    /// Print the schedule: every activity in date order, grouped by phase, month or role
+    Schedule {
+        #[command(flatten)]
+        common: ViewArgs,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// How to group the activities
+        #[arg(long, value_enum, default_value_t = By::Phase)]
+        by: By,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
+        format: ScheduleFormat,
+        /// Fit the table to this many columns (default: the terminal's width; no limit when piped)
+        #[arg(long, value_name = "COLUMNS")]
+        width: Option<u16>,
+        /// CSV field separator (use ';' for spreadsheets set up for Norwegian)
+        #[arg(long, default_value_t = ',')]
+        delimiter: char,
+    },
+    /// Print a Gantt chart of the plan in the terminal
+    Timeline {
+        #[command(flatten)]
+        common: ViewArgs,
+        /// Fit the chart to this many columns (default: the terminal's width, else 80)
+        #[arg(long, value_name = "COLUMNS")]
+        width: Option<u16>,
+    },
+    /// Print the activities as a checklist, by phase or by role
+    Checklist {
+        #[command(flatten)]
+        common: ViewArgs,
+        /// Only this role's work (and that of the groups it belongs to)
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+        /// Only this phase (id or name)
+        #[arg(long, value_name = "PHASE")]
+        phase: Option<String>,
+        /// How to group the activities
+        #[arg(long, value_enum, default_value_t = ChecklistBy::Phase)]
+        by: ChecklistBy,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ChecklistFormat::Markdown)]
+        format: ChecklistFormat,
+    },
+    /// Where do we stand? Progress, overdue work, what is due and next, on one screen
+    Status {
+        #[command(flatten)]
+        common: ViewArgs,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+        format: StatusFormat,
+    },
+}
+
+#[derive(Args)]
+struct ViewArgs {
+    /// The plan file (default: implan.toml here, or the only plan under plans/)
+    #[arg(value_name = "PLAN")]
+    plan: Option<PathBuf>,
+    /// Language of the output (default: the plan's, else the locale's)
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// The day to take as today, such as 2026-11-23 (default: the real today)
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+}
+
+#[derive(Args)]
+struct FilterArgs {
+    /// Only this role's activities and those of the groups it belongs to (id or name)
+    #[arg(long, value_name = "ROLE")]
+    role: Option<String>,
+    /// Only this phase (id or name)
+    #[arg(long, value_name = "PHASE")]
+    phase: Option<String>,
+    /// Only activities from this date on ("2026-09", "høst 2026", …)
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only activities up to this date
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Only activities with this status (planned, in-progress, done, cancelled; comma-separated)
+    #[arg(long, value_name = "STATUS")]
+    status: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
+enum CheckFormat {
     /// Findings with source snippets and carets, and a summary line
     Human,
     /// One JSON document with every finding and a summary
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// Norwegian Bokmål
+    Nb,
+    /// English
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum By {
+    Phase,
+    Month,
+    Role,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ChecklistBy {
+    Phase,
+    Role,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ScheduleFormat {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ChecklistFormat {
+    Markdown,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatusFormat {
+    Text,
+    Json,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Check { paths, format, deny } => run_check(&paths, format, deny.is_some()),
+    let result = match cli.command {
+        Command::Check { paths, format, deny } => return run_check(&paths, format, deny.is_some()),
+        Command::Schedule { common, filter, by, format, width, delimiter } => with_view(&common, |view, _| {
+            let opts = views::schedule::Options {
+                by: match by {
+                    By::Phase => views::schedule::GroupBy::Phase,
+                    By::Month => views::schedule::GroupBy::Month,
+                    By::Role => views::schedule::GroupBy::Role,
+                },
+                filter: filter_from(&filter)?,
+                format: match format {
+                    ScheduleFormat::Table => views::schedule::Format::Table,
+                    ScheduleFormat::Markdown => views::schedule::Format::Markdown,
+                    ScheduleFormat::Csv => views::schedule::Format::Csv,
+                    ScheduleFormat::Json => views::schedule::Format::Json,
+                },
+                width: width.or_else(terminal_width),
+                delimiter,
+            };
+            let styled = matches!(format, ScheduleFormat::Table);
+            Ok((views::schedule::render(view, &opts).map_err(|e| e.to_string())?, styled))
+        }),
+        Command::Timeline { common, width } => with_view(&common, |view, _| {
+            let width = width.or_else(terminal_width).unwrap_or(80);
+            Ok((views::timeline::render(view, &views::timeline::Options { width }), true))
+        }),
+        Command::Checklist { common, role, phase, by, format } => with_view(&common, |view, _| {
+            let opts = views::checklist::Options {
+                by: match by {
+                    ChecklistBy::Phase => views::schedule::GroupBy::Phase,
+                    ChecklistBy::Role => views::schedule::GroupBy::Role,
+                },
+                filter: Filter { role, phase, ..Filter::default() },
+                format: match format {
+                    ChecklistFormat::Markdown => views::checklist::Format::Markdown,
+                    ChecklistFormat::Text => views::checklist::Format::Text,
+                },
+            };
+            Ok((views::checklist::render(view, &opts).map_err(|e| e.to_string())?, false))
+        }),
+        Command::Status { common, format } => with_view(&common, |view, loaded| {
+            let findings = implan::rules::run(loaded.plan, loaded.source);
+            let report = views::status::build(view, &findings);
+            Ok(match format {
+                StatusFormat::Text => {
+                    (views::status::render_text(view, &report, &loaded.source.path.display().to_string()), true)
+                }
+                StatusFormat::Json => (views::status::render_json(&report), false),
+            })
+        }),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => usage_error(&message),
     }
 }
 
-fn run_check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode {
+/// The plan a view works on, with its text.
+struct Loaded<'a> {
+    plan: &'a Plan,
+    source: &'a Source,
+}
+
+/// Loads the plan named (or found), builds a view, renders it and prints it. A plan that does not load is
+/// reported as `check` reports it, with exit code 1.
+fn with_view(
+    args: &ViewArgs,
+    render: impl FnOnce(&View, &Loaded) -> Result<(String, bool), String>,
+) -> Result<ExitCode, String> {
+    let path = match &args.plan {
+        Some(p) => p.clone(),
+        None => find_plan()?,
+    };
+    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let source = match implan::load::decode(&path, bytes) {
+        Ok(s) => s,
+        Err(finding) => {
+            let report = FileReport { path: path.clone(), source: None, findings: vec![*finding] };
+            print(&render::human(&[report]), true);
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let plan = match implan::load::load(&source) {
+        Ok(plan) => plan,
+        Err(findings) => {
+            let report = FileReport { path: path.clone(), source: Some(source), findings };
+            print(&render::human(&[report]), true);
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let today = match &args.today {
+        Some(t) => when::parse(t).map_err(|e| format!("--today: {}", e.message))?.start,
+        None => chrono::Local::now().date_naive(),
+    };
+    let lang = i18n::resolve(
+        args.lang.map(|l| match l {
+            LangArg::Nb => Lang::Nb,
+            LangArg::En => Lang::En,
+        }),
+        plan.lang,
+        i18n::env_locale().as_deref(),
+    );
+    let view = View::new(&plan, &source, lang, today);
+    let (text, styled) = render(&view, &Loaded { plan: &plan, source: &source })?;
+    print(&text, styled);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// With no plan named: `implan.toml` here, or the only plan under `plans/`.
+fn find_plan() -> Result<PathBuf, String> {
+    let here = Path::new("implan.toml");
+    if here.is_file() {
+        return Ok(here.to_path_buf());
+    }
+    let plans = Path::new("plans");
+    let found =
+        if plans.is_dir() { check::collect(&[plans.to_path_buf()]).map_err(|e| e.to_string())? } else { Vec::new() };
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        [] => Err("no plan given, and there is no implan.toml here and no plan under plans/; \
+                   name the plan file, for example: implan status plans/min-plan.toml"
+            .to_string()),
+        many => {
+            let list: Vec<String> = many.iter().map(|p| format!("  {}", p.display())).collect();
+            Err(format!("no plan given, and plans/ holds {} plans; name one of them:\n{}", many.len(), list.join("\n")))
+        }
+    }
+}
+
+fn filter_from(f: &FilterArgs) -> Result<Filter, String> {
+    let date = |flag: &str, v: &Option<String>| -> Result<Option<when::When>, String> {
+        v.as_deref().map(|s| when::parse(s).map_err(|e| format!("{flag}: {}; {}", e.message, e.help))).transpose()
+    };
+    let mut status = Vec::new();
+    for s in f.status.iter().flat_map(|s| s.split(',')) {
+        status.push(Status::parse(s).ok_or_else(|| {
+            format!("--status: unknown status '{}'; use planned, in-progress, done or cancelled", s.trim())
+        })?);
+    }
+    Ok(Filter {
+        role: f.role.clone(),
+        phase: f.phase.clone(),
+        from: date("--from", &f.from)?,
+        to: date("--to", &f.to)?,
+        status,
+    })
+}
+
+/// The terminal's width, when the output is a terminal.
+fn terminal_width() -> Option<u16> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    if let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return Some(cols);
+    }
+    comfy_table::Table::new().width()
+}
+
+/// Prints text; styled text goes through anstream, which strips the styles off a pipe or under NO_COLOR.
+fn print(text: &str, styled: bool) {
+    // A closed pipe (implan … | head) is not an error worth reporting.
+    let _ = if styled { write_all(anstream::stdout().lock(), text) } else { write_all(std::io::stdout().lock(), text) };
+}
+
+fn run_check(paths: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> ExitCode {
     let files = match check::collect(paths) {
         Ok(files) => files,
         Err(e) => return usage_error(&e.to_string()),
@@ -63,12 +351,10 @@ fn run_check(paths: &[PathBuf], format: Format, deny_warnings: bool) -> ExitCode
             Err(e) => return usage_error(&e.to_string()),
         }
     }
-    // A closed pipe (implan check … | head) is not an error worth reporting.
-    let _ = match format {
-        // Styled text goes through anstream, which strips the styles off a pipe or under NO_COLOR.
-        Format::Human => write_all(anstream::stdout().lock(), &render::human(&reports)),
-        Format::Json => write_all(std::io::stdout().lock(), &render::json(&reports)),
-    };
+    match format {
+        CheckFormat::Human => print(&render::human(&reports), true),
+        CheckFormat::Json => print(&render::json(&reports), false),
+    }
     let summary = render::Summary::of(&reports);
     if summary.errors > 0 || (deny_warnings && summary.warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

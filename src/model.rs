@@ -24,13 +24,27 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// `nb`, `no`, `bokmål`, `norsk`, `en`, `english`, and locale names such as `nb_NO.UTF-8` or `en_GB`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_lowercase();
+        let base = s.split(['_', '-', '.', '@']).next().unwrap_or("");
+        match (s.as_str(), base) {
+            ("bokmål" | "norsk" | "norwegian", _) | (_, "nb" | "no" | "nob" | "nn" | "nno") => Some(Lang::Nb),
+            ("english" | "engelsk", _) | (_, "en" | "eng") => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub title: Spanned<String>,
     pub org: Option<String>,
     pub start: Spanned<When>,
     pub end: Spanned<When>,
-    pub lang: Lang,
+    /// The plan's language, when it says; views fall back to the locale.
+    pub lang: Option<Lang>,
     pub owner: Option<Spanned<String>>,
     pub description: Option<String>,
     /// Where `[plan]` is, for findings about the plan as a whole.

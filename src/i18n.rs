@@ -1,0 +1,309 @@
+//! Words and dates in Bokmål or English, for the views.
+
+use crate::model::{Lang, Status};
+use crate::when::{Precision, When};
+use chrono::{Datelike, NaiveDate};
+
+/// Picks the language: the `--lang` flag, else the plan's `lang`, else the locale (`LC_ALL`, `LC_MESSAGES`,
+/// `LANG`, first set wins), else Bokmål, the language the plans are written in.
+pub fn resolve(flag: Option<Lang>, plan: Option<Lang>, locale: Option<&str>) -> Lang {
+    flag.or(plan).or_else(|| locale.and_then(Lang::parse)).unwrap_or(Lang::Nb)
+}
+
+/// The locale variable that decides, as POSIX says: `LC_ALL`, then `LC_MESSAGES`, then `LANG`.
+pub fn env_locale() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|v| std::env::var(v).ok()).find(|v| !v.is_empty())
+}
+
+const MONTHS_NB: [&str; 12] = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const SHORT_NB: [&str; 12] = ["jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"];
+const SHORT_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Every label the views print, in one language.
+pub struct Texts {
+    pub when: &'static str,
+    pub activity: &'static str,
+    pub responsible: &'static str,
+    pub phase: &'static str,
+    pub status: &'static str,
+    pub goal: &'static str,
+    pub no_phase: &'static str,
+    pub no_owner: &'static str,
+    pub no_activities: &'static str,
+    pub members: &'static str,
+    pub via: &'static str,
+    pub overdue: &'static str,
+    pub today: &'static str,
+    pub current_phase: &'static str,
+    pub before_first_phase: &'static str,
+    pub after_last_phase: &'static str,
+    pub between_phases: &'static str,
+    pub progress: &'static str,
+    pub overdue_heading: &'static str,
+    pub this_month_heading: &'static str,
+    pub next_heading: &'static str,
+    pub evaluations_heading: &'static str,
+    pub nothing: &'static str,
+    pub check_heading: &'static str,
+    pub check_clean: &'static str,
+    pub check_details: &'static str,
+    pub next_scheduled: &'static str,
+    pub due_by: &'static str,
+    pub none_scheduled: &'static str,
+    pub none_due: &'static str,
+    pub so_far: &'static str,
+    pub checklist: &'static str,
+    pub schedule: &'static str,
+    pub timeline_legend: &'static str,
+    pub day: (&'static str, &'static str),
+    pub month: (&'static str, &'static str),
+    pub errors: (&'static str, &'static str),
+    pub warnings: (&'static str, &'static str),
+}
+
+const NB: Texts = Texts {
+    when: "Når",
+    activity: "Aktivitet",
+    responsible: "Ansvarlig",
+    phase: "Fase",
+    status: "Status",
+    goal: "Mål",
+    no_phase: "Uten fase",
+    no_owner: "(ingen ansvarlig)",
+    no_activities: "Ingen aktiviteter.",
+    members: "medlemmer",
+    via: "via",
+    overdue: "forsinket",
+    today: "i dag",
+    current_phase: "Nåværende fase",
+    before_first_phase: "før første fase",
+    after_last_phase: "etter siste fase",
+    between_phases: "mellom faser",
+    progress: "Framdrift",
+    overdue_heading: "Forsinket",
+    this_month_heading: "Denne måneden",
+    next_heading: "Neste",
+    evaluations_heading: "Gjentakende krav",
+    nothing: "ingen",
+    check_heading: "Kontroll",
+    check_clean: "ingen funn",
+    check_details: "kjør `implan check {}` for detaljer",
+    next_scheduled: "neste",
+    due_by: "senest",
+    none_scheduled: "ingen planlagt",
+    none_due: "ingen flere før planen slutter",
+    so_far: "hittil i",
+    checklist: "Sjekkliste",
+    schedule: "Framdriftsplan",
+    timeline_legend: "✓ gjennomført  ○ planlagt  ▶ pågår  ! forsinket  × avlyst  ▼ denne måneden",
+    day: ("dag", "dager"),
+    month: ("måned", "måneder"),
+    errors: ("feil", "feil"),
+    warnings: ("advarsel", "advarsler"),
+};
+
+const EN: Texts = Texts {
+    when: "When",
+    activity: "Activity",
+    responsible: "Responsible",
+    phase: "Phase",
+    status: "Status",
+    goal: "Goal",
+    no_phase: "No phase",
+    no_owner: "(no one responsible)",
+    no_activities: "No activities.",
+    members: "members",
+    via: "via",
+    overdue: "overdue",
+    today: "today",
+    current_phase: "Current phase",
+    before_first_phase: "before the first phase",
+    after_last_phase: "after the last phase",
+    between_phases: "between phases",
+    progress: "Progress",
+    overdue_heading: "Overdue",
+    this_month_heading: "Due this month",
+    next_heading: "Next up",
+    evaluations_heading: "Recurring requirements",
+    nothing: "none",
+    check_heading: "Check",
+    check_clean: "no findings",
+    check_details: "run `implan check {}` for details",
+    next_scheduled: "next",
+    due_by: "due by",
+    none_scheduled: "none scheduled",
+    none_due: "no more due before the plan ends",
+    so_far: "so far in",
+    checklist: "Checklist",
+    schedule: "Schedule",
+    timeline_legend: "✓ done  ○ planned  ▶ in progress  ! overdue  × cancelled  ▼ this month",
+    day: ("day", "days"),
+    month: ("month", "months"),
+    errors: ("error", "errors"),
+    warnings: ("warning", "warnings"),
+};
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Nb => &NB,
+        Lang::En => &EN,
+    }
+}
+
+/// "3 dager", "1 month".
+pub fn count(n: i64, words: (&str, &str)) -> String {
+    format!("{n} {}", if n == 1 { words.0 } else { words.1 })
+}
+
+pub fn status(lang: Lang, s: Status) -> &'static str {
+    match (lang, s) {
+        (Lang::Nb, Status::Planned) => "planlagt",
+        (Lang::Nb, Status::InProgress) => "pågår",
+        (Lang::Nb, Status::Done) => "gjennomført",
+        (Lang::Nb, Status::Cancelled) => "avlyst",
+        (Lang::En, Status::Planned) => "planned",
+        (Lang::En, Status::InProgress) => "in progress",
+        (Lang::En, Status::Done) => "done",
+        (Lang::En, Status::Cancelled) => "cancelled",
+    }
+}
+
+pub fn month_name(lang: Lang, month: u32) -> &'static str {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Nb => MONTHS_NB[i],
+        Lang::En => MONTHS_EN[i],
+    }
+}
+
+pub fn month_short(lang: Lang, month: u32) -> &'static str {
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Nb => SHORT_NB[i],
+        Lang::En => SHORT_EN[i],
+    }
+}
+
+/// "mars 2026" / "March 2026".
+pub fn month_year(lang: Lang, year: i32, month: u32) -> String {
+    format!("{} {year}", month_name(lang, month))
+}
+
+/// "12. mars 2026" / "12 March 2026".
+pub fn day(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::Nb => format!("{}. {} {}", d.day(), month_name(lang, d.month()), d.year()),
+        Lang::En => format!("{} {} {}", d.day(), month_name(lang, d.month()), d.year()),
+    }
+}
+
+fn season(lang: Lang, w: &When) -> String {
+    let spring = w.start.month() < 7;
+    let word = match (lang, spring) {
+        (Lang::Nb, true) => "vår",
+        (Lang::Nb, false) => "høst",
+        (Lang::En, true) => "spring",
+        (Lang::En, false) => "autumn",
+    };
+    format!("{word} {}", w.start.year())
+}
+
+/// A date as written, at its precision: "12. mars 2026 kl. 10:00–10:30", "mars 2026", "høst 2026", "2026".
+pub fn when(lang: Lang, w: &When) -> String {
+    match w.precision {
+        Precision::Day => {
+            let mut s = day(lang, w.start);
+            if let Some((from, to)) = w.time {
+                s.push_str(if lang == Lang::Nb { " kl. " } else { " " });
+                s.push_str(&from.format("%H:%M").to_string());
+                if let Some(to) = to {
+                    s.push('–');
+                    s.push_str(&to.format("%H:%M").to_string());
+                }
+            }
+            s
+        }
+        Precision::Month => month_year(lang, w.start.year(), w.start.month()),
+        Precision::Season if w.start.month() == 1 || w.start.month() == 8 => season(lang, w),
+        Precision::Year if w.start.year() == w.end.year() => w.start.year().to_string(),
+        _ => span(lang, w.start, w.end),
+    }
+}
+
+/// A span of days in the shortest honest words: "mars 2026", "mars – juni 2026", "12.–14. mars 2026".
+pub fn span(lang: Lang, start: NaiveDate, end: NaiveDate) -> String {
+    if start == end {
+        return day(lang, start);
+    }
+    let whole_months = start.day() == 1 && end.succ_opt().is_none_or(|d| d.day() == 1);
+    if whole_months {
+        let a = (start.year(), start.month());
+        let b = (end.year(), end.month());
+        if a == b {
+            return month_year(lang, a.0, a.1);
+        }
+        if a.0 == b.0 {
+            return format!("{} – {}", month_name(lang, a.1), month_year(lang, b.0, b.1));
+        }
+        return format!("{} – {}", month_year(lang, a.0, a.1), month_year(lang, b.0, b.1));
+    }
+    format!("{} – {}", day(lang, start), day(lang, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::when::parse;
+
+    #[test]
+    fn dates_read_naturally_in_both_languages() {
+        let w = parse("2020-09-25 10:00-10:30").unwrap();
+        assert_eq!(when(Lang::Nb, &w), "25. september 2020 kl. 10:00–10:30");
+        assert_eq!(when(Lang::En, &w), "25 September 2020 10:00–10:30");
+        assert_eq!(when(Lang::Nb, &parse("mars 2026").unwrap()), "mars 2026");
+        assert_eq!(when(Lang::En, &parse("mars 2026").unwrap()), "March 2026");
+        assert_eq!(when(Lang::Nb, &parse("høsten 2026").unwrap()), "høst 2026");
+        assert_eq!(when(Lang::En, &parse("vår 2026").unwrap()), "spring 2026");
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(span(Lang::Nb, d("2026-03-01"), d("2026-06-30")), "mars – juni 2026");
+        assert_eq!(span(Lang::En, d("2026-08-01"), d("2028-06-30")), "August 2026 – June 2028");
+        assert_eq!(span(Lang::Nb, d("2026-03-12"), d("2026-03-14")), "12. mars 2026 – 14. mars 2026");
+    }
+
+    #[test]
+    fn language_falls_back_from_flag_to_plan_to_locale() {
+        assert_eq!(resolve(Some(Lang::En), Some(Lang::Nb), None), Lang::En);
+        assert_eq!(resolve(None, Some(Lang::En), Some("nb_NO.UTF-8")), Lang::En);
+        assert_eq!(resolve(None, None, Some("en_GB.UTF-8")), Lang::En);
+        assert_eq!(resolve(None, None, Some("nn_NO")), Lang::Nb);
+        assert_eq!(resolve(None, None, Some("C.UTF-8")), Lang::Nb);
+        assert_eq!(resolve(None, None, None), Lang::Nb);
+    }
+}

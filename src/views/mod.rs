@@ -1,0 +1,220 @@
+//! The views a project leader uses every week: schedule, timeline, checklist and status.
+//!
+//! Views render to strings. Text meant for a terminal carries ANSI styles; the binary prints it through a
+//! stream that strips them when the output is not a terminal or `NO_COLOR` is set.
+
+pub mod checklist;
+pub mod schedule;
+pub mod status;
+pub mod timeline;
+
+use crate::i18n::{self, Texts};
+use crate::model::{Activity, Lang, Plan, Status};
+use crate::rules::Ctx;
+use crate::source::Source;
+use crate::suggest::nearest;
+use crate::when::When;
+use anstyle::{AnsiColor, Style};
+use chrono::NaiveDate;
+use std::collections::{HashSet, VecDeque};
+
+/// Everything a view needs: the plan with its lookups, the language, and the day it is.
+pub struct View<'a> {
+    pub ctx: Ctx<'a>,
+    pub plan: &'a Plan,
+    pub lang: Lang,
+    pub t: &'static Texts,
+    pub today: NaiveDate,
+}
+
+/// A filter or option that names something the plan does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewError(pub String);
+
+impl std::fmt::Display for ViewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ViewError {}
+
+/// Which activities a view shows. Empty fields select everything.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// A role id or name: its own activities and those of every group it belongs to.
+    pub role: Option<String>,
+    /// A phase id or name.
+    pub phase: Option<String>,
+    /// Activities that overlap the span from `from`'s first day to `to`'s last.
+    pub from: Option<When>,
+    pub to: Option<When>,
+    pub status: Vec<Status>,
+}
+
+pub const BOLD: Style = Style::new().bold();
+pub const DIM: Style = Style::new().dimmed();
+pub const GREEN: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+pub const RED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::BrightRed))).bold();
+pub const YELLOW: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+
+pub fn paint(style: Style, text: &str) -> String {
+    if text.is_empty() { String::new() } else { format!("{style}{text}{style:#}") }
+}
+
+impl<'a> View<'a> {
+    pub fn new(plan: &'a Plan, source: &'a Source, lang: Lang, today: NaiveDate) -> View<'a> {
+        View { ctx: Ctx::new(plan, source), plan, lang, t: i18n::texts(lang), today }
+    }
+
+    pub fn is_overdue(&self, a: &Activity) -> bool {
+        matches!(a.status, Status::Planned | Status::InProgress) && a.last_day < self.today
+    }
+
+    /// The status as a word, with "overdue" when the day has passed.
+    pub fn status_text(&self, a: &Activity) -> String {
+        // "Overdue" says "planned and not done" by itself; only work under way needs both words.
+        match a.status {
+            crate::model::Status::Planned if self.is_overdue(a) => self.t.overdue.to_string(),
+            s if self.is_overdue(a) => format!("{}, {}", i18n::status(self.lang, s), self.t.overdue),
+            s => i18n::status(self.lang, s).to_string(),
+        }
+    }
+
+    pub fn status_style(&self, a: &Activity) -> Style {
+        match a.status {
+            _ if self.is_overdue(a) => RED,
+            Status::Done => GREEN,
+            Status::InProgress => YELLOW,
+            Status::Cancelled => DIM,
+            Status::Planned => Style::new(),
+        }
+    }
+
+    /// When an activity happens, as its writer would say it, with its end when it has one.
+    pub fn when_text(&self, a: &Activity) -> String {
+        let w = &a.when.value;
+        if a.last_day == w.end { i18n::when(self.lang, w) } else { i18n::span(self.lang, w.start, a.last_day) }
+    }
+
+    /// The responsible roles by display name.
+    pub fn owners_text(&self, a: &Activity) -> String {
+        if a.owners.is_empty() {
+            return self.t.no_owner.to_string();
+        }
+        let names: Vec<&str> = a
+            .owners
+            .iter()
+            .map(|o| self.ctx.role(&o.value).map_or(o.value.as_str(), |i| self.plan.roles[i].name.as_str()))
+            .collect();
+        names.join(", ")
+    }
+
+    pub fn phase_name(&self, a: &Activity) -> &str {
+        self.ctx.phase_of(a).map_or("", |p| self.plan.phases[p].name.as_str())
+    }
+
+    /// A role by id or name, or an error that names the nearest.
+    pub fn find_role(&self, name: &str) -> Result<usize, ViewError> {
+        self.ctx.role(name).ok_or_else(|| {
+            let candidates = self.plan.roles.iter().map(|r| r.id.value.as_str());
+            let hint = match nearest(name, candidates) {
+                Some(s) => format!("; did you mean '{s}'?"),
+                None => format!("; the plan's roles are {}", crate::rules::quoted_list(&self.role_ids())),
+            };
+            ViewError(format!("the plan has no role '{name}'{hint}"))
+        })
+    }
+
+    fn role_ids(&self) -> Vec<&str> {
+        self.plan.roles.iter().map(|r| r.id.value.as_str()).take(12).collect()
+    }
+
+    /// A phase by id or name (any case), or an error that names the nearest.
+    pub fn find_phase(&self, name: &str) -> Result<usize, ViewError> {
+        let lower = name.trim().to_lowercase();
+        self.plan
+            .phases
+            .iter()
+            .position(|p| p.id.value == name || p.id.value.to_lowercase() == lower || p.name.to_lowercase() == lower)
+            .ok_or_else(|| {
+                let ids: Vec<&str> = self.plan.phases.iter().map(|p| p.id.value.as_str()).collect();
+                let hint = match nearest(name, ids.iter().copied()) {
+                    Some(s) => format!("; did you mean '{s}'?"),
+                    None if ids.is_empty() => "; the plan has no phases".to_string(),
+                    None => format!("; the plan's phases are {}", crate::rules::quoted_list(&ids)),
+                };
+                ViewError(format!("the plan has no phase '{name}'{hint}"))
+            })
+    }
+
+    /// The role and every group it belongs to, directly or through other groups (a lead counts as a member).
+    pub fn role_and_groups(&self, role: usize) -> HashSet<usize> {
+        let mut parents: Vec<Vec<usize>> = vec![Vec::new(); self.plan.roles.len()];
+        for (g, r) in self.plan.roles.iter().enumerate() {
+            for m in r.lead.iter().chain(&r.members) {
+                if let Some(m) = self.ctx.role(&m.value) {
+                    parents[m].push(g);
+                }
+            }
+        }
+        let mut seen = HashSet::from([role]);
+        let mut queue = VecDeque::from([role]);
+        while let Some(r) = queue.pop_front() {
+            for &g in &parents[r] {
+                if seen.insert(g) {
+                    queue.push_back(g);
+                }
+            }
+        }
+        seen
+    }
+
+    pub fn owned_by_any(&self, a: &Activity, roles: &HashSet<usize>) -> bool {
+        a.owners.iter().any(|o| self.ctx.role(&o.value).is_some_and(|r| roles.contains(&r)))
+    }
+
+    /// The activities the filter selects, in date order (then file order).
+    pub fn select(&self, filter: &Filter) -> Result<Vec<usize>, ViewError> {
+        let roles = match &filter.role {
+            Some(r) => Some(self.role_and_groups(self.find_role(r)?)),
+            None => None,
+        };
+        let phase = match &filter.phase {
+            Some(p) => Some(self.find_phase(p)?),
+            None => None,
+        };
+        let from = filter.from.map(|w| w.start);
+        let to = filter.to.map(|w| w.end);
+        let mut out: Vec<usize> = (0..self.plan.activities.len())
+            .filter(|&i| {
+                let a = &self.plan.activities[i];
+                roles.as_ref().is_none_or(|r| self.owned_by_any(a, r))
+                    && phase.is_none_or(|p| self.ctx.phase_of(a) == Some(p))
+                    && from.is_none_or(|f| a.last_day >= f)
+                    && to.is_none_or(|t| a.when.value.start <= t)
+                    && (filter.status.is_empty() || filter.status.contains(&a.status))
+            })
+            .collect();
+        self.sort_by_date(&mut out);
+        Ok(out)
+    }
+
+    pub fn sort_by_date(&self, ids: &mut [usize]) {
+        let acts = &self.plan.activities;
+        ids.sort_by_key(|&i| (acts[i].when.value.start, acts[i].last_day, i));
+    }
+}
+
+/// A description of a phase's real span: from its first activity to its last.
+pub fn activity_span(view: &View, ids: &[usize]) -> Option<String> {
+    let acts = &view.plan.activities;
+    let start = ids.iter().map(|&i| acts[i].when.value.start).min()?;
+    let end = ids.iter().map(|&i| acts[i].last_day).max()?;
+    Some(i18n::span(view.lang, start, end))
+}
+
+/// Escapes text for a Markdown table cell or list item.
+pub fn md_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('|', "\\|").replace('\n', " ")
+}

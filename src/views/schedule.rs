@@ -1,0 +1,376 @@
+//! `implan schedule`: every activity in date order, grouped by phase, month or role.
+
+use super::{BOLD, DIM, Filter, View, ViewError, activity_span, md_escape, paint};
+use crate::i18n;
+use crate::model::Activity;
+use chrono::Datelike;
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    Phase,
+    Month,
+    Role,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub by: GroupBy,
+    pub filter: Filter,
+    pub format: Format,
+    /// The width to fit tables to; `None` for no limit (output to a file).
+    pub width: Option<u16>,
+    /// The CSV field separator: `,` by default, `;` for spreadsheets set up for Norwegian.
+    pub delimiter: char,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { by: GroupBy::Phase, filter: Filter::default(), format: Format::Table, width: None, delimiter: ',' }
+    }
+}
+
+/// One section of the schedule: a phase, a month or a role, with its activities in date order.
+pub(super) struct Group {
+    pub title: String,
+    /// Lines under the title: the phase's real span and goal, a role's members.
+    pub notes: Vec<String>,
+    pub rows: Vec<usize>,
+}
+
+/// Splits the selected activities into sections. Without a filter every phase is shown, even an empty one,
+/// because the plan's shape is part of the overview; with a filter only sections with activities are.
+pub(super) fn groups(view: &View, by: GroupBy, filter: &Filter, selected: &[usize]) -> Vec<Group> {
+    let plan = view.plan;
+    let t = view.t;
+    let filtered = filter.role.is_some()
+        || filter.phase.is_some()
+        || filter.from.is_some()
+        || filter.to.is_some()
+        || !filter.status.is_empty();
+    match by {
+        GroupBy::Phase => {
+            let mut per_phase: Vec<Vec<usize>> = vec![Vec::new(); plan.phases.len()];
+            let mut none = Vec::new();
+            for &i in selected {
+                match view.ctx.phase_of(&plan.activities[i]) {
+                    Some(p) => per_phase[p].push(i),
+                    None => none.push(i),
+                }
+            }
+            let mut out = Vec::new();
+            for ((p, rows), all) in plan.phases.iter().zip(per_phase).zip(&view.ctx.phase_activities) {
+                if rows.is_empty() && filtered {
+                    continue;
+                }
+                let mut notes = Vec::new();
+                // The phase's real span is that of all its activities, whatever the filter shows.
+                if let Some(span) = activity_span(view, all) {
+                    notes.push(span);
+                }
+                if let Some(goal) = &p.goal {
+                    notes.push(format!("{}: {goal}", t.goal));
+                }
+                out.push(Group { title: format!("{} · {}", p.name, p.label.value), notes, rows });
+            }
+            if !none.is_empty() {
+                out.push(Group { title: t.no_phase.to_string(), notes: Vec::new(), rows: none });
+            }
+            out
+        }
+        GroupBy::Month => {
+            let mut out: Vec<Group> = Vec::new();
+            let mut key = None;
+            for &i in selected {
+                let d = plan.activities[i].when.value.start;
+                let k = (d.year(), d.month());
+                if key != Some(k) {
+                    key = Some(k);
+                    let title = i18n::month_year(view.lang, k.0, k.1);
+                    out.push(Group { title, notes: Vec::new(), rows: Vec::new() });
+                }
+                if let Some(g) = out.last_mut() {
+                    g.rows.push(i);
+                }
+            }
+            out
+        }
+        GroupBy::Role => {
+            let mut out = Vec::new();
+            for (r, role) in plan.roles.iter().enumerate() {
+                let roles = view.role_and_groups(r);
+                let rows: Vec<usize> =
+                    selected.iter().copied().filter(|&i| view.owned_by_any(&plan.activities[i], &roles)).collect();
+                if rows.is_empty() {
+                    continue;
+                }
+                let mut notes = Vec::new();
+                let members: Vec<&str> = role
+                    .lead
+                    .iter()
+                    .chain(&role.members)
+                    .map(|m| view.ctx.role(&m.value).map_or(m.value.as_str(), |i| plan.roles[i].name.as_str()))
+                    .collect();
+                if !members.is_empty() {
+                    let mut m = t.members.to_string();
+                    if let Some(first) = m.get(..1) {
+                        m.replace_range(..1, &first.to_uppercase());
+                    }
+                    notes.push(format!("{m}: {}", members.join(", ")));
+                }
+                out.push(Group { title: role.name.clone(), notes, rows });
+            }
+            out
+        }
+    }
+}
+
+fn headers(view: &View, by: GroupBy) -> Vec<&'static str> {
+    let t = view.t;
+    let mut h = vec![t.when, t.activity, t.responsible];
+    if by != GroupBy::Phase {
+        h.push(t.phase);
+    }
+    h.push(t.status);
+    h
+}
+
+fn cells(view: &View, by: GroupBy, a: &Activity, styled: bool) -> Vec<String> {
+    let mut c = vec![view.when_text(a), a.title.value.clone(), view.owners_text(a)];
+    if by != GroupBy::Phase {
+        c.push(view.phase_name(a).to_string());
+    }
+    let status = view.status_text(a);
+    c.push(if styled { paint(view.status_style(a), &status) } else { status });
+    c
+}
+
+/// Renders the schedule in the chosen format.
+pub fn render(view: &View, opts: &Options) -> Result<String, ViewError> {
+    let selected = view.select(&opts.filter)?;
+    let groups = groups(view, opts.by, &opts.filter, &selected);
+    Ok(match opts.format {
+        Format::Table => table(view, opts, &groups),
+        Format::Markdown => markdown(view, opts, &groups),
+        Format::Csv => csv(view, opts, &groups),
+        Format::Json => json(view, &groups),
+    })
+}
+
+pub(super) fn title_line(view: &View) -> String {
+    view.plan.title.value.clone()
+}
+
+/// "Beiarn kommune · januar 2026 – juni 2028".
+pub(super) fn period_line(view: &View) -> String {
+    let plan = view.plan;
+    let period = i18n::span(view.lang, plan.start.value.start, plan.end.value.end);
+    match &plan.org {
+        Some(org) => format!("{org} · {period}"),
+        None => period,
+    }
+}
+
+fn table(view: &View, opts: &Options, groups: &[Group]) -> String {
+    let mut out = format!("{}\n{}\n", paint(BOLD, &title_line(view)), period_line(view));
+    if groups.is_empty() {
+        out.push_str(&format!("\n{}\n", view.t.no_activities));
+    }
+    for g in groups {
+        out.push('\n');
+        out.push_str(&paint(BOLD, &g.title));
+        out.push('\n');
+        for n in &g.notes {
+            out.push_str(&paint(DIM, n));
+            out.push('\n');
+        }
+        if g.rows.is_empty() {
+            out.push_str(&format!("{}\n", view.t.no_activities));
+            continue;
+        }
+        let mut table = Table::new();
+        table.load_style(presets::UTF8_FULL_CONDENSED);
+        match opts.width {
+            Some(w) => {
+                table.set_content_arrangement(ContentArrangement::Dynamic);
+                table.set_width(w);
+            }
+            None => {
+                table.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
+        let h = headers(view, opts.by);
+        let n = h.len();
+        table.set_header(h);
+        for &i in &g.rows {
+            table.add_row(cells(view, opts.by, &view.plan.activities[i], true));
+        }
+        // Dates and statuses are short and read badly when broken; titles and names wrap instead.
+        for c in [0, n - 1] {
+            if let Some(col) = table.column_mut(c) {
+                col.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        out.push_str(&table.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+fn markdown(view: &View, opts: &Options, groups: &[Group]) -> String {
+    let mut out = format!("# {}\n\n{}\n", md_escape(&title_line(view)), md_escape(&period_line(view)));
+    if groups.is_empty() {
+        out.push_str(&format!("\n{}\n", view.t.no_activities));
+    }
+    let h = headers(view, opts.by);
+    for g in groups {
+        out.push_str(&format!("\n## {}\n\n", md_escape(&g.title)));
+        for n in &g.notes {
+            out.push_str(&format!("{}  \n", md_escape(n)));
+        }
+        if !g.notes.is_empty() {
+            out.push('\n');
+        }
+        if g.rows.is_empty() {
+            out.push_str(&format!("{}\n", view.t.no_activities));
+            continue;
+        }
+        out.push_str(&format!("| {} |\n", h.join(" | ")));
+        out.push_str(&format!("|{}\n", "---|".repeat(h.len())));
+        for &i in &g.rows {
+            let c: Vec<String> =
+                cells(view, opts.by, &view.plan.activities[i], false).iter().map(|c| md_escape(c)).collect();
+            out.push_str(&format!("| {} |\n", c.join(" | ")));
+        }
+    }
+    out
+}
+
+fn csv_field(s: &str, delimiter: char) -> String {
+    if s.contains([delimiter, '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+}
+
+/// CSV with a byte-order mark, so that Excel reads the Norwegian letters as UTF-8, and CRLF line ends, as
+/// RFC 4180 has them.
+fn csv(view: &View, opts: &Options, groups: &[Group]) -> String {
+    let d = opts.delimiter;
+    let t = view.t;
+    let group_head = match opts.by {
+        GroupBy::Phase => t.phase,
+        GroupBy::Month => t.when,
+        GroupBy::Role => t.responsible,
+    };
+    let header = [group_head, "id", t.when, "start", "end", t.activity, t.responsible, t.phase, t.status, "done"];
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.iter().map(|h| csv_field(h, d)).collect::<Vec<_>>().join(&d.to_string()));
+    out.push_str("\r\n");
+    for g in groups {
+        for &i in &g.rows {
+            let a = &view.plan.activities[i];
+            let row = [
+                g.title.clone(),
+                a.id.value.clone(),
+                view.when_text(a),
+                a.when.value.start.to_string(),
+                a.last_day.to_string(),
+                a.title.value.clone(),
+                view.owners_text(a),
+                view.phase_name(a).to_string(),
+                view.status_text(a),
+                a.done.map(|d| d.to_string()).unwrap_or_default(),
+            ];
+            out.push_str(&row.iter().map(|f| csv_field(f, d)).collect::<Vec<_>>().join(&d.to_string()));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+pub struct JsonRole<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct JsonActivity<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub when: String,
+    pub start: String,
+    pub end: String,
+    pub precision: crate::when::Precision,
+    pub owners: Vec<JsonRole<'a>>,
+    pub phase: Option<&'a str>,
+    pub status: crate::model::Status,
+    pub done: Option<String>,
+    pub overdue: bool,
+}
+
+pub(crate) fn json_activity<'a>(view: &'a View, a: &'a Activity) -> JsonActivity<'a> {
+    JsonActivity {
+        id: &a.id.value,
+        title: &a.title.value,
+        when: view.when_text(a),
+        start: a.when.value.start.to_string(),
+        end: a.last_day.to_string(),
+        precision: a.when.value.precision,
+        owners: a
+            .owners
+            .iter()
+            .map(|o| match view.ctx.role(&o.value) {
+                Some(r) => JsonRole { id: &view.plan.roles[r].id.value, name: &view.plan.roles[r].name },
+                None => JsonRole { id: &o.value, name: &o.value },
+            })
+            .collect(),
+        phase: view.ctx.phase_of(a).map(|p| view.plan.phases[p].id.value.as_str()),
+        status: a.status,
+        done: a.done.map(|d| d.to_string()),
+        overdue: view.is_overdue(a),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    title: &'a str,
+    notes: &'a [String],
+    activities: Vec<JsonActivity<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSchedule<'a> {
+    version: u32,
+    plan: &'a str,
+    lang: crate::model::Lang,
+    today: String,
+    groups: Vec<JsonGroup<'a>>,
+}
+
+fn json(view: &View, groups: &[Group]) -> String {
+    let doc = JsonSchedule {
+        version: 1,
+        plan: &view.plan.title.value,
+        lang: view.lang,
+        today: view.today.to_string(),
+        groups: groups
+            .iter()
+            .map(|g| JsonGroup {
+                title: &g.title,
+                notes: &g.notes,
+                activities: g.rows.iter().map(|&i| json_activity(view, &view.plan.activities[i])).collect(),
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,398 @@
+//! `implan status`: "where do we stand?" on one screen.
+
+use super::{BOLD, DIM, GREEN, RED, View, paint};
+use crate::diag::{Finding, Severity};
+use crate::i18n;
+use crate::model::{Activity, Cadence, CadencePeriod, Recurring, Status};
+use crate::when::{format_month_index, month_from_index, month_index};
+use serde::Serialize;
+
+/// How many upcoming activities "next up" lists.
+pub const NEXT_COUNT: usize = 5;
+const BAR: usize = 20;
+
+/// What the status screen says, in a form both the text and the JSON are made from.
+#[derive(Serialize)]
+pub struct StatusReport<'a> {
+    pub version: u32,
+    pub plan: &'a str,
+    pub org: Option<&'a str>,
+    pub start: String,
+    pub end: String,
+    pub today: String,
+    pub current_phase: CurrentPhase<'a>,
+    pub progress: Progress,
+    pub phases: Vec<PhaseProgress<'a>>,
+    pub overdue: Vec<Overdue<'a>>,
+    pub this_month: Vec<super::schedule::JsonActivity<'a>>,
+    pub next: Vec<super::schedule::JsonActivity<'a>>,
+    pub recurring: Vec<RecurringStatus<'a>>,
+    pub check: CheckCount,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "where", rename_all = "kebab-case")]
+pub enum CurrentPhase<'a> {
+    In { id: &'a str, name: &'a str, label: &'a str },
+    BeforeFirst,
+    AfterLast,
+    Between,
+    NoPhases,
+}
+
+#[derive(Serialize, Clone, Copy, Default)]
+pub struct Progress {
+    pub done: usize,
+    /// Activities that count: cancelled ones do not.
+    pub total: usize,
+}
+
+#[derive(Serialize)]
+pub struct PhaseProgress<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub progress: Progress,
+}
+
+#[derive(Serialize)]
+pub struct Overdue<'a> {
+    #[serde(flatten)]
+    pub activity: super::schedule::JsonActivity<'a>,
+    pub days_overdue: i64,
+}
+
+#[derive(Serialize)]
+pub struct RecurringStatus<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// The next matching activity that is not done, from today on.
+    pub next: Option<super::schedule::JsonActivity<'a>>,
+    /// For `every`: the month by which the next one is due (`YYYY-MM`).
+    pub due_by: Option<String>,
+    /// For `every`: whether the next scheduled one comes too late, or none is scheduled in time.
+    pub late: bool,
+    /// For `count`: how many so far in the current period, and the range required.
+    pub count_so_far: Option<usize>,
+    pub count_required: Option<String>,
+    pub period: Option<String>,
+}
+
+#[derive(Serialize, Clone, Copy, Default)]
+pub struct CheckCount {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+fn counts(ids: &[usize], acts: &[Activity]) -> Progress {
+    let live = ids.iter().filter(|&&i| acts[i].status != Status::Cancelled);
+    let mut p = Progress::default();
+    for &i in live {
+        p.total += 1;
+        if acts[i].status == Status::Done {
+            p.done += 1;
+        }
+    }
+    p
+}
+
+fn open(a: &Activity) -> bool {
+    matches!(a.status, Status::Planned | Status::InProgress)
+}
+
+/// Builds the status of a plan on `view.today`, given the plan's check findings.
+pub fn build<'a>(view: &'a View<'a>, findings: &[Finding]) -> StatusReport<'a> {
+    let plan = view.plan;
+    let acts = &plan.activities;
+    let today = view.today;
+    let this_month = month_index(today);
+    let mut by_date: Vec<usize> = (0..acts.len()).collect();
+    view.sort_by_date(&mut by_date);
+
+    let current_phase = if plan.phases.is_empty() {
+        CurrentPhase::NoPhases
+    } else if let Some(p) = plan.phases.iter().find(|p| p.span.start <= today && today <= p.span.end) {
+        CurrentPhase::In { id: &p.id.value, name: &p.name, label: &p.label.value }
+    } else if plan.phases.iter().all(|p| today < p.span.start) {
+        CurrentPhase::BeforeFirst
+    } else if plan.phases.iter().all(|p| today > p.span.end) {
+        CurrentPhase::AfterLast
+    } else {
+        CurrentPhase::Between
+    };
+
+    let mut overdue: Vec<usize> = by_date.iter().copied().filter(|&i| view.is_overdue(&acts[i])).collect();
+    overdue.sort_by_key(|&i| (acts[i].last_day, i));
+    let due_now: Vec<usize> = by_date
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let a = &acts[i];
+            open(a)
+                && !view.is_overdue(a)
+                && month_index(a.when.value.start) <= this_month
+                && month_index(a.last_day) >= this_month
+        })
+        .collect();
+    let next: Vec<usize> = by_date
+        .iter()
+        .copied()
+        .filter(|&i| open(&acts[i]) && month_index(acts[i].when.value.start) > this_month)
+        .take(NEXT_COUNT)
+        .collect();
+
+    let all: Vec<usize> = (0..acts.len()).collect();
+    let phases = plan
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(p, ph)| PhaseProgress {
+            id: &ph.id.value,
+            name: &ph.name,
+            progress: counts(&view.ctx.phase_activities[p], acts),
+        })
+        .collect();
+
+    let recurring = plan.recurring.iter().map(|r| recurring_status(view, r)).collect();
+    let check = CheckCount {
+        errors: findings.iter().filter(|f| f.severity == Severity::Error).count(),
+        warnings: findings.iter().filter(|f| f.severity == Severity::Warning).count(),
+    };
+    let json = |i: &usize| super::schedule::json_activity(view, &acts[*i]);
+    StatusReport {
+        version: 1,
+        plan: &plan.title.value,
+        org: plan.org.as_deref(),
+        start: plan.start.value.start.to_string(),
+        end: plan.end.value.end.to_string(),
+        today: today.to_string(),
+        current_phase,
+        progress: counts(&all, acts),
+        phases,
+        overdue: overdue
+            .iter()
+            .map(|&i| Overdue { activity: json(&i), days_overdue: (today - acts[i].last_day).num_days() })
+            .collect(),
+        this_month: due_now.iter().map(json).collect(),
+        next: next.iter().map(json).collect(),
+        recurring,
+        check,
+    }
+}
+
+fn matches(view: &View, r: &Recurring, a: &Activity) -> bool {
+    if a.status == Status::Cancelled || !a.has_word(&r.kind.value) {
+        return false;
+    }
+    match &r.owner {
+        None => true,
+        Some(o) => match view.ctx.role(&o.value) {
+            Some(role) => a.owners.iter().any(|x| view.ctx.role(&x.value) == Some(role)),
+            None => a.owners.iter().any(|x| x.value == o.value),
+        },
+    }
+}
+
+fn recurring_status<'a>(view: &'a View<'a>, r: &'a Recurring) -> RecurringStatus<'a> {
+    let acts = &view.plan.activities;
+    let this_month = month_index(view.today);
+    let mut ids: Vec<usize> = (0..acts.len()).filter(|&i| matches(view, r, &acts[i])).collect();
+    view.sort_by_date(&mut ids);
+    let next = ids.iter().copied().find(|&i| open(&acts[i]) && acts[i].last_day >= view.today);
+    let mut st = RecurringStatus {
+        id: &r.id.value,
+        title: &r.title,
+        next: next.map(|i| super::schedule::json_activity(view, &acts[i])),
+        due_by: None,
+        late: false,
+        count_so_far: None,
+        count_required: None,
+        period: None,
+    };
+    let from = month_index(r.from.as_ref().map_or(view.plan.start.value.start, |f| f.value.start));
+    match r.cadence.value {
+        Cadence::Every(n) => {
+            // The last one that has happened (or was due) before this month; else the requirement's start.
+            let last = ids.iter().rev().map(|&i| month_index(acts[i].when.value.start)).find(|&m| m < this_month);
+            let due = last.unwrap_or(from) + n as i64;
+            let until = month_index(r.until.as_ref().map_or(view.plan.end.value.end, |u| u.value.end));
+            // Nothing more is owed once the next one would fall after the requirement (or the plan) ends.
+            if due <= until {
+                st.due_by = Some(format_month_index(due));
+                st.late = match next {
+                    Some(i) => month_index(acts[i].when.value.start) > due,
+                    None => true,
+                };
+            }
+        }
+        Cadence::Count { min, max, per } => {
+            let len = per.months().unwrap_or(i64::MAX / 4);
+            if this_month >= from {
+                let k = if per == CadencePeriod::Plan { 0 } else { (this_month - from) / len };
+                let start = from + k * len;
+                let so_far = ids
+                    .iter()
+                    .filter(|&&i| (start..=this_month).contains(&month_index(acts[i].when.value.start)))
+                    .count();
+                st.count_so_far = Some(so_far);
+                st.count_required = Some(if min == max { min.to_string() } else { format!("{min}–{max}") });
+                st.period = Some(if per == CadencePeriod::Plan {
+                    per.name().to_string()
+                } else {
+                    format!("{} {}", per.name(), k + 1)
+                });
+            }
+        }
+    }
+    st
+}
+
+fn bar(p: Progress) -> String {
+    let filled = (p.done * BAR).checked_div(p.total).unwrap_or(0);
+    format!("{}{}", paint(GREEN, &"█".repeat(filled)), paint(DIM, &"░".repeat(BAR - filled)))
+}
+
+fn pct(p: Progress) -> usize {
+    (p.done * 100).checked_div(p.total).unwrap_or(0)
+}
+
+fn month_text(view: &View, index: i64) -> String {
+    let (y, m) = month_from_index(index);
+    i18n::month_year(view.lang, y, m)
+}
+
+/// The one screen, as text.
+pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
+    let t = view.t;
+    let plan = view.plan;
+    let acts = &plan.activities;
+    let mut out = String::new();
+    out.push_str(&paint(BOLD, &plan.title.value));
+    out.push('\n');
+    let period = i18n::span(view.lang, plan.start.value.start, plan.end.value.end);
+    let mut line = vec![period, format!("{} {}", t.today, i18n::day(view.lang, view.today))];
+    if let Some(org) = &plan.org {
+        line.insert(0, org.clone());
+    }
+    out.push_str(&line.join(" · "));
+    out.push_str("\n\n");
+
+    let phase = match &s.current_phase {
+        CurrentPhase::In { name, label, .. } => format!("{name} ({label})"),
+        CurrentPhase::BeforeFirst => t.before_first_phase.to_string(),
+        CurrentPhase::AfterLast => t.after_last_phase.to_string(),
+        CurrentPhase::Between => t.between_phases.to_string(),
+        CurrentPhase::NoPhases => t.nothing.to_string(),
+    };
+    out.push_str(&format!("{}: {}\n\n", paint(BOLD, t.current_phase), phase));
+
+    let names: Vec<&str> = s.phases.iter().map(|p| p.name).collect();
+    let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).clamp(t.progress.chars().count(), 30);
+    let fit = |n: &str| -> String {
+        let c = n.chars().count();
+        if c > w {
+            format!("{}…", n.chars().take(w - 1).collect::<String>())
+        } else {
+            format!("{n}{}", " ".repeat(w - c))
+        }
+    };
+    out.push_str(&format!(
+        "{} {} {:>3}/{:<3} {:>3} %\n",
+        paint(BOLD, &fit(t.progress)),
+        bar(s.progress),
+        s.progress.done,
+        s.progress.total,
+        pct(s.progress)
+    ));
+    for p in &s.phases {
+        out.push_str(&format!(
+            "{} {} {:>3}/{:<3} {:>3} %\n",
+            fit(p.name),
+            bar(p.progress),
+            p.progress.done,
+            p.progress.total,
+            pct(p.progress)
+        ));
+    }
+
+    let item =
+        |a: &Activity| -> String { format!("{} — {} ({})", view.when_text(a), a.title.value, view.owners_text(a)) };
+    let find = |id: &str| view.ctx.activity(id).map(|i| &acts[i]);
+
+    out.push_str(&format!("\n{} ({})\n", paint(BOLD, t.overdue_heading), s.overdue.len()));
+    if s.overdue.is_empty() {
+        out.push_str(&format!("  {}\n", t.nothing));
+    }
+    for o in &s.overdue {
+        if let Some(a) = find(o.activity.id) {
+            let late = if o.days_overdue < 31 {
+                i18n::count(o.days_overdue, t.day)
+            } else {
+                i18n::count(month_index(view.today) - month_index(a.last_day), t.month)
+            };
+            out.push_str(&format!(
+                "  {} {} — {}\n",
+                paint(RED, "!"),
+                item(a),
+                paint(RED, &format!("{late} {}", t.overdue))
+            ));
+        }
+    }
+
+    for (heading, list) in [(t.this_month_heading, &s.this_month), (t.next_heading, &s.next)] {
+        out.push_str(&format!("\n{} ({})\n", paint(BOLD, heading), list.len()));
+        if list.is_empty() {
+            out.push_str(&format!("  {}\n", t.nothing));
+        }
+        for j in list {
+            if let Some(a) = find(j.id) {
+                let mark = if a.status == Status::InProgress { "▶" } else { "○" };
+                out.push_str(&format!("  {mark} {}\n", item(a)));
+            }
+        }
+    }
+
+    if !s.recurring.is_empty() {
+        out.push_str(&format!("\n{}\n", paint(BOLD, t.evaluations_heading)));
+    }
+    for r in &s.recurring {
+        let mut parts = Vec::new();
+        if let (Some(n), Some(req), Some(period)) = (r.count_so_far, &r.count_required, &r.period) {
+            parts.push(format!("{n} / {req} {} {period}", t.so_far));
+        }
+        match r.next.as_ref().and_then(|j| find(j.id)) {
+            Some(a) => parts.push(format!("{} {} ({})", t.next_scheduled, view.when_text(a), a.title.value)),
+            None if r.due_by.is_none() && r.count_so_far.is_none() => parts.push(t.none_due.to_string()),
+            None => parts.push(t.none_scheduled.to_string()),
+        }
+        if let Some(due) = &r.due_by {
+            let (y, m) =
+                due.split_once('-').and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?))).unwrap_or((0, 1));
+            let text = format!("{} {}", t.due_by, month_text(view, y as i64 * 12 + m as i64 - 1));
+            parts.push(if r.late { paint(RED, &text) } else { text });
+        }
+        let mark = if r.late { paint(RED, "!") } else { "·".to_string() };
+        out.push_str(&format!("  {mark} {}: {}\n", r.title, parts.join("; ")));
+    }
+
+    out.push_str(&format!("\n{}: ", paint(BOLD, t.check_heading)));
+    if s.check.errors == 0 && s.check.warnings == 0 {
+        out.push_str(&paint(GREEN, t.check_clean));
+        out.push('\n');
+    } else {
+        let mut parts = Vec::new();
+        if s.check.errors > 0 {
+            parts.push(paint(RED, &i18n::count(s.check.errors as i64, t.errors)));
+        }
+        if s.check.warnings > 0 {
+            parts.push(i18n::count(s.check.warnings as i64, t.warnings));
+        }
+        out.push_str(&format!("{} — {}\n", parts.join(", "), t.check_details.replace("{}", path)));
+    }
+    out
+}
+
+pub fn render_json(s: &StatusReport) -> String {
+    let mut out = serde_json::to_string_pretty(s).unwrap_or_default();
+    out.push('\n');
+    out
+}

@@ -1,0 +1,202 @@
+//! `implan timeline`: a Gantt chart in the terminal. Months across (quarters when the plan is long for the
+//! width), phases as bars, activities as marks under them, this month marked. Readable without colour: every
+//! state has its own character.
+
+use super::{BOLD, DIM, GREEN, RED, View, YELLOW, paint};
+use crate::i18n;
+use crate::model::{Activity, Status};
+use crate::when::{month_from_index, month_index};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The width to fit; 80 when not known.
+    pub width: u16,
+}
+
+/// How the months map to columns.
+struct Axis {
+    first: i64,
+    last: i64,
+    /// Months per cell: 1 (a month a cell) or 3 (quarters).
+    months_per_cell: i64,
+    /// Characters per cell.
+    cell_width: usize,
+}
+
+impl Axis {
+    fn cells(&self) -> usize {
+        ((self.last - self.first) / self.months_per_cell + 1) as usize
+    }
+
+    fn cell_of(&self, month: i64) -> usize {
+        ((month.clamp(self.first, self.last) - self.first) / self.months_per_cell) as usize
+    }
+}
+
+fn mark(view: &View, a: &Activity) -> (char, anstyle::Style) {
+    match a.status {
+        Status::Done => ('✓', GREEN),
+        Status::Cancelled => ('×', DIM),
+        _ if view.is_overdue(a) => ('!', RED),
+        Status::InProgress => ('▶', YELLOW),
+        Status::Planned => ('○', anstyle::Style::new()),
+    }
+}
+
+/// Cuts a label to `width` characters, with an ellipsis when it had to be cut.
+fn fit(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n <= width {
+        format!("{s}{}", " ".repeat(width - n))
+    } else {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+pub fn render(view: &View, opts: &Options) -> String {
+    let plan = view.plan;
+    let acts = &plan.activities;
+    let first = month_index(plan.start.value.start);
+    let last = month_index(plan.end.value.end).max(first);
+    let width = opts.width.max(40) as usize;
+    let label_width = (width / 3).clamp(16, 32);
+    let avail = width - label_width - 1;
+    let months = (last - first + 1) as usize;
+    let axis = if months <= avail {
+        Axis { first, last, months_per_cell: 1, cell_width: (avail / months).clamp(1, 3) }
+    } else {
+        // Quarters start in January, April, July and October, so the axis stays readable.
+        let qfirst = first - first.rem_euclid(3);
+        let quarters = ((last - qfirst) / 3 + 1) as usize;
+        Axis { first: qfirst, last, months_per_cell: 3, cell_width: (avail / quarters).clamp(1, 3) }
+    };
+    let cells = axis.cells();
+    let today = month_index(view.today);
+    let today_cell = (axis.first..=axis.last).contains(&today).then(|| axis.cell_of(today));
+
+    let mut out = String::new();
+    out.push_str(&paint(BOLD, &plan.title.value));
+    out.push('\n');
+    let period = i18n::span(view.lang, plan.start.value.start, plan.end.value.end);
+    let today_text = format!("{} {}", view.t.today, i18n::day(view.lang, view.today));
+    out.push_str(&wrap(&[period.as_str(), today_text.as_str()], " · ", width));
+    out.push('\n');
+
+    // Header: years on one line, months (or quarters) on the next, this month marked with ▼.
+    let mut years = vec![' '; cells * axis.cell_width];
+    let mut ticks = vec![' '; cells * axis.cell_width];
+    let mut free = 0;
+    for c in 0..cells {
+        let m = axis.first + c as i64 * axis.months_per_cell;
+        let (y, mo) = month_from_index(m);
+        let x = c * axis.cell_width;
+        if (c == 0 || mo <= axis.months_per_cell as u32) && x >= free {
+            // The room until the next year starts decides between "2027", "27" and nothing.
+            let to_next = ((12 - mo as usize) / axis.months_per_cell as usize + 1) * axis.cell_width;
+            let full = y.to_string();
+            let label = if to_next > full.len() || c + to_next / axis.cell_width >= cells {
+                full
+            } else if to_next > 2 {
+                format!("{:02}", y.rem_euclid(100))
+            } else {
+                String::new()
+            };
+            for (k, ch) in label.chars().enumerate() {
+                if let Some(slot) = years.get_mut(x + k) {
+                    *slot = ch;
+                }
+            }
+            if !label.is_empty() {
+                free = x + label.len() + 1;
+            }
+        }
+        // One letter a month (J F M A …) or the quarter's number: wider labels would not fit 80 columns.
+        let tick: String = if axis.months_per_cell == 3 {
+            (((mo - 1) / 3) + 1).to_string()
+        } else {
+            i18n::month_short(view.lang, mo).chars().take(1).flat_map(char::to_uppercase).collect()
+        };
+        for (k, ch) in tick.chars().enumerate().take(axis.cell_width) {
+            ticks[x + k] = ch;
+        }
+    }
+    let pad = " ".repeat(label_width + 1);
+    out.push_str(&format!("{pad}{}\n", years.iter().collect::<String>().trim_end()));
+    out.push_str(&format!("{pad}{}\n", ticks.iter().collect::<String>().trim_end()));
+    if let Some(tc) = today_cell {
+        out.push_str(&format!("{pad}{}▼\n", " ".repeat(tc * axis.cell_width)));
+    }
+
+    let row = |label: &str, bold: bool, line: Vec<(char, anstyle::Style)>| -> String {
+        let fitted = fit(label, label_width);
+        let mut s = if bold { paint(BOLD, &fitted) } else { fitted };
+        s.push(' ');
+        let mut text = String::new();
+        for (ch, style) in line {
+            text.push_str(&paint(style, &ch.to_string()));
+        }
+        s.push_str(&text);
+        format!("{}\n", s.trim_end())
+    };
+    let blank = |c: usize| -> (char, anstyle::Style) {
+        if Some(c / axis.cell_width) == today_cell && c % axis.cell_width == 0 { ('┊', DIM) } else { ('·', DIM) }
+    };
+
+    let mut sections: Vec<(Option<usize>, Vec<usize>)> =
+        (0..plan.phases.len()).map(|p| (Some(p), view.ctx.phase_activities[p].clone())).collect();
+    let loose: Vec<usize> = (0..acts.len()).filter(|&i| view.ctx.phase_of(&acts[i]).is_none()).collect();
+    if !loose.is_empty() {
+        sections.push((None, loose));
+    }
+    for (phase, mut ids) in sections {
+        view.sort_by_date(&mut ids);
+        let mut line: Vec<(char, anstyle::Style)> = (0..cells * axis.cell_width).map(blank).collect();
+        let name = match phase {
+            Some(p) => {
+                let ph = &plan.phases[p];
+                let (a, b) = (axis.cell_of(month_index(ph.span.start)), axis.cell_of(month_index(ph.span.end)));
+                line[a * axis.cell_width..(b + 1) * axis.cell_width].fill(('━', BOLD));
+                ph.name.clone()
+            }
+            None => view.t.no_phase.to_string(),
+        };
+        out.push('\n');
+        out.push_str(&row(&name, true, line));
+        for i in ids {
+            let a = &acts[i];
+            let (ch, style) = mark(view, a);
+            let mut line: Vec<(char, anstyle::Style)> = (0..cells * axis.cell_width).map(blank).collect();
+            let (s, e) = (axis.cell_of(month_index(a.when.value.start)), axis.cell_of(month_index(a.last_day)));
+            // From the mark to the first column of the last cell: a one-month activity is a mark alone.
+            line[s * axis.cell_width..=e * axis.cell_width].fill(('─', style));
+            line[s * axis.cell_width] = (ch, style);
+            out.push_str(&row(&format!("  {}", a.title.value), false, line));
+        }
+    }
+    out.push('\n');
+    let legend: Vec<&str> = view.t.timeline_legend.split("  ").collect();
+    out.push_str(&paint(DIM, &wrap(&legend, "  ", width)));
+    out
+}
+
+/// Joins items with a separator, breaking the line before an item that would pass `width`.
+fn wrap(items: &[&str], sep: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for (i, item) in items.iter().enumerate() {
+        let n = item.chars().count();
+        if i > 0 && line + sep.chars().count() + n > width {
+            out.push('\n');
+            line = 0;
+        } else if i > 0 {
+            out.push_str(sep);
+            line += sep.chars().count();
+        }
+        out.push_str(item);
+        line += n;
+    }
+    out.push('\n');
+    out
+}

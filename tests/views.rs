@@ -1,0 +1,266 @@
+//! The views on real plans: exact output (reviewed snapshots) in both languages, at 80 columns, without
+//! colour, for the empty, the finished, a future and a past plan.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const BEIARN: &str = "plans/beiarn-omni.toml";
+const TODAY: &str = "2026-11-23";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run_in(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_implan"));
+    cmd.args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .env_remove("COLUMNS")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("the implan binary runs")
+}
+
+fn implan(args: &[&str]) -> Output {
+    run_in(&root(), args, &[])
+}
+
+/// Runs a view that must succeed and returns its output.
+fn view(args: &[&str]) -> String {
+    let o = implan(args);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn schedule_by_phase_in_bokmal_at_80_columns() {
+    let out = view(&["schedule", BEIARN, "--today", TODAY, "--width", "80"]);
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "a line is wider than 80 columns:\n{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn schedule_in_english_by_month() {
+    insta::assert_snapshot!(view(&[
+        "schedule", BEIARN, "--today", TODAY, "--width", "100", "--lang", "en", "--by", "month"
+    ]));
+}
+
+#[test]
+fn schedule_by_role_lists_members_and_group_work() {
+    let out = view(&["schedule", BEIARN, "--today", TODAY, "--width", "100", "--by", "role"]);
+    assert!(out.contains("Medlemmer: Kommunalsjef for oppvekst og læring, Rektorer"), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn schedule_filters() {
+    // A principal's work includes that of the steering group and the schools they belong to.
+    let rektor = view(&["schedule", BEIARN, "--today", TODAY, "--role", "rektorer", "--format", "markdown"]);
+    assert!(rektor.contains("Styringsgruppe") && rektor.contains("Skoler") && !rektor.contains("Jurist"), "{rektor}");
+    insta::assert_snapshot!("schedule_role_rektorer", rektor);
+    let spring = view(&[
+        "schedule",
+        BEIARN,
+        "--today",
+        TODAY,
+        "--from",
+        "januar 2027",
+        "--to",
+        "mars 2027",
+        "--format",
+        "markdown",
+    ]);
+    insta::assert_snapshot!("schedule_from_to", spring);
+    let phase = view(&[
+        "schedule",
+        BEIARN,
+        "--today",
+        TODAY,
+        "--phase",
+        "Implementeringsfase 2",
+        "--status",
+        "planned",
+        "--format",
+        "markdown",
+    ]);
+    insta::assert_snapshot!("schedule_phase_status", phase);
+}
+
+#[test]
+fn schedule_unknown_filters_are_usage_errors_with_suggestions() {
+    let o = implan(&["schedule", BEIARN, "--role", "rektor"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "error: the plan has no role 'rektor'; did you mean 'rektorer'?\n");
+    let o = implan(&["schedule", BEIARN, "--phase", "fase9"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("error: the plan has no phase 'fase9'"), "{}", stderr(&o));
+    let o = implan(&["schedule", BEIARN, "--status", "halvferdig"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = implan(&["schedule", BEIARN, "--from", "marts 2026"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean 'mars'?"), "{}", stderr(&o));
+}
+
+#[test]
+fn schedule_csv_is_utf8_with_bom_and_quotes() {
+    let out = view(&["schedule", "tests/fixtures/finished.toml", "--format", "csv", "--today", TODAY]);
+    assert!(out.starts_with('\u{feff}'), "Excel needs the BOM to read UTF-8");
+    assert!(out.contains("\"Evaluering i trinnteamet, \"\"sluttrapport\"\"\""), "{out}");
+    insta::assert_snapshot!(out);
+    let semi = view(&["schedule", "tests/fixtures/finished.toml", "--format", "csv", "--delimiter", ";"]);
+    assert!(semi.lines().nth(1).is_some_and(|l| l.contains(';')), "{semi}");
+}
+
+#[test]
+fn schedule_json_has_iso_dates() {
+    let out = view(&["schedule", BEIARN, "--format", "json", "--today", TODAY]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let first = &v["groups"][0]["activities"][0];
+    assert_eq!(first["start"], "2026-03-01");
+    assert_eq!(first["end"], "2026-03-31");
+    assert_eq!(first["precision"], "month");
+    assert_eq!(first["overdue"], true);
+    assert_eq!(v["today"], TODAY);
+    insta::assert_snapshot!(view(&["schedule", "tests/fixtures/finished.toml", "--format", "json", "--today", TODAY]));
+}
+
+#[test]
+fn timeline_at_80_columns_in_both_languages() {
+    let nb = view(&["timeline", BEIARN, "--today", TODAY, "--width", "80"]);
+    assert!(nb.lines().all(|l| l.chars().count() <= 80), "{nb}");
+    insta::assert_snapshot!(nb);
+    insta::assert_snapshot!(view(&[
+        "timeline",
+        "tests/fixtures/finished.toml",
+        "--today",
+        TODAY,
+        "--width",
+        "80",
+        "--lang",
+        "nb"
+    ]));
+    insta::assert_snapshot!(view(&["timeline", "tests/fixtures/finished.toml", "--today", TODAY, "--width", "80"]));
+}
+
+#[test]
+fn timeline_switches_to_quarters_when_narrow() {
+    let out = view(&["timeline", "plans/mot-kommuneavtale.toml", "--today", TODAY, "--width", "50"]);
+    assert!(out.lines().all(|l| l.chars().count() <= 50), "{out}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn checklists() {
+    insta::assert_snapshot!(view(&["checklist", "tests/fixtures/finished.toml", "--today", TODAY]));
+    insta::assert_snapshot!(
+        "checklist_rektorer_text",
+        view(&["checklist", BEIARN, "--today", TODAY, "--role", "rektorer", "--format", "text"])
+    );
+    insta::assert_snapshot!(
+        "checklist_by_role_en",
+        view(&["checklist", "tests/fixtures/finished.toml", "--by", "role", "--lang", "en", "--today", TODAY])
+    );
+    insta::assert_snapshot!("checklist_phase", view(&["checklist", BEIARN, "--phase", "oppstart", "--today", TODAY]));
+}
+
+#[test]
+fn status_now_in_both_languages() {
+    insta::assert_snapshot!(view(&["status", BEIARN, "--today", TODAY]));
+    insta::assert_snapshot!("status_en", view(&["status", BEIARN, "--today", TODAY, "--lang", "en"]));
+}
+
+#[test]
+fn status_before_and_after_the_plan() {
+    insta::assert_snapshot!("status_future", view(&["status", BEIARN, "--today", "2025-10-01"]));
+    insta::assert_snapshot!("status_past", view(&["status", BEIARN, "--today", "2029-03-01", "--lang", "en"]));
+}
+
+#[test]
+fn status_of_empty_and_finished_plans() {
+    insta::assert_snapshot!("status_empty", view(&["status", "tests/fixtures/empty.toml", "--today", TODAY]));
+    insta::assert_snapshot!("status_finished", view(&["status", "tests/fixtures/finished.toml", "--today", TODAY]));
+}
+
+#[test]
+fn status_json() {
+    let out = view(&["status", BEIARN, "--today", TODAY, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["current_phase"]["where"], "in");
+    assert_eq!(v["current_phase"]["id"], "implementering-1");
+    assert_eq!(v["overdue"][0]["id"], "oppstartsmote");
+    assert!(v["overdue"][0]["days_overdue"].as_i64() > Some(200));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn status_of_a_broken_plan_exits_like_check() {
+    let o = implan(&["status", "examples/rules/invalid-plan.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("error[invalid-plan]"));
+    let o = implan(&["status", "no/such/plan.toml"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn status_finds_the_plan_when_none_is_named() {
+    let dir = std::env::temp_dir().join(format!("implan-views-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("plans")).unwrap();
+    let o = run_in(&dir, &["status", "--today", TODAY], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no plan given, and there is no implan.toml here and no plan under plans/"),
+        "{}",
+        stderr(&o)
+    );
+    let finished = std::fs::read(root().join("tests/fixtures/finished.toml")).unwrap();
+    std::fs::write(dir.join("plans/a.toml"), &finished).unwrap();
+    let o = run_in(&dir, &["status", "--today", TODAY], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::write(dir.join("plans/b.toml"), &finished).unwrap();
+    let o = run_in(&dir, &["status", "--today", TODAY], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "error: no plan given, and plans/ holds 2 plans; name one of them:\n  plans/a.toml\n  plans/b.toml\n"
+    );
+    std::fs::write(dir.join("implan.toml"), &finished).unwrap();
+    let o = run_in(&dir, &["status", "--today", TODAY], &[]);
+    assert_eq!(o.status.code(), Some(0), "implan.toml wins: {}", stderr(&o));
+}
+
+#[test]
+fn colour_on_a_terminal_only_and_never_with_no_color() {
+    let args = ["status", BEIARN, "--today", TODAY];
+    assert!(!view(&args).contains('\x1b'));
+    let forced = run_in(&root(), &args, &[("CLICOLOR_FORCE", "1")]);
+    assert!(String::from_utf8_lossy(&forced.stdout).contains('\x1b'));
+    let no = run_in(&root(), &args, &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]);
+    assert!(!String::from_utf8_lossy(&no.stdout).contains('\x1b'));
+}
+
+#[test]
+fn language_comes_from_the_locale_when_the_plan_has_none() {
+    let dir = std::env::temp_dir().join(format!("implan-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/finished.toml")).unwrap().replace("lang = \"en\"\n", "");
+    std::fs::write(dir.join("p.toml"), text).unwrap();
+    let en = run_in(&dir, &["status", "p.toml", "--today", TODAY], &[("LANG", "en_GB.UTF-8")]);
+    assert!(String::from_utf8_lossy(&en.stdout).contains("Progress"));
+    let nb =
+        run_in(&dir, &["status", "p.toml", "--today", TODAY], &[("LC_ALL", "nb_NO.UTF-8"), ("LANG", "en_GB.UTF-8")]);
+    assert!(String::from_utf8_lossy(&nb.stdout).contains("Framdrift"));
+}
