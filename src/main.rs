@@ -5,7 +5,7 @@ use implan::check::{self, FileReport};
 use implan::model::{Lang, Plan, Status};
 use implan::source::Source;
 use implan::views::{self, Filter, View};
-use implan::{i18n, render, when};
+use implan::{edit, i18n, render, when};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -77,6 +77,30 @@ enum Command {
         /// Output format
         #[arg(long, value_enum, default_value_t = ChecklistFormat::Markdown)]
         format: ChecklistFormat,
+    },
+    /// Mark an activity done, editing the plan file in place (nothing else in it changes)
+    Done {
+        /// The plan file
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// The activity's id (its `id`, or the id made from its title)
+        #[arg(value_name = "ACTIVITY")]
+        activity: String,
+        /// The day it was done, such as 2026-11-23 (default: today)
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Set an activity's status, editing the plan file in place: status=planned|in-progress|done|cancelled
+    Set {
+        /// The plan file
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// The activity's id (its `id`, or the id made from its title)
+        #[arg(value_name = "ACTIVITY")]
+        activity: String,
+        /// What to set: status=… (Norwegian words too: pågår, gjennomført, avlyst), and done=DATE
+        #[arg(value_name = "KEY=VALUE", required = true)]
+        assignments: Vec<String>,
     },
     /// Where do we stand? Progress, overdue work, what is due and next, on one screen
     Status {
@@ -211,6 +235,16 @@ fn main() -> ExitCode {
             };
             Ok((views::checklist::render(view, &opts).map_err(|e| e.to_string())?, false))
         }),
+        Command::Done { plan, activity, date } => {
+            let date = match date {
+                Some(d) => edit::parse_date(&d),
+                None => Ok(chrono::Local::now().date_naive()),
+            };
+            return run_edit(&plan, &activity, date.map(edit::Edit::done_on));
+        }
+        Command::Set { plan, activity, assignments } => {
+            return run_edit(&plan, &activity, edit::Edit::from_assignments(&assignments));
+        }
         Command::Status { common, format } => with_view(&common, |view, loaded| {
             let findings = implan::rules::run(loaded.plan, loaded.source);
             let report = views::status::build(view, &findings);
@@ -225,6 +259,28 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => usage_error(&message),
+    }
+}
+
+/// `implan done` and `implan set`. Errors in what was asked (no such activity, a contradictory status) exit 2;
+/// a file that cannot be edited or written exits 1. Either way the file is left as it was.
+fn run_edit(plan: &Path, activity: &str, edit: Result<edit::Edit, edit::EditError>) -> ExitCode {
+    use edit::EditError as E;
+    let result = edit.and_then(|e| edit::edit_file(plan, activity, &e));
+    match result {
+        Ok(outcome) => {
+            print(&format!("{}\n", outcome.message(plan)), false);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let code = match e {
+                E::Read(_) | E::NotFound { .. } | E::Ambiguous { .. } | E::BadEdit(_) => 2,
+                E::NotText | E::Parse(_) | E::Unsupported { .. } | E::Changed | E::Write(_) => 1,
+            };
+            let style = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::BrightRed.into())).bold();
+            let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {}: {e}", plan.display());
+            ExitCode::from(code)
+        }
     }
 }
 
