@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct FileReport {
     pub path: PathBuf,
-    /// The text, when it could be decoded; findings' spans index into it.
+    /// The text (with U+FFFD for bytes that are not UTF-8); findings' spans index into it.
     pub source: Option<Source>,
     pub findings: Vec<Finding>,
 }
@@ -48,10 +48,13 @@ const NOT_PLANS: &[&str] = &[
 /// The plan files named by `paths`: files as given, directories searched for `*.toml`, in a stable order.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|error| ReadError { path: path.clone(), error })?;
         if !meta.is_dir() {
-            out.push(path.clone());
+            if seen.insert(path.clone()) {
+                out.push(path.clone());
+            }
             continue;
         }
         let mut found = Vec::new();
@@ -70,6 +73,8 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
             }
         }
         found.sort();
+        // The same file named twice (a file and its directory, say) is checked once.
+        found.retain(|f| seen.insert(f.clone()));
         out.extend(found);
     }
     Ok(out)
@@ -86,11 +91,10 @@ pub fn check_source(source: &Source) -> Vec<Finding> {
 /// Reads and checks one file. Only a file that cannot be read at all is an `Err`.
 pub fn check_file(path: &Path) -> Result<FileReport, ReadError> {
     let bytes = std::fs::read(path).map_err(|error| ReadError { path: path.to_path_buf(), error })?;
-    Ok(match crate::load::decode(path, bytes) {
-        Ok(source) => {
-            let findings = check_source(&source);
-            FileReport { path: path.to_path_buf(), source: Some(source), findings }
-        }
-        Err(finding) => FileReport { path: path.to_path_buf(), source: None, findings: vec![*finding] },
-    })
+    let (source, not_text) = crate::load::decode(path, bytes);
+    let findings = match not_text {
+        Some(finding) => vec![finding],
+        None => check_source(&source),
+    };
+    Ok(FileReport { path: path.to_path_buf(), source: Some(source), findings })
 }

@@ -19,26 +19,28 @@ pub const INVALID_PLAN: &str = "invalid-plan";
 
 type TSpanned<T> = toml::Spanned<T>;
 
-/// Reads bytes as a plan source, or says why they are not text.
-pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> Result<Source, Box<Finding>> {
+/// Reads bytes as a plan source. Bytes that are not UTF-8 still give a source (with U+FFFD for the bad bytes,
+/// so that the finding can show the line), and the finding that says why the file cannot be a plan.
+pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> (Source, Option<Finding>) {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Source::new(path, text)),
+        Ok(text) => (Source::new(path, text), None),
         Err(e) => {
             let bytes = e.as_bytes();
             let at = e.utf8_error().valid_up_to();
-            let good = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-            let line = good.matches('\n').count() + 1;
-            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             let binary = bytes.iter().take(8192).any(|&b| b == 0);
-            let message = if binary {
-                "this is a binary file, not a plan".to_string()
+            let help = "plan files are TOML, which is UTF-8 text; save the file as UTF-8 in your editor";
+            let source = Source::new(path, String::from_utf8_lossy(bytes).into_owned());
+            let finding = if binary {
+                Finding::new(INVALID_TOML, Severity::Error, None, "this is a binary file, not a plan").help(help)
             } else {
-                format!("the file is not UTF-8 text: invalid byte 0x{:02X} at line {line}, column {column}", bytes[at])
+                // The text before the bad byte is the same in the lossy copy, so the offset holds; the bad byte
+                // became U+FFFD there.
+                let message = format!("the file is not UTF-8 text: invalid byte 0x{:02X}", bytes[at]);
+                Finding::new(INVALID_TOML, Severity::Error, Some(at..at + '\u{fffd}'.len_utf8()), message)
+                    .label("not UTF-8")
+                    .help(help)
             };
-            Err(Box::new(
-                Finding::new(INVALID_TOML, Severity::Error, None, message)
-                    .help("plan files are TOML, which is UTF-8 text; save the file as UTF-8 in your editor"),
-            ))
+            (source, Some(finding))
         }
     }
 }
@@ -173,8 +175,21 @@ impl<'s> Loader<'s> {
         None
     }
 
-    /// A string or a list of strings.
+    /// A string or a list of strings, none of them blank (they name roles, goals, activities).
     fn string_list(&mut self, t: &DeTable<'_>, key: &str) -> Vec<Spanned<String>> {
+        let list = self.raw_string_list(t, key);
+        let (ok, blank): (Vec<_>, Vec<_>) = list.into_iter().partition(|s| !s.value.trim().is_empty());
+        for b in blank {
+            self.error(
+                b.span,
+                format!("'{key}' holds an empty name"),
+                Some("remove it, or write the id it should name".into()),
+            );
+        }
+        ok
+    }
+
+    fn raw_string_list(&mut self, t: &DeTable<'_>, key: &str) -> Vec<Spanned<String>> {
         let Some((_, v)) = find(t, key) else { return Vec::new() };
         match v.get_ref() {
             DeValue::String(s) => vec![Spanned::new(s.to_string(), v.span())],
@@ -206,7 +221,13 @@ impl<'s> Loader<'s> {
             }
             DeValue::Datetime(dt) => datetime(dt),
             DeValue::Integer(i) => {
-                match i.as_str().parse::<i32>().ok().filter(|y| (1..=9999).contains(y)).and_then(When::year) {
+                match i
+                    .as_str()
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (when::FIRST_YEAR..=9999).contains(y))
+                    .and_then(When::year)
+                {
                     Some(w) => Ok(w),
                     None => Err(when::WhenError {
                         message: format!("{} is not a year", i.as_str()),
@@ -456,14 +477,15 @@ impl<'s> Loader<'s> {
                 }),
                 _ => None,
             };
-            if let (Some(s), Some(e)) = (&start, &end)
-                && e.value.end < s.value.start
+            // With only one of start/end, the other comes from the label, and the two may cross.
+            let mut span_when = span_when;
+            if let Some(w) = span_when
+                && w.end < w.start
             {
-                self.error(
-                    e.span.clone(),
-                    format!("the phase ends ({}) before it starts ({})", e.value.end, s.value.start),
-                    None,
-                );
+                let at = end.as_ref().or(start.as_ref()).map_or(span.clone(), |x| x.span.clone());
+                let help = "give both start and end, or correct the one given so that it lies within the period";
+                self.error(at, format!("the phase ends ({}) before it starts ({})", w.end, w.start), Some(help.into()));
+                span_when = None;
             }
             let index = out.len();
             for (a, aspan) in self.tables(t, "activity", "[[phase.activity]]") {
@@ -746,10 +768,129 @@ fn datetime(dt: &toml::value::Datetime) -> Result<When, when::WhenError> {
     };
     let date = NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)
         .ok_or_else(|| bad(format!("{:04}-{:02}-{:02} is not a day in the calendar", d.year, d.month, d.day)))?;
+    if (d.year as i32) < when::FIRST_YEAR {
+        return Err(bad(format!("the year {:04} is not a plausible year for a plan; write all four digits", d.year)));
+    }
     let mut w = When::day(date);
     if let Some(t) = dt.time {
         w.time = chrono::NaiveTime::from_hms_opt(t.hour as u32, t.minute as u32, t.second.unwrap_or(0) as u32)
             .map(|t| (t, None));
     }
     Ok(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"høst 2026\"\n";
+
+    fn errors(text: &str) -> Vec<(usize, String, Option<String>)> {
+        let src = Source::new("t.toml", text);
+        match load(&src) {
+            Ok(_) => Vec::new(),
+            Err(f) => {
+                f.into_iter().map(|f| (src.line_col(f.span.unwrap_or(0..0).start).line, f.message, f.help)).collect()
+            }
+        }
+    }
+
+    fn loads(text: &str) -> Plan {
+        load(&Source::new("t.toml", text)).unwrap_or_else(|e| panic!("{e:#?}"))
+    }
+
+    #[test]
+    fn every_error_in_one_pass_with_its_line() {
+        let e = errors(&format!(
+            "{HEAD}lang = \"se\"\n[[activity]]\ntitle = \"A\"\nwhen = \"marts 2026\"\nownr = \"x\"\nstatus = 3\n"
+        ));
+        let lines: Vec<(usize, &str)> = e.iter().map(|(l, m, _)| (*l, m.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                (5, "unknown language 'se'"),
+                (8, "cannot read 'when': 'marts' is not a month or a school term"),
+                (9, "unknown key 'ownr' in an activity"),
+                (10, "'status' must be a string (in quotes), not an integer"),
+            ]
+        );
+        assert!(e[2].2.as_deref().unwrap().starts_with("did you mean 'owner'?"));
+    }
+
+    #[test]
+    fn missing_plan_and_required_keys() {
+        assert_eq!(errors("")[0].1, "this file has no [plan] table");
+        assert_eq!(
+            errors("[plan]\ntitle = \"T\"\n").iter().map(|e| e.1.as_str()).collect::<Vec<_>>(),
+            ["[plan] has no 'start'", "[plan] has no 'end'"]
+        );
+        let e = errors(&format!("{HEAD}[[activity]]\ntitle = \"A\"\n"));
+        assert_eq!(e[0].1, "activity 'A' has no 'when'");
+        assert_eq!(e[0].0, 5, "points at the [[activity]] header");
+    }
+
+    #[test]
+    fn phases_with_one_explicit_end_and_crossing_dates() {
+        let e = errors(&format!(
+            "{HEAD}[[phase]]\nid = \"p\"\nname = \"P\"\nperiod = \"Vår 2025\"\nstart = \"mars 2026\"\n"
+        ));
+        assert_eq!(e[0].1, "the phase ends (2025-06-30) before it starts (2026-03-01)");
+        let p = loads(&format!(
+            "{HEAD}[[phase]]\nid = \"p\"\nname = \"P\"\nperiod = \"Vår 2026\"\nstart = \"mars 2026\"\n"
+        ));
+        assert_eq!(p.phases[0].span.start.to_string(), "2026-03-01");
+        assert_eq!(p.phases[0].span.end.to_string(), "2026-06-30");
+    }
+
+    #[test]
+    fn activities_inside_phases_and_derived_ids() {
+        let p = loads(&format!(
+            "{HEAD}[[phase]]\nid = \"p\"\nname = \"P\"\nperiod = \"Vår 2026\"\n[[phase.activity]]\ntitle = \"Oppstartsmøte i FAU\"\nwhen = \"mars 2026\"\nduration = \"3 dager\"\ndone = 2026-03-03\n"
+        ));
+        let a = &p.activities[0];
+        assert_eq!(a.id.value, "oppstartsmote-i-fau");
+        assert!(a.derived_id);
+        assert_eq!(a.phase, Some(PhaseRef::Nested(0)));
+        assert_eq!(a.status, Status::Done, "a done date alone means done");
+        assert_eq!(a.last_day.to_string(), "2026-03-31", "a month plus 3 days still ends with the month");
+        let e = errors(&format!(
+            "{HEAD}[[phase]]\nid = \"p\"\nname = \"P\"\nperiod = \"Vår 2026\"\n[[phase.activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nphase = \"q\"\n"
+        ));
+        assert_eq!(e[0].1, "an activity written inside a phase cannot name another phase");
+    }
+
+    #[test]
+    fn contradictions_and_blanks() {
+        let e = errors(&format!(
+            "{HEAD}[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nstatus = \"planlagt\"\ndone = 2026-03-03\nowner = [\"\"]\nduration = \"613566757 uker\"\n"
+        ));
+        let msgs: Vec<&str> = e.iter().map(|e| e.1.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "a done date is given, but the status is 'planned'",
+                "'owner' holds an empty name",
+                "cannot read 'duration': '613566757 uker' is longer than 100 years"
+            ]
+        );
+        let e = errors(&format!("{HEAD}[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nend = \"februar 2026\"\n"));
+        assert_eq!(e[0].1, "the activity ends (2026-02-28) before it starts (2026-03-01)");
+        let e = errors("[plan]\ntitle = \"T\"\nstart = 12\nend = \"2026\"\n");
+        assert_eq!(e[0].1, "cannot read 'start': 12 is not a year");
+    }
+
+    #[test]
+    fn recurring_requirements_need_a_cadence() {
+        let e = errors(&format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\n"));
+        assert_eq!(
+            e[0].1,
+            "recurring requirement 'r' says neither how often ('every') nor how many ('count' and 'per')"
+        );
+        let e = errors(&format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\ncount = \"4-8\"\n"));
+        assert_eq!(e[0].1, "recurring requirement 'r' has 'count' but no 'per'");
+        let p = loads(&format!(
+            "{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\ncount = \"4–8\"\nper = \"år\"\n"
+        ));
+        assert_eq!(p.recurring[0].cadence.value, Cadence::Count { min: 4, max: 8, per: CadencePeriod::Year });
+    }
 }

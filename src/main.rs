@@ -301,14 +301,12 @@ fn with_view(
         None => find_plan()?,
     };
     let bytes = std::fs::read(&path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
-    let source = match implan::load::decode(&path, bytes) {
-        Ok(s) => s,
-        Err(finding) => {
-            let report = FileReport { path: path.clone(), source: None, findings: vec![*finding] };
-            print(&render::human(&[report]), true);
-            return Ok(ExitCode::from(1));
-        }
-    };
+    let (source, not_text) = implan::load::decode(&path, bytes);
+    if let Some(finding) = not_text {
+        let report = FileReport { path: path.clone(), source: Some(source), findings: vec![finding] };
+        print(&render::human(&[report]), true);
+        return Ok(ExitCode::from(1));
+    }
     let plan = match implan::load::load(&source) {
         Ok(plan) => plan,
         Err(findings) => {

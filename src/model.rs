@@ -166,8 +166,10 @@ impl Activity {
     }
 
     pub fn has_word(&self, word: &str) -> bool {
-        self.kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case(word))
-            || self.tags.iter().any(|t| t.eq_ignore_ascii_case(word))
+        // Words like "undersøkelse" need Unicode case folding, not ASCII.
+        let word = word.to_lowercase();
+        self.kind.as_deref().is_some_and(|k| k.to_lowercase() == word)
+            || self.tags.iter().any(|t| t.to_lowercase() == word)
     }
 }
 

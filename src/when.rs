@@ -160,7 +160,15 @@ const SEASONS: &[(&str, Season)] = &[
     ("var", Season::Spring),
     ("varen", Season::Spring),
     ("spring", Season::Spring),
+    ("vårhalvåret", Season::Spring),
+    ("vårsemesteret", Season::Spring),
+    ("vårsemester", Season::Spring),
     ("høst", Season::Autumn),
+    ("høsthalvåret", Season::Autumn),
+    ("høstsemesteret", Season::Autumn),
+    ("høstsemester", Season::Autumn),
+    ("haust", Season::Autumn),
+    ("hausten", Season::Autumn),
     ("høsten", Season::Autumn),
     ("host", Season::Autumn),
     ("hosten", Season::Autumn),
@@ -186,8 +194,44 @@ fn err(message: impl Into<String>) -> WhenError {
     WhenError { message: message.into(), help: FORMS_HELP.to_string() }
 }
 
+/// The first year a plan may name. Years before it are typos (`0026`) that would still be valid dates.
+pub const FIRST_YEAR: i32 = 1000;
+
 fn parse_year(word: &str) -> Option<i32> {
     if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) { word.parse().ok() } else { None }
+}
+
+/// Lower case, with the letters macOS writes decomposed (a + ring above) composed again, and a space after
+/// "12." in "12.mars", so that what looks the same reads the same.
+fn normalise(input: &str) -> String {
+    let lower = input.trim().to_lowercase().replace("a\u{30a}", "å").replace("o\u{308}", "ö").replace("a\u{308}", "ä");
+    let mut out = String::with_capacity(lower.len() + 2);
+    let mut prev: Option<char> = None;
+    for c in lower.chars() {
+        if prev == Some('.') && c.is_alphabetic() && out.chars().rev().nth(1).is_some_and(|d| d.is_ascii_digit()) {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// "23.10.2020" and "01.06.17", the way Norwegian letters write days.
+fn parse_dotted(word: &str) -> Result<Option<NaiveDate>, WhenError> {
+    let parts: Vec<&str> = word.split('.').collect();
+    let [d, m, y] = parts.as_slice() else { return Ok(None) };
+    let digits = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(d, 2) && digits(m, 2) && (y.len() == 2 || y.len() == 4) && digits(y, 4)) {
+        return Ok(None);
+    }
+    let (d, m): (u32, u32) = (d.parse().unwrap_or(0), m.parse().unwrap_or(0));
+    let mut year: i32 = y.parse().unwrap_or(0);
+    if y.len() == 2 {
+        // Two-digit years are this century's: plans are about the years around now.
+        year += 2000;
+    }
+    check_day(year, m, d).map(Some)
 }
 
 fn parse_iso_date(s: &str) -> Result<Option<NaiveDate>, WhenError> {
@@ -250,7 +294,18 @@ fn parse_time_range(s: &str) -> Result<(NaiveTime, Option<NaiveTime>), WhenError
 
 /// Parses one date as a plan writes it. See the module docs and `docs/format.md` for the forms.
 pub fn parse(input: &str) -> Result<When, WhenError> {
-    let lower = input.trim().to_lowercase();
+    let when = parse_any(input)?;
+    let year = when.start.year();
+    if year < FIRST_YEAR {
+        return Err(err(format!(
+            "the year {year:04} is not a plausible year for a plan; write all four digits, such as 2026"
+        )));
+    }
+    Ok(when)
+}
+
+fn parse_any(input: &str) -> Result<When, WhenError> {
+    let lower = normalise(input);
     if lower.is_empty() {
         return Err(err("the date is empty"));
     }
@@ -260,6 +315,13 @@ pub fn parse(input: &str) -> Result<When, WhenError> {
         None => (lower.as_str(), ""),
     };
     // The input was lower-cased, so ISO 8601's 'T' between date and time arrives as 't'.
+    if let Some(date) = parse_dotted(head)? {
+        let mut when = When::day(date);
+        if !rest.is_empty() {
+            when.time = Some(parse_time_range(rest)?);
+        }
+        return Ok(when);
+    }
     let head_iso = head.split_once('t').map(|(d, _)| d).unwrap_or(head);
     if let Some(date) = parse_iso_date(head_iso)? {
         let mut when = When::day(date);
@@ -400,11 +462,19 @@ pub fn parse_duration(input: &str) -> Result<Duration, WhenError> {
     let unit = unit.trim();
     let kind = match unit {
         "dag" | "dager" | "day" | "days" | "d" => Duration::Days(n),
-        "uke" | "uker" | "week" | "weeks" => Duration::Days(n * 7),
+        "uke" | "uker" | "week" | "weeks" => Duration::Days(n.saturating_mul(7)),
         "måned" | "måneder" | "mnd" | "month" | "months" => Duration::Months(n),
-        "år" | "year" | "years" => Duration::Months(n * 12),
+        "år" | "year" | "years" => Duration::Months(n.saturating_mul(12)),
         _ => return Err(bad()),
     };
+    // Nothing in a plan lasts a century; a number that large is a typo, and would overflow the calendar.
+    let too_long = match kind {
+        Duration::Days(d) => d > 36_500,
+        Duration::Months(m) => m > 1_200,
+    };
+    if too_long {
+        return Err(WhenError { message: format!("'{}' is longer than 100 years", input.trim()), ..bad() });
+    }
     Ok(kind)
 }
 
@@ -448,6 +518,27 @@ mod tests {
         let v = parse("vår 2025").unwrap();
         assert_eq!((v.start, v.end), (d(2025, 1, 1), d(2025, 6, 30)));
         assert_eq!(parse("2028").unwrap().end, d(2028, 12, 31));
+    }
+
+    #[test]
+    fn norwegian_ways_of_writing_days() {
+        assert_eq!(parse("23.10.2020").unwrap(), When::day(d(2020, 10, 23)));
+        assert_eq!(parse("01.06.17").unwrap(), When::day(d(2017, 6, 1)));
+        assert_eq!(parse("12.mars 2026").unwrap(), When::day(d(2026, 3, 12)));
+        assert_eq!(parse("31.02.2026").unwrap_err().message, "2026-02 has no day 31; it has 28 days");
+        assert_eq!(parse("vårhalvåret 2027").unwrap(), When::season(2027, Season::Spring).unwrap());
+        assert_eq!(parse("hausten 2026").unwrap(), When::season(2026, Season::Autumn).unwrap());
+        // "vår" as macOS pastes it: a, then a combining ring above.
+        assert_eq!(parse("va\u{30a}r 2026").unwrap(), When::season(2026, Season::Spring).unwrap());
+    }
+
+    #[test]
+    fn implausible_years_and_durations_are_refused() {
+        assert!(parse("0026").is_err());
+        assert!(parse("0001-01-01").is_err());
+        assert!(parse_duration("613566757 uker").is_err(), "would overflow");
+        assert!(parse_duration("200 år").is_err());
+        assert!(parse_duration("100 år").is_ok());
     }
 
     #[test]

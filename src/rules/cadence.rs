@@ -19,8 +19,36 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 fn check_one(ctx: &Ctx, req: &Recurring, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
-    let from = month_index(req.from.as_ref().map_or(plan.start.value.start, |f| f.value.start));
-    let until = month_index(req.until.as_ref().map_or(plan.end.value.end, |u| u.value.end));
+    let (plan_from, plan_until) = (month_index(plan.start.value.start), month_index(plan.end.value.end));
+    // A requirement applies inside the plan; `from`/`until` outside it are a mistake, said once.
+    for (bound, outside, what) in [
+        (
+            &req.from,
+            req.from.as_ref().is_some_and(|f| month_index(f.value.start) < plan_from),
+            "starts before the plan",
+        ),
+        (&req.until, req.until.as_ref().is_some_and(|u| month_index(u.value.end) > plan_until), "ends after the plan"),
+    ] {
+        if let (Some(b), true) = (bound, outside) {
+            out.push(
+                RULE.finding(
+                    b.span.clone(),
+                    format!(
+                        "'{}' {what} ({} – {})",
+                        req.title,
+                        format_month_index(plan_from),
+                        format_month_index(plan_until)
+                    ),
+                )
+                .label("outside the plan period")
+                .help(
+                    "the requirement is checked within the plan period only; correct the date or the plan's start/end",
+                ),
+            );
+        }
+    }
+    let from = month_index(req.from.as_ref().map_or(plan.start.value.start, |f| f.value.start)).max(plan_from);
+    let until = month_index(req.until.as_ref().map_or(plan.end.value.end, |u| u.value.end)).min(plan_until);
     if until < from {
         let at = req.from.as_ref().map_or(req.cadence.span.clone(), |f| f.span.clone());
         out.push(
@@ -105,25 +133,15 @@ fn check_one(ctx: &Ctx, req: &Recurring, out: &mut Vec<Finding>) {
             }
         }
         Cadence::Count { min, max, per } => {
-            let len = per.months().unwrap_or(until - from + 1);
-            let mut start = from;
-            let mut number = 1;
-            while start <= until {
-                let end = (start + len - 1).min(until);
-                let have = months.partition_point(|&m| m <= end) - months.partition_point(|&m| m < start);
-                let share = (end - start + 1) as u64;
-                // A period cut short by the end needs only its share of the minimum.
-                let need = (min as u64 * share / len as u64) as usize;
-                let range = if min == max { min.to_string() } else { format!("{min}–{max}") };
-                let period = if per == CadencePeriod::Plan {
-                    format!("the plan period ({} – {})", format_month_index(start), format_month_index(end))
-                } else {
-                    format!("{} {number} ({} – {})", per.name(), format_month_index(start), format_month_index(end))
-                };
+            let range = if min == max { min.to_string() } else { format!("{min}–{max}") };
+            for p in periods(per, from, until) {
+                let have = months.partition_point(|&m| m <= p.end) - months.partition_point(|&m| m < p.start);
+                // A period cut short by `from` or `until` needs only its share of the minimum.
+                let need = (min as u64 * p.months() as u64 / p.full as u64) as usize;
                 let problem = if have < need {
-                    Some(format!("only {have} '{}' in {period}; required {range} per {}", req.title, per.name()))
+                    Some(format!("only {have} '{}' in {}; required {range} per {}", req.title, p.name, per.name()))
                 } else if have > max as usize {
-                    Some(format!("{have} '{}' in {period}; at most {max} per {} are agreed", req.title, per.name()))
+                    Some(format!("{have} '{}' in {}; at most {max} per {} are agreed", req.title, p.name, per.name()))
                 } else {
                     None
                 };
@@ -134,11 +152,68 @@ fn check_one(ctx: &Ctx, req: &Recurring, out: &mut Vec<Finding>) {
                             .help(format!("the checker counts {matching} by the month they start in")),
                     );
                 }
+            }
+        }
+    }
+}
+
+/// One period a `count` is checked in: months as indexes (inclusive), how long a whole one is, and its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub start: i64,
+    pub end: i64,
+    /// The months of a whole period of this kind, for cutting the minimum of a partial one.
+    pub full: i64,
+    pub name: String,
+}
+
+impl Period {
+    pub fn months(&self) -> i64 {
+        self.end - self.start + 1
+    }
+}
+
+/// The periods between `from` and `until`. Terms are school terms (spring January–June, autumn
+/// August–December; July belongs to neither); years, quarters and months count from `from`, as agreement years do.
+pub fn periods(per: CadencePeriod, from: i64, until: i64) -> Vec<Period> {
+    let mut out = Vec::new();
+    if until < from {
+        return out;
+    }
+    match per {
+        CadencePeriod::Plan => out.push(Period {
+            start: from,
+            end: until,
+            full: until - from + 1,
+            name: format!("the plan period ({} – {})", format_month_index(from), format_month_index(until)),
+        }),
+        CadencePeriod::Term => {
+            let mut year = from.div_euclid(12);
+            while year * 12 <= until {
+                for (first, last, name) in [(0, 5, "spring term"), (7, 11, "autumn term")] {
+                    let (s, e) = ((year * 12 + first).max(from), (year * 12 + last).min(until));
+                    if s <= e {
+                        let name = format!("{name} {year} ({} – {})", format_month_index(s), format_month_index(e));
+                        out.push(Period { start: s, end: e, full: last - first + 1, name });
+                    }
+                }
+                year += 1;
+            }
+        }
+        _ => {
+            let len = per.months().unwrap_or(1);
+            let (mut start, mut number) = (from, 1);
+            while start <= until {
+                let end = (start + len - 1).min(until);
+                let name =
+                    format!("{} {number} ({} – {})", per.name(), format_month_index(start), format_month_index(end));
+                out.push(Period { start, end, full: len, name });
                 start += len;
                 number += 1;
             }
         }
     }
+    out
 }
 
 fn months_text(n: i64) -> String {
@@ -198,6 +273,33 @@ mod tests {
             f[0].message,
             "'Evaluering' applies from 2029-01 until 2028-06: a period that ends before it starts"
         );
+    }
+
+    #[test]
+    fn terms_are_school_terms() {
+        // Autumn 2026 has 2, spring 2027 has 3: one each is required, at most 2.
+        let acts = [
+            ("oktober 2026", "sg"),
+            ("desember 2026", "sg"),
+            ("januar 2027", "sg"),
+            ("mars 2027", "sg"),
+            ("mai 2027", "sg"),
+        ];
+        let s = plan("count = \"1-2\"\nper = \"halvår\"\nfrom = \"høst 2026\"\nuntil = \"vår 2027\"", &acts);
+        let f = run_rule(&RULE, &s);
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(msgs, ["3 'Evaluering' in spring term 2027 (2027-01 – 2027-06); at most 2 per term are agreed"]);
+        let p = super::periods(crate::model::CadencePeriod::Term, 2026 * 12 + 6, 2027 * 12 + 5);
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["autumn term 2026 (2026-08 – 2026-12)", "spring term 2027 (2027-01 – 2027-06)"]);
+    }
+
+    #[test]
+    fn from_and_until_outside_the_plan_are_reported_and_clamped() {
+        let f = run_rule(&RULE, &plan("count = \"1-2\"\nper = \"month\"\nfrom = \"2001\"", &[]));
+        assert_eq!(f[0].message, "'Evaluering' starts before the plan (2026-01 – 2028-06)");
+        // Then only the plan's own 30 months are checked, not 25 years of them.
+        assert_eq!(f.len(), 1 + 30);
     }
 
     #[test]

@@ -22,6 +22,8 @@ mod unknown_reference;
 mod unknown_role;
 mod unused_role;
 
+pub use cadence::{Period, periods as cadence_periods};
+
 /// A check rule as the tool lists and explains it.
 pub struct Rule {
     pub id: &'static str,

@@ -1,7 +1,7 @@
 use super::{Ctx, Rule, describe, quoted_list, season_mismatch::inside};
 use crate::diag::{Finding, Severity};
 use crate::model::Phase;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 pub const RULE: Rule = Rule {
     id: "phase-order",
@@ -90,11 +90,17 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 
     // A phase whose period holds activities of other phases (whose periods it does not overlap: that was said).
+    // A single activity outside its own phase is season-mismatch's to report, not an overlap of phases.
+    let label_wrong_ref = &label_wrong;
     let mut all: Vec<(NaiveDate, usize)> = ctx
         .phase_activities
         .iter()
         .enumerate()
-        .flat_map(|(p, ids)| ids.iter().map(move |&i| (acts[i].when.value.start, p)))
+        .flat_map(|(p, ids)| {
+            ids.iter()
+                .filter(move |&&i| label_wrong_ref[p] || inside(&phases[p], &acts[i]))
+                .map(move |&i| (acts[i].when.value.start, p))
+        })
         .collect();
     all.sort_unstable();
     for (i, p) in phases.iter().enumerate() {
@@ -112,11 +118,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let truncated = hi - lo > LOOK;
         let mut others: Vec<usize> = Vec::new();
         let mut count = 0;
-        for &(_, q) in all[lo..hi].iter().take(LOOK) {
+        let mut latest_other = None;
+        for &(d, q) in all[lo..hi].iter().take(LOOK) {
             if q == i || overlaps(p, &phases[q]) {
                 continue;
             }
             count += 1;
+            latest_other = Some(d);
             if !others.contains(&q) && others.len() < 4 {
                 others.push(q);
             }
@@ -145,9 +153,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 ),
             )
             .label(format!("{their} inside {}", describe(p.span.start, p.span.end)));
-        f = match starts[i].first() {
-            Some(first) if *first > p.span.start => f.help(format!(
-                "the phase's own activities start on {first}; start its period there, or move the other activities"
+        f = match (starts[i].first(), latest_other) {
+            // Starting the phase at its own first activity helps only when the others all come before it.
+            (Some(first), Some(latest)) if *first > p.span.start && latest < *first => f.help(format!(
+                "the phase's own activities start in {}; start its period there, or move the other activities",
+                describe(*first, crate::when::last_day_of_month(first.year(), first.month()).unwrap_or(*first))
             )),
             _ => f.help("make the phases follow each other, or move the activities to the phase they belong to"),
         };
@@ -188,9 +198,7 @@ mod tests {
         assert_eq!(f[0].label.as_deref(), Some("2 of their activities fall inside 2026-08 – 2028-06"));
         assert_eq!(
             f[0].help.as_deref(),
-            Some(
-                "the phase's own activities start on 2027-09-01; start its period there, or move the other activities"
-            )
+            Some("the phase's own activities start in 2027-09; start its period there, or move the other activities")
         );
     }
 
@@ -199,6 +207,18 @@ mod tests {
         let f = run_rule(&RULE, &plan(&[("Høst 2026", &["august 2026"]), ("Vår 2026", &["mars 2026"])]));
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].message, "phase 'P1' (Vår 2026) starts before the phase listed before it, 'P0' (Høst 2026)");
+    }
+
+    #[test]
+    fn a_single_stray_activity_is_not_an_overlap() {
+        // June belongs to neither term's phase: season-mismatch says so; the phases do not overlap.
+        assert!(
+            run_rule(
+                &RULE,
+                &plan(&[("Vår 2026", &["mars 2026", "mai 2026"]), ("Høst 2026", &["juni 2026", "oktober 2026"])])
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -36,12 +36,38 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
     let finder = PhaseFinder::new(plan);
     for (p, acts) in plan.phases.iter().zip(&ctx.phase_activities) {
+        // Explicit start and end decide the span, but a label that reads as a date must agree with them.
+        if p.explicit
+            && let Some(l) = p.label_when
+            && !(p.span.start >= l.start && p.span.end <= l.end)
+        {
+            let mut f = RULE
+                .finding(
+                    p.label.span.clone(),
+                    format!(
+                        "phase '{}' is labelled '{}' ({}), but its start and end say {}",
+                        p.name,
+                        p.label.value,
+                        describe(l.start, l.end),
+                        describe(p.span.start, p.span.end)
+                    ),
+                )
+                .label("the label and the dates disagree");
+            let shifted = [-2, -1, 1, 2]
+                .into_iter()
+                .find(|&k| l.shifted_years(k).is_some_and(|s| p.span.start >= s.start && p.span.end <= s.end));
+            f = match shifted {
+                Some(k) => f.help(format!("did you mean '{}'?", shift_label_years(&p.label.value, k))),
+                None => f.help("correct the label or the start and end, so that both say the same"),
+            };
+            out.push(f);
+        }
         let outside: Vec<&Activity> = acts.iter().map(|&i| &plan.activities[i]).filter(|a| !inside(p, a)).collect();
         if outside.is_empty() {
             continue;
         }
         let span_text = describe(p.span.start, p.span.end);
-        let what = if p.explicit { "its start and end" } else { "its label" };
+        let what = if p.explicit { "labelled here; its start and end decide its period" } else { "the phase's period" };
         if outside.len() == acts.len() && !p.explicit {
             let shifts: Vec<Option<i32>> = outside.iter().map(|a| years_off(p, a)).collect();
             if let Some(Some(k)) = shifts.first()
@@ -90,7 +116,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ),
                 )
                 .label(format!("not within {span_text}"))
-                .related(p.label.span.clone(), format!("the phase's period, from {what}"));
+                .related(p.label.span.clone(), what);
             f = match finder.containing(a) {
                 Some(q) => f.help(format!(
                     "this date is in phase '{}' ({}); move the activity there, or correct the date",
@@ -190,6 +216,23 @@ mod tests {
             f[0].help.as_deref(),
             Some("this date is in phase 'Implementering' (Høst 2026); move the activity there, or correct the date")
         );
+    }
+
+    #[test]
+    fn explicit_dates_must_agree_with_a_dated_label() {
+        let mut s = plan("Vår 2025", &["mars 2026"]);
+        s = s.replace("period = \"Vår 2025\"\n", "period = \"Vår 2025\"\nstart = \"2026-03\"\nend = \"2026-06\"\n");
+        let f = run_rule(&RULE, &s);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].message,
+            "phase 'Oppstart' is labelled 'Vår 2025' (2025-01 – 2025-06), but its start and end say 2026-03 – 2026-06"
+        );
+        assert_eq!(f[0].help.as_deref(), Some("did you mean 'Vår 2026'?"));
+        // A label that is not a date leaves the dates to decide.
+        let s = plan("Oppstart", &["mars 2026"])
+            .replace("period = \"Oppstart\"\n", "period = \"Oppstart\"\nstart = \"2026-03\"\nend = \"2026-06\"\n");
+        assert!(run_rule(&RULE, &s).is_empty());
     }
 
     #[test]

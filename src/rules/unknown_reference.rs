@@ -1,6 +1,6 @@
 use super::{Ctx, Rule};
 use crate::diag::{Finding, Severity};
-use crate::model::{PhaseRef, Spanned};
+use crate::model::{PhaseRef, Spanned, slug};
 use crate::suggest::{MAX_CANDIDATES, MAX_SUGGESTIONS, nearest};
 use std::collections::HashSet;
 
@@ -28,6 +28,13 @@ fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
     };
     let (component_ids, goal_ids) = (sorted(&components), sorted(&goals));
     let phase_ids: Vec<&str> = plan.phases.iter().map(|p| p.id.value.as_str()).collect();
+    // "Did you mean" among every activity while that stays cheap; past that, suggestions are skipped.
+    let mut activity_ids: Vec<&str> = if plan.activities.len() <= MAX_CANDIDATES {
+        plan.activities.iter().map(|a| a.id.value.as_str()).collect()
+    } else {
+        Vec::new()
+    };
+    activity_ids.sort_unstable();
     let mut suggester = Suggester { left: MAX_SUGGESTIONS };
     for a in &plan.activities {
         if let Some(PhaseRef::Named(p)) = &a.phase
@@ -42,16 +49,17 @@ fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
             out.push(suggester.unknown(g, "goal", &goal_ids));
         }
         for d in a.after.iter().filter(|d| ctx.activity(&d.value).is_none()) {
-            // Among 100,000 activities the likely ones are those of the same phase.
-            let near: Vec<&str> = match ctx.phase_of(a) {
-                Some(p) => ctx.phase_activities[p]
-                    .iter()
-                    .map(|&i| plan.activities[i].id.value.as_str())
-                    .take(MAX_CANDIDATES)
-                    .collect(),
-                None => Vec::new(),
-            };
-            out.push(suggester.unknown(d, "activity", &near));
+            // The commonest slip: naming an activity by its title ("Oppstartsmøte") instead of its id.
+            if let Some(i) = ctx.activity(&slug(&d.value)) {
+                let id = &plan.activities[i].id.value;
+                out.push(
+                    RULE.finding(d.span.clone(), format!("unknown activity '{}'", d.value))
+                        .label("no activity has this id")
+                        .help(format!("did you mean '{id}'? ids are written without æ, ø, å and spaces")),
+                );
+                continue;
+            }
+            out.push(suggester.unknown(d, "activity", &activity_ids));
         }
     }
 }
@@ -71,9 +79,7 @@ impl Suggester {
         };
         let help = match near {
             Some(s) => format!("did you mean '{s}'?"),
-            None if known.is_empty() => {
-                format!("no {kind} is declared with an id that could be meant; declare it first")
-            }
+            None if known.is_empty() => format!("check the {kind}'s id; it must be written exactly as declared"),
             None if known.len() <= 8 => format!("known {kind} ids: {}", super::quoted_list(known)),
             None => format!("no {kind} has this id"),
         };
@@ -100,8 +106,24 @@ mod tests {
             [
                 ("unknown component 'regleverk'", Some("did you mean 'regelverk'?")),
                 ("unknown goal 'moobing'", Some("did you mean 'mobbing'?")),
-                ("unknown activity 'c'", Some("known activity ids: 'a'")),
+                ("unknown activity 'c'", Some("known activity ids: 'a' and 'b'")),
                 ("unknown phase 'q'", Some("known phase ids: 'p'")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dependency_named_by_its_title_suggests_the_id() {
+        let plan = format!(
+            "{HEAD}\n[[activity]]\nid = \"oppstartsmote\"\ntitle = \"A\"\nwhen = \"mars 2026\"\n\n[[activity]]\ntitle = \"B\"\nwhen = \"april 2026\"\nafter = [\"Oppstartsmøte\", \"Y\"]\n\n[[activity]]\nid = \"y\"\ntitle = \"Y\"\nwhen = \"april 2026\"\n"
+        );
+        let f = run_rule(&RULE, &plan);
+        let helps: Vec<&str> = f.iter().filter_map(|f| f.help.as_deref()).collect();
+        assert_eq!(
+            helps,
+            [
+                "did you mean 'oppstartsmote'? ids are written without æ, ø, å and spaces",
+                "did you mean 'y'? ids are written without æ, ø, å and spaces"
             ]
         );
     }

@@ -3,7 +3,7 @@
 use super::{BOLD, DIM, GREEN, RED, View, paint};
 use crate::diag::{Finding, Severity};
 use crate::i18n;
-use crate::model::{Activity, Cadence, CadencePeriod, Recurring, Status};
+use crate::model::{Activity, Cadence, Recurring, Status};
 use crate::when::{format_month_index, month_from_index, month_index};
 use serde::Serialize;
 
@@ -225,21 +225,16 @@ fn recurring_status<'a>(view: &'a View<'a>, r: &'a Recurring) -> RecurringStatus
             }
         }
         Cadence::Count { min, max, per } => {
-            let len = per.months().unwrap_or(i64::MAX / 4);
-            if this_month >= from {
-                let k = if per == CadencePeriod::Plan { 0 } else { (this_month - from) / len };
-                let start = from + k * len;
+            let until = month_index(r.until.as_ref().map_or(view.plan.end.value.end, |u| u.value.end));
+            let periods = crate::rules::cadence_periods(per, from, until);
+            if let Some(p) = periods.iter().find(|p| p.start <= this_month && this_month <= p.end) {
                 let so_far = ids
                     .iter()
-                    .filter(|&&i| (start..=this_month).contains(&month_index(acts[i].when.value.start)))
+                    .filter(|&&i| (p.start..=this_month).contains(&month_index(acts[i].when.value.start)))
                     .count();
                 st.count_so_far = Some(so_far);
                 st.count_required = Some(if min == max { min.to_string() } else { format!("{min}–{max}") });
-                st.period = Some(if per == CadencePeriod::Plan {
-                    per.name().to_string()
-                } else {
-                    format!("{} {}", per.name(), k + 1)
-                });
+                st.period = Some(format!("{} – {}", format_month_index(p.start), format_month_index(p.end)));
             }
         }
     }
