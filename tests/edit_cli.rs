@@ -34,7 +34,19 @@ fn done_adds_two_lines_and_the_plan_still_checks_clean() {
     let ps = p.display().to_string();
     let o = implan(&["done", &ps, "oppstartsmote", "--date", "12. mars 2026"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert_eq!(text(&o.stdout), format!("marked 'oppstartsmote' done on 2026-03-12 (was planned) ({ps}:177)\n"));
+    // The line reported is the activity's [[phase.activity]] header.
+    let id_line = before.lines().position(|l| l.trim() == "id = \"oppstartsmote\"").unwrap();
+    let header = before
+        .lines()
+        .take(id_line)
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|l| l.contains("[[phase.activity]]"))
+        .unwrap();
+    assert_eq!(
+        text(&o.stdout),
+        format!("marked 'oppstartsmote' done on 2026-03-12 (was planned) ({ps}:{})\n", header + 1)
+    );
     let after = std::fs::read_to_string(&p).unwrap();
     let added: Vec<&str> = after.lines().filter(|l| !before.lines().any(|b| b == *l)).collect();
     assert_eq!(added, ["  status = \"done\"", "  done = 2026-03-12"]);

@@ -264,3 +264,68 @@ fn language_comes_from_the_locale_when_the_plan_has_none() {
         run_in(&dir, &["status", "p.toml", "--today", TODAY], &[("LC_ALL", "nb_NO.UTF-8"), ("LANG", "en_GB.UTF-8")]);
     assert!(String::from_utf8_lossy(&nb.stdout).contains("Framdrift"));
 }
+
+/// Splits a command line written in the README into arguments (double quotes group words).
+fn split_args(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+#[test]
+fn readme_examples_are_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = block.split("```").next().unwrap_or_default();
+        let (first, expected) = block.split_once('\n').unwrap_or((block, ""));
+        let Some(command) = first.strip_prefix("$ implan ") else { continue };
+        let args = split_args(command);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = implan(&args);
+        assert_eq!(String::from_utf8_lossy(&o.stdout), expected, "README example `implan {command}` is out of date");
+        checked += 1;
+    }
+    assert!(checked >= 5, "the README shows each view");
+}
+
+#[test]
+fn progress_example_is_made_by_this_script() {
+    // The script's steps, replayed on a copy: the example must be the shipped plan plus exactly that progress.
+    let dir = std::env::temp_dir().join(format!("implan-progress-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = std::fs::read_to_string(root().join("docs/beiarn-progress.sh")).unwrap();
+    let header: String = script
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("echo \"").and_then(|l| l.strip_suffix('"')))
+        .map(|l| format!("{}\n", l.replace("\\`", "`")))
+        .collect();
+    let plan = std::fs::read_to_string(root().join(BEIARN)).unwrap();
+    let copy = dir.join("progress.toml");
+    std::fs::write(&copy, format!("{header}\n{plan}")).unwrap();
+    let c = copy.display().to_string();
+    for line in script.lines().filter(|l| l.starts_with("\"$implan\" ")) {
+        let args = split_args(&line.replace("\"$implan\" ", "").replace("\"$out\"", &c));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = implan(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    }
+    let expected = std::fs::read_to_string(&copy).unwrap();
+    let shipped = std::fs::read_to_string(root().join("examples/beiarn-progress.toml")).unwrap();
+    assert!(shipped == expected, "examples/beiarn-progress.toml is stale: run docs/beiarn-progress.sh");
+}

@@ -4,7 +4,7 @@ use super::{BOLD, DIM, Filter, View, ViewError, activity_span, md_escape, paint}
 use crate::i18n;
 use crate::model::Activity;
 use chrono::Datelike;
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,21 +209,33 @@ fn table(view: &View, opts: &Options, groups: &[Group]) -> String {
             }
         }
         let h = headers(view, opts.by);
-        let n = h.len();
+        // Norwegian compounds ("regelverkskompetanse", "Kommunikasjonsrådgiver") read badly when cut: every
+        // column is kept at least as wide as its longest word (up to a point), and text wraps between words.
+        let mut longest: Vec<usize> = h.iter().map(|s| longest_word(s)).collect();
+        for &i in &g.rows {
+            let plain = cells(view, opts.by, &view.plan.activities[i], false);
+            for (l, c) in longest.iter_mut().zip(&plain) {
+                *l = (*l).max(longest_word(c));
+            }
+        }
         table.set_header(h);
         for &i in &g.rows {
             table.add_row(cells(view, opts.by, &view.plan.activities[i], true));
         }
-        // Dates and statuses are short and read badly when broken; titles and names wrap instead.
-        for c in [0, n - 1] {
+        for (c, l) in longest.iter().enumerate() {
             if let Some(col) = table.column_mut(c) {
-                col.set_constraint(ColumnConstraint::ContentWidth);
+                // The width counts the cell's padding, one space each side.
+                col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed((*l.min(&24) + 2) as u16)));
             }
         }
         out.push_str(&table.to_string());
         out.push('\n');
     }
     out
+}
+
+fn longest_word(s: &str) -> usize {
+    s.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0)
 }
 
 fn markdown(view: &View, opts: &Options, groups: &[Group]) -> String {
