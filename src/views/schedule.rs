@@ -276,12 +276,8 @@ fn csv_field(s: &str, delimiter: char) -> String {
 fn csv(view: &View, opts: &Options, groups: &[Group]) -> String {
     let d = opts.delimiter;
     let t = view.t;
-    let group_head = match opts.by {
-        GroupBy::Phase => t.phase,
-        GroupBy::Month => t.when,
-        GroupBy::Role => t.responsible,
-    };
-    let header = [group_head, "id", t.when, "start", "end", t.activity, t.responsible, t.phase, t.status, "done"];
+    let [group, start, end, done] = t.csv_columns;
+    let header = [group, "id", t.when, start, end, t.activity, t.responsible, t.phase, t.status, done];
     let mut out = String::from("\u{feff}");
     out.push_str(&header.iter().map(|h| csv_field(h, d)).collect::<Vec<_>>().join(&d.to_string()));
     out.push_str("\r\n");
