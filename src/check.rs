@@ -1,7 +1,9 @@
 //! Checking files: finding the plan files under the given paths, loading and checking each one.
 
+use crate::config::{Config, ConfigError, Lint};
 use crate::diag::{Finding, Severity};
 use crate::source::Source;
+use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -33,19 +35,21 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// TOML files in a directory tree that are tool configuration, never plans.
-const NOT_PLANS: &[&str] = &[
-    "Cargo.toml",
-    "implan.toml",
-    "pyproject.toml",
-    "rustfmt.toml",
-    ".rustfmt.toml",
-    "taplo.toml",
-    ".taplo.toml",
-    "clippy.toml",
-];
+/// TOML files in a directory tree that are tool configuration, never plans. (`implan.toml` is a plan only when
+/// it has a `[plan]` table.)
+const NOT_PLANS: &[&str] =
+    &["Cargo.toml", "pyproject.toml", "rustfmt.toml", ".rustfmt.toml", "taplo.toml", ".taplo.toml", "clippy.toml"];
 
-/// The plan files named by `paths`: files as given, directories searched for `*.toml`, in a stable order.
+fn is_plan_file(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    if !name.ends_with(".toml") || NOT_PLANS.contains(&name.as_ref()) {
+        return false;
+    }
+    name != "implan.toml" || std::fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.trim() == "[plan]"))
+}
+
+/// The plan files named by `paths`: files as given, directories searched for `*.toml` (skipping hidden folders
+/// and what `.gitignore` excludes), each file once, sorted by path within each directory given.
 pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -58,17 +62,11 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
             continue;
         }
         let mut found = Vec::new();
-        let walker = walkdir::WalkDir::new(path).follow_links(true).into_iter().filter_entry(|e| {
-            // Hidden folders (.git, .github) hold no plans.
-            e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-        });
+        // .gitignore applies even outside a git checkout: a plan repository copied elsewhere behaves the same.
+        let walker = ignore::WalkBuilder::new(path).hidden(true).require_git(false).follow_links(true).build();
         for entry in walker {
-            let entry = entry.map_err(|e| ReadError {
-                path: e.path().map_or_else(|| path.clone(), Path::to_path_buf),
-                error: e.into_io_error().unwrap_or_else(|| io::Error::other("a symbolic link loops")),
-            })?;
-            let name = entry.file_name().to_string_lossy();
-            if entry.file_type().is_file() && name.ends_with(".toml") && !NOT_PLANS.contains(&name.as_ref()) {
+            let entry = entry.map_err(|e| ReadError { path: path.clone(), error: io::Error::other(e.to_string()) })?;
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_plan_file(entry.path()) {
                 found.push(entry.into_path());
             }
         }
@@ -80,21 +78,87 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
     Ok(out)
 }
 
-/// Checks the text of one plan: loader errors if it does not load, else every rule's findings.
-pub fn check_source(source: &Source) -> Vec<Finding> {
+/// What the command line adds to the configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub select: Vec<&'static str>,
+    pub ignore: Vec<&'static str>,
+    /// Whether to look for `implan.toml` above each file (tests turn it off).
+    pub no_config: bool,
+}
+
+/// Why checking could not go on: a path that cannot be read, or an `implan.toml` that is wrong.
+#[derive(Debug)]
+pub enum CheckError {
+    Read(ReadError),
+    Config(Box<ConfigError>),
+}
+
+impl From<ReadError> for CheckError {
+    fn from(e: ReadError) -> Self {
+        CheckError::Read(e)
+    }
+}
+
+/// Checks one source with a configuration: loader errors if it does not load, else the rules' findings.
+pub fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &Options) -> Vec<Finding> {
     match crate::load::load(source) {
-        Ok(plan) => crate::rules::run(&plan, source),
+        Ok(plan) => {
+            let config = Config::layered(file_lint.into_iter().chain(plan.lint.iter()))
+                .with_command_line(&opts.select, &opts.ignore);
+            crate::rules::run_with(&plan, source, &config)
+        }
         Err(findings) => findings,
     }
 }
 
-/// Reads and checks one file. Only a file that cannot be read at all is an `Err`.
-pub fn check_file(path: &Path) -> Result<FileReport, ReadError> {
+/// Checks the text of one plan with its own `[lint]` only.
+pub fn check_source(source: &Source) -> Vec<Finding> {
+    check_source_with(source, None, &Options::default())
+}
+
+fn check_one(path: &Path, file_lint: Option<&Lint>, opts: &Options) -> Result<FileReport, ReadError> {
     let bytes = std::fs::read(path).map_err(|error| ReadError { path: path.to_path_buf(), error })?;
     let (source, not_text) = crate::load::decode(path, bytes);
     let findings = match not_text {
         Some(finding) => vec![finding],
-        None => check_source(&source),
+        None => check_source_with(&source, file_lint, opts),
     };
     Ok(FileReport { path: path.to_path_buf(), source: Some(source), findings })
+}
+
+/// Reads and checks one file with its own `[lint]` only. Only a file that cannot be read at all is an `Err`.
+pub fn check_file(path: &Path) -> Result<FileReport, ReadError> {
+    check_one(path, None, &Options::default())
+}
+
+/// Checks many files in parallel, each with the `implan.toml` nearest above it. Reports come back in the order
+/// of `files`, so output does not depend on which thread finished first.
+pub fn check_files(files: &[PathBuf], opts: &Options) -> Result<Vec<FileReport>, CheckError> {
+    use rayon::prelude::*;
+    // Configuration files are found and read once each, before the parallel part.
+    let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut lints: HashMap<PathBuf, Lint> = HashMap::new();
+    let mut file_config: Vec<Option<PathBuf>> = Vec::with_capacity(files.len());
+    for f in files {
+        let cfg = if opts.no_config {
+            None
+        } else {
+            let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+            by_dir.entry(dir).or_insert_with(|| crate::config::find_config_file(f)).clone()
+        };
+        if let Some(c) = &cfg
+            && !lints.contains_key(c)
+        {
+            let lint = crate::config::load_config_file(c).map_err(CheckError::Config)?;
+            lints.insert(c.clone(), lint);
+        }
+        file_config.push(cfg);
+    }
+    let results: Vec<Result<FileReport, ReadError>> = files
+        .par_iter()
+        .zip(file_config.par_iter())
+        .map(|(f, c)| check_one(f, c.as_ref().and_then(|c| lints.get(c)), opts))
+        .collect();
+    results.into_iter().map(|r| r.map_err(CheckError::Read)).collect()
 }

@@ -4,6 +4,7 @@
 //! The `implan` binary parses arguments and prints.
 
 pub mod check;
+pub mod config;
 pub mod diag;
 pub mod edit;
 pub mod i18n;
@@ -11,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod views;

@@ -45,6 +45,18 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> (Source, Option<Finding
     }
 }
 
+/// Reads only the `[lint]` table of a file (an `implan.toml`), checking it as strictly as a plan's.
+pub fn load_lint_only(source: &Source) -> Result<crate::config::Lint, Vec<Finding>> {
+    let (doc, errors) = DeTable::parse_recoverable(&source.text);
+    if let Some(e) = errors.into_iter().next() {
+        let f = Finding::new(INVALID_TOML, Severity::Error, e.span(), format!("invalid TOML: {}", e.message().trim()));
+        return Err(vec![f]);
+    }
+    let mut loader = Loader { src: source, errors: Vec::new() };
+    let lint = loader.lint(doc.get_ref()).unwrap_or_default();
+    if loader.errors.is_empty() { Ok(lint) } else { Err(loader.errors) }
+}
+
 /// Loads a plan. On failure, returns every problem found, not just the first.
 pub fn load(source: &Source) -> Result<Plan, Vec<Finding>> {
     let (doc, errors) = DeTable::parse_recoverable(&source.text);
@@ -283,7 +295,12 @@ impl<'s> Loader<'s> {
     }
 
     fn document(&mut self, doc: &DeTable<'_>) -> Option<Plan> {
-        self.check_keys(doc, &["plan", "roles", "goal", "component", "phase", "activity", "recurring"], "a plan file");
+        self.check_keys(
+            doc,
+            &["plan", "roles", "goal", "component", "phase", "activity", "recurring", "lint"],
+            "a plan file",
+        );
+        let lint = self.lint(doc);
         let Some((p, header)) = self.table(doc, "plan") else {
             if find(doc, "plan").is_none() {
                 self.error(
@@ -361,7 +378,83 @@ impl<'s> Loader<'s> {
             phases,
             activities,
             recurring,
+            lint,
         })
+    }
+
+    /// A `[lint]` table: rule levels and rule options.
+    fn lint(&mut self, doc: &DeTable<'_>) -> Option<crate::config::Lint> {
+        use crate::config::{Level, Lint, OPTION_NAMES};
+        let (t, _) = self.table(doc, "lint")?;
+        self.check_keys(t, &["rules", "options"], "[lint]");
+        let mut lint = Lint::default();
+        if let Some((rules, _)) = self.table(t, "rules") {
+            for (k, v) in rules.iter() {
+                let id = Spanned::new(k.get_ref().to_string(), k.span());
+                if crate::rules::by_id(&id.value).is_none() {
+                    let msg = crate::config::unknown_rule_message(&id.value);
+                    self.error(id.span.clone(), msg, Some("`implan rules` lists every rule id".into()));
+                    continue;
+                }
+                match v.get_ref() {
+                    DeValue::String(s) => match Level::parse(s) {
+                        Some(level) => lint.levels.push((id, level)),
+                        None => self.error(
+                            v.span(),
+                            format!("unknown level '{s}'"),
+                            Some("write \"allow\", \"warn\" or \"error\"".into()),
+                        ),
+                    },
+                    _ => self.type_error(&id.value, v, "\"allow\", \"warn\" or \"error\""),
+                }
+            }
+        }
+        if let Some((o, _)) = self.table(t, "options") {
+            self.check_keys(o, OPTION_NAMES, "[lint.options]");
+            lint.idle_gap_months = self.integer(o, "idle-gap-months", 1, 24).map(|n| n as usize);
+            lint.cadence_tolerance = self.integer(o, "cadence-tolerance", 0, 12).map(|n| n as u32);
+            if let Some((_, v)) = find(o, "summer-months") {
+                let mut months = Vec::new();
+                let items: Vec<&TSpanned<DeValue<'_>>> = match v.get_ref() {
+                    DeValue::Array(a) => a.iter().collect(),
+                    _ => vec![v],
+                };
+                for item in items {
+                    let m = match item.get_ref() {
+                        DeValue::Integer(i) => i.as_str().parse::<u32>().ok().filter(|m| (1..=12).contains(m)),
+                        DeValue::String(s) => when::month_word(&s.to_lowercase()),
+                        _ => None,
+                    };
+                    match m {
+                        Some(m) => months.push(m),
+                        None => self.error(
+                            item.span(),
+                            "not a month",
+                            Some("write month numbers (7) or names (\"juli\")".into()),
+                        ),
+                    }
+                }
+                lint.summer_months = Some(months);
+            }
+        }
+        Some(lint)
+    }
+
+    fn integer(&mut self, t: &DeTable<'_>, key: &str, min: i64, max: i64) -> Option<i64> {
+        let (_, v) = find(t, key)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => match i.as_str().parse::<i64>().ok().filter(|n| (min..=max).contains(n)) {
+                Some(n) => Some(n),
+                None => {
+                    self.error(v.span(), format!("'{key}' must be between {min} and {max}"), None);
+                    None
+                }
+            },
+            _ => {
+                self.type_error(key, v, "a whole number");
+                None
+            }
+        }
     }
 
     fn roles(&mut self, doc: &DeTable<'_>) -> Vec<Role> {
@@ -529,6 +622,7 @@ impl<'s> Loader<'s> {
             "status",
             "done",
             "notes",
+            "allow",
         ];
         let what_table = if phase.is_some() { "an activity ([[phase.activity]])" } else { "an activity" };
         if phase.is_some() && find(t, "phase").is_some() {
@@ -605,6 +699,15 @@ impl<'s> Loader<'s> {
         let kind = self.string(t, "kind").map(|s| s.value);
         let tags = self.string_list(t, "tags").into_iter().map(|s| s.value).collect();
         let notes = self.string(t, "notes").map(|s| s.value);
+        let allow: Vec<Spanned<String>> = self.string_list(t, "allow");
+        for a in &allow {
+            if crate::rules::by_id(&a.value).is_none() {
+                let msg = crate::config::unknown_rule_message(&a.value);
+                self.error(a.span.clone(), msg, Some("`implan rules` lists every rule id".into()));
+            }
+        }
+        // The activity's extent, from its header to its last value, so findings inside it can be allowed.
+        let extent_end = t.iter().map(|(_, v)| v.span().end).max().unwrap_or(span.end).max(span.start);
         let status_v = self.string(t, "status");
         let mut status = match &status_v {
             None => Status::Planned,
@@ -650,6 +753,8 @@ impl<'s> Loader<'s> {
             when: when?,
             last_day: last_day?,
             span: self.head(&span),
+            extent: span.start..extent_end,
+            allow,
             owners,
             phase,
             components,

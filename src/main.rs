@@ -33,7 +33,38 @@ enum Command {
         /// Treat findings of this kind as errors for the exit code (only "warnings")
         #[arg(long, value_name = "WHAT", value_parser = ["warnings"])]
         deny: Option<String>,
+        /// Run only these rules (comma-separated ids)
+        #[arg(long, value_name = "RULES", value_delimiter = ',')]
+        select: Vec<String>,
+        /// Do not run these rules (comma-separated ids)
+        #[arg(long, value_name = "RULES", value_delimiter = ',')]
+        ignore: Vec<String>,
+        /// Print a count of findings per rule instead of the findings
+        #[arg(long)]
+        statistics: bool,
+        /// Do not look for implan.toml configuration above the files
+        #[arg(long)]
+        no_config: bool,
     },
+    /// List every rule: id, default severity, summary
+    Rules {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+        format: RulesFormat,
+    },
+    /// Explain a rule: what it catches, why it matters, an example that fires and the fix
+    Explain {
+        /// The rule's id, such as season-mismatch
+        #[arg(value_name = "RULE")]
+        rule: String,
+    },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`: implan man > implan.1
+    Man,
     /// Print the schedule: every activity in date order, grouped by phase, month or role
     Schedule {
         #[command(flatten)]
@@ -144,11 +175,25 @@ struct FilterArgs {
     status: Option<String>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CheckFormat {
     /// Findings with source snippets and carets, and a summary line
     Human,
+    /// One line per finding: path:line:col: severity[rule] message
+    Concise,
     /// One JSON document with every finding and a summary
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request)
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF readers
+    Sarif,
+    /// JUnit XML, a test case per file, for GitLab and Azure test reports
+    Junit,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Table,
     Json,
 }
 
@@ -196,7 +241,42 @@ enum StatusFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Check { paths, format, deny } => return run_check(&paths, format, deny.is_some()),
+        Command::Check { paths, format, deny, select, ignore, statistics, no_config } => {
+            let opts = match (implan::config::rule_ids(&select), implan::config::rule_ids(&ignore)) {
+                (Ok(select), Ok(ignore)) => check::Options { select, ignore, no_config },
+                (Err(e), _) | (_, Err(e)) => return usage_error(&e),
+            };
+            return run_check(&paths, format, deny.is_some(), statistics, &opts);
+        }
+        Command::Rules { format } => {
+            print(&rules_list(format), false);
+            return ExitCode::SUCCESS;
+        }
+        Command::Explain { rule } => match implan::rules::by_id(&rule) {
+            Some(r) => {
+                let head = format!("{} ({})\n\n{}\n\n", r.id, r.severity.as_str(), r.summary);
+                print(&format!("{head}{}", r.doc), false);
+                return ExitCode::SUCCESS;
+            }
+            None => return usage_error(&implan::config::unknown_rule_message(&rule)),
+        },
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "implan", &mut buf);
+            print(&String::from_utf8_lossy(&buf), false);
+            return ExitCode::SUCCESS;
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            return match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buf) {
+                Ok(()) => {
+                    print(&String::from_utf8_lossy(&buf), false);
+                    ExitCode::SUCCESS
+                }
+                Err(e) => usage_error(&format!("cannot render the manual: {e}")),
+            };
+        }
         Command::Schedule { common, filter, by, format, width, delimiter } => with_view(&common, |view, _| {
             let opts = views::schedule::Options {
                 by: match by {
@@ -390,7 +470,37 @@ fn print(text: &str, styled: bool) {
     let _ = if styled { write_all(anstream::stdout().lock(), text) } else { write_all(std::io::stdout().lock(), text) };
 }
 
-fn run_check(paths: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> ExitCode {
+fn rules_list(format: RulesFormat) -> String {
+    let rules = implan::rules::ALL;
+    match format {
+        RulesFormat::Json => {
+            let list: Vec<serde_json::Value> = rules
+                .iter()
+                .map(|r| serde_json::json!({ "id": r.id, "severity": r.severity.as_str(), "summary": r.summary }))
+                .collect();
+            let mut s = serde_json::to_string_pretty(&list).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        RulesFormat::Table => {
+            let mut t = comfy_table::Table::new();
+            t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
+            t.set_header(["rule", "severity", "summary"]);
+            for r in rules {
+                t.add_row([r.id, r.severity.as_str(), r.summary]);
+            }
+            format!("{t}\n`implan explain RULE` explains one.\n")
+        }
+    }
+}
+
+fn run_check(
+    paths: &[PathBuf],
+    format: CheckFormat,
+    deny_warnings: bool,
+    statistics: bool,
+    opts: &check::Options,
+) -> ExitCode {
     let files = match check::collect(paths) {
         Ok(files) => files,
         Err(e) => return usage_error(&e.to_string()),
@@ -398,16 +508,32 @@ fn run_check(paths: &[PathBuf], format: CheckFormat, deny_warnings: bool) -> Exi
     if files.is_empty() {
         return usage_error("no plan files (*.toml) found under the given paths");
     }
-    let mut reports: Vec<FileReport> = Vec::with_capacity(files.len());
-    for file in &files {
-        match check::check_file(file) {
-            Ok(r) => reports.push(r),
-            Err(e) => return usage_error(&e.to_string()),
+    let reports = match check::check_files(&files, opts) {
+        Ok(r) => r,
+        Err(check::CheckError::Read(e)) => return usage_error(&e.to_string()),
+        Err(check::CheckError::Config(c)) => {
+            // A wrong implan.toml stops the run: what it says applies to every file below it.
+            let report =
+                FileReport { path: c.path.clone(), source: Some(c.source.clone()), findings: c.findings.clone() };
+            print(&render::human(&[report]), true);
+            return usage_error(&format!("{} is not a valid implan configuration", c.path.display()));
         }
-    }
-    match format {
-        CheckFormat::Human => print(&render::human(&reports), true),
-        CheckFormat::Json => print(&render::json(&reports), false),
+    };
+    if statistics {
+        match format {
+            CheckFormat::Human | CheckFormat::Concise => print(&render::statistics_text(&reports), true),
+            CheckFormat::Json => print(&render::statistics_json(&reports), false),
+            _ => return usage_error("--statistics goes with --format human, concise or json"),
+        }
+    } else {
+        match format {
+            CheckFormat::Human => print(&render::human(&reports), true),
+            CheckFormat::Concise => print(&render::concise(&reports), true),
+            CheckFormat::Json => print(&render::json(&reports), false),
+            CheckFormat::Github => print(&render::github(&reports), false),
+            CheckFormat::Sarif => print(&render::sarif(&reports), false),
+            CheckFormat::Junit => print(&render::junit(&reports, deny_warnings), false),
+        }
     }
     let summary = render::Summary::of(&reports);
     if summary.errors > 0 || (deny_warnings && summary.warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }

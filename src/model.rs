@@ -56,6 +56,8 @@ pub struct Plan {
     pub phases: Vec<Phase>,
     pub activities: Vec<Activity>,
     pub recurring: Vec<Recurring>,
+    /// The plan's own `[lint]` table, stronger than an `implan.toml`'s.
+    pub lint: Option<crate::config::Lint>,
 }
 
 #[derive(Debug, Clone)]
@@ -145,8 +147,12 @@ pub struct Activity {
     pub when: Spanned<When>,
     /// The last day: the end of `end`, or `when` plus `duration`, or the end of `when`.
     pub last_day: NaiveDate,
-    /// Where the activity is as a whole (its `[[activity]]` table).
+    /// Where the activity is: its `[[activity]]` header line.
     pub span: Span,
+    /// From its header to its last value: findings in here belong to the activity.
+    pub extent: Span,
+    /// Rules whose findings inside this activity are accepted (`allow = ["idle-gap"]`).
+    pub allow: Vec<Spanned<String>>,
     pub owners: Vec<Spanned<String>>,
     /// The phase's index in `Plan::phases`, for activities written inside a phase; else the `phase` key.
     pub phase: Option<PhaseRef>,

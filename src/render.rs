@@ -151,3 +151,249 @@ pub fn json(reports: &[FileReport]) -> String {
     s.push('\n');
     s
 }
+
+/// 1-based positions of a finding: (line, column, end line, end column), when it has a place.
+fn position(r: &FileReport, f: &Finding) -> Option<(usize, usize, usize, usize)> {
+    let (src, span) = (r.source.as_ref()?, f.span.as_ref()?);
+    let (a, b) = (src.line_col(span.start), src.line_col(span.end));
+    Some((a.line, a.column, b.line, b.column))
+}
+
+/// One line per finding: `path:line:col: severity[rule] message`, then the summary.
+pub fn concise(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for r in reports {
+        let path = r.path.display();
+        for f in &r.findings {
+            match position(r, f) {
+                Some((l, c, _, _)) => out.push_str(&format!("{path}:{l}:{c}: ")),
+                None => out.push_str(&format!("{path}: ")),
+            }
+            out.push_str(&format!("{}[{}] {}\n", f.severity.as_str(), f.rule, f.message));
+        }
+    }
+    out.push_str(&summary_line(&Summary::of(reports)));
+    out.push('\n');
+    out
+}
+
+/// GitHub Actions workflow commands, so findings appear as annotations on the pull request.
+pub fn github(reports: &[FileReport]) -> String {
+    // Workflow command escaping: data escapes %, CR and LF; property values also ':' and ','.
+    fn data(s: &str) -> String {
+        s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    }
+    fn prop(s: &str) -> String {
+        data(s).replace(':', "%3A").replace(',', "%2C")
+    }
+    let mut out = String::new();
+    for r in reports {
+        for f in &r.findings {
+            let level = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let mut props = vec![format!("file={}", prop(&r.path.display().to_string()))];
+            if let Some((l, c, el, ec)) = position(r, f) {
+                props.push(format!("line={l},col={c},endLine={el},endColumn={ec}"));
+            }
+            props.push(format!("title={}", prop(&format!("implan ({})", f.rule))));
+            let mut message = f.message.clone();
+            if let Some(h) = &f.help {
+                message.push_str(&format!("\nhelp: {h}"));
+            }
+            out.push_str(&format!("::{level} {}::{}\n", props.join(","), data(&message)));
+        }
+    }
+    out
+}
+
+/// A count of findings per rule, most frequent first.
+pub fn statistics(reports: &[FileReport]) -> Vec<(&'static str, Severity, usize)> {
+    let mut counts: std::collections::BTreeMap<(&'static str, Severity), usize> = Default::default();
+    for f in reports.iter().flat_map(|r| &r.findings) {
+        *counts.entry((f.rule, f.severity)).or_default() += 1;
+    }
+    let mut v: Vec<(&'static str, Severity, usize)> = counts.into_iter().map(|((r, s), n)| (r, s, n)).collect();
+    v.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)).then(b.1.cmp(&a.1)));
+    v
+}
+
+/// `--statistics` as text: a count per rule, then the summary.
+pub fn statistics_text(reports: &[FileReport]) -> String {
+    let stats = statistics(reports);
+    let width = stats.iter().map(|s| s.2.to_string().len()).max().unwrap_or(1);
+    let id_width = stats.iter().map(|s| s.0.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (rule, severity, n) in &stats {
+        out.push_str(&format!("{n:>width$}  {rule:<id_width$}  {}\n", severity.as_str()));
+    }
+    out.push_str(&summary_line(&Summary::of(reports)));
+    out.push('\n');
+    out
+}
+
+/// `--statistics` with `--format json`.
+pub fn statistics_json(reports: &[FileReport]) -> String {
+    #[derive(serde::Serialize)]
+    struct Row {
+        rule: &'static str,
+        severity: Severity,
+        count: usize,
+    }
+    #[derive(serde::Serialize)]
+    struct Doc {
+        version: u32,
+        statistics: Vec<Row>,
+        summary: Summary,
+    }
+    let statistics =
+        statistics(reports).into_iter().map(|(rule, severity, count)| Row { rule, severity, count }).collect();
+    let mut s = serde_json::to_string_pretty(&Doc { version: 1, statistics, summary: Summary::of(reports) })
+        .unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A path as a relative URI reference: forward slashes, and everything but unreserved characters escaped.
+fn uri(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// SARIF 2.1.0, as GitHub code scanning reads it: the tool with every rule and its help, and each finding as a
+/// result with its physical location.
+pub fn sarif(reports: &[FileReport]) -> String {
+    use serde_json::json;
+    let rules: Vec<serde_json::Value> = crate::rules::ALL
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": r.id,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.summary },
+                "help": { "text": r.doc, "markdown": r.doc },
+                "defaultConfiguration": { "level": level(r.severity) },
+            })
+        })
+        .collect();
+    fn level(s: Severity) -> &'static str {
+        match s {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+    let mut results = Vec::new();
+    for r in reports {
+        for f in &r.findings {
+            let index = crate::rules::ALL.iter().position(|x| x.id == f.rule).unwrap_or(0);
+            let mut physical = json!({ "artifactLocation": { "uri": uri(&r.path) } });
+            if let Some((l, c, el, ec)) = position(r, f) {
+                physical["region"] = json!({ "startLine": l, "startColumn": c, "endLine": el, "endColumn": ec });
+            }
+            let mut text = f.message.clone();
+            if let Some(h) = &f.help {
+                text.push_str(&format!("\nhelp: {h}"));
+            }
+            results.push(json!({
+                "ruleId": f.rule,
+                "ruleIndex": index,
+                "level": level(f.severity),
+                "message": { "text": text },
+                "locations": [ { "physicalLocation": physical } ],
+            }));
+        }
+    }
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [ {
+            "tool": { "driver": {
+                "name": "implan",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            } },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        } ],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 cannot carry most control characters at all, not even escaped.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JUnit XML for GitLab and Azure test reports: one test case per file, failing when the file has errors (or
+/// warnings, with `--deny warnings`); warnings of a passing file go to its system-out.
+pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
+    let failed = |r: &FileReport| r.count(Severity::Error) > 0 || (deny_warnings && r.count(Severity::Warning) > 0);
+    let failures = reports.iter().filter(|r| failed(r)).count();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<testsuites name=\"implan check\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n",
+        reports.len()
+    ));
+    out.push_str(&format!(
+        "  <testsuite name=\"implan check\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n",
+        reports.len()
+    ));
+    for r in reports {
+        let path = r.path.display().to_string();
+        let lines: Vec<String> = r
+            .findings
+            .iter()
+            .map(|f| {
+                let at = match position(r, f) {
+                    Some((l, c, _, _)) => format!("{path}:{l}:{c}"),
+                    None => path.clone(),
+                };
+                format!("{at}: {}[{}] {}", f.severity.as_str(), f.rule, f.message)
+            })
+            .collect();
+        out.push_str(&format!("    <testcase name=\"{}\" classname=\"implan.check\"", xml(&path)));
+        if r.findings.is_empty() {
+            out.push_str("/>\n");
+            continue;
+        }
+        out.push_str(">\n");
+        let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
+        let counts = format!("{}, {}", plural(e, "error"), plural(w, "warning"));
+        if failed(r) {
+            out.push_str(&format!(
+                "      <failure type=\"implan\" message=\"{}\">{}</failure>\n",
+                xml(&counts),
+                xml(&lines.join("\n"))
+            ));
+        } else {
+            out.push_str(&format!("      <system-out>{}</system-out>\n", xml(&lines.join("\n"))));
+        }
+        out.push_str("    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}

@@ -84,8 +84,9 @@ fn check_one(ctx: &Ctx, req: &Recurring, out: &mut Vec<Finding>) {
     let span = req.cadence.span.clone();
     match req.cadence.value {
         Cadence::Every(n) => {
-            let n = n as i64;
-            let what = format!("required every {}", months_text(n));
+            let what = format!("required every {}", months_text(n as i64));
+            // The tolerance widens what passes; the message still states the requirement as written.
+            let n = n as i64 + ctx.options.cadence_tolerance as i64;
             if months.is_empty() {
                 out.push(
                     RULE.finding(

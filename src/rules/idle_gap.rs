@@ -10,15 +10,11 @@ pub const RULE: Rule = Rule {
     check: Some(check),
 };
 
-/// The longest stretch, in counted months, that may pass without an activity.
-pub const MAX_IDLE_MONTHS: usize = 4;
-
-fn is_july(m: i64) -> bool {
-    month_from_index(m).1 == 7
-}
-
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
+    let max_idle = ctx.options.idle_gap_months;
+    let summer = &ctx.options.summer_months;
+    let is_july = |m: i64| summer.contains(&month_from_index(m).1);
     let first = month_index(plan.start.value.start);
     let last = month_index(plan.end.value.end);
     if last < first {
@@ -58,7 +54,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
     for (g0, g1) in gaps {
         let counted = (g0..=g1).filter(|&m| !is_july(m)).count();
-        if counted <= MAX_IDLE_MONTHS {
+        if counted <= max_idle {
             continue;
         }
         // The last activity to end before the gap is where the plan goes quiet.
@@ -92,9 +88,18 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     format_month_index(g1)
                 ),
             )
-            .label(format!("more than {MAX_IDLE_MONTHS} months without activity (July not counted)"))
+            .label(format!("more than {max_idle} months without activity{}", summer_note(summer)))
             .help(help),
         );
+    }
+}
+
+/// " (July not counted)", or the months configured instead.
+fn summer_note(summer: &[u32]) -> String {
+    let names: Vec<&str> = summer.iter().map(|&m| crate::i18n::month_name(crate::model::Lang::En, m)).collect();
+    match names.len() {
+        0 => String::new(),
+        _ => format!(" ({} not counted)", super::quoted_list(&names).replace('\'', "")),
     }
 }
 

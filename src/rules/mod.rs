@@ -1,6 +1,7 @@
 //! The check rules, one module each. Every rule has a stable id, a default severity, a summary and a doc text
 //! (shown by the tool), and runs in O(n log n) or better in the number of activities.
 
+use crate::config::Config;
 use crate::diag::{Finding, Severity};
 use crate::model::{Activity, PhaseRef, Plan};
 use crate::source::Source;
@@ -92,6 +93,8 @@ pub struct Ctx<'a> {
     activity_ids: HashMap<&'a str, usize>,
     /// Activity indexes per phase, in file order.
     pub phase_activities: Vec<Vec<usize>>,
+    /// The rule options in force.
+    pub options: crate::config::Options,
 }
 
 impl<'a> Ctx<'a> {
@@ -115,7 +118,15 @@ impl<'a> Ctx<'a> {
         for (i, a) in plan.activities.iter().enumerate() {
             activity_ids.entry(a.id.value.as_str()).or_insert(i);
         }
-        let mut ctx = Ctx { plan, source, roles, phase_ids, activity_ids, phase_activities: Vec::new() };
+        let mut ctx = Ctx {
+            plan,
+            source,
+            roles,
+            phase_ids,
+            activity_ids,
+            phase_activities: Vec::new(),
+            options: crate::config::Options::default(),
+        };
         let mut per_phase = vec![Vec::new(); plan.phases.len()];
         for (i, a) in plan.activities.iter().enumerate() {
             if let Some(p) = ctx.phase_of(a) {
@@ -165,12 +176,30 @@ impl<'a> Ctx<'a> {
 
 /// Runs every rule on a loaded plan; findings come back in file order.
 pub fn run(plan: &Plan, source: &Source) -> Vec<Finding> {
-    let ctx = Ctx::new(plan, source);
+    run_with(plan, source, &Config::layered(plan.lint.iter()))
+}
+
+/// Runs the rules the configuration leaves on, at its severities, with its options; then drops findings that
+/// fall inside an activity which allows their rule (`allow = ["idle-gap"]`).
+pub fn run_with(plan: &Plan, source: &Source, config: &Config) -> Vec<Finding> {
+    let mut ctx = Ctx::new(plan, source);
+    ctx.options = config.options.clone();
     let mut findings = Vec::new();
     for rule in ALL {
-        if let Some(check) = rule.check {
+        if let (Some(check), Some(_)) = (rule.check, config.severity(rule)) {
             check(&ctx, &mut findings);
         }
+    }
+    let mut findings = config.apply(findings);
+    let mut allowing: Vec<&Activity> = plan.activities.iter().filter(|a| !a.allow.is_empty()).collect();
+    if !allowing.is_empty() {
+        allowing.sort_by_key(|a| a.extent.start);
+        findings.retain(|f| {
+            let Some(span) = &f.span else { return true };
+            let n = allowing.partition_point(|a| a.extent.start <= span.start);
+            let inside = n.checked_sub(1).map(|i| allowing[i]).filter(|a| span.start < a.extent.end);
+            !inside.is_some_and(|a| a.allow.iter().any(|r| r.value == f.rule))
+        });
     }
     crate::diag::sort(&mut findings);
     findings

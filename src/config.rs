@@ -1,0 +1,230 @@
+//! Lint configuration: per-rule levels and rule options, from an `implan.toml` found by walking up from the
+//! checked file, from the plan's own `[lint]` table, and from the command line, in that order of strength.
+//!
+//! ```toml
+//! [lint.rules]
+//! idle-gap = "allow"        # allow (off), warn or error
+//! phase-order = "error"
+//!
+//! [lint.options]
+//! idle-gap-months = 4       # the longest stretch without activity that passes
+//! summer-months = [7]       # months idle-gap does not count (July)
+//! cadence-tolerance = 0     # months of slack for `every`
+//! ```
+
+use crate::diag::{Finding, Severity};
+use crate::model::Spanned;
+use crate::rules;
+use std::collections::HashMap;
+
+/// What a rule is set to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Allow,
+    Warn,
+    Error,
+}
+
+impl Level {
+    pub fn parse(s: &str) -> Option<Level> {
+        match s.trim().to_lowercase().as_str() {
+            "allow" | "off" | "ignore" => Some(Level::Allow),
+            "warn" | "warning" => Some(Level::Warn),
+            "error" | "deny" => Some(Level::Error),
+            _ => None,
+        }
+    }
+}
+
+/// The options rules read. Defaults are the documented behaviour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// `idle-gap`: the longest stretch, in counted months, that may pass without an activity.
+    pub idle_gap_months: usize,
+    /// `idle-gap`: months that are holiday and not counted (1–12).
+    pub summer_months: Vec<u32>,
+    /// `cadence`: months of slack on `every` ("every 6 months" with tolerance 1 accepts 7).
+    pub cadence_tolerance: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { idle_gap_months: 4, summer_months: vec![7], cadence_tolerance: 0 }
+    }
+}
+
+/// Option names as written in `[lint.options]`.
+pub const OPTION_NAMES: &[&str] = &["idle-gap-months", "summer-months", "cadence-tolerance"];
+
+/// A `[lint]` table as written, before it is merged with others.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lint {
+    pub levels: Vec<(Spanned<String>, Level)>,
+    pub idle_gap_months: Option<usize>,
+    pub summer_months: Option<Vec<u32>>,
+    pub cadence_tolerance: Option<u32>,
+}
+
+/// The configuration in force for one file.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    levels: HashMap<&'static str, Level>,
+    pub options: Options,
+    /// Only these rules (from `--select`); `None` for all.
+    select: Option<Vec<&'static str>>,
+}
+
+/// A rule id that names no rule, with the nearest one.
+pub fn unknown_rule_message(id: &str) -> String {
+    match crate::suggest::nearest(id, rules::ALL.iter().map(|r| r.id)) {
+        Some(s) => format!("unknown rule '{id}'; did you mean '{s}'?"),
+        None => format!("unknown rule '{id}'; `implan rules` lists them"),
+    }
+}
+
+/// Resolves rule ids given on the command line (`--select a,b`).
+pub fn rule_ids(list: &[String]) -> Result<Vec<&'static str>, String> {
+    let mut out = Vec::new();
+    for id in list.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
+        match rules::by_id(id) {
+            Some(r) => out.push(r.id),
+            None => return Err(unknown_rule_message(id)),
+        }
+    }
+    Ok(out)
+}
+
+impl Config {
+    /// Layers `[lint]` tables, weakest first (implan.toml, then the plan's own).
+    pub fn layered<'a>(layers: impl IntoIterator<Item = &'a Lint>) -> Config {
+        let mut c = Config::default();
+        for l in layers {
+            for (id, level) in &l.levels {
+                if let Some(r) = rules::by_id(&id.value) {
+                    c.levels.insert(r.id, *level);
+                }
+            }
+            if let Some(m) = l.idle_gap_months {
+                c.options.idle_gap_months = m;
+            }
+            if let Some(m) = &l.summer_months {
+                c.options.summer_months = m.clone();
+            }
+            if let Some(t) = l.cadence_tolerance {
+                c.options.cadence_tolerance = t;
+            }
+        }
+        c
+    }
+
+    /// Applies `--select` and `--ignore`, the strongest layer.
+    pub fn with_command_line(mut self, select: &[&'static str], ignore: &[&'static str]) -> Config {
+        if !select.is_empty() {
+            self.select = Some(select.to_vec());
+        }
+        for id in ignore {
+            self.levels.insert(id, Level::Allow);
+        }
+        self
+    }
+
+    /// The severity a rule's findings get, or `None` when the rule is off. The loader's own rules cannot be
+    /// turned off: a file that does not load has nothing else to say.
+    pub fn severity(&self, rule: &rules::Rule) -> Option<Severity> {
+        if rule.check.is_none() {
+            return Some(rule.severity);
+        }
+        if let Some(sel) = &self.select
+            && !sel.contains(&rule.id)
+        {
+            return None;
+        }
+        match self.levels.get(rule.id) {
+            Some(Level::Allow) => None,
+            Some(Level::Warn) => Some(Severity::Warning),
+            Some(Level::Error) => Some(Severity::Error),
+            None => Some(rule.severity),
+        }
+    }
+
+    /// Drops findings of rules that are off, and gives the rest their configured severity.
+    pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        findings
+            .into_iter()
+            .filter_map(|mut f| {
+                let rule = rules::by_id(f.rule)?;
+                f.severity = self.severity(rule)?;
+                Some(f)
+            })
+            .collect()
+    }
+}
+
+/// An error in a configuration file, with its place.
+#[derive(Debug, Clone)]
+pub struct ConfigError {
+    pub path: std::path::PathBuf,
+    pub findings: Vec<Finding>,
+    pub source: crate::source::Source,
+}
+
+/// Reads an `implan.toml`'s `[lint]` table. Everything else in the file is the plan's business (an
+/// `implan.toml` may be a plan too), so only `[lint]` is checked here.
+pub fn load_config_file(path: &std::path::Path) -> Result<Lint, Box<ConfigError>> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let f = Finding::new(crate::load::INVALID_PLAN, Severity::Error, None, format!("cannot read it: {e}"));
+        Box::new(ConfigError {
+            path: path.to_path_buf(),
+            findings: vec![f],
+            source: crate::source::Source::new(path, ""),
+        })
+    })?;
+    let (source, not_text) = crate::load::decode(path, bytes);
+    if let Some(f) = not_text {
+        return Err(Box::new(ConfigError { path: path.to_path_buf(), findings: vec![f], source }));
+    }
+    match crate::load::load_lint_only(&source) {
+        Ok(l) => Ok(l),
+        Err(findings) => Err(Box::new(ConfigError { path: path.to_path_buf(), findings, source })),
+    }
+}
+
+/// The `implan.toml` nearest above a plan file (its own directory first), if any.
+pub fn find_config_file(plan: &std::path::Path) -> Option<std::path::PathBuf> {
+    let abs = std::path::absolute(plan).ok()?;
+    let mut dir = abs.parent();
+    while let Some(d) = dir {
+        let candidate = d.join("implan.toml");
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_and_command_line() {
+        let file = Lint {
+            levels: vec![
+                (Spanned::new("idle-gap".into(), 0..0), Level::Allow),
+                (Spanned::new("phase-order".into(), 0..0), Level::Error),
+            ],
+            idle_gap_months: Some(6),
+            ..Lint::default()
+        };
+        let plan = Lint { levels: vec![(Spanned::new("idle-gap".into(), 0..0), Level::Warn)], ..Lint::default() };
+        let c = Config::layered([&file, &plan]);
+        assert_eq!(c.options.idle_gap_months, 6);
+        assert_eq!(c.severity(rules::by_id("idle-gap").unwrap()), Some(Severity::Warning), "the plan's layer wins");
+        assert_eq!(c.severity(rules::by_id("phase-order").unwrap()), Some(Severity::Error));
+        let c = c.with_command_line(&["cadence"], &[]);
+        assert_eq!(c.severity(rules::by_id("phase-order").unwrap()), None, "--select narrows");
+        assert_eq!(c.severity(rules::by_id("invalid-plan").unwrap()), Some(Severity::Error), "loader rules stay");
+        assert_eq!(rule_ids(&["idle-gaps".into()]).unwrap_err(), "unknown rule 'idle-gaps'; did you mean 'idle-gap'?");
+    }
+}

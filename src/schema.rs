@@ -1,0 +1,1 @@
+//! The JSON Schema of the plan format, generated from the key tables the loader checks against.
