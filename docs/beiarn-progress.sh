@@ -9,11 +9,12 @@ implan=${IMPLAN:-target/release/implan}
 [ -x "$implan" ] || cargo build --release --quiet
 out=examples/beiarn-progress.toml
 {
+  echo "#:schema ../implan.schema.json"
   echo "# The Beiarn plan (plans/beiarn-omni.toml) as it might stand on 23 November 2026, with progress recorded by"
   echo "# \`implan done\` and \`implan set\` (docs/beiarn-progress.sh). The README's examples of the views are made from"
   echo "# this file; the progress is illustrative, not reported by Beiarn municipality."
   echo
-  cat plans/beiarn-omni.toml
+  tail -n +2 plans/beiarn-omni.toml   # all but its own #:schema line, which stays the first line
 } > "$out"
 "$implan" done "$out" oppstartsmote --date 2026-03-12
 "$implan" done "$out" kartlegging --date 2026-04-24

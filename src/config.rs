@@ -53,9 +53,6 @@ impl Default for Options {
     }
 }
 
-/// Option names as written in `[lint.options]`.
-pub const OPTION_NAMES: &[&str] = &["idle-gap-months", "summer-months", "cadence-tolerance"];
-
 /// A `[lint]` table as written, before it is merged with others.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lint {

@@ -155,7 +155,7 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// A one-line confirmation such as `marked 'oppstartsmote' done on 2026-11-23 (plans/beiarn-omni.toml:172)`.
+    /// A one-line confirmation such as `marked 'oppstartsmote' done on 2026-11-23 (plans/beiarn-omni.toml:181)`.
     pub fn message(&self, path: &Path) -> String {
         let at = format!("({}:{})", path.display(), self.line);
         let state = match (self.new_status, self.done) {

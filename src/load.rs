@@ -6,6 +6,7 @@
 
 use crate::diag::{Finding, Severity, Span};
 use crate::model::*;
+use crate::schema;
 use crate::source::Source;
 use crate::suggest::nearest;
 use crate::when::{self, When};
@@ -295,11 +296,7 @@ impl<'s> Loader<'s> {
     }
 
     fn document(&mut self, doc: &DeTable<'_>) -> Option<Plan> {
-        self.check_keys(
-            doc,
-            &["plan", "roles", "goal", "component", "phase", "activity", "recurring", "lint"],
-            "a plan file",
-        );
+        self.check_keys(doc, &schema::keys(&schema::DOCUMENT), "a plan file");
         let lint = self.lint(doc);
         let Some((p, header)) = self.table(doc, "plan") else {
             if find(doc, "plan").is_none() {
@@ -312,7 +309,7 @@ impl<'s> Loader<'s> {
             return None;
         };
         let header = self.head(&header);
-        self.check_keys(p, &["title", "org", "start", "end", "lang", "owner", "description"], "[plan]");
+        self.check_keys(p, &schema::keys(&schema::PLAN), "[plan]");
         let title = self.req_string(p, "title", &header, "[plan]");
         if find(p, "start").is_none() {
             self.missing(&header, "start", "[plan]", "\"vår 2026\"");
@@ -384,9 +381,9 @@ impl<'s> Loader<'s> {
 
     /// A `[lint]` table: rule levels and rule options.
     fn lint(&mut self, doc: &DeTable<'_>) -> Option<crate::config::Lint> {
-        use crate::config::{Level, Lint, OPTION_NAMES};
+        use crate::config::{Level, Lint};
         let (t, _) = self.table(doc, "lint")?;
-        self.check_keys(t, &["rules", "options"], "[lint]");
+        self.check_keys(t, &schema::keys(&schema::LINT), "[lint]");
         let mut lint = Lint::default();
         if let Some((rules, _)) = self.table(t, "rules") {
             for (k, v) in rules.iter() {
@@ -410,7 +407,7 @@ impl<'s> Loader<'s> {
             }
         }
         if let Some((o, _)) = self.table(t, "options") {
-            self.check_keys(o, OPTION_NAMES, "[lint.options]");
+            self.check_keys(o, &schema::keys(&schema::LINT_OPTIONS), "[lint.options]");
             lint.idle_gap_months = self.integer(o, "idle-gap-months", 1, 24).map(|n| n as usize);
             lint.cadence_tolerance = self.integer(o, "cadence-tolerance", 0, 12).map(|n| n as u32);
             if let Some((_, v)) = find(o, "summer-months") {
@@ -467,7 +464,7 @@ impl<'s> Loader<'s> {
                     roles.push(Role { id, name: name.to_string(), lead: None, members: Vec::new(), description: None })
                 }
                 DeValue::Table(r) => {
-                    self.check_keys(r, &["name", "lead", "members", "description"], "a role");
+                    self.check_keys(r, &schema::keys(&schema::ROLE), "a role");
                     let what = format!("role '{}'", id.value);
                     let span = id.span.clone();
                     let name = self.req_string(r, "name", &span, &what);
@@ -486,7 +483,7 @@ impl<'s> Loader<'s> {
 
     fn goals(&mut self, doc: &DeTable<'_>) -> (Option<Goal>, Vec<SubGoal>) {
         let Some((t, span)) = self.table(doc, "goal") else { return (None, Vec::new()) };
-        self.check_keys(t, &["id", "text", "sub"], "[goal]");
+        self.check_keys(t, &schema::keys(&schema::GOAL), "[goal]");
         let id = self.id(t, &span, "[goal]");
         let text = self.req_string(t, "text", &span, "[goal]");
         let goal = id.zip(text).map(|(id, text)| Goal { id, text: text.value });
@@ -497,7 +494,7 @@ impl<'s> Loader<'s> {
                 match v.get_ref() {
                     DeValue::String(text) => subs.push(SubGoal { id, text: text.to_string(), description: None }),
                     DeValue::Table(g) => {
-                        self.check_keys(g, &["text", "description"], "a sub-goal");
+                        self.check_keys(g, &schema::keys(&schema::SUB_GOAL), "a sub-goal");
                         let what = format!("sub-goal '{}'", id.value);
                         let at = id.span.clone();
                         if let Some(text) = self.req_string(g, "text", &at, &what) {
@@ -515,7 +512,7 @@ impl<'s> Loader<'s> {
     fn components(&mut self, doc: &DeTable<'_>) -> Vec<Component> {
         let mut out = Vec::new();
         for (t, span) in self.tables(doc, "component", "[[component]]") {
-            self.check_keys(t, &["id", "name", "summary", "contents"], "a component");
+            self.check_keys(t, &schema::keys(&schema::COMPONENT), "a component");
             let id = self.id(t, &span, "a component");
             let name = self.req_string(t, "name", &span, "a component");
             let summary = self.string(t, "summary").map(|s| s.value);
@@ -530,7 +527,7 @@ impl<'s> Loader<'s> {
     fn phases(&mut self, doc: &DeTable<'_>, activities: &mut Vec<Activity>) -> Vec<Phase> {
         let mut out = Vec::new();
         for (t, span) in self.tables(doc, "phase", "[[phase]]") {
-            self.check_keys(t, &["id", "name", "period", "start", "end", "goal", "activity"], "a phase");
+            self.check_keys(t, &schema::keys(&schema::PHASE), "a phase");
             let id = self.id(t, &span, "a phase");
             let what = match &id {
                 Some(id) => format!("phase '{}'", id.value),
@@ -606,24 +603,7 @@ impl<'s> Loader<'s> {
 
     fn activity(&mut self, t: &DeTable<'_>, span: Span, phase: Option<usize>) -> Option<Activity> {
         // "phase" is known in both places so that a nested one gets the clearer error below.
-        let allowed = [
-            "id",
-            "title",
-            "when",
-            "end",
-            "duration",
-            "owner",
-            "phase",
-            "components",
-            "goals",
-            "after",
-            "kind",
-            "tags",
-            "status",
-            "done",
-            "notes",
-            "allow",
-        ];
+        let allowed = schema::keys(&schema::ACTIVITY);
         let what_table = if phase.is_some() { "an activity ([[phase.activity]])" } else { "an activity" };
         if phase.is_some() && find(t, "phase").is_some() {
             let (k, _) = find(t, "phase")?;
@@ -771,11 +751,7 @@ impl<'s> Loader<'s> {
     fn recurring(&mut self, doc: &DeTable<'_>) -> Vec<Recurring> {
         let mut out = Vec::new();
         for (t, span) in self.tables(doc, "recurring", "[[recurring]]") {
-            self.check_keys(
-                t,
-                &["id", "title", "kind", "owner", "every", "count", "per", "from", "until", "notes"],
-                "a recurring requirement",
-            );
+            self.check_keys(t, &schema::keys(&schema::RECURRING), "a recurring requirement");
             let id = self.id(t, &span, "a recurring requirement");
             let what = match &id {
                 Some(id) => format!("recurring requirement '{}'", id.value),

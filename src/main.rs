@@ -65,6 +65,8 @@ enum Command {
     },
     /// Print the manual page (roff), for `man`: implan man > implan.1
     Man,
+    /// Print the JSON Schema of the plan format (for editors; the repository ships it as implan.schema.json)
+    Schema,
     /// Print the schedule: every activity in date order, grouped by phase, month or role
     Schedule {
         #[command(flatten)]
@@ -265,6 +267,10 @@ fn main() -> ExitCode {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut cmd, "implan", &mut buf);
             print(&String::from_utf8_lossy(&buf), false);
+            return ExitCode::SUCCESS;
+        }
+        Command::Schema => {
+            print(&implan::schema::json_schema_string(), false);
             return ExitCode::SUCCESS;
         }
         Command::Man => {

@@ -1,1 +1,783 @@
-//! The JSON Schema of the plan format, generated from the key tables the loader checks against.
+//! The plan format, described once: every table, the keys it takes, what each key's value may be and what it
+//! means (in the words of docs/format.md).
+//!
+//! The loader ([`crate::load`]) takes the keys each table allows from here ([`keys`]), so a key is known to the
+//! loader and to the JSON Schema at once. [`json_schema`] turns the description into a JSON Schema (draft-07)
+//! for editors: Even Better TOML / taplo read it through a `#:schema` directive on a plan's first line, and
+//! `implan schema` prints it. The repository ships it as `implan.schema.json`; a test keeps that file current.
+//!
+//! The schema is an editor's help, not a second checker: it knows the keys, the types, the closed sets of words
+//! (statuses, languages, rule levels, cadence periods) and which keys go together, but not what the loader reads
+//! in a string (`"mars 2026"`, `"6 måneder"`), nor what the rules check.
+
+use serde_json::{Map, Value as Json, json};
+
+/// A key of a table.
+#[derive(Debug)]
+pub struct Key {
+    pub name: &'static str,
+    pub required: bool,
+    pub value: Value,
+    /// One line on what it means.
+    pub doc: &'static str,
+}
+
+/// What a key's value may be.
+#[derive(Debug)]
+pub enum Value {
+    /// Any string.
+    String,
+    /// One value, or a list of them: `owner = "rektorer"` or `owner = ["rektorer", "prosjektleder"]`.
+    OneOrList(&'static Value),
+    /// Any `when` form: a string (`"mars 2026"`, `"høst 2026"`, `"2026-03-12"`), a TOML date or date-time, or a
+    /// year as an integer (`2026`).
+    When,
+    /// A day: a TOML date (or date-time), or a string that reads as one (`"2026-03-12"`).
+    Day,
+    /// A whole number from `min` to `max`.
+    Integer { min: i64, max: i64 },
+    /// One of a closed set of words.
+    Word(&'static Words),
+    /// How many: a whole number (`4`) or a range (`"4-8"`, `"4–8"`).
+    Count,
+    /// Any of these.
+    AnyOf(&'static [Value]),
+    /// A table (`[name]`, or inline).
+    Table(&'static Table),
+    /// An array of tables (`[[name]]`), without the keys in `without` (which the loader knows there only to
+    /// reject them with a better message).
+    Tables { table: &'static Table, without: &'static [&'static str] },
+    /// A table keyed by ids (or by `keys`, when the set is closed), every entry a `value`.
+    Map { keys: Option<&'static Words>, value: &'static Value },
+    /// The short form, a string that stands for the table's first key, or the table.
+    StringOr(&'static Table),
+}
+
+/// A closed set of words.
+#[derive(Debug)]
+pub enum Words {
+    /// Written here, in any letter case, with spaces around allowed. A word in `suffixed` may be followed by a
+    /// locale's suffix after `_`, `-`, `.` or `@` (`nb_NO.UTF-8`).
+    Fixed { words: &'static [&'static str], suffixed: &'static [&'static str] },
+    /// The ids of [`crate::rules::ALL`], exactly as written there.
+    RuleIds,
+    /// Month names as [`crate::when`] reads them, in any letter case, with a dot after allowed (`"sept."`).
+    Months,
+}
+
+impl Words {
+    /// Every word, in the order completion offers them.
+    pub fn list(&self) -> Vec<&'static str> {
+        match self {
+            Words::Fixed { words, .. } => words.to_vec(),
+            Words::RuleIds => crate::rules::ALL.iter().map(|r| r.id).collect(),
+            Words::Months => crate::when::known_words().filter(|w| crate::when::month_word(w).is_some()).collect(),
+        }
+    }
+}
+
+/// A table of the format.
+#[derive(Debug)]
+pub struct Table {
+    /// What the table is, in one line.
+    pub doc: &'static str,
+    /// Its keys, in the order the loader's "takes …" help lists them.
+    pub keys: &'static [Key],
+    /// Pairs of keys that cannot both be given.
+    pub exclusive: &'static [[&'static str; 2]],
+    /// Keys of which exactly one must be given (empty: no such rule).
+    pub one_of: &'static [&'static str],
+    /// Pairs `[a, b]`: `a` needs `b`.
+    pub needs: &'static [[&'static str; 2]],
+}
+
+impl Table {
+    const fn new(doc: &'static str, keys: &'static [Key]) -> Table {
+        Table { doc, keys, exclusive: &[], one_of: &[], needs: &[] }
+    }
+}
+
+/// The names of a table's keys, in order: what the loader accepts.
+pub fn keys(table: &Table) -> Vec<&'static str> {
+    table.keys.iter().map(|k| k.name).collect()
+}
+
+const fn key(name: &'static str, value: Value, doc: &'static str) -> Key {
+    Key { name, required: false, value, doc }
+}
+
+const fn required(name: &'static str, value: Value, doc: &'static str) -> Key {
+    Key { name, required: true, value, doc }
+}
+
+const STRINGS: Value = Value::OneOrList(&Value::String);
+
+/// `lang`: what [`crate::model::Lang::parse`] accepts.
+pub static LANG: Words = Words::Fixed {
+    words: &["nb", "en", "no", "nob", "nn", "nno", "eng", "bokmål", "norsk", "norwegian", "english", "engelsk"],
+    suffixed: &["nb", "no", "nob", "nn", "nno", "en", "eng"],
+};
+
+/// `status`: what [`crate::model::Status::parse`] accepts.
+pub static STATUS: Words = Words::Fixed {
+    words: &[
+        "planned",
+        "in-progress",
+        "done",
+        "cancelled",
+        "planlagt",
+        "pågår",
+        "i gang",
+        "igang",
+        "påbegynt",
+        "ferdig",
+        "gjennomført",
+        "utført",
+        "fullført",
+        "avlyst",
+        "kansellert",
+        "utgår",
+        "todo",
+        "open",
+        "in progress",
+        "started",
+        "ongoing",
+        "completed",
+        "canceled",
+    ],
+    suffixed: &[],
+};
+
+/// A rule's level in `[lint.rules]`: what [`crate::config::Level::parse`] accepts.
+pub static LEVEL: Words =
+    Words::Fixed { words: &["allow", "warn", "error", "off", "ignore", "warning", "deny"], suffixed: &[] };
+
+/// `per` in `[[recurring]]`: what [`crate::model::parse_period_word`] accepts.
+pub static PER: Words = Words::Fixed {
+    words: &[
+        "year",
+        "term",
+        "quarter",
+        "month",
+        "plan",
+        "år",
+        "halvår",
+        "kvartal",
+        "måned",
+        "periode",
+        "mnd",
+        "semester",
+        "avtaleår",
+        "agreement year",
+        "period",
+        "planperiode",
+    ],
+    suffixed: &[],
+};
+
+/// Rule ids, in `allow` and as the keys of `[lint.rules]`.
+pub static RULE_IDS: Words = Words::RuleIds;
+
+/// Month names, in `summer-months`.
+pub static MONTHS: Words = Words::Months;
+
+/// The file as a whole.
+pub static DOCUMENT: Table = Table::new(
+    "An implementation plan, as implan reads it (docs/format.md).",
+    &[
+        required("plan", Value::Table(&PLAN), "The plan's title, organisation, period, language and owner."),
+        key(
+            "roles",
+            Value::Map { keys: None, value: &Value::StringOr(&ROLE) },
+            "One entry per role, keyed by the role's id: the display name, or a table with name, lead, members and description.",
+        ),
+        key("goal", Value::Table(&GOAL), "The overall goal, with its sub-goals."),
+        key(
+            "component",
+            Value::Tables { table: &COMPONENT, without: &[] },
+            "The core components of the model, in order.",
+        ),
+        key("phase", Value::Tables { table: &PHASE, without: &[] }, "Phases in chronological order."),
+        key(
+            "activity",
+            Value::Tables { table: &ACTIVITY, without: &[] },
+            "Activities written at the top level, with a `phase` key (or none, for work that belongs to no phase).",
+        ),
+        key(
+            "recurring",
+            Value::Tables { table: &RECURRING, without: &[] },
+            "Recurring requirements the plan promises; the `cadence` rule checks that the schedule keeps them.",
+        ),
+        key("lint", Value::Table(&LINT), "Rule levels and rule options for this plan, stronger than an implan.toml's."),
+    ],
+);
+
+/// `[plan]`.
+pub static PLAN: Table = Table::new(
+    "The plan as a whole.",
+    &[
+        required("title", Value::String, "The plan's name."),
+        key("org", Value::String, "The municipality or organisation that owns the plan (\"Beiarn kommune\")."),
+        required(
+            "start",
+            Value::When,
+            "When the plan starts: any `when` value (\"vår 2026\", \"mars 2026\", 2026-03-12, 2026); the plan starts on its first day.",
+        ),
+        required(
+            "end",
+            Value::When,
+            "When the plan ends: any `when` value; the plan ends on its last day (end = \"2028\" is 31 December 2028).",
+        ),
+        key(
+            "lang",
+            Value::Word(&LANG),
+            "\"nb\" (Norwegian Bokmål, the default) or \"en\": the language of printed views.",
+        ),
+        key("owner", Value::String, "The role that owns the plan (a role id or display name)."),
+        key("description", Value::String, "Free text."),
+    ],
+);
+
+/// A role in `[roles]`, written as a table.
+pub static ROLE: Table = Table::new(
+    "A role: who is responsible for activities.",
+    &[
+        required("name", Value::String, "The display name (\"Kommunalsjef for oppvekst og læring\")."),
+        key("lead", Value::String, "The role that leads this one; the lead counts as a member."),
+        key("members", STRINGS, "Roles this role is made of (a steering group of principals, kindergarten heads …)."),
+        key("description", Value::String, "What the role is responsible for."),
+    ],
+);
+
+/// `[goal]`.
+pub static GOAL: Table = Table::new(
+    "The overall goal, with its sub-goals.",
+    &[
+        required("id", Value::String, "The overall goal's id; activities may name it in `goals`."),
+        required("text", Value::String, "The goal as the plan states it."),
+        key(
+            "sub",
+            Value::Map { keys: None, value: &Value::StringOr(&SUB_GOAL) },
+            "The sub-goals, keyed by id: the text, or a table with text and description.",
+        ),
+    ],
+);
+
+/// A sub-goal in `[goal.sub]`, written as a table.
+pub static SUB_GOAL: Table = Table::new(
+    "A sub-goal; activities name it by its id in `goals`.",
+    &[
+        required("text", Value::String, "The sub-goal as the plan states it."),
+        key("description", Value::String, "More about the sub-goal."),
+    ],
+);
+
+/// `[[component]]`.
+pub static COMPONENT: Table = Table::new(
+    "A core component of the model.",
+    &[
+        required("id", Value::String, "The component's id; activities name it in `components`."),
+        required("name", Value::String, "The display name."),
+        key("summary", Value::String, "One line on what it is about."),
+        key("contents", STRINGS, "A list of strings: what the component holds."),
+    ],
+);
+
+/// `[[phase]]`.
+pub static PHASE: Table = Table::new(
+    "A phase of the plan, with its activities.",
+    &[
+        required("id", Value::String, "The phase's id; top-level activities name it in `phase`."),
+        required("name", Value::String, "The display name (\"Oppstartsfase\")."),
+        required(
+            "period",
+            Value::String,
+            "The period as the plan writes it: one `when` value (\"Vår 2025\"), or two joined by a dash or a word (\"Høst 2026 – Vår 2028\").",
+        ),
+        key(
+            "start",
+            Value::When,
+            "An explicit start (any `when` value), when the period is not a date (\"Oppstart\") or is not precise enough.",
+        ),
+        key("end", Value::When, "An explicit end (any `when` value); with `start`, it decides the phase's span."),
+        key("goal", Value::String, "The phase goal."),
+        key(
+            "activity",
+            Value::Tables { table: &ACTIVITY, without: &["phase"] },
+            "The phase's activities, as [[phase.activity]] tables.",
+        ),
+    ],
+);
+
+/// `[[activity]]` and `[[phase.activity]]`. `phase` is known in both so that the loader can say why it does not
+/// belong inside a phase; the schema leaves it out of `[[phase.activity]]`.
+pub static ACTIVITY: Table = Table {
+    doc: "An activity: what is done, when, and who is responsible.",
+    keys: &[
+        key(
+            "id",
+            Value::String,
+            "A stable id; without one, the id is derived from the title. Give one when other activities depend on this one.",
+        ),
+        required("title", Value::String, "What is done."),
+        required(
+            "when",
+            Value::When,
+            "When it happens: \"2026-03-12\", 2026-03-12, \"mars 2026\", \"høst 2026\", \"2026\", \"2026-04-21 18:00-19:30\" …",
+        ),
+        key("end", Value::When, "For work that runs over time: when it ends (any `when` value)."),
+        key(
+            "duration",
+            Value::String,
+            "Instead of `end`: \"3 dager\", \"3 days\", \"2 uker\", \"6 måneder\", \"6 months\".",
+        ),
+        key(
+            "owner",
+            STRINGS,
+            "The responsible role, or a list of roles (the `missing-owner` rule reports an activity without one).",
+        ),
+        key("phase", Value::String, "The phase it belongs to (only for top-level [[activity]])."),
+        key("components", STRINGS, "The core components it introduces or serves."),
+        key("goals", STRINGS, "The goals (sub-goals or the overall goal) it serves."),
+        key("after", STRINGS, "The activities it depends on: it cannot happen before they have started."),
+        key(
+            "kind",
+            Value::String,
+            "A word saying what kind of activity it is (\"evaluering\", \"survey\", \"møte\"); recurring requirements match on it.",
+        ),
+        key("tags", STRINGS, "More words for recurring requirements to match on."),
+        key(
+            "status",
+            Value::Word(&STATUS),
+            "planned (default), in-progress, done or cancelled; Norwegian: planlagt, pågår, gjennomført, avlyst.",
+        ),
+        key("done", Value::Day, "The day it was done; without `status`, it means status = \"done\"."),
+        key("notes", Value::String, "Free text."),
+        key(
+            "allow",
+            Value::OneOrList(&Value::Word(&RULE_IDS)),
+            "Rules whose findings about this activity are accepted (allow = [\"idle-gap\"]); give the reason in a comment.",
+        ),
+    ],
+    exclusive: &[["end", "duration"]],
+    one_of: &[],
+    needs: &[],
+};
+
+/// `[[recurring]]`.
+pub static RECURRING: Table = Table {
+    doc: "A recurring requirement the plan promises: \"half-yearly evaluation meetings\", \"4–8 meetings a year\".",
+    keys: &[
+        required("id", Value::String, "The requirement's id."),
+        required("title", Value::String, "The requirement as the plan states it."),
+        required("kind", Value::String, "Matches activities whose `kind` is this word, or whose `tags` hold it."),
+        key("owner", Value::String, "Matches only activities for which this role is responsible."),
+        key(
+            "every",
+            Value::String,
+            "The longest allowed time between two matching activities: \"6 months\", \"halvår\", \"år\", \"kvartal\", \"2 år\".",
+        ),
+        key(
+            "count",
+            Value::Count,
+            "How many matching activities each period must hold: 4, or a range \"4-8\". Goes with `per`.",
+        ),
+        key(
+            "per",
+            Value::Word(&PER),
+            "The period for `count`: year/år, term/halvår, quarter/kvartal, month/måned, or plan/periode (the whole span).",
+        ),
+        key("from", Value::When, "When the requirement starts to apply (any `when` value; default: the plan's start)."),
+        key("until", Value::When, "When it stops applying (any `when` value; default: the plan's end)."),
+        key("notes", Value::String, "Free text."),
+    ],
+    exclusive: &[],
+    one_of: &["every", "count"],
+    needs: &[["count", "per"], ["per", "count"]],
+};
+
+/// `[lint]`.
+pub static LINT: Table = Table::new(
+    "Rule levels and rule options.",
+    &[
+        key(
+            "rules",
+            Value::Map { keys: Some(&RULE_IDS), value: &Value::Word(&LEVEL) },
+            "Rule levels, by rule id: \"allow\" (off), \"warn\" or \"error\".",
+        ),
+        key("options", Value::Table(&LINT_OPTIONS), "Options of the idle-gap and cadence rules."),
+    ],
+);
+
+const MONTH: Value = Value::AnyOf(&[Value::Integer { min: 1, max: 12 }, Value::Word(&MONTHS)]);
+
+/// `[lint.options]`.
+pub static LINT_OPTIONS: Table = Table::new(
+    "Options of the idle-gap and cadence rules.",
+    &[
+        key(
+            "idle-gap-months",
+            Value::Integer { min: 1, max: 24 },
+            "idle-gap: the longest stretch, in counted months, that may pass without an activity (default 4).",
+        ),
+        key(
+            "summer-months",
+            Value::OneOrList(&MONTH),
+            "idle-gap: months that are holiday and not counted, as numbers (7) or names (\"juli\") (default [7]).",
+        ),
+        key(
+            "cadence-tolerance",
+            Value::Integer { min: 0, max: 12 },
+            "cadence: months of slack on `every` (\"every 6 months\" with tolerance 1 accepts 7) (default 0).",
+        ),
+    ],
+);
+
+/// The JSON Schema (draft-07) of a plan file.
+pub fn json_schema() -> Json {
+    let mut schema = Map::new();
+    schema.insert("$schema".into(), json!("http://json-schema.org/draft-07/schema#"));
+    schema.insert("title".into(), json!("implan plan"));
+    schema.extend(table_schema(&DOCUMENT, &[]));
+    Json::Object(schema)
+}
+
+/// [`json_schema`] as pretty JSON, with a newline at the end: the text of `implan.schema.json`.
+pub fn json_schema_string() -> String {
+    let mut s = serde_json::to_string_pretty(&json_schema()).expect("a JSON value always serialises");
+    s.push('\n');
+    s
+}
+
+fn table_schema(table: &Table, without: &[&str]) -> Map<String, Json> {
+    let keys: Vec<&Key> = table.keys.iter().filter(|k| !without.contains(&k.name)).collect();
+    let mut properties = Map::new();
+    for k in &keys {
+        let mut s = value_schema(&k.value);
+        s.insert("description".into(), json!(k.doc));
+        properties.insert(k.name.into(), Json::Object(s));
+    }
+    let required: Vec<&str> = keys.iter().filter(|k| k.required).map(|k| k.name).collect();
+    let mut s = Map::new();
+    s.insert("type".into(), json!("object"));
+    s.insert("description".into(), json!(table.doc));
+    s.insert("properties".into(), Json::Object(properties));
+    s.insert("additionalProperties".into(), json!(false));
+    if !required.is_empty() {
+        s.insert("required".into(), json!(required));
+        // Taplo inserts these keys when it completes the table.
+        s.insert("x-taplo".into(), json!({ "initKeys": required }));
+    }
+    // No `allOf` here: taplo does not offer a schema's own properties for completion when it has `allOf`.
+    let exclusive: Vec<Json> = table.exclusive.iter().map(|p| json!({ "required": p })).collect();
+    if let [pair] = exclusive.as_slice() {
+        s.insert("not".into(), pair.clone());
+    } else if !exclusive.is_empty() {
+        s.insert("not".into(), json!({ "anyOf": exclusive }));
+    }
+    if !table.one_of.is_empty() {
+        let each: Vec<Json> = table.one_of.iter().map(|k| json!({ "required": [k] })).collect();
+        s.insert("oneOf".into(), Json::Array(each));
+    }
+    if !table.needs.is_empty() {
+        let mut deps = Map::new();
+        for [a, b] in table.needs {
+            deps.insert((*a).into(), json!([b]));
+        }
+        s.insert("dependencies".into(), Json::Object(deps));
+    }
+    s
+}
+
+fn value_schema(value: &Value) -> Map<String, Json> {
+    let date_strings = || {
+        vec![
+            json!({ "type": "string" }),
+            json!({ "type": "string", "format": "date" }),
+            json!({ "type": "string", "format": "date-time" }),
+            json!({ "type": "string", "format": "partial-date-time" }),
+        ]
+    };
+    let s = match value {
+        Value::String => json!({ "type": "string" }),
+        Value::OneOrList(v) => {
+            let one = Json::Object(value_schema(v));
+            json!({ "anyOf": [one.clone(), { "type": "array", "items": one }] })
+        }
+        Value::When => {
+            let mut any = date_strings();
+            any.push(json!({ "type": "integer", "minimum": crate::when::FIRST_YEAR, "maximum": 9999 }));
+            json!({ "anyOf": any })
+        }
+        Value::Day => json!({ "anyOf": date_strings() }),
+        Value::Integer { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
+        Value::Word(words) => word_schema(words),
+        Value::Count => json!({ "anyOf": [
+            { "type": "integer", "minimum": 0, "maximum": u32::MAX },
+            { "type": "string", "pattern": r"^\s*[0-9]+\s*(?:[-–—]\s*[0-9]+\s*)?$" },
+        ] }),
+        Value::AnyOf(values) => {
+            json!({ "anyOf": values.iter().map(|v| Json::Object(value_schema(v))).collect::<Vec<_>>() })
+        }
+        Value::Table(t) => Json::Object(table_schema(t, &[])),
+        Value::Tables { table, without } => json!({ "type": "array", "items": table_schema(table, without) }),
+        Value::Map { keys, value } => {
+            let entry = value_schema(value);
+            let mut s = Map::new();
+            s.insert("type".into(), json!("object"));
+            match keys {
+                None => {
+                    s.insert("additionalProperties".into(), Json::Object(entry));
+                }
+                Some(words) => {
+                    let mut properties = Map::new();
+                    for w in words.list() {
+                        let mut e = entry.clone();
+                        if let Some(doc) = word_doc(words, w) {
+                            e.insert("description".into(), json!(doc));
+                        }
+                        properties.insert(w.into(), Json::Object(e));
+                    }
+                    s.insert("properties".into(), Json::Object(properties));
+                    s.insert("additionalProperties".into(), json!(false));
+                }
+            }
+            Json::Object(s)
+        }
+        Value::StringOr(t) => {
+            let short = t.keys.first().map_or("", |k| k.doc);
+            json!({ "anyOf": [{ "type": "string", "description": short }, table_schema(t, &[])] })
+        }
+    };
+    match s {
+        Json::Object(m) => m,
+        _ => unreachable!("every value schema is an object"),
+    }
+}
+
+fn word_doc(words: &Words, word: &str) -> Option<&'static str> {
+    match words {
+        Words::RuleIds => crate::rules::by_id(word).map(|r| r.summary),
+        _ => None,
+    }
+}
+
+/// A closed set of words: `enum` for completion, and a pattern that also takes them in any letter case (as the
+/// loader does).
+fn word_schema(words: &Words) -> Json {
+    let list = words.list();
+    let alternatives = |ws: &[&str]| ws.iter().map(|w| any_case(w)).collect::<Vec<_>>().join("|");
+    let pattern = match words {
+        Words::RuleIds => return json!({ "type": "string", "enum": list }),
+        Words::Fixed { suffixed, .. } if !suffixed.is_empty() => {
+            let whole: Vec<&str> = list.iter().copied().filter(|w| !suffixed.contains(w)).collect();
+            format!(r"^\s*(?:{}|(?:{})(?:[-_.@].*)?)\s*$", alternatives(&whole), alternatives(suffixed))
+        }
+        Words::Fixed { .. } => format!(r"^\s*(?:{})\s*$", alternatives(&list)),
+        Words::Months => format!(r"^(?:{})\.*$", alternatives(&list)),
+    };
+    json!({ "type": "string", "anyOf": [{ "enum": list }, { "pattern": pattern }] })
+}
+
+/// A regular expression that matches the word in any letter case: `pågår` → `[pP][åÅ][gG][åÅ][rR]`.
+fn any_case(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let (lower, upper): (Vec<char>, Vec<char>) = (c.to_lowercase().collect(), c.to_uppercase().collect());
+        match (lower.as_slice(), upper.as_slice()) {
+            ([l], [u]) if l != u => {
+                out.push('[');
+                out.push(*l);
+                out.push(*u);
+                out.push(']');
+            }
+            _ if c.is_ascii_punctuation() && c != '-' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Lang, Status, parse_period_word};
+
+    fn validator() -> jsonschema::Validator {
+        jsonschema::options().should_validate_formats(true).build(&json_schema()).expect("a valid schema")
+    }
+
+    #[test]
+    fn the_schema_is_draft_7() {
+        assert!(jsonschema::draft7::meta::is_valid(&json_schema()));
+        assert!(json_schema_string().ends_with("}\n"));
+        assert_eq!(serde_json::from_str::<Json>(&json_schema_string()).unwrap(), json_schema());
+    }
+
+    #[test]
+    fn the_loader_takes_the_keys_in_this_order() {
+        // The loader's "… takes 'id', 'title', …" help lists them in this order, and snapshots show it.
+        assert_eq!(keys(&DOCUMENT), ["plan", "roles", "goal", "component", "phase", "activity", "recurring", "lint"]);
+        assert_eq!(keys(&PLAN), ["title", "org", "start", "end", "lang", "owner", "description"]);
+        assert_eq!(keys(&ROLE), ["name", "lead", "members", "description"]);
+        assert_eq!(keys(&GOAL), ["id", "text", "sub"]);
+        assert_eq!(keys(&SUB_GOAL), ["text", "description"]);
+        assert_eq!(keys(&COMPONENT), ["id", "name", "summary", "contents"]);
+        assert_eq!(keys(&PHASE), ["id", "name", "period", "start", "end", "goal", "activity"]);
+        assert_eq!(
+            keys(&ACTIVITY),
+            [
+                "id",
+                "title",
+                "when",
+                "end",
+                "duration",
+                "owner",
+                "phase",
+                "components",
+                "goals",
+                "after",
+                "kind",
+                "tags",
+                "status",
+                "done",
+                "notes",
+                "allow"
+            ]
+        );
+        assert_eq!(
+            keys(&RECURRING),
+            ["id", "title", "kind", "owner", "every", "count", "per", "from", "until", "notes"]
+        );
+        assert_eq!(keys(&LINT), ["rules", "options"]);
+        assert_eq!(keys(&LINT_OPTIONS), ["idle-gap-months", "summer-months", "cadence-tolerance"]);
+    }
+
+    #[test]
+    fn every_word_the_schema_offers_the_loader_reads() {
+        type Reads = fn(&str) -> bool;
+        let cases: [(&Words, Reads); 4] = [
+            (&LANG, |w| Lang::parse(w).is_some()),
+            (&STATUS, |w| Status::parse(w).is_some()),
+            (&LEVEL, |w| crate::config::Level::parse(w).is_some()),
+            (&PER, |w| parse_period_word(w).is_some()),
+        ];
+        for (words, reads) in cases {
+            for w in words.list() {
+                for written in [w.to_string(), w.to_uppercase(), format!(" {w} ")] {
+                    assert!(reads(&written), "the loader does not read {written:?}");
+                }
+            }
+        }
+        assert!(MONTHS.list().contains(&"juli") && MONTHS.list().contains(&"dec"));
+        assert!(!MONTHS.list().contains(&"vår"), "seasons are not months");
+    }
+
+    #[test]
+    fn words_in_any_case_and_nothing_else() {
+        let v = validator();
+        let plan = |status: &str, lang: &str| {
+            json!({
+                "plan": { "title": "T", "start": "vår 2026", "end": 2027, "lang": lang },
+                "activity": [{ "title": "A", "when": "2026-03-12", "status": status }],
+            })
+        };
+        for (status, lang) in
+            [("Gjennomført", "nb"), (" PÅGÅR ", "nb_NO.UTF-8"), ("in progress", "en-GB"), ("done", "Bokmål")]
+        {
+            assert!(v.is_valid(&plan(status, lang)), "{status} {lang}");
+            assert!(Status::parse(status).is_some() && Lang::parse(lang).is_some());
+        }
+        for (status, lang) in [("nope", "nb"), ("done", "se"), ("done", "bokmål_NO"), ("gjennomførtx", "nb")] {
+            assert!(!v.is_valid(&plan(status, lang)), "{status} {lang}");
+            assert!(Status::parse(status).is_none() || Lang::parse(lang).is_none());
+        }
+        assert_eq!(any_case("i gang."), r"[iI] [gG][aA][nN][gG]\.");
+    }
+
+    #[test]
+    fn dates_counts_and_keys_that_go_together() {
+        let v = validator();
+        let plan = |when: Json, recurring: Json| {
+            json!({
+                "plan": { "title": "T", "start": "2026-01-01", "end": "2026-12-31" },
+                "activity": [{ "title": "A", "when": when, "done": "2026-03-12" }],
+                "recurring": [recurring],
+            })
+        };
+        let r = json!({ "id": "r", "title": "R", "kind": "k", "every": "halvår" });
+        for when in [json!(2026), json!("mars 2026"), json!("2026-03-12"), json!("2026-03-12T10:00:00")] {
+            assert!(v.is_valid(&plan(when.clone(), r.clone())), "{when}");
+        }
+        for when in [json!(26), json!(true), json!(["mars 2026"])] {
+            assert!(!v.is_valid(&plan(when.clone(), r.clone())), "{when}");
+        }
+        let ok = [
+            json!({ "id": "r", "title": "R", "kind": "k", "count": 4, "per": "År" }),
+            json!({ "id": "r", "title": "R", "kind": "k", "count": "4–8", "per": "term" }),
+        ];
+        for r in ok {
+            assert!(v.is_valid(&plan(json!(2026), r.clone())), "{r}");
+        }
+        let bad = [
+            json!({ "id": "r", "title": "R", "kind": "k" }),
+            json!({ "id": "r", "title": "R", "every": "år" }),
+            json!({ "id": "r", "title": "R", "kind": "k", "every": "år", "count": 4, "per": "år" }),
+            json!({ "id": "r", "title": "R", "kind": "k", "every": "år", "per": "år" }),
+            json!({ "id": "r", "title": "R", "kind": "k", "count": 4 }),
+            json!({ "id": "r", "title": "R", "kind": "k", "count": "fire", "per": "år" }),
+            json!({ "id": "r", "title": "R", "kind": "k", "count": 4, "per": "fortnight" }),
+        ];
+        for r in bad {
+            assert!(!v.is_valid(&plan(json!(2026), r.clone())), "{r}");
+        }
+        let both = json!({
+            "plan": { "title": "T", "start": 2026, "end": 2026 },
+            "activity": [{ "title": "A", "when": 2026, "end": 2026, "duration": "3 dager" }],
+        });
+        assert!(!v.is_valid(&both), "end and duration exclude each other");
+    }
+
+    #[test]
+    fn phase_activities_cannot_name_a_phase() {
+        let v = validator();
+        let plan = |activity: Json| {
+            json!({
+                "plan": { "title": "T", "start": 2026, "end": 2026 },
+                "phase": [{ "id": "p", "name": "P", "period": "Vår 2026", "activity": [activity] }],
+            })
+        };
+        assert!(v.is_valid(&plan(json!({ "title": "A", "when": 2026 }))));
+        assert!(!v.is_valid(&plan(json!({ "title": "A", "when": 2026, "phase": "p" }))));
+        let top = json!({ "plan": { "title": "T", "start": 2026, "end": 2026 }, "activity": [{ "title": "A", "when": 2026, "phase": "p" }] });
+        assert!(v.is_valid(&top));
+    }
+
+    #[test]
+    fn lint_rules_are_rule_ids_with_levels() {
+        let v = validator();
+        let plan = |lint: Json| json!({ "plan": { "title": "T", "start": 2026, "end": 2026 }, "lint": lint });
+        let good = json!({
+            "rules": { "idle-gap": "Allow", "phase-order": "deny" },
+            "options": { "idle-gap-months": 24, "summer-months": [7, "Juli", "aug."], "cadence-tolerance": 0 },
+        });
+        assert!(v.is_valid(&plan(good)));
+        for bad in [
+            json!({ "rules": { "idle-gaps": "allow" } }),
+            json!({ "rules": { "idle-gap": "sometimes" } }),
+            json!({ "options": { "idle-gap-months": 25 } }),
+            json!({ "options": { "summer-months": [13] } }),
+            json!({ "options": { "summer-months": "vår" } }),
+            json!({ "options": { "slack": 1 } }),
+        ] {
+            assert!(!v.is_valid(&plan(bad.clone())), "{bad}");
+        }
+        let schema = json_schema();
+        let rules = &schema["properties"]["lint"]["properties"]["rules"]["properties"];
+        assert_eq!(rules.as_object().unwrap().len(), crate::rules::ALL.len());
+        assert_eq!(rules["cadence"]["description"], crate::rules::by_id("cadence").unwrap().summary);
+    }
+}

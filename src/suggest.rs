@@ -16,7 +16,11 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         let c_l = c.to_lowercase();
         let score = strsim::normalized_levenshtein(&word_l, &c_l);
         // Short ids ("p1" for "pl") score low on the ratio, but one typo is always a plausible slip.
-        let plausible = score >= 0.6 || (word_l.chars().count() >= 2 && strsim::levenshtein(&word_l, &c_l) <= 1);
+        let n = word_l.chars().count();
+        // A word that starts a longer name ("season" for "season-mismatch") is what people type when unsure.
+        let prefix = n >= 4 && c_l.starts_with(&word_l);
+        let score = if prefix { score.max(0.6) } else { score };
+        let plausible = prefix || score >= 0.6 || (n >= 2 && strsim::levenshtein(&word_l, &c_l) <= 1);
         if plausible && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, c));
         }
@@ -36,6 +40,8 @@ mod tests {
         assert_eq!(nearest("kommunikasjonsradgiver", ["kommunalsjef", "prosjektleder"]), None);
         assert_eq!(nearest("p1", ["pl", "sg"]), Some("pl"));
         assert_eq!(nearest("marts", ["mars", "mai"]), Some("mars"));
+        assert_eq!(nearest("seasons", ["season-mismatch", "cadence"]), None);
+        assert_eq!(nearest("season", ["season-mismatch", "cadence"]), Some("season-mismatch"));
         assert_eq!(nearest("x", std::iter::empty()), None);
     }
 }
