@@ -332,7 +332,12 @@ fn main() -> ExitCode {
             return run_edit(&plan, &activity, edit::Edit::from_assignments(&assignments));
         }
         Command::Status { common, format } => with_view(&common, |view, loaded| {
-            let findings = implan::rules::run(loaded.plan, loaded.source);
+            // The count agrees with `implan check`: the same implan.toml applies (a broken one is ignored here;
+            // `check` reports it).
+            let file_lint = implan::config::find_config_file(&loaded.source.path)
+                .and_then(|c| implan::config::load_config_file(&c).ok());
+            let config = implan::config::Config::layered(file_lint.iter().chain(loaded.plan.lint.iter()));
+            let findings = implan::rules::run_with(loaded.plan, loaded.source, &config);
             let report = views::status::build(view, &findings);
             Ok(match format {
                 StatusFormat::Text => {
