@@ -45,11 +45,21 @@ pub struct Options {
     pub summer_months: Vec<u32>,
     /// `cadence`: months of slack on `every` ("every 6 months" with tolerance 1 accepts 7).
     pub cadence_tolerance: u32,
+    /// `owner-overload`: the most activities one role may start in one month.
+    pub owner_overload_max: usize,
+    /// `holiday-conflict`: the municipality's school holidays.
+    pub school_holidays: crate::calendar::SchoolHolidays,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { idle_gap_months: 4, summer_months: vec![7], cadence_tolerance: 0 }
+        Options {
+            idle_gap_months: 4,
+            summer_months: vec![7],
+            cadence_tolerance: 0,
+            owner_overload_max: 4,
+            school_holidays: crate::calendar::SchoolHolidays::default(),
+        }
     }
 }
 
@@ -60,6 +70,9 @@ pub struct Lint {
     pub idle_gap_months: Option<usize>,
     pub summer_months: Option<Vec<u32>>,
     pub cadence_tolerance: Option<u32>,
+    pub owner_overload_max: Option<usize>,
+    pub autumn_break_week: Option<u32>,
+    pub winter_break_week: Option<u32>,
 }
 
 /// The configuration in force for one file.
@@ -109,6 +122,15 @@ impl Config {
             }
             if let Some(t) = l.cadence_tolerance {
                 c.options.cadence_tolerance = t;
+            }
+            if let Some(m) = l.owner_overload_max {
+                c.options.owner_overload_max = m;
+            }
+            if let Some(w) = l.autumn_break_week {
+                c.options.school_holidays.autumn_week = Some(w);
+            }
+            if let Some(w) = l.winter_break_week {
+                c.options.school_holidays.winter_week = Some(w);
             }
         }
         c

@@ -254,6 +254,13 @@ pub fn when(lang: Lang, w: &When) -> String {
             }
             s
         }
+        Precision::Week => {
+            let week = w.start.iso_week();
+            match lang {
+                Lang::Nb => format!("uke {} {}", week.week(), week.year()),
+                Lang::En => format!("week {} {}", week.week(), week.year()),
+            }
+        }
         Precision::Month => month_year(lang, w.start.year(), w.start.month()),
         Precision::Season if w.start.month() == 1 || w.start.month() == 8 => season(lang, w),
         Precision::Year if w.start.year() == w.end.year() => w.start.year().to_string(),

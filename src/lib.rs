@@ -3,6 +3,7 @@
 //! The library knows nothing of terminals: it reads files, checks plans and renders reports to strings.
 //! The `implan` binary parses arguments and prints.
 
+pub mod calendar;
 pub mod check;
 pub mod config;
 pub mod diag;

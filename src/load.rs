@@ -53,7 +53,7 @@ pub fn load_lint_only(source: &Source) -> Result<crate::config::Lint, Vec<Findin
         let f = Finding::new(INVALID_TOML, Severity::Error, e.span(), format!("invalid TOML: {}", e.message().trim()));
         return Err(vec![f]);
     }
-    let mut loader = Loader { src: source, errors: Vec::new() };
+    let mut loader = Loader { src: source, errors: Vec::new(), agreement: None };
     let lint = loader.lint(doc.get_ref()).unwrap_or_default();
     if loader.errors.is_empty() { Ok(lint) } else { Err(loader.errors) }
 }
@@ -76,7 +76,7 @@ pub fn load(source: &Source) -> Result<Plan, Vec<Finding>> {
         }
         return Err(findings);
     }
-    let mut loader = Loader { src: source, errors: Vec::new() };
+    let mut loader = Loader { src: source, errors: Vec::new(), agreement: None };
     let plan = loader.document(doc.get_ref());
     match plan {
         Some(plan) if loader.errors.is_empty() => Ok(plan),
@@ -91,6 +91,8 @@ pub fn load(source: &Source) -> Result<Plan, Vec<Finding>> {
 struct Loader<'s> {
     src: &'s Source,
     errors: Vec<Finding>,
+    /// The agreement, once read: "første avtaleår" and "år 2 eller 3" are dates relative to it.
+    agreement: Option<Agreement>,
 }
 
 type Entry<'a, 'i> = (&'a TSpanned<std::borrow::Cow<'i, str>>, &'a TSpanned<DeValue<'i>>);
@@ -253,6 +255,19 @@ impl<'s> Loader<'s> {
                 return None;
             }
         };
+        let parsed = match (parsed, v.get_ref()) {
+            (Err(e), DeValue::String(s)) => match agreement_years(s) {
+                Some((a, b)) => match &self.agreement {
+                    Some(ag) => ag.years_span(a, b).ok_or(e),
+                    None => Err(when::WhenError {
+                        message: format!("'{s}' counts agreement years, but the plan has no [agreement]"),
+                        help: "add [agreement] with start = \"…\" and years = …, or write a date".into(),
+                    }),
+                },
+                None => Err(e),
+            },
+            (p, _) => p,
+        };
         match parsed {
             Ok(w) => Some(Spanned::new(w, v.span())),
             Err(e) => {
@@ -298,6 +313,7 @@ impl<'s> Loader<'s> {
     fn document(&mut self, doc: &DeTable<'_>) -> Option<Plan> {
         self.check_keys(doc, &schema::keys(&schema::DOCUMENT), "a plan file");
         let lint = self.lint(doc);
+        self.agreement = self.agreement_table(doc);
         let Some((p, header)) = self.table(doc, "plan") else {
             if find(doc, "plan").is_none() {
                 self.error(
@@ -376,7 +392,42 @@ impl<'s> Loader<'s> {
             activities,
             recurring,
             lint,
+            agreement: self.agreement.clone(),
         })
+    }
+
+    /// `[agreement]`: start (default: the plan's), years (absent: open-ended), extendable.
+    fn agreement_table(&mut self, doc: &DeTable<'_>) -> Option<Agreement> {
+        let (t, span) = self.table(doc, "agreement")?;
+        self.check_keys(t, &schema::keys(&schema::AGREEMENT), "[agreement]");
+        let start = match self.when(t, "start") {
+            Some(s) => s,
+            None => {
+                let plan_start = find(doc, "plan")
+                    .and_then(|(_, p)| p.get_ref().as_table().and_then(|p| find(p, "start")))
+                    .and_then(|(_, v)| self.when_value("start", v, false));
+                match plan_start {
+                    Some(s) => s,
+                    None => {
+                        let head = self.head(&span);
+                        self.error(head, "[agreement] has no 'start', and the plan's start cannot stand in", None);
+                        return None;
+                    }
+                }
+            }
+        };
+        let years = self.integer(t, "years", 1, 50).map(|n| n as u32);
+        let extendable = match find(t, "extendable") {
+            None => false,
+            Some((_, v)) => match v.get_ref() {
+                DeValue::Boolean(b) => *b,
+                _ => {
+                    self.type_error("extendable", v, "true or false");
+                    false
+                }
+            },
+        };
+        Some(Agreement { start, years, extendable })
     }
 
     /// A `[lint]` table: rule levels and rule options.
@@ -410,6 +461,9 @@ impl<'s> Loader<'s> {
             self.check_keys(o, &schema::keys(&schema::LINT_OPTIONS), "[lint.options]");
             lint.idle_gap_months = self.integer(o, "idle-gap-months", 1, 24).map(|n| n as usize);
             lint.cadence_tolerance = self.integer(o, "cadence-tolerance", 0, 12).map(|n| n as u32);
+            lint.owner_overload_max = self.integer(o, "owner-overload-max", 1, 100).map(|n| n as usize);
+            lint.autumn_break_week = self.integer(o, "autumn-break-week", 1, 53).map(|n| n as u32);
+            lint.winter_break_week = self.integer(o, "winter-break-week", 1, 53).map(|n| n as u32);
             if let Some((_, v)) = find(o, "summer-months") {
                 let mut months = Vec::new();
                 let items: Vec<&TSpanned<DeValue<'_>>> = match v.get_ref() {
@@ -679,6 +733,10 @@ impl<'s> Loader<'s> {
         let kind = self.string(t, "kind").map(|s| s.value);
         let tags = self.string_list(t, "tags").into_iter().map(|s| s.value).collect();
         let notes = self.string(t, "notes").map(|s| s.value);
+        let places = self
+            .integer(t, "places", 0, 100_000)
+            .map(|n| Spanned::new(n as u32, find(t, "places").map_or(0..0, |(_, v)| v.span())));
+        let participants = self.string_list(t, "participants");
         let allow: Vec<Spanned<String>> = self.string_list(t, "allow");
         for a in &allow {
             if crate::rules::by_id(&a.value).is_none() {
@@ -742,6 +800,8 @@ impl<'s> Loader<'s> {
             after,
             kind,
             tags,
+            places,
+            participants,
             status,
             done,
             notes,
@@ -750,12 +810,15 @@ impl<'s> Loader<'s> {
 
     fn recurring(&mut self, doc: &DeTable<'_>) -> Vec<Recurring> {
         let mut out = Vec::new();
-        for (t, span) in self.tables(doc, "recurring", "[[recurring]]") {
-            self.check_keys(t, &schema::keys(&schema::RECURRING), "a recurring requirement");
-            let id = self.id(t, &span, "a recurring requirement");
+        // `[[recurring]]` reads better for cadences, `[[requirement]]` for deadlines and quotas; they are the same.
+        let mut tables = self.tables(doc, "recurring", "[[recurring]]");
+        tables.extend(self.tables(doc, "requirement", "[[requirement]]"));
+        for (t, span) in tables {
+            self.check_keys(t, &schema::keys(&schema::RECURRING), "a requirement");
+            let id = self.id(t, &span, "a requirement");
             let what = match &id {
-                Some(id) => format!("recurring requirement '{}'", id.value),
-                None => "a recurring requirement".to_string(),
+                Some(id) => format!("requirement '{}'", id.value),
+                None => "a requirement".to_string(),
             };
             let title = self.req_string(t, "title", &span, &what);
             let kind = self.req_string(t, "kind", &span, &what);
@@ -763,12 +826,57 @@ impl<'s> Loader<'s> {
             let from = self.when(t, "from");
             let until = self.when(t, "until");
             let notes = self.string(t, "notes").map(|s| s.value);
-            let cadence = self.cadence(t, &span, &what);
-            if let (Some(id), Some(title), Some(kind), Some(cadence)) = (id, title, kind, cadence) {
-                out.push(Recurring { id, title: title.value, kind, owner, cadence, from, until, notes });
+            let by = self.when(t, "by");
+            let within = match find(t, "within") {
+                Some((_, v)) => self.when_value("within", v, true),
+                None => None,
+            };
+            let before = self.string(t, "before");
+            let quota = self.spanned_integer(t, "quota");
+            let quota_each = self.spanned_integer(t, "quota-each");
+            let participants = self.string_list(t, "participants");
+            let checks = ["every", "count", "by", "within", "before", "quota", "quota-each", "participants"];
+            let cadence = if find(t, "every").is_some() || find(t, "count").is_some() {
+                self.cadence(t, &span, &what)
+            } else {
+                if !checks.iter().any(|k| find(t, k).is_some()) {
+                    let head = self.head(&span);
+                    self.error(
+                        head,
+                        format!("{what} says nothing to check"),
+                        Some("add how often (every = \"halvår\"), how many (count = \"4-8\", per = \"år\"), a deadline (by = …), a window (within = …), a quota or participants".into()),
+                    );
+                }
+                if let Some(p) = self.string(t, "per") {
+                    self.error(p.span, "'per' goes with 'count'", None);
+                }
+                None
+            };
+            if let (Some(id), Some(title), Some(kind)) = (id, title, kind) {
+                out.push(Recurring {
+                    id,
+                    title: title.value,
+                    kind,
+                    owner,
+                    cadence,
+                    from,
+                    until,
+                    notes,
+                    by,
+                    within,
+                    before,
+                    quota,
+                    quota_each,
+                    participants,
+                });
             }
         }
         out
+    }
+
+    fn spanned_integer(&mut self, t: &DeTable<'_>, key: &str) -> Option<Spanned<u32>> {
+        let span = find(t, key)?.1.span();
+        self.integer(t, key, 0, 100_000).map(|n| Spanned::new(n as u32, span))
     }
 
     fn cadence(&mut self, t: &DeTable<'_>, span: &Span, what: &str) -> Option<Spanned<Cadence>> {
@@ -808,16 +916,19 @@ impl<'s> Loader<'s> {
                 }
             }
             (None, Some((_, c))) => {
-                let parsed = match c.get_ref() {
+                let one = |v: &DeValue<'_>| match v {
                     DeValue::Integer(i) => i.as_str().parse::<u32>().ok().map(|n| (n, n)),
                     DeValue::String(s) => parse_count(s),
-                    _ => {
-                        self.type_error("count", c, "a number or a range such as \"4-8\"");
-                        return None;
-                    }
+                    _ => None,
                 };
-                let Some((min, max)) = parsed else {
-                    self.error(c.span(), "cannot read 'count'", Some("write a number (4) or a range (\"4-8\")".into()));
+                // A list gives each period its own count, the last repeating: [4, 2] is "4 in year 1, then 2".
+                let parsed: Option<Vec<(u32, u32)>> = match c.get_ref() {
+                    DeValue::Array(items) if !items.is_empty() => items.iter().map(|i| one(i.get_ref())).collect(),
+                    v => one(v).map(|r| vec![r]),
+                };
+                let Some(counts) = parsed else {
+                    let help = "write a number (4), a range (\"4-8\"), or one per period ([4, 2, 2])";
+                    self.error(c.span(), "cannot read 'count'", Some(help.into()));
                     return None;
                 };
                 let Some(per) = per else {
@@ -825,14 +936,16 @@ impl<'s> Loader<'s> {
                     self.error(
                         head,
                         format!("{what} has 'count' but no 'per'"),
-                        Some("add per = \"år\" (or term, quarter, month, plan)".into()),
+                        Some(
+                            "add per = \"år\" (or avtaleår, skoleår, kalenderår, halvår, kvartal, måned, plan)".into(),
+                        ),
                     );
                     return None;
                 };
                 match parse_period_word(&per.value) {
-                    Some(p) => Some(Spanned::new(Cadence::Count { min, max, per: p }, c.span())),
+                    Some(p) => Some(Spanned::new(Cadence::Count { counts, per: p }, c.span())),
                     None => {
-                        let help = "write \"year\"/\"år\", \"term\"/\"halvår\", \"quarter\"/\"kvartal\", \"month\"/\"måned\" or \"plan\"";
+                        let help = "write \"år\", \"avtaleår\", \"skoleår\", \"kalenderår\", \"halvår\", \"kvartal\", \"måned\" or \"plan\" (or in English)";
                         self.error(per.span, format!("cannot read 'per': '{}'", per.value), Some(help.into()));
                         None
                     }
@@ -963,15 +1076,15 @@ mod tests {
     #[test]
     fn recurring_requirements_need_a_cadence() {
         let e = errors(&format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\n"));
-        assert_eq!(
-            e[0].1,
-            "recurring requirement 'r' says neither how often ('every') nor how many ('count' and 'per')"
-        );
+        assert_eq!(e[0].1, "requirement 'r' says nothing to check");
         let e = errors(&format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\ncount = \"4-8\"\n"));
-        assert_eq!(e[0].1, "recurring requirement 'r' has 'count' but no 'per'");
+        assert_eq!(e[0].1, "requirement 'r' has 'count' but no 'per'");
         let p = loads(&format!(
             "{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\ncount = \"4–8\"\nper = \"år\"\n"
         ));
-        assert_eq!(p.recurring[0].cadence.value, Cadence::Count { min: 4, max: 8, per: CadencePeriod::Year });
+        assert_eq!(
+            p.recurring[0].cadence.as_ref().map(|c| c.value.clone()),
+            Some(Cadence::Count { counts: vec![(4, 8)], per: CadencePeriod::Year })
+        );
     }
 }

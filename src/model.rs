@@ -58,6 +58,59 @@ pub struct Plan {
     pub recurring: Vec<Recurring>,
     /// The plan's own `[lint]` table, stronger than an `implan.toml`'s.
     pub lint: Option<crate::config::Lint>,
+    /// When the plan carries out an agreement: its start and length, for agreement years.
+    pub agreement: Option<Agreement>,
+}
+
+/// An agreement the plan carries out ("3 år, kan forlenges").
+#[derive(Debug, Clone)]
+pub struct Agreement {
+    /// The first day of agreement year 1.
+    pub start: Spanned<When>,
+    /// How many years it runs; `None` for an open-ended agreement (MOT's).
+    pub years: Option<u32>,
+    pub extendable: bool,
+}
+
+impl Agreement {
+    /// The span of agreement years `first..=last` (1-based), or `None` past the calendar.
+    pub fn years_span(&self, first: u32, last: u32) -> Option<When> {
+        let s = self.start.value.start;
+        let start = s.checked_add_months(chrono::Months::new(12 * first.checked_sub(1)?))?;
+        let end = s.checked_add_months(chrono::Months::new(12 * last))?.pred_opt()?;
+        Some(When { start, end, precision: crate::when::Precision::Year, time: None })
+    }
+}
+
+/// Reads "første avtaleår", "avtaleår 2", "år 2 eller 3", "det andre eller tredje året", "years 2–3" as a range
+/// of agreement years.
+pub fn agreement_years(s: &str) -> Option<(u32, u32)> {
+    let lower = s.trim().to_lowercase();
+    let mut numbers = Vec::new();
+    let mut year_word = false;
+    for w in lower.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ',' | '/')).filter(|w| !w.is_empty())
+    {
+        let w = w.trim_end_matches('.');
+        let n = match w {
+            "første" | "first" | "1" => Some(1),
+            "andre" | "second" | "2" => Some(2),
+            "tredje" | "third" | "3" => Some(3),
+            "fjerde" | "fourth" | "4" => Some(4),
+            "femte" | "fifth" | "5" => Some(5),
+            _ => w.parse::<u32>().ok().filter(|n| (1..=50).contains(n)),
+        };
+        match (n, w) {
+            (Some(n), _) => numbers.push(n),
+            (None, "avtaleår" | "avtaleåret" | "år" | "året" | "year" | "years" | "agreement") => year_word = true,
+            (None, "det" | "eller" | "og" | "til" | "or" | "and" | "to" | "the" | "of" | "av" | "avtalen" | "i") => {}
+            _ => return None,
+        }
+    }
+    if !year_word || numbers.is_empty() {
+        return None;
+    }
+    let (min, max) = (*numbers.iter().min()?, *numbers.iter().max()?);
+    Some((min, max))
 }
 
 #[derive(Debug, Clone)]
@@ -161,6 +214,10 @@ pub struct Activity {
     pub after: Vec<Spanned<String>>,
     pub kind: Option<String>,
     pub tags: Vec<String>,
+    /// Places taken (trainer-education places, seats at a gathering), for quotas.
+    pub places: Option<Spanned<u32>>,
+    /// Roles taking part without being responsible, for required participation.
+    pub participants: Vec<Spanned<String>>,
     pub status: Status,
     pub done: Option<NaiveDate>,
     pub notes: Option<String>,
@@ -192,8 +249,15 @@ pub enum CadencePeriod {
     Month,
     Quarter,
     Term,
+    /// Twelve months counted from the requirement's start.
     Year,
     Plan,
+    /// August–July.
+    SchoolYear,
+    /// January–December.
+    CalendarYear,
+    /// Twelve months from the agreement's start.
+    AgreementYear,
 }
 
 impl CadencePeriod {
@@ -202,7 +266,10 @@ impl CadencePeriod {
             CadencePeriod::Month => Some(1),
             CadencePeriod::Quarter => Some(3),
             CadencePeriod::Term => Some(6),
-            CadencePeriod::Year => Some(12),
+            CadencePeriod::Year
+            | CadencePeriod::SchoolYear
+            | CadencePeriod::CalendarYear
+            | CadencePeriod::AgreementYear => Some(12),
             CadencePeriod::Plan => None,
         }
     }
@@ -214,6 +281,9 @@ impl CadencePeriod {
             CadencePeriod::Term => "term",
             CadencePeriod::Year => "year",
             CadencePeriod::Plan => "plan period",
+            CadencePeriod::SchoolYear => "school year",
+            CadencePeriod::CalendarYear => "calendar year",
+            CadencePeriod::AgreementYear => "agreement year",
         }
     }
 }
@@ -222,8 +292,9 @@ impl CadencePeriod {
 pub enum Cadence {
     /// At most this many months between two occurrences.
     Every(u32),
-    /// Between min and max occurrences in each period.
-    Count { min: u32, max: u32, per: CadencePeriod },
+    /// Between min and max occurrences in each period: one range for every period, or one per period in order
+    /// (the last repeats): "4 in year 1, then 2 a year" is `[(4, 4), (2, 2)]`.
+    Count { counts: Vec<(u32, u32)>, per: CadencePeriod },
 }
 
 #[derive(Debug, Clone)]
@@ -232,10 +303,30 @@ pub struct Recurring {
     pub title: String,
     pub kind: Spanned<String>,
     pub owner: Option<Spanned<String>>,
-    pub cadence: Spanned<Cadence>,
+    /// How often or how many (`cadence`, `requirement-count`); `None` for a deadline, quota or participation.
+    pub cadence: Option<Spanned<Cadence>>,
     pub from: Option<Spanned<When>>,
     pub until: Option<Spanned<When>>,
     pub notes: Option<String>,
+    /// A matching activity must happen by then (`requirement-deadline`).
+    pub by: Option<Spanned<When>>,
+    /// Matching activities must happen in this span, and one must (`requirement-deadline`).
+    pub within: Option<Spanned<When>>,
+    /// Matching activities must end before this activity starts (`requirement-deadline`).
+    pub before: Option<Spanned<String>>,
+    /// At most this many `places` over the period (`quota-exceeded`).
+    pub quota: Option<Spanned<u32>>,
+    /// At most this many `places` on each matching activity (`quota-exceeded`).
+    pub quota_each: Option<Spanned<u32>>,
+    /// Roles that must take part in every matching activity (`participation-missing`).
+    pub participants: Vec<Spanned<String>>,
+}
+
+impl Recurring {
+    /// The range of matches required in period `n` (0-based) of a `count`.
+    pub fn count_for(counts: &[(u32, u32)], n: usize) -> (u32, u32) {
+        counts.get(n).or(counts.last()).copied().unwrap_or((0, u32::MAX))
+    }
 }
 
 /// Parses "6 months", "halvår", "every 2 years" into a number of months.
@@ -266,7 +357,10 @@ pub fn parse_period_word(s: &str) -> Option<CadencePeriod> {
         "month" | "måned" | "mnd" => CadencePeriod::Month,
         "quarter" | "kvartal" => CadencePeriod::Quarter,
         "term" | "halvår" | "semester" => CadencePeriod::Term,
-        "year" | "år" | "avtaleår" | "agreement year" => CadencePeriod::Year,
+        "year" | "år" => CadencePeriod::Year,
+        "avtaleår" | "agreement year" | "agreement-year" => CadencePeriod::AgreementYear,
+        "skoleår" | "school year" | "school-year" | "skuleår" => CadencePeriod::SchoolYear,
+        "kalenderår" | "calendar year" | "calendar-year" => CadencePeriod::CalendarYear,
         "plan" | "periode" | "period" | "planperiode" => CadencePeriod::Plan,
         _ => return None,
     })

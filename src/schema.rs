@@ -36,6 +36,8 @@ pub enum Value {
     Day,
     /// A whole number from `min` to `max`.
     Integer { min: i64, max: i64 },
+    /// true or false.
+    Boolean,
     /// One of a closed set of words.
     Word(&'static Words),
     /// How many: a whole number (`4`) or a range (`"4-8"`, `"4–8"`).
@@ -169,6 +171,14 @@ pub static PER: Words = Words::Fixed {
         "semester",
         "avtaleår",
         "agreement year",
+        "agreement-year",
+        "skoleår",
+        "skuleår",
+        "school year",
+        "school-year",
+        "kalenderår",
+        "calendar year",
+        "calendar-year",
         "period",
         "planperiode",
     ],
@@ -206,7 +216,17 @@ pub static DOCUMENT: Table = Table::new(
         key(
             "recurring",
             Value::Tables { table: &RECURRING, without: &[] },
-            "Recurring requirements the plan promises; the `cadence` rule checks that the schedule keeps them.",
+            "Recurring requirements the plan promises; the `cadence` and `requirement-count` rules check that the schedule keeps them.",
+        ),
+        key(
+            "requirement",
+            Value::Tables { table: &RECURRING, without: &[] },
+            "Obligations of an agreement: counts, deadlines, windows, quotas, required participants (the same keys as [[recurring]]).",
+        ),
+        key(
+            "agreement",
+            Value::Table(&AGREEMENT),
+            "The agreement the plan carries out: its start and length in years.",
         ),
         key("lint", Value::Table(&LINT), "Rule levels and rule options for this plan, stronger than an implan.toml's."),
     ],
@@ -235,6 +255,21 @@ pub static PLAN: Table = Table::new(
         ),
         key("owner", Value::String, "The role that owns the plan (a role id or display name)."),
         key("description", Value::String, "Free text."),
+    ],
+);
+
+/// `[agreement]`.
+pub static AGREEMENT: Table = Table::new(
+    "An agreement the plan carries out (\"3 år, kan forlenges\"): agreement year 1 starts at `start`.",
+    &[
+        key("start", Value::When, "When agreement year 1 starts (default: the plan's start)."),
+        key(
+            "years",
+            Value::Integer { min: 1, max: 50 },
+            "How many years it runs; leave out for an open-ended agreement.",
+        ),
+        key("extendable", Value::Boolean, "Whether it can be extended (\"kan forlenges\")."),
+        key("notes", Value::String, "Free text."),
     ],
 );
 
@@ -347,6 +382,12 @@ pub static ACTIVITY: Table = Table {
         ),
         key("tags", STRINGS, "More words for recurring requirements to match on."),
         key(
+            "places",
+            Value::Integer { min: 0, max: 100_000 },
+            "Places it takes (trainer-education places, seats at a gathering), for quotas.",
+        ),
+        key("participants", STRINGS, "Roles taking part without being responsible, for required participation."),
+        key(
             "status",
             Value::Word(&STATUS),
             "planned (default), in-progress, done or cancelled; Norwegian: planlagt, pågår, gjennomført, avlyst.",
@@ -379,20 +420,38 @@ pub static RECURRING: Table = Table {
         ),
         key(
             "count",
-            Value::Count,
-            "How many matching activities each period must hold: 4, or a range \"4-8\". Goes with `per`.",
+            Value::AnyOf(&[Value::Count, Value::OneOrList(&Value::Count)]),
+            "How many matching activities each period must hold: 4, a range \"4-8\", or one per period [4, 2, 2] (the last repeats). Goes with `per`.",
         ),
         key(
             "per",
             Value::Word(&PER),
-            "The period for `count`: year/år, term/halvår, quarter/kvartal, month/måned, or plan/periode (the whole span).",
+            "The period for `count`: år (12 months from `from`), avtaleår, skoleår (August–July), kalenderår, halvår (school terms), kvartal, måned, or plan (the whole span).",
         ),
         key("from", Value::When, "When the requirement starts to apply (any `when` value; default: the plan's start)."),
         key("until", Value::When, "When it stops applying (any `when` value; default: the plan's end)."),
         key("notes", Value::String, "Free text."),
+        key(
+            "by",
+            Value::When,
+            "A deadline: a matching activity must happen by then (\"23.10.2020\", \"første avtaleår\").",
+        ),
+        key(
+            "within",
+            Value::When,
+            "A window: matching activities must happen in it, and one must (\"år 2 eller 3\", \"høst 2026\").",
+        ),
+        key("before", Value::String, "An activity id: matching activities must end before it starts."),
+        key("quota", Value::Integer { min: 0, max: 100_000 }, "At most this many `places` over the period."),
+        key(
+            "quota-each",
+            Value::Integer { min: 0, max: 100_000 },
+            "At most this many `places` on each matching activity.",
+        ),
+        key("participants", STRINGS, "Roles that must take part (as owner or participant) in every matching activity."),
     ],
-    exclusive: &[],
-    one_of: &["every", "count"],
+    exclusive: &[["every", "count"]],
+    one_of: &[],
     needs: &[["count", "per"], ["per", "count"]],
 };
 
@@ -429,6 +488,21 @@ pub static LINT_OPTIONS: Table = Table::new(
             "cadence-tolerance",
             Value::Integer { min: 0, max: 12 },
             "cadence: months of slack on `every` (\"every 6 months\" with tolerance 1 accepts 7) (default 0).",
+        ),
+        key(
+            "owner-overload-max",
+            Value::Integer { min: 1, max: 100 },
+            "owner-overload: the most activities one role may start in one month (default 4).",
+        ),
+        key(
+            "autumn-break-week",
+            Value::Integer { min: 1, max: 53 },
+            "holiday-conflict: the ISO week of the autumn break (høstferie) (default 40).",
+        ),
+        key(
+            "winter-break-week",
+            Value::Integer { min: 1, max: 53 },
+            "holiday-conflict: the ISO week of the winter break (vinterferie) (default 8).",
         ),
     ],
 );
@@ -511,6 +585,7 @@ fn value_schema(value: &Value) -> Map<String, Json> {
         }
         Value::Day => json!({ "anyOf": date_strings() }),
         Value::Integer { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
+        Value::Boolean => json!({ "type": "boolean" }),
         Value::Word(words) => word_schema(words),
         Value::Count => json!({ "anyOf": [
             { "type": "integer", "minimum": 0, "maximum": u32::MAX },
@@ -620,7 +695,21 @@ mod tests {
     #[test]
     fn the_loader_takes_the_keys_in_this_order() {
         // The loader's "… takes 'id', 'title', …" help lists them in this order, and snapshots show it.
-        assert_eq!(keys(&DOCUMENT), ["plan", "roles", "goal", "component", "phase", "activity", "recurring", "lint"]);
+        assert_eq!(
+            keys(&DOCUMENT),
+            [
+                "plan",
+                "roles",
+                "goal",
+                "component",
+                "phase",
+                "activity",
+                "recurring",
+                "requirement",
+                "agreement",
+                "lint"
+            ]
+        );
         assert_eq!(keys(&PLAN), ["title", "org", "start", "end", "lang", "owner", "description"]);
         assert_eq!(keys(&ROLE), ["name", "lead", "members", "description"]);
         assert_eq!(keys(&GOAL), ["id", "text", "sub"]);
@@ -642,6 +731,8 @@ mod tests {
                 "after",
                 "kind",
                 "tags",
+                "places",
+                "participants",
                 "status",
                 "done",
                 "notes",
@@ -650,10 +741,37 @@ mod tests {
         );
         assert_eq!(
             keys(&RECURRING),
-            ["id", "title", "kind", "owner", "every", "count", "per", "from", "until", "notes"]
+            [
+                "id",
+                "title",
+                "kind",
+                "owner",
+                "every",
+                "count",
+                "per",
+                "from",
+                "until",
+                "notes",
+                "by",
+                "within",
+                "before",
+                "quota",
+                "quota-each",
+                "participants"
+            ]
         );
         assert_eq!(keys(&LINT), ["rules", "options"]);
-        assert_eq!(keys(&LINT_OPTIONS), ["idle-gap-months", "summer-months", "cadence-tolerance"]);
+        assert_eq!(
+            keys(&LINT_OPTIONS),
+            [
+                "idle-gap-months",
+                "summer-months",
+                "cadence-tolerance",
+                "owner-overload-max",
+                "autumn-break-week",
+                "winter-break-week"
+            ]
+        );
     }
 
     #[test]
@@ -723,7 +841,6 @@ mod tests {
             assert!(v.is_valid(&plan(json!(2026), r.clone())), "{r}");
         }
         let bad = [
-            json!({ "id": "r", "title": "R", "kind": "k" }),
             json!({ "id": "r", "title": "R", "every": "år" }),
             json!({ "id": "r", "title": "R", "kind": "k", "every": "år", "count": 4, "per": "år" }),
             json!({ "id": "r", "title": "R", "kind": "k", "every": "år", "per": "år" }),

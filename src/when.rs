@@ -11,6 +11,7 @@ use std::fmt;
 #[serde(rename_all = "kebab-case")]
 pub enum Precision {
     Day,
+    Week,
     Month,
     Season,
     Year,
@@ -347,7 +348,57 @@ fn parse_any(input: &str) -> Result<When, WhenError> {
         return When::month(year, month).ok_or_else(|| err(format!("there is no month {month}; months are 1–12")));
     }
     // Words: "mars 2026", "12. mars 2026", "March 12, 2026", "høsten 2026", "2026".
-    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let mut words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    // "fredag 25. september 2020": the weekday must agree with the date.
+    if let Some(weekday) = words.first().and_then(|w| weekday_word(w)) {
+        let rest = words[1..].join(" ");
+        let when = parse_any(&rest)?;
+        if when.precision != Precision::Day {
+            return Err(err(format!("a weekday goes with a day, and '{rest}' is not one")));
+        }
+        if when.start.weekday() != weekday {
+            return Err(err(format!(
+                "{} is a {}, not a {}",
+                when.start,
+                weekday_name(when.start.weekday()),
+                weekday_name(weekday)
+            )));
+        }
+        return Ok(when);
+    }
+    // "uke 40 2026", "veke 40 2026", "week 40 2026": ISO weeks, Monday to Sunday.
+    if let [w, n, y] = words.as_slice()
+        && matches!(*w, "uke" | "veke" | "week" | "uka")
+        && let (Ok(n), Some(year)) = (n.trim_end_matches('.').parse::<u32>(), parse_year(y))
+    {
+        let monday = NaiveDate::from_isoywd_opt(year, n, chrono::Weekday::Mon)
+            .ok_or_else(|| err(format!("{year} has no week {n}; ISO years have 52 or 53 weeks")))?;
+        let sunday = NaiveDate::from_isoywd_opt(year, n, chrono::Weekday::Sun).unwrap_or(monday);
+        return Ok(When { start: monday, end: sunday, precision: Precision::Week, time: None });
+    }
+    // "skoleåret 2026/2027", "skoleåret 2026/27", "school year 2026/2027": August to June.
+    if let Some(rest) = ["skoleåret", "skoleår", "school year", "skuleåret"].iter().find_map(|p| lower.strip_prefix(p))
+    {
+        let rest = rest.trim();
+        if let Some((a, b)) = rest.split_once(['/', '-', '–'])
+            && let Some(first) = parse_year(a.trim())
+        {
+            let b = b.trim();
+            let second =
+                if b.len() == 2 { b.parse::<i32>().ok().map(|n| first / 100 * 100 + n) } else { parse_year(b) };
+            if second != Some(first + 1) {
+                return Err(err(format!(
+                    "a school year runs from one year to the next: write skoleåret {first}/{}",
+                    first + 1
+                )));
+            }
+            let start = NaiveDate::from_ymd_opt(first, 8, 1).ok_or_else(|| err("the year is out of range"))?;
+            let end = NaiveDate::from_ymd_opt(first + 1, 6, 30).ok_or_else(|| err("the year is out of range"))?;
+            return Ok(When { start, end, precision: Precision::Year, time: None });
+        }
+        return Err(err(format!("'{}' is not a school year; write skoleåret 2026/2027", input.trim())));
+    }
+    words.retain(|w| *w != "den");
     match words.as_slice() {
         [y] => {
             if let Some(year) = parse_year(y) {
@@ -384,6 +435,24 @@ fn parse_any(input: &str) -> Result<When, WhenError> {
         _ => {}
     }
     Err(err(format!("'{}' is not a date implan can read", input.trim())))
+}
+
+fn weekday_word(word: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    Some(match word.trim_end_matches(['.', ',']) {
+        "mandag" | "måndag" | "monday" | "man" | "mon" => Mon,
+        "tirsdag" | "tysdag" | "tuesday" | "tir" | "tue" => Tue,
+        "onsdag" | "wednesday" | "ons" | "wed" => Wed,
+        "torsdag" | "thursday" | "tor" | "thu" => Thu,
+        "fredag" | "friday" | "fre" | "fri" => Fri,
+        "lørdag" | "laurdag" | "saturday" | "lør" | "sat" => Sat,
+        "søndag" | "sundag" | "sunday" | "søn" | "sun" => Sun,
+        _ => return None,
+    })
+}
+
+fn weekday_name(w: chrono::Weekday) -> &'static str {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][w.num_days_from_monday() as usize]
 }
 
 fn unknown_word(word: &str) -> WhenError {
@@ -530,6 +599,22 @@ mod tests {
         assert_eq!(parse("hausten 2026").unwrap(), When::season(2026, Season::Autumn).unwrap());
         // "vår" as macOS pastes it: a, then a combining ring above.
         assert_eq!(parse("va\u{30a}r 2026").unwrap(), When::season(2026, Season::Spring).unwrap());
+    }
+
+    #[test]
+    fn weeks_weekdays_and_school_years() {
+        let w = parse("uke 40 2026").unwrap();
+        assert_eq!((w.start, w.end, w.precision), (d(2026, 9, 28), d(2026, 10, 4), Precision::Week));
+        assert_eq!(parse("veke 40 2026").unwrap(), w);
+        assert!(parse("uke 53 2027").is_err(), "2027 has 52 ISO weeks");
+        let f = parse("fredag 25. september 2020 kl. 10–10.30").unwrap();
+        assert_eq!(f.start, d(2020, 9, 25));
+        assert_eq!(f.time, Some((NaiveTime::from_hms_opt(10, 0, 0).unwrap(), NaiveTime::from_hms_opt(10, 30, 0))));
+        assert_eq!(parse("mandag 25. september 2020").unwrap_err().message, "2020-09-25 is a Friday, not a Monday");
+        let s = parse("skoleåret 2026/2027").unwrap();
+        assert_eq!((s.start, s.end), (d(2026, 8, 1), d(2027, 6, 30)));
+        assert_eq!(parse("Skoleåret 2026/27").unwrap(), s);
+        assert!(parse("skoleåret 2026/2028").is_err());
     }
 
     #[test]

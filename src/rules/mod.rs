@@ -13,17 +13,24 @@ mod dependency_order;
 mod duplicate_id;
 mod empty_phase;
 mod goal_without_activity;
+mod holiday_conflict;
 mod idle_gap;
 mod missing_owner;
 mod outside_plan_period;
+mod owner_overload;
+mod participation_missing;
 mod phase_order;
+mod quota_exceeded;
+mod requirement_count;
+mod requirement_deadline;
+mod requirements;
 mod season_mismatch;
 mod uncovered_component;
 mod unknown_reference;
 mod unknown_role;
 mod unused_role;
 
-pub use cadence::{Period, periods as cadence_periods};
+pub use requirement_count::{Period, periods as cadence_periods};
 
 /// A check rule as the tool lists and explains it.
 pub struct Rule {
@@ -78,6 +85,12 @@ pub const ALL: &[Rule] = &[
     empty_phase::RULE,
     idle_gap::RULE,
     cadence::RULE,
+    requirement_count::RULE,
+    requirement_deadline::RULE,
+    quota_exceeded::RULE,
+    participation_missing::RULE,
+    owner_overload::RULE,
+    holiday_conflict::RULE,
 ];
 
 pub fn by_id(id: &str) -> Option<&'static Rule> {

@@ -24,10 +24,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         r.lead.iter().chain(&r.members).for_each(|m| mark(&m.value));
     }
     for a in &plan.activities {
-        a.owners.iter().for_each(|o| mark(&o.value));
+        a.owners.iter().chain(&a.participants).for_each(|o| mark(&o.value));
     }
     for q in &plan.recurring {
-        q.owner.iter().for_each(|o| mark(&o.value));
+        q.owner.iter().chain(&q.participants).for_each(|o| mark(&o.value));
     }
     for (r, used) in plan.roles.iter().zip(used) {
         if !used {

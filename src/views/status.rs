@@ -209,8 +209,12 @@ fn recurring_status<'a>(view: &'a View<'a>, r: &'a Recurring) -> RecurringStatus
         period: None,
     };
     let from = month_index(r.from.as_ref().map_or(view.plan.start.value.start, |f| f.value.start));
-    match r.cadence.value {
-        Cadence::Every(n) => {
+    let Some(cadence) = &r.cadence else {
+        // Deadlines, quotas and participation have no "next due"; `implan check` reports them.
+        return st;
+    };
+    match &cadence.value {
+        &Cadence::Every(n) => {
             // The last one that has happened (or was due) before this month; else the requirement's start.
             let last = ids.iter().rev().map(|&i| month_index(acts[i].when.value.start)).find(|&m| m < this_month);
             let due = last.unwrap_or(from) + n as i64;
@@ -224,10 +228,16 @@ fn recurring_status<'a>(view: &'a View<'a>, r: &'a Recurring) -> RecurringStatus
                 };
             }
         }
-        Cadence::Count { min, max, per } => {
+        Cadence::Count { counts, per } => {
             let until = month_index(r.until.as_ref().map_or(view.plan.end.value.end, |u| u.value.end));
-            let periods = crate::rules::cadence_periods(per, from, until);
-            if let Some(p) = periods.iter().find(|p| p.start <= this_month && this_month <= p.end) {
+            let origin = match (per, &view.plan.agreement) {
+                (crate::model::CadencePeriod::AgreementYear, Some(a)) => month_index(a.start.value.start),
+                _ => from,
+            };
+            let periods = crate::rules::cadence_periods(*per, origin, from, until);
+            if let Some((n, p)) = periods.iter().enumerate().find(|(_, p)| p.start <= this_month && this_month <= p.end)
+            {
+                let (min, max) = Recurring::count_for(counts, n);
                 let so_far = ids
                     .iter()
                     .filter(|&&i| (p.start..=this_month).contains(&month_index(acts[i].when.value.start)))

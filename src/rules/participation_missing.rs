@@ -1,0 +1,69 @@
+use super::requirements::matching;
+use super::{Ctx, Rule, quoted_list};
+use crate::diag::{Finding, Severity};
+use std::collections::HashSet;
+
+pub const RULE: Rule = Rule {
+    id: "participation-missing",
+    severity: Severity::Error,
+    summary: "A required participant missing from an activity a requirement covers",
+    doc: include_str!("docs/participation-missing.md"),
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let plan = ctx.plan;
+    for req in plan.recurring.iter().filter(|r| !r.participants.is_empty()) {
+        for i in matching(ctx, req) {
+            let a = &plan.activities[i];
+            // Who takes part: owners and participants, and the members of any group among them.
+            let mut present: HashSet<usize> = HashSet::new();
+            for r in a.owners.iter().chain(&a.participants).filter_map(|o| ctx.role(&o.value)) {
+                present.insert(r);
+                let role = &plan.roles[r];
+                present.extend(role.lead.iter().chain(&role.members).filter_map(|m| ctx.role(&m.value)));
+            }
+            let missing: Vec<&str> = req
+                .participants
+                .iter()
+                .filter(|p| ctx.role(&p.value).is_none_or(|r| !present.contains(&r)))
+                .map(|p| ctx.role(&p.value).map_or(p.value.as_str(), |r| plan.roles[r].name.as_str()))
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            out.push(
+                RULE.finding(
+                    a.title.span.clone(),
+                    format!("'{}' lacks {} (required by '{}')", a.title.value, quoted_list(&missing), req.title),
+                )
+                .label("not among its owners or participants")
+                .related(req.id.span.clone(), "the requirement")
+                .help("add them to participants = [...] (or owner), or say in notes why they cannot come"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::run_rule;
+
+    fn plan(participants: &str) -> String {
+        format!(
+            "[plan]\ntitle = \"T\"\nstart = \"2020\"\nend = \"2020\"\n\n[roles]\npol = \"Politisk ledelse\"\nadm = \"Administrativ ledelse\"\nledelse = {{ name = \"Ledelsen\", members = [\"pol\", \"adm\"] }}\n\n[[requirement]]\nid = \"r\"\ntitle = \"Begge ledelser på samlingene\"\nkind = \"samling\"\nparticipants = [\"pol\", \"adm\"]\n\n[[activity]]\ntitle = \"Fellessamling\"\nwhen = \"2020-11-17\"\nowner = \"adm\"\nkind = \"samling\"\n{participants}\n"
+        )
+    }
+
+    #[test]
+    fn fires_when_a_required_role_is_absent() {
+        let f = run_rule(&RULE, &plan(""));
+        assert_eq!(
+            f[0].message,
+            "'Fellessamling' lacks 'Politisk ledelse' (required by 'Begge ledelser på samlingene')"
+        );
+        assert!(run_rule(&RULE, &plan("participants = [\"pol\"]")).is_empty());
+        assert!(run_rule(&RULE, &plan("participants = [\"ledelse\"]")).is_empty(), "a group brings its members");
+    }
+}

@@ -1,0 +1,212 @@
+use super::requirements::{matching_text, months_of, scope};
+use super::{Ctx, Rule};
+use crate::diag::{Finding, Severity};
+use crate::model::{Cadence, CadencePeriod, Recurring};
+use crate::when::{format_month_index, month_index};
+
+pub const RULE: Rule = Rule {
+    id: "requirement-count",
+    severity: Severity::Error,
+    summary: "A requirement's count per year, term or period that the schedule does not meet",
+    doc: include_str!("docs/requirement-count.md"),
+    check: Some(check),
+};
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    for req in &ctx.plan.recurring {
+        if let Some(c) = &req.cadence
+            && let Cadence::Count { counts, per } = &c.value
+        {
+            check_one(ctx, req, counts, *per, c.span.clone(), out);
+        }
+    }
+}
+
+fn range_text((min, max): (u32, u32)) -> String {
+    if min == max { min.to_string() } else { format!("{min}–{max}") }
+}
+
+fn check_one(
+    ctx: &Ctx,
+    req: &Recurring,
+    counts: &[(u32, u32)],
+    per: CadencePeriod,
+    span: crate::diag::Span,
+    out: &mut Vec<Finding>,
+) {
+    let Some((from, until)) = scope(ctx, req, &RULE, &span, out) else { return };
+    let months = months_of(ctx, req, from, until);
+    let matching = matching_text(req);
+    // Agreement years count from the agreement's start, whatever `from` says.
+    let origin = match (per, &ctx.plan.agreement) {
+        (CadencePeriod::AgreementYear, Some(a)) => month_index(a.start.value.start),
+        _ => from,
+    };
+    for (n, p) in periods(per, origin, from, until).into_iter().enumerate() {
+        let (min, max) = Recurring::count_for(counts, n);
+        let have = months.partition_point(|&m| m <= p.end) - months.partition_point(|&m| m < p.start);
+        // A period cut short by `from` or `until` needs only its share of the minimum.
+        let need = (min as u64 * p.months() as u64 / p.full as u64) as usize;
+        let range = range_text((min, max));
+        // One count for every period reads "per year"; a count per period is that period's own.
+        let per_text = if counts.len() == 1 { format!(" per {}", per.name()) } else { String::new() };
+        let problem = if have < need {
+            Some(format!("only {have} '{}' in {}; required {range}{per_text}", req.title, p.name))
+        } else if have > max as usize {
+            Some(format!("{have} '{}' in {}; at most {max}{per_text} are agreed", req.title, p.name))
+        } else {
+            None
+        };
+        if let Some(msg) = problem {
+            let per_text = if counts.len() > 1 {
+                format!("required {range} in this {}", per.name())
+            } else {
+                format!("required {range} per {}", per.name())
+            };
+            out.push(
+                RULE.finding(span.clone(), msg)
+                    .label(per_text)
+                    .help(format!("the checker counts {matching} by the month they start in")),
+            );
+        }
+    }
+}
+
+/// One period a `count` is checked in: months as indexes (inclusive), how long a whole one is, and its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    pub start: i64,
+    pub end: i64,
+    /// The months of a whole period of this kind, for cutting the minimum of a partial one.
+    pub full: i64,
+    pub name: String,
+}
+
+impl Period {
+    pub fn months(&self) -> i64 {
+        self.end - self.start + 1
+    }
+}
+
+/// The periods between `from` and `until`, clipped to them. Terms are school terms (vår January–June, høst
+/// August–December; July belongs to neither); school years run August–July and calendar years January–December;
+/// years, quarters and months count from `origin` (the requirement's start, or the agreement's for agreement
+/// years), as agreement years do.
+pub fn periods(per: CadencePeriod, origin: i64, from: i64, until: i64) -> Vec<Period> {
+    let mut out = Vec::new();
+    if until < from {
+        return out;
+    }
+    let mut push = |start: i64, end: i64, full: i64, name: String| {
+        let (s, e) = (start.max(from), end.min(until));
+        if s <= e {
+            out.push(Period {
+                start: s,
+                end: e,
+                full,
+                name: format!("{name} ({} – {})", format_month_index(s), format_month_index(e)),
+            });
+        }
+    };
+    match per {
+        CadencePeriod::Plan => push(from, until, until - from + 1, "the plan period".to_string()),
+        CadencePeriod::Term => {
+            for year in from.div_euclid(12)..=until.div_euclid(12) {
+                push(year * 12, year * 12 + 5, 6, format!("spring term {year}"));
+                push(year * 12 + 7, year * 12 + 11, 5, format!("autumn term {year}"));
+            }
+        }
+        CadencePeriod::SchoolYear => {
+            // The school year that holds `from` starts the August before it.
+            let first = (from - 7).div_euclid(12);
+            for year in first..=until.div_euclid(12) {
+                push(year * 12 + 7, year * 12 + 18, 12, format!("school year {year}/{}", year + 1));
+            }
+        }
+        CadencePeriod::CalendarYear => {
+            for year in from.div_euclid(12)..=until.div_euclid(12) {
+                push(year * 12, year * 12 + 11, 12, format!("{year}"));
+            }
+        }
+        _ => {
+            let len = per.months().unwrap_or(1);
+            // Periods are numbered from the origin, even when `from` starts later (agreement year 2 is year 2).
+            let skip = if from > origin { (from - origin) / len } else { 0 };
+            let mut start = origin + skip * len;
+            let mut number = skip + 1;
+            while start <= until {
+                push(start, start + len - 1, len, format!("{} {number}", per.name()));
+                start += len;
+                number += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::run_rule;
+
+    fn plan(req: &str, acts: &[(&str, &str)]) -> String {
+        let mut s = format!(
+            "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"vår 2028\"\n\n[roles]\nsg = \"Styringsgruppe\"\npl = \"Prosjektleder\"\n\n[[recurring]]\nid = \"r\"\ntitle = \"Evaluering\"\nkind = \"evaluering\"\n{req}\n"
+        );
+        for (i, (w, owner)) in acts.iter().enumerate() {
+            s.push_str(&format!(
+                "\n[[activity]]\ntitle = \"A{i}\"\nwhen = \"{w}\"\nowner = \"{owner}\"\nkind = \"evaluering\"\n"
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn terms_are_school_terms() {
+        // Autumn 2026 has 2, spring 2027 has 3: one each is required, at most 2.
+        let acts = [
+            ("oktober 2026", "sg"),
+            ("desember 2026", "sg"),
+            ("januar 2027", "sg"),
+            ("mars 2027", "sg"),
+            ("mai 2027", "sg"),
+        ];
+        let s = plan("count = \"1-2\"\nper = \"halvår\"\nfrom = \"høst 2026\"\nuntil = \"vår 2027\"", &acts);
+        let f = run_rule(&RULE, &s);
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(msgs, ["3 'Evaluering' in spring term 2027 (2027-01 – 2027-06); at most 2 per term are agreed"]);
+        let p = super::periods(crate::model::CadencePeriod::Term, 2026 * 12 + 6, 2026 * 12 + 6, 2027 * 12 + 5);
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["autumn term 2026 (2026-08 – 2026-12)", "spring term 2027 (2027-01 – 2027-06)"]);
+    }
+
+    #[test]
+    fn from_and_until_outside_the_plan_are_reported_and_clamped() {
+        let f = run_rule(&RULE, &plan("count = \"1-2\"\nper = \"month\"\nfrom = \"2001\"", &[]));
+        assert_eq!(f[0].message, "'Evaluering' starts before the plan (2026-01 – 2028-06)");
+        // Then only the plan's own 30 months are checked, not 25 years of them.
+        assert_eq!(f.len(), 1 + 30);
+    }
+
+    #[test]
+    fn count_per_year_checks_each_year_and_the_short_last_one() {
+        let acts = [
+            ("februar 2026", "sg"),
+            ("mars 2026", "sg"),
+            ("februar 2027", "sg"),
+            ("mars 2027", "sg"),
+            ("april 2027", "sg"),
+            ("mai 2027", "sg"),
+            ("juni 2027", "sg"),
+            ("januar 2028", "sg"),
+        ];
+        let f = run_rule(&RULE, &plan("count = \"2-4\"\nper = \"år\"", &acts));
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(msgs, ["5 'Evaluering' in year 2 (2027-01 – 2027-12); at most 4 per year are agreed"]);
+        // Year 3 is January–June 2028: half a year needs 1 of the 2.
+        let acts = [("februar 2026", "sg"), ("mars 2026", "sg"), ("februar 2027", "sg"), ("mars 2027", "sg")];
+        let f = run_rule(&RULE, &plan("count = \"2-4\"\nper = \"år\"", &acts));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "only 0 'Evaluering' in year 3 (2028-01 – 2028-06); required 2–4 per year");
+    }
+}

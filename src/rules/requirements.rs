@@ -1,0 +1,75 @@
+//! What the requirement rules share: the span a requirement applies in, and the activities that keep it.
+
+use super::{Ctx, Rule};
+use crate::diag::{Finding, Span};
+use crate::model::Recurring;
+use crate::when::{format_month_index, month_index};
+
+/// The months (as indexes) a requirement applies in: `from`..`until`, clamped to the plan. `from`/`until`
+/// outside the plan, or crossing, are reported under `rule` (each rule reports its own requirements).
+pub fn scope(ctx: &Ctx, req: &Recurring, rule: &Rule, span: &Span, out: &mut Vec<Finding>) -> Option<(i64, i64)> {
+    let plan = ctx.plan;
+    let (plan_from, plan_until) = (month_index(plan.start.value.start), month_index(plan.end.value.end));
+    let period = format!("{} – {}", format_month_index(plan_from), format_month_index(plan_until));
+    if let Some(f) = req.from.as_ref().filter(|f| month_index(f.value.start) < plan_from) {
+        out.push(outside(rule, req, f.span.clone(), "starts before the plan", &period));
+    }
+    if let Some(u) = req.until.as_ref().filter(|u| month_index(u.value.end) > plan_until) {
+        out.push(outside(rule, req, u.span.clone(), "ends after the plan", &period));
+    }
+    let from = month_index(req.from.as_ref().map_or(plan.start.value.start, |f| f.value.start)).max(plan_from);
+    let until = month_index(req.until.as_ref().map_or(plan.end.value.end, |u| u.value.end)).min(plan_until);
+    if until < from {
+        let at = req.from.as_ref().map_or(span.clone(), |f| f.span.clone());
+        out.push(
+            rule.finding(
+                at,
+                format!(
+                    "'{}' applies from {} until {}: a period that ends before it starts",
+                    req.title,
+                    format_month_index(from),
+                    format_month_index(until)
+                ),
+            )
+            .help("correct 'from' or 'until'; without them the requirement applies through the plan's whole period"),
+        );
+        return None;
+    }
+    Some((from, until))
+}
+
+fn outside(rule: &Rule, req: &Recurring, span: Span, what: &str, period: &str) -> Finding {
+    rule.finding(span, format!("'{}' {what} ({period})", req.title))
+        .label("outside the plan period")
+        .help("the requirement is checked within the plan period only; correct the date or the plan's start/end")
+}
+
+/// The activities that keep a requirement: not cancelled, of its kind (or tagged so), owned by its owner.
+pub fn matching<'a>(ctx: &'a Ctx, req: &'a Recurring) -> impl Iterator<Item = usize> + 'a {
+    let owner = req.owner.as_ref().map(|o| (ctx.role(&o.value), o.value.as_str()));
+    ctx.plan.activities.iter().enumerate().filter_map(move |(i, a)| {
+        let owned = match owner {
+            None => true,
+            Some((Some(role), _)) => a.owners.iter().any(|o| ctx.role(&o.value) == Some(role)),
+            Some((None, name)) => a.owners.iter().any(|o| o.value == name),
+        };
+        (!a.is_cancelled() && a.has_word(&req.kind.value) && owned).then_some(i)
+    })
+}
+
+/// The start months of the matching activities inside `from..=until`, sorted.
+pub fn months_of(ctx: &Ctx, req: &Recurring, from: i64, until: i64) -> Vec<i64> {
+    let acts = &ctx.plan.activities;
+    let mut months: Vec<i64> = matching(ctx, req)
+        .map(|i| month_index(acts[i].when.value.start))
+        .filter(|m| (from..=until).contains(m))
+        .collect();
+    months.sort_unstable();
+    months
+}
+
+/// "activities with kind = \"evaluering\" owned by 'styringsgruppe'", for help texts.
+pub fn matching_text(req: &Recurring) -> String {
+    let by = req.owner.as_ref().map(|o| format!(" owned by '{}'", o.value)).unwrap_or_default();
+    format!("activities with kind = \"{}\"{by}", req.kind.value)
+}
