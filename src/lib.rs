@@ -9,6 +9,7 @@ pub mod config;
 pub mod diag;
 pub mod edit;
 pub mod i18n;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod render;

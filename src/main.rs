@@ -65,6 +65,24 @@ enum Command {
     },
     /// Print the manual page (roff), for `man`: implan man > implan.1
     Man,
+    /// Start a plan from a programme's template: omni, mot, smart, absolutt or ibs
+    Init {
+        /// The programme
+        #[arg(long, value_name = "NAME")]
+        template: String,
+        /// The month the plan starts (default: next month), such as 2026-08 or "august 2026"
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+        /// Language of the plan's views and month names
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Overwrite the file if it exists
+        #[arg(long)]
+        force: bool,
+        /// Where to write it (default: NAME.toml here; a folder gets NAME.toml inside)
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+    },
     /// Print the JSON Schema of the plan format (for editors; the repository ships it as implan.schema.json)
     Schema,
     /// Print the schedule: every activity in date order, grouped by phase, month or role
@@ -268,6 +286,32 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "implan", &mut buf);
             print(&String::from_utf8_lossy(&buf), false);
             return ExitCode::SUCCESS;
+        }
+        Command::Init { template, start, lang, force, path } => {
+            use implan::init;
+            let start = match start {
+                Some(s) => init::parse_start(&s),
+                None => Ok(init::default_start(chrono::Local::now().date_naive())),
+            };
+            let lang = match lang {
+                Some(LangArg::En) => Lang::En,
+                Some(LangArg::Nb) => Lang::Nb,
+                None => i18n::resolve(None, None, i18n::env_locale().as_deref()),
+            };
+            let target = init::target_path(path.as_deref(), &template.to_lowercase());
+            let result = start
+                .and_then(|start| init::render(&template, start, lang))
+                .and_then(|text| init::write_new(&target, &text, force));
+            return match result {
+                Ok(()) => {
+                    print(
+                        &format!("wrote {}; check it with: implan check {}\n", target.display(), target.display()),
+                        false,
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => usage_error(&e.to_string()),
+            };
         }
         Command::Schema => {
             print(&implan::schema::json_schema_string(), false);

@@ -1,0 +1,305 @@
+//! `implan init`: a complete starter plan for one of the programmes, built from its structure.
+//!
+//! The templates are the files in `templates/`, one per programme, embedded in the binary. Each is a plan whose
+//! dates are placeholders, counted from the start month, so that the same structure can start in any month:
+//!
+//! | placeholder   | becomes                                            | example                             |
+//! |---------------|----------------------------------------------------|-------------------------------------|
+//! | `{{M+n}}`     | school month `n` as an ISO month, for dates        | `2026-09`                           |
+//! | `{{MONTH+n}}` | school month `n` in words, in the plan's language  | `september 2026`, `September 2026`  |
+//! | `{{LANG}}`    | the plan's language                                | `nb`, `en`                          |
+//!
+//! `n` is 0–99, written without a sign or leading `+`. Anything else between `{{` and `}}` is an error
+//! ([`InitError::Invalid`]), and so is a `{{` that is never closed; there is no escape, so template text holds
+//! no other `{{`.
+//!
+//! **School months** are the months from the start month on, with July left out: July is the summer holiday,
+//! when schools and kindergartens plan nothing (and `idle-gap` does not count it). With the start August 2026,
+//! `M+0` is 2026-08, `M+4` 2026-12, `M+5` 2027-01, `M+10` 2027-06 and `M+11` 2027-08. A start in July is taken
+//! as August. Eleven school months are always exactly twelve calendar months (`M+11` is `M+0` a year later),
+//! so an agreement year is `M+0`–`M+10`, `M+11`–`M+21`, and so on, whatever the start month.
+//!
+//! Templates are written so that their plans check clean for every start month:
+//!
+//! - phases are labelled with their first and last month (`period = "{{MONTH+0}} – {{MONTH+10}}"`), never
+//!   with term names, which only fit a start at a term's beginning;
+//! - `n` school months may be `n + 1` calendar months (when July falls between), so recurring activities are
+//!   at most 11 school months apart for `every = "år"`, 5 for `"halvår"` and 2 for `"kvartal"`;
+//! - no stretch of more than 4 school months is without activity;
+//! - activities are dated to a month, never to a day: a fixed day would fall on a weekend or in a school
+//!   holiday for some start months (`holiday-conflict`), and the real dates come from the programme later.
+//!
+//! `tests/init.rs` checks every template from every start month of 2026 and some in other years, in both
+//! languages, and that a start a year later gives the same plan a year later.
+
+use crate::model::Lang;
+use crate::when::{FIRST_YEAR, month_from_index, month_index};
+use chrono::{Datelike, NaiveDate};
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The templates: name and a one-line description.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("omni", "Omni-modellen: the seven steps introduced in order, in four phases over 26 months"),
+    ("mot", "Kommuneavtale med MOT: Robust ungdom 12-16, yearly meeting and anchoring, three agreement years"),
+    ("smart", "SMART langtidsavtale: core group, meetings with the SMART centre and staff, three agreement years"),
+    ("absolutt", "ABSOLUTT (KS): joint sessions and local development work for politicians and leaders"),
+    ("ibs", "Inkluderende barnehage- og skolemiljø (Udir): two years of sessions, learning networks, local work"),
+];
+
+/// The last year a start may be in: the longest template runs a few years, and years have four digits.
+pub const LAST_START_YEAR: i32 = 9990;
+
+/// The largest `n` a placeholder may name (nine years of school months).
+const MAX_OFFSET: u32 = 99;
+
+fn template_text(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "omni" => include_str!("../templates/omni.toml.tmpl"),
+        "mot" => include_str!("../templates/mot.toml.tmpl"),
+        "smart" => include_str!("../templates/smart.toml.tmpl"),
+        "absolutt" => include_str!("../templates/absolutt.toml.tmpl"),
+        "ibs" => include_str!("../templates/ibs.toml.tmpl"),
+        _ => return None,
+    })
+}
+
+/// Why `init` could not make or write a plan.
+#[derive(Debug)]
+pub enum InitError {
+    /// No template has this name; `suggestion` is the nearest one, if any is close.
+    UnknownTemplate { name: String, suggestion: Option<String> },
+    /// The file exists, and overwriting was not asked for.
+    Exists(PathBuf),
+    /// Reading or writing failed (the message names the path).
+    Io(io::Error),
+    /// A start that cannot be used, a path that is a directory, or a broken template.
+    Invalid(String),
+}
+
+impl fmt::Display for InitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InitError::UnknownTemplate { name, suggestion } => {
+                write!(f, "unknown template '{name}'")?;
+                if let Some(s) = suggestion {
+                    write!(f, "; did you mean '{s}'?")?;
+                }
+                let names: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
+                write!(f, " (templates: {})", names.join(", "))
+            }
+            InitError::Exists(path) => {
+                write!(f, "{} already exists; it is left as it is (--force overwrites it)", path.display())
+            }
+            InitError::Io(e) => write!(f, "{e}"),
+            InitError::Invalid(msg) => f.write_str(msg),
+        }
+    }
+}
+
+impl std::error::Error for InitError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            InitError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<io::Error> for InitError {
+    fn from(e: io::Error) -> InitError {
+        InitError::Io(e)
+    }
+}
+
+/// The plan of template `template` (a name from [`TEMPLATES`], in any letter case), starting in the month of
+/// `start` (its day is not used; July is taken as August), with `lang` as the plan's language.
+pub fn render(template: &str, start: NaiveDate, lang: Lang) -> Result<String, InitError> {
+    let name = template.trim().to_lowercase();
+    let text = template_text(&name).ok_or_else(|| InitError::UnknownTemplate {
+        name: template.to_string(),
+        suggestion: crate::suggest::nearest(&name, TEMPLATES.iter().map(|(n, _)| *n)).map(str::to_string),
+    })?;
+    if !(FIRST_YEAR..=LAST_START_YEAR).contains(&start.year()) {
+        return Err(InitError::Invalid(format!(
+            "the start year {} is out of range: a plan starts between {FIRST_YEAR} and {LAST_START_YEAR}",
+            start.year()
+        )));
+    }
+    let mut first = month_index(start);
+    if start.month() == 7 {
+        first += 1;
+    }
+    expand(&name, text, first, lang)
+}
+
+/// Replaces every `{{…}}` placeholder of `text`; `first` is the month index of school month 0.
+fn expand(name: &str, text: &str, first: i64, lang: Lang) -> Result<String, InitError> {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut rest = text;
+    while let Some(i) = rest.find("{{") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let Some(j) = after.find("}}") else {
+            return Err(InitError::Invalid(format!("template '{name}': a '{{{{' is never closed")));
+        };
+        out.push_str(&placeholder(&after[..j], first, lang).ok_or_else(|| {
+            InitError::Invalid(format!("template '{name}': unknown placeholder '{{{{{}}}}}'", &after[..j]))
+        })?);
+        rest = &after[j + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The text of one placeholder (without its braces), or `None` if it is not one.
+fn placeholder(p: &str, first: i64, lang: Lang) -> Option<String> {
+    if p == "LANG" {
+        return Some(
+            match lang {
+                Lang::Nb => "nb",
+                Lang::En => "en",
+            }
+            .to_string(),
+        );
+    }
+    let offset = |s: &str| s.parse::<u32>().ok().filter(|n| *n <= MAX_OFFSET && !s.starts_with('+'));
+    if let Some(n) = p.strip_prefix("MONTH+") {
+        let (y, m) = month_from_index(school_month(first, offset(n)?));
+        return Some(crate::i18n::month_year(lang, y, m));
+    }
+    if let Some(n) = p.strip_prefix("M+") {
+        let (y, m) = month_from_index(school_month(first, offset(n)?));
+        return Some(format!("{y:04}-{m:02}"));
+    }
+    None
+}
+
+/// The month index of school month `n`: `n` months after `first`, not counting July.
+fn school_month(first: i64, n: u32) -> i64 {
+    let mut m = first;
+    let mut left = n;
+    while left > 0 {
+        m += 1;
+        if m.rem_euclid(12) != 6 {
+            left -= 1;
+        }
+    }
+    m
+}
+
+/// Reads a `--start` value: any date the plan format accepts (`2026-08`, `august 2026`, `høst 2026`,
+/// `2026-08-15`); the plan starts on the first day of its first month.
+pub fn parse_start(s: &str) -> Result<NaiveDate, InitError> {
+    let when = crate::when::parse(s).map_err(|e| {
+        InitError::Invalid(format!("'{s}' is not a start month: {e}; write a month such as 2026-08 or \"august 2026\""))
+    })?;
+    Ok(when.start.with_day(1).unwrap_or(when.start))
+}
+
+/// The start when none is given: the first day of the month after `today`.
+pub fn default_start(today: NaiveDate) -> NaiveDate {
+    let (y, m) = month_from_index(month_index(today) + 1);
+    NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(today)
+}
+
+/// Where the plan goes: `path`, or `<template>.toml` inside it when it is an existing directory or ends in a
+/// path separator (`plans/`), or `<template>.toml` in the current directory when no path is given.
+pub fn target_path(path: Option<&Path>, template: &str) -> PathBuf {
+    let file = format!("{}.toml", template.trim().to_lowercase());
+    match path {
+        None => PathBuf::from(file),
+        Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with(std::path::is_separator) => p.join(file),
+        Some(p) => p.to_path_buf(),
+    }
+}
+
+/// Writes `text` to `path`, creating its parent directories. An existing file is left alone
+/// ([`InitError::Exists`]) unless `force`; then it is replaced at once, by writing a temporary file next to it
+/// and renaming that over it, so that it is never left half written.
+pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), InitError> {
+    let with_path = |e: io::Error, p: &Path| InitError::Io(io::Error::new(e.kind(), format!("{}: {e}", p.display())));
+    if path.is_dir() {
+        return Err(InitError::Invalid(format!("{} is a directory; name a file to write the plan to", path.display())));
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
+    }
+    if !force {
+        // `create_new` refuses an existing file in the same step that creates the new one: no race.
+        let mut file = match fs::OpenOptions::new().write(true).create_new(true).open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(InitError::Exists(path.to_path_buf())),
+            Err(e) => return Err(with_path(e, path)),
+        };
+        return file.write_all(text.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| {
+            let _ = fs::remove_file(path);
+            with_path(e, path)
+        });
+    }
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "plan".into());
+    let tmp = path.with_file_name(format!(".{file_name}.{}.implan-init.tmp", std::process::id()));
+    let written = fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+        .map_err(|e| with_path(e, &tmp))
+        .and_then(|()| fs::rename(&tmp, path).map_err(|e| with_path(e, path)));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, 1).unwrap()
+    }
+
+    #[test]
+    fn school_months_skip_july() {
+        let first = month_index(d(2026, 8));
+        let iso = |n| {
+            let (y, m) = month_from_index(school_month(first, n));
+            format!("{y}-{m:02}")
+        };
+        assert_eq!([iso(0), iso(4), iso(5), iso(10), iso(11)], ["2026-08", "2026-12", "2027-01", "2027-06", "2027-08"]);
+        // Eleven school months are twelve calendar months, from any month but July.
+        for m in (1..=12).filter(|m| *m != 7) {
+            let first = month_index(d(2026, m));
+            assert_eq!(school_month(first, 11) - first, 12, "start month {m}");
+            assert_eq!(school_month(first, 22) - first, 24, "start month {m}");
+        }
+    }
+
+    #[test]
+    fn placeholders() {
+        let t = "{{LANG}} {{M+0}} {{M+5}} {{MONTH+1}} {{M+10}}{{M+11}}";
+        let first = month_index(d(2026, 8));
+        assert_eq!(expand("t", t, first, Lang::Nb).unwrap(), "nb 2026-08 2027-01 september 2026 2027-062027-08");
+        assert_eq!(expand("t", "{{MONTH+4}}", first, Lang::En).unwrap(), "December 2026");
+        for bad in ["{{M+x}}", "{{M-1}}", "{{M++1}}", "{{Q+1}}", "{{D+1:15}}", "{{M+100}}", "{{m+1}}", "{{M+1"] {
+            assert!(matches!(expand("t", bad, first, Lang::Nb), Err(InitError::Invalid(_))), "{bad}");
+        }
+    }
+
+    #[test]
+    fn july_is_august_and_years_are_bounded() {
+        let july = render("mot", d(2026, 7), Lang::Nb).unwrap();
+        assert_eq!(july, render("mot", d(2026, 8), Lang::Nb).unwrap());
+        assert!(matches!(render("mot", d(9995, 1), Lang::Nb), Err(InitError::Invalid(_))));
+        assert!(render("MOT", d(2026, 8), Lang::Nb).is_ok());
+    }
+
+    #[test]
+    fn starts() {
+        assert_eq!(parse_start("2026-08").unwrap(), d(2026, 8));
+        assert_eq!(parse_start("høst 2026").unwrap(), d(2026, 8));
+        assert_eq!(parse_start("2026-03-15").unwrap(), d(2026, 3));
+        assert!(matches!(parse_start("2026-13"), Err(InitError::Invalid(_))));
+        assert_eq!(default_start(NaiveDate::from_ymd_opt(2026, 12, 24).unwrap()), d(2027, 1));
+    }
+}

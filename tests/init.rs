@@ -1,0 +1,220 @@
+//! `implan init` at the library level: every template renders a plan that checks clean for every start month,
+//! in both languages; unknown names get a suggestion; files are never overwritten without `force`.
+
+use chrono::{Datelike, NaiveDate};
+use implan::check::check_source;
+use implan::init::{InitError, TEMPLATES, render, target_path, write_new};
+use implan::model::Lang;
+use implan::source::Source;
+use std::path::PathBuf;
+
+fn month(y: i32, m: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, 1).unwrap()
+}
+
+/// Every month of 2026, and a few starts in other years (a leap year among them).
+fn starts() -> Vec<NaiveDate> {
+    let mut v: Vec<NaiveDate> = (1..=12).map(|m| month(2026, m)).collect();
+    v.extend([month(2025, 8), month(2027, 1), month(2028, 2), month(2030, 8), month(2031, 11)]);
+    v
+}
+
+fn findings(text: &str) -> Vec<String> {
+    let source = Source::new("x.toml", text);
+    check_source(&source)
+        .iter()
+        .map(|f| {
+            let at = f.span.as_ref().map(|s| source.line_col(s.start));
+            let line = at.map_or(0, |lc| lc.line);
+            format!("{}[{}] line {line}: {}", f.severity.as_str(), f.rule, f.message)
+        })
+        .collect()
+}
+
+#[test]
+fn every_template_checks_clean_for_every_start() {
+    let mut failures = Vec::new();
+    for (name, _) in TEMPLATES {
+        for start in starts() {
+            for lang in [Lang::Nb, Lang::En] {
+                let text = render(name, start, lang).unwrap();
+                let found = findings(&text);
+                if !found.is_empty() {
+                    failures.push(format!("{name} from {start} ({lang:?}):\n  {}", found.join("\n  ")));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_plan_starts_in_the_start_month_and_july_is_august() {
+    for (name, _) in TEMPLATES {
+        let text = render(name, month(2026, 3), Lang::Nb).unwrap();
+        assert!(text.contains("\nstart = \"2026-03\"\n"), "{name}");
+        assert!(text.contains("\"mars 2026 – "), "{name}: the first phase is labelled with its months");
+        let july = render(name, month(2026, 7), Lang::Nb).unwrap();
+        assert!(july.contains("\nstart = \"2026-08\"\n"), "{name}");
+        // No activity is dated to July, the summer holiday.
+        for start in starts() {
+            let text = render(name, start, Lang::Nb).unwrap();
+            for y in start.year()..start.year() + 5 {
+                assert!(!text.contains(&format!("\"{y}-07\"")), "{name} from {start} has an activity in July {y}");
+            }
+        }
+    }
+}
+
+#[test]
+fn templates_are_generic_and_say_where_they_come_from() {
+    for (name, description) in TEMPLATES {
+        assert!(!description.is_empty());
+        let text = render(name, month(2026, 8), Lang::Nb).unwrap();
+        let first = text.lines().next().unwrap();
+        assert!(first.starts_with("# ") && first.contains(&format!("implan init --template {name}")), "{first}");
+        assert!(!text.contains("#:schema"), "{name}");
+        assert!(text.contains("\norg = \"Min kommune\"\n"), "{name}");
+        for word in ["{{", "}}", "TODO", "Eksempel", "Beiarn", "Møre og Romsdal", "assumed", "added:"] {
+            assert!(!text.contains(word), "{name} holds '{word}'");
+        }
+    }
+}
+
+#[test]
+fn lang_follows_the_option() {
+    for (name, _) in TEMPLATES {
+        let nb = render(name, month(2026, 8), Lang::Nb).unwrap();
+        assert!(nb.contains("\nlang = \"nb\"\n"), "{name}");
+        assert!(nb.contains("\"august 2026 – "), "{name}");
+        let en = render(name, month(2026, 8), Lang::En).unwrap();
+        assert!(en.contains("\nlang = \"en\"\n") && !en.contains("lang = \"nb\""), "{name}");
+        assert!(en.contains("\"August 2026 – "), "{name}: month names in English");
+        // Titles stay as the programme writes them.
+        let title = |t: &str| t.lines().find(|l| l.starts_with("title = ")).unwrap().to_string();
+        assert_eq!(title(&nb), title(&en));
+    }
+}
+
+#[test]
+fn the_same_structure_from_any_start() {
+    // A start a year later gives the same plan, with every date a year later.
+    for (name, _) in TEMPLATES {
+        for m in 1..=12 {
+            let a = render(name, month(2026, m), Lang::Nb).unwrap();
+            let b = render(name, month(2027, m), Lang::Nb).unwrap();
+            assert_eq!(implan::when::shift_label_years(&a, 1), b, "{name} from 2026-{m:02}");
+        }
+    }
+}
+
+#[test]
+fn unknown_template_suggests_the_nearest() {
+    let err = render("omnni", month(2026, 8), Lang::Nb).unwrap_err();
+    match &err {
+        InitError::UnknownTemplate { name, suggestion } => {
+            assert_eq!(name, "omnni");
+            assert_eq!(suggestion.as_deref(), Some("omni"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let msg = err.to_string();
+    assert!(msg.contains("'omnni'") && msg.contains("did you mean 'omni'?"), "{msg}");
+    assert!(msg.contains("omni, mot, smart, absolutt, ibs"), "{msg}");
+    assert!(matches!(
+        render("smrt", month(2026, 8), Lang::Nb),
+        Err(InitError::UnknownTemplate { suggestion: Some(s), .. }) if s == "smart"
+    ));
+    assert!(matches!(
+        render("kindergarten", month(2026, 8), Lang::Nb),
+        Err(InitError::UnknownTemplate { suggestion: None, .. })
+    ));
+}
+
+#[test]
+fn a_start_out_of_range_is_invalid() {
+    let err = render("mot", month(999, 8), Lang::Nb).unwrap_err();
+    assert!(matches!(err, InitError::Invalid(_)), "{err:?}");
+    assert!(err.to_string().contains("start year"), "{err}");
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("implan-init-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn write_new_never_overwrites_without_force() {
+    let dir = temp_dir("write");
+    let path = dir.join("sub/dir/plan.toml");
+    write_new(&path, "first", false).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+
+    let err = write_new(&path, "second", false).unwrap_err();
+    assert!(matches!(&err, InitError::Exists(p) if p == &path), "{err:?}");
+    assert!(err.to_string().contains("already exists") && err.to_string().contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+
+    write_new(&path, "second", true).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+    // Forcing leaves no temporary file behind.
+    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["plan.toml"]);
+
+    // A directory is never replaced, not even with force.
+    let err = write_new(&dir, "x", true).unwrap_err();
+    assert!(matches!(err, InitError::Invalid(_)), "{err:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn write_new_with_force_creates_a_missing_file() {
+    let dir = temp_dir("force");
+    let path = dir.join("new.toml");
+    write_new(&path, "text", true).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "text");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_written_plan_checks_clean_from_disk() {
+    let dir = temp_dir("disk");
+    let path = target_path(Some(&dir), "smart");
+    assert_eq!(path, dir.join("smart.toml"));
+    write_new(&path, &render("smart", month(2026, 3), Lang::En).unwrap(), false).unwrap();
+    let report = implan::check::check_file(&path).unwrap();
+    assert!(report.findings.is_empty(), "{:?}", report.findings);
+    assert_eq!(target_path(None, "MOT"), PathBuf::from("mot.toml"));
+    assert_eq!(target_path(Some(&dir.join("p.toml")), "mot"), dir.join("p.toml"));
+    let new_dir = format!("{}/new/", dir.display());
+    assert_eq!(target_path(Some(std::path::Path::new(&new_dir)), "ibs"), dir.join("new").join("ibs.toml"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The command itself: writes a clean plan, refuses to overwrite, suggests a template.
+#[test]
+fn implan_init_on_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("implan-init-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_implan")).args(args).current_dir(&dir).output().unwrap()
+    };
+    let o = run(&["init", "--template", "omni", "--start", "2026-08", "--lang", "nb"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "wrote omni.toml; check it with: implan check omni.toml\n");
+    let check = run(&["check", "omni.toml"]);
+    assert_eq!(String::from_utf8_lossy(&check.stdout), "checked 1 file: no findings\n");
+    let before = std::fs::read(dir.join("omni.toml")).unwrap();
+    let again = run(&["init", "--template", "omni", "--start", "2027-01"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(std::fs::read(dir.join("omni.toml")).unwrap(), before, "never overwritten without --force");
+    let forced = run(&["init", "--template", "omni", "--start", "2027-01", "--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert_ne!(std::fs::read(dir.join("omni.toml")).unwrap(), before);
+    let wrong = run(&["init", "--template", "omnni"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("did you mean 'omni'?"));
+}
