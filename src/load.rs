@@ -835,9 +835,55 @@ impl<'s> Loader<'s> {
             let quota = self.spanned_integer(t, "quota");
             let quota_each = self.spanned_integer(t, "quota-each");
             let participants = self.string_list(t, "participants");
-            let checks = ["every", "count", "by", "within", "before", "quota", "quota-each", "participants"];
+            // A named survey brings its usual window and cadence; `months` and `every` override them.
+            let survey = match self.string(t, "survey") {
+                Some(s) => match crate::model::survey(&s.value) {
+                    Some(sv) => Some((sv, s.span)),
+                    None => {
+                        let known = ["elevundersøkelsen", "foreldreundersøkelsen", "ungdata"];
+                        let help = match nearest(&s.value, known) {
+                            Some(k) => format!("did you mean '{k}'?"),
+                            None => format!("implan knows {}", crate::rules::quoted_list(&known)),
+                        };
+                        self.error(s.span, format!("unknown survey '{}'", s.value), Some(help));
+                        None
+                    }
+                },
+                None => None,
+            };
+            let mut window = survey
+                .as_ref()
+                .filter(|(sv, _)| !sv.months.is_empty())
+                .map(|(sv, span)| Spanned::new(sv.months.to_vec(), span.clone()));
+            if let Some((_, v)) = find(t, "months") {
+                let items: Vec<&TSpanned<DeValue<'_>>> = match v.get_ref() {
+                    DeValue::Array(a) => a.iter().collect(),
+                    _ => vec![v],
+                };
+                let mut months = Vec::new();
+                for item in items {
+                    match item.get_ref() {
+                        DeValue::Integer(i) if i.as_str().parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)) => {
+                            months.push(i.as_str().parse().unwrap_or(1))
+                        }
+                        DeValue::String(s) if when::month_word(&s.to_lowercase()).is_some() => {
+                            months.push(when::month_word(&s.to_lowercase()).unwrap_or(1))
+                        }
+                        _ => self.error(
+                            item.span(),
+                            "not a month",
+                            Some("write month numbers (10) or names (\"oktober\")".into()),
+                        ),
+                    }
+                }
+                window = Some(Spanned::new(months, v.span()));
+            }
+            let checks =
+                ["every", "count", "by", "within", "before", "quota", "quota-each", "participants", "survey", "months"];
             let cadence = if find(t, "every").is_some() || find(t, "count").is_some() {
                 self.cadence(t, &span, &what)
+            } else if let Some((sv, sspan)) = &survey {
+                Some(Spanned::new(Cadence::Every(sv.every), sspan.clone()))
             } else {
                 if !checks.iter().any(|k| find(t, k).is_some()) {
                     let head = self.head(&span);
@@ -868,6 +914,7 @@ impl<'s> Loader<'s> {
                     quota,
                     quota_each,
                     participants,
+                    window,
                 });
             }
         }

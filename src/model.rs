@@ -320,7 +320,29 @@ pub struct Recurring {
     pub quota_each: Option<Spanned<u32>>,
     /// Roles that must take part in every matching activity (`participation-missing`).
     pub participants: Vec<Spanned<String>>,
+    /// Months (1–12) in which matching activities must start, from a named survey or `months` (`cadence`).
+    pub window: Option<Spanned<Vec<u32>>>,
 }
+
+/// A national survey with its usual window and cadence, as a requirement's `survey` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Survey {
+    pub name: &'static str,
+    /// The months it is usually run in; empty for any month.
+    pub months: &'static [u32],
+    /// How often, in months.
+    pub every: u32,
+}
+
+/// The surveys implan knows: Elevundersøkelsen is mandatory every autumn term (run October–December); the
+/// kindergarten parent survey runs November–December; Ungdata is done every third year.
+pub const SURVEYS: &[(&str, Survey)] = &[
+    ("elevundersøkelsen", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
+    ("elevundersokelsen", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
+    ("foreldreundersøkelsen", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),
+    ("foreldreundersokelsen", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),
+    ("ungdata", Survey { name: "Ungdata", months: &[], every: 36 }),
+];
 
 impl Recurring {
     /// The range of matches required in period `n` (0-based) of a `count`.
@@ -350,6 +372,11 @@ pub fn parse_every(s: &str) -> Option<u32> {
         _ => return None,
     };
     if n == 0 { None } else { n.checked_mul(months) }
+}
+
+pub fn survey(name: &str) -> Option<Survey> {
+    let n = name.trim().to_lowercase();
+    SURVEYS.iter().find(|(k, _)| *k == n).map(|(_, s)| *s)
 }
 
 pub fn parse_period_word(s: &str) -> Option<CadencePeriod> {

@@ -449,6 +449,16 @@ pub static RECURRING: Table = Table {
             "At most this many `places` on each matching activity.",
         ),
         key("participants", STRINGS, "Roles that must take part (as owner or participant) in every matching activity."),
+        key(
+            "survey",
+            Value::String,
+            "A national survey with its usual window and cadence: \"elevundersøkelsen\" (October–December, yearly), \"foreldreundersøkelsen\" (kindergartens, November–December, yearly), \"ungdata\" (every third year).",
+        ),
+        key(
+            "months",
+            Value::OneOrList(&MONTH),
+            "The months matching activities must start in (overrides a survey's window).",
+        ),
     ],
     exclusive: &[["every", "count"]],
     one_of: &[],
@@ -757,7 +767,9 @@ mod tests {
                 "before",
                 "quota",
                 "quota-each",
-                "participants"
+                "participants",
+                "survey",
+                "months"
             ]
         );
         assert_eq!(keys(&LINT), ["rules", "options"]);

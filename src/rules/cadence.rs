@@ -14,10 +14,79 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for req in &ctx.plan.recurring {
+        if let Some(w) = req.window.as_ref().filter(|w| !w.value.is_empty()) {
+            check_window(ctx, req, w, out);
+        }
         if let Some(c) = &req.cadence
             && let Cadence::Every(n) = c.value
         {
-            check_one(ctx, req, n, c.span.clone(), out);
+            // A yearly survey with a window is kept by one in each year's window (October 2026, then November
+            // 2027 is fine), not by gaps of at most 12 months.
+            match req.window.as_ref().filter(|w| !w.value.is_empty() && n == 12) {
+                Some(w) => check_yearly_window(ctx, req, w, c.span.clone(), out),
+                None => check_one(ctx, req, n, c.span.clone(), out),
+            }
+        }
+    }
+}
+
+/// Each matching activity must start in one of the window's months (a survey's usual season).
+fn check_window(ctx: &Ctx, req: &Recurring, w: &crate::model::Spanned<Vec<u32>>, out: &mut Vec<Finding>) {
+    use chrono::Datelike;
+    let names: Vec<&str> = w.value.iter().map(|&m| crate::i18n::month_name(crate::model::Lang::En, m)).collect();
+    let window = super::quoted_list(&names).replace('\'', "");
+    for i in super::requirements::matching(ctx, req) {
+        let a = &ctx.plan.activities[i];
+        if !w.value.contains(&a.when.value.start.month()) {
+            out.push(
+                RULE.finding(
+                    a.when.span.clone(),
+                    format!(
+                        "'{}' ({}) is outside the window of '{}' ({window})",
+                        a.title.value,
+                        format_month_index(crate::when::month_index(a.when.value.start)),
+                        req.title
+                    ),
+                )
+                .label("outside the survey's window")
+                .related(w.span.clone(), "the window")
+                .help("move it into the window, or set the months this municipality runs it with months = [...]"),
+            );
+        }
+    }
+}
+
+fn check_yearly_window(
+    ctx: &Ctx,
+    req: &Recurring,
+    w: &crate::model::Spanned<Vec<u32>>,
+    span: crate::diag::Span,
+    out: &mut Vec<Finding>,
+) {
+    let Some((from, until)) = scope(ctx, req, &RULE, &span, out) else { return };
+    let months = months_of(ctx, req, from, until);
+    let (first, last) = (w.value.iter().min().copied().unwrap_or(1), w.value.iter().max().copied().unwrap_or(12));
+    for year in from.div_euclid(12)..=until.div_euclid(12) {
+        let (ws, we) = (year * 12 + first as i64 - 1, year * 12 + last as i64 - 1);
+        // Only windows wholly inside the requirement's span are owed.
+        if ws < from || we > until {
+            continue;
+        }
+        let held = months.iter().any(|m| (ws..=we).contains(m) && w.value.contains(&(m.rem_euclid(12) as u32 + 1)));
+        if !held {
+            out.push(
+                RULE.finding(
+                    span.clone(),
+                    format!(
+                        "no '{}' in its window in {year} ({} – {})",
+                        req.title,
+                        format_month_index(ws),
+                        format_month_index(we)
+                    ),
+                )
+                .label("required every year, in its window")
+                .help(format!("schedule it in the window; the checker counts {}", matching_text(req))),
+            );
         }
     }
 }
@@ -131,6 +200,24 @@ mod tests {
             f[0].message,
             "'Evaluering' applies from 2029-01 until 2028-06: a period that ends before it starts"
         );
+    }
+
+    #[test]
+    fn a_survey_brings_its_window_and_cadence() {
+        let acts = [("oktober 2026", "sg"), ("mars 2027", "sg"), ("november 2027", "sg")];
+        let f = run_rule(&RULE, &plan("survey = \"elevundersøkelsen\"\nfrom = \"høst 2026\"", &acts));
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(msgs, ["'A1' (2027-03) is outside the window of 'Evaluering' (October, November and December)"]);
+        let acts = [("oktober 2026", "sg"), ("november 2027", "sg")];
+        assert!(run_rule(&RULE, &plan("survey = \"elevundersøkelsen\"\nfrom = \"høst 2026\"", &acts)).is_empty());
+        let acts = [("mars 2027", "sg"), ("mars 2028", "sg")];
+        assert!(
+            run_rule(&RULE, &plan("survey = \"elevundersøkelsen\"\nmonths = [3]\nfrom = \"høst 2026\"", &acts))
+                .is_empty()
+        );
+        let f =
+            run_rule(&RULE, &plan("survey = \"elevundersøkelsen\"\nfrom = \"høst 2026\"", &[("oktober 2026", "sg")]));
+        assert_eq!(f[0].message, "no 'Evaluering' in its window in 2027 (2027-10 – 2027-12)");
     }
 
     #[test]
