@@ -314,6 +314,7 @@ impl<'s> Loader<'s> {
         self.check_keys(doc, &schema::keys(&schema::DOCUMENT), "a plan file");
         let lint = self.lint(doc);
         self.agreement = self.agreement_table(doc);
+        let budget = self.budget(doc);
         let Some((p, header)) = self.table(doc, "plan") else {
             if find(doc, "plan").is_none() {
                 self.error(
@@ -393,6 +394,7 @@ impl<'s> Loader<'s> {
             recurring,
             lint,
             agreement: self.agreement.clone(),
+            budget,
         })
     }
 
@@ -737,6 +739,7 @@ impl<'s> Loader<'s> {
             .integer(t, "places", 0, 100_000)
             .map(|n| Spanned::new(n as u32, find(t, "places").map_or(0..0, |(_, v)| v.span())));
         let participants = self.string_list(t, "participants");
+        let cost = self.cost(t);
         let allow: Vec<Spanned<String>> = self.string_list(t, "allow");
         for a in &allow {
             if crate::rules::by_id(&a.value).is_none() {
@@ -801,6 +804,7 @@ impl<'s> Loader<'s> {
             kind,
             tags,
             places,
+            cost,
             participants,
             status,
             done,
@@ -835,6 +839,7 @@ impl<'s> Loader<'s> {
             let quota = self.spanned_integer(t, "quota");
             let quota_each = self.spanned_integer(t, "quota-each");
             let participants = self.string_list(t, "participants");
+            let cost = self.cost(t);
             // A named survey brings its usual window and cadence; `months` and `every` override them.
             let survey = match self.string(t, "survey") {
                 Some(s) => match crate::model::survey(&s.value) {
@@ -878,8 +883,19 @@ impl<'s> Loader<'s> {
                 }
                 window = Some(Spanned::new(months, v.span()));
             }
-            let checks =
-                ["every", "count", "by", "within", "before", "quota", "quota-each", "participants", "survey", "months"];
+            let checks = [
+                "every",
+                "count",
+                "by",
+                "within",
+                "before",
+                "quota",
+                "quota-each",
+                "participants",
+                "survey",
+                "months",
+                "cost",
+            ];
             let cadence = if find(t, "every").is_some() || find(t, "count").is_some() {
                 self.cadence(t, &span, &what)
             } else if let Some((sv, sspan)) = &survey {
@@ -915,10 +931,74 @@ impl<'s> Loader<'s> {
                     quota_each,
                     participants,
                     window,
+                    cost,
                 });
             }
         }
         out
+    }
+
+    /// `cost = 300` (kroner, once) or `cost = { amount = 300, per = "sett", units = 40 }`.
+    fn cost(&mut self, t: &DeTable<'_>) -> Option<Cost> {
+        let (_, v) = find(t, "cost")?;
+        let span = v.span();
+        match v.get_ref() {
+            DeValue::Integer(_) => {
+                let amount = self.integer(t, "cost", 0, 1_000_000_000)? as u64;
+                Some(Cost { amount, per: None, units: None, span })
+            }
+            DeValue::Table(c) => {
+                self.check_keys(c, &schema::keys(&schema::COST), "a cost");
+                if find(c, "amount").is_none() {
+                    self.missing(&span, "amount", "the cost", "300");
+                }
+                let amount = self.integer(c, "amount", 0, 1_000_000_000)? as u64;
+                let per = self.string(c, "per").map(|s| s.value);
+                let units = self.integer(c, "units", 0, 1_000_000).map(|n| n as u32);
+                Some(Cost { amount, per, units, span })
+            }
+            _ => {
+                self.type_error(
+                    "cost",
+                    v,
+                    "an amount in kroner (300) or a table { amount = 300, per = \"sett\", units = 40 }",
+                );
+                None
+            }
+        }
+    }
+
+    /// `[budget]`: total, years = { 2026 = 40000 }, currency.
+    fn budget(&mut self, doc: &DeTable<'_>) -> Option<Budget> {
+        let (t, _) = self.table(doc, "budget")?;
+        self.check_keys(t, &schema::keys(&schema::BUDGET), "[budget]");
+        let total = find(t, "total")
+            .map(|(_, v)| v.span())
+            .and_then(|s| self.integer(t, "total", 0, 1_000_000_000_000).map(|n| Spanned::new(n as u64, s)));
+        let mut years = Vec::new();
+        if let Some((y, _)) = self.table(t, "years") {
+            for (k, v) in y.iter() {
+                let Some(year) = k.get_ref().parse::<i32>().ok().filter(|y| (when::FIRST_YEAR..=9999).contains(y))
+                else {
+                    self.error(
+                        k.span(),
+                        format!("'{}' is not a year", k.get_ref()),
+                        Some("write years = { 2026 = 40000 }".into()),
+                    );
+                    continue;
+                };
+                match v.get_ref() {
+                    DeValue::Integer(i) => match i.as_str().parse::<u64>() {
+                        Ok(n) => years.push((year, Spanned::new(n, v.span()))),
+                        Err(_) => self.error(v.span(), "not an amount in kroner", None),
+                    },
+                    _ => self.type_error(k.get_ref(), v, "an amount in kroner"),
+                }
+            }
+        }
+        let currency = self.string(t, "currency").map_or("NOK".to_string(), |s| s.value);
+        self.string(t, "notes");
+        Some(Budget { total, years, currency })
     }
 
     fn spanned_integer(&mut self, t: &DeTable<'_>, key: &str) -> Option<Spanned<u32>> {

@@ -103,6 +103,9 @@ enum Command {
         /// CSV field separator (use ';' for spreadsheets set up for Norwegian)
         #[arg(long, default_value_t = ',')]
         delimiter: char,
+        /// Instead of the activities, total their costs per year and per phase against the budget
+        #[arg(long)]
+        costs: bool,
     },
     /// Print a Gantt chart of the plan in the terminal
     Timeline {
@@ -327,7 +330,7 @@ fn main() -> ExitCode {
                 Err(e) => usage_error(&format!("cannot render the manual: {e}")),
             };
         }
-        Command::Schedule { common, filter, by, format, width, delimiter } => with_view(&common, |view, _| {
+        Command::Schedule { common, filter, by, format, width, delimiter, costs } => with_view(&common, |view, _| {
             let opts = views::schedule::Options {
                 by: match by {
                     By::Phase => views::schedule::GroupBy::Phase,
@@ -345,6 +348,9 @@ fn main() -> ExitCode {
                 delimiter,
             };
             let styled = matches!(format, ScheduleFormat::Table);
+            if costs {
+                return Ok((views::costs::render(view, opts.format), styled));
+            }
             Ok((views::schedule::render(view, &opts).map_err(|e| e.to_string())?, styled))
         }),
         Command::Timeline { common, width } => with_view(&common, |view, _| {

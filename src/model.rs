@@ -60,6 +60,33 @@ pub struct Plan {
     pub lint: Option<crate::config::Lint>,
     /// When the plan carries out an agreement: its start and length, for agreement years.
     pub agreement: Option<Agreement>,
+    /// What the plan may cost, in all and per calendar year.
+    pub budget: Option<Budget>,
+}
+
+/// A cost: an amount in whole kroner, for each of `units` (or of the activity's `places`, or once).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cost {
+    pub amount: u64,
+    /// What one unit is ("sett", "deltaker"), for the reader.
+    pub per: Option<String>,
+    pub units: Option<u32>,
+    pub span: Span,
+}
+
+impl Cost {
+    /// The cost for an activity that takes `places` places.
+    pub fn for_activity(&self, places: Option<u32>) -> u64 {
+        self.amount.saturating_mul(self.units.or(places).unwrap_or(1) as u64)
+    }
+}
+
+/// `[budget]`: the plan's budget, in all and per calendar year.
+#[derive(Debug, Clone)]
+pub struct Budget {
+    pub total: Option<Spanned<u64>>,
+    pub years: Vec<(i32, Spanned<u64>)>,
+    pub currency: String,
 }
 
 /// An agreement the plan carries out ("3 år, kan forlenges").
@@ -216,6 +243,8 @@ pub struct Activity {
     pub tags: Vec<String>,
     /// Places taken (trainer-education places, seats at a gathering), for quotas.
     pub places: Option<Spanned<u32>>,
+    /// What it costs.
+    pub cost: Option<Cost>,
     /// Roles taking part without being responsible, for required participation.
     pub participants: Vec<Spanned<String>>,
     pub status: Status,
@@ -322,6 +351,8 @@ pub struct Recurring {
     pub participants: Vec<Spanned<String>>,
     /// Months (1–12) in which matching activities must start, from a named survey or `months` (`cadence`).
     pub window: Option<Spanned<Vec<u32>>>,
+    /// A cost each matching activity carries ("NOK 2,000 per trainer participant").
+    pub cost: Option<Cost>,
 }
 
 /// A national survey with its usual window and cadence, as a requirement's `survey` names it.

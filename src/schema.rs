@@ -228,6 +228,7 @@ pub static DOCUMENT: Table = Table::new(
             Value::Table(&AGREEMENT),
             "The agreement the plan carries out: its start and length in years.",
         ),
+        key("budget", Value::Table(&BUDGET), "What the plan may cost, in all and per calendar year (whole kroner)."),
         key("lint", Value::Table(&LINT), "Rule levels and rule options for this plan, stronger than an implan.toml's."),
     ],
 );
@@ -269,6 +270,37 @@ pub static AGREEMENT: Table = Table::new(
             "How many years it runs; leave out for an open-ended agreement.",
         ),
         key("extendable", Value::Boolean, "Whether it can be extended (\"kan forlenges\")."),
+        key("notes", Value::String, "Free text."),
+    ],
+);
+
+/// `cost` on an activity or a requirement, written as a table.
+pub static COST: Table = Table::new(
+    "A cost: an amount in whole kroner for each unit.",
+    &[
+        required("amount", Value::Integer { min: 0, max: 1_000_000_000 }, "Kroner for one unit (300)."),
+        key("per", Value::String, "What one unit is, for the reader (\"sett\", \"deltaker\")."),
+        key(
+            "units",
+            Value::Integer { min: 0, max: 1_000_000 },
+            "How many units (40 sets); default: the activity's places, else 1.",
+        ),
+    ],
+);
+
+const COST_VALUE: Value = Value::AnyOf(&[Value::Integer { min: 0, max: 1_000_000_000 }, Value::Table(&COST)]);
+
+/// `[budget]`.
+pub static BUDGET: Table = Table::new(
+    "The plan's budget.",
+    &[
+        key("total", Value::Integer { min: 0, max: 1_000_000_000_000 }, "The whole plan's budget, in kroner."),
+        key(
+            "years",
+            Value::Map { keys: None, value: &Value::Integer { min: 0, max: 1_000_000_000_000 } },
+            "The budget per calendar year: years = { 2026 = 40000, 2027 = 60000 }.",
+        ),
+        key("currency", Value::String, "The currency (default NOK), for the reader."),
         key("notes", Value::String, "Free text."),
     ],
 );
@@ -387,6 +419,7 @@ pub static ACTIVITY: Table = Table {
             "Places it takes (trainer-education places, seats at a gathering), for quotas.",
         ),
         key("participants", STRINGS, "Roles taking part without being responsible, for required participation."),
+        key("cost", COST_VALUE, "What it costs: kroner (300), or { amount = 300, per = \"sett\", units = 40 }."),
         key(
             "status",
             Value::Word(&STATUS),
@@ -458,6 +491,11 @@ pub static RECURRING: Table = Table {
             "months",
             Value::OneOrList(&MONTH),
             "The months matching activities must start in (overrides a survey's window).",
+        ),
+        key(
+            "cost",
+            COST_VALUE,
+            "A cost every matching activity carries: { amount = 2000, per = \"deltaker\" } (units default to its places).",
         ),
     ],
     exclusive: &[["every", "count"]],
@@ -717,6 +755,7 @@ mod tests {
                 "recurring",
                 "requirement",
                 "agreement",
+                "budget",
                 "lint"
             ]
         );
@@ -743,6 +782,7 @@ mod tests {
                 "tags",
                 "places",
                 "participants",
+                "cost",
                 "status",
                 "done",
                 "notes",
@@ -769,7 +809,8 @@ mod tests {
                 "quota-each",
                 "participants",
                 "survey",
-                "months"
+                "months",
+                "cost"
             ]
         );
         assert_eq!(keys(&LINT), ["rules", "options"]);

@@ -332,3 +332,19 @@ fn progress_example_is_made_by_this_script() {
     let shipped = std::fs::read_to_string(root().join("examples/beiarn-progress.toml")).unwrap();
     assert!(shipped == expected, "examples/beiarn-progress.toml is stale: run docs/beiarn-progress.sh");
 }
+
+#[test]
+fn schedule_costs_per_year_and_phase() {
+    let out = view(&["schedule", "tests/fixtures/costs.toml", "--costs", "--today", TODAY]);
+    assert!(out.contains("NOK 22 000") && out.contains("−NOK 7 000"), "{out}");
+    insta::assert_snapshot!(out);
+    let j: serde_json::Value =
+        serde_json::from_str(&view(&["schedule", "tests/fixtures/costs.toml", "--costs", "--format", "json"])).unwrap();
+    assert_eq!(j["years"][0]["cost"], 22000);
+    assert_eq!(j["years"][2]["cost"], 30000, "the total");
+    assert_eq!(j["phases"][1]["cost"], 8000);
+    insta::assert_snapshot!(
+        "schedule_costs_markdown_en",
+        view(&["schedule", "tests/fixtures/costs.toml", "--costs", "--format", "markdown", "--lang", "en"])
+    );
+}

@@ -17,6 +17,7 @@ mod holiday_conflict;
 mod idle_gap;
 mod missing_owner;
 mod outside_plan_period;
+mod over_budget;
 mod owner_overload;
 mod participation_missing;
 mod phase_order;
@@ -30,7 +31,9 @@ mod unknown_reference;
 mod unknown_role;
 mod unused_role;
 
+pub use over_budget::kroner;
 pub use requirement_count::{Period, periods as cadence_periods};
+pub use requirements::activity_costs;
 
 /// A check rule as the tool lists and explains it.
 pub struct Rule {
@@ -91,6 +94,7 @@ pub const ALL: &[Rule] = &[
     participation_missing::RULE,
     owner_overload::RULE,
     holiday_conflict::RULE,
+    over_budget::RULE,
 ];
 
 pub fn by_id(id: &str) -> Option<&'static Rule> {

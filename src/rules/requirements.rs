@@ -73,3 +73,27 @@ pub fn matching_text(req: &Recurring) -> String {
     let by = req.owner.as_ref().map(|o| format!(" owned by '{}'", o.value)).unwrap_or_default();
     format!("activities with kind = \"{}\"{by}", req.kind.value)
 }
+
+/// What each activity costs: its own `cost`, plus the `cost` of every requirement it keeps. Cancelled activities
+/// cost nothing.
+pub fn activity_costs(ctx: &Ctx) -> Vec<u64> {
+    let acts = &ctx.plan.activities;
+    let mut costs: Vec<u64> = acts
+        .iter()
+        .map(|a| {
+            if a.is_cancelled() {
+                0
+            } else {
+                a.cost.as_ref().map_or(0, |c| c.for_activity(a.places.as_ref().map(|p| p.value)))
+            }
+        })
+        .collect();
+    for req in ctx.plan.recurring.iter() {
+        if let Some(c) = &req.cost {
+            for i in matching(ctx, req) {
+                costs[i] = costs[i].saturating_add(c.for_activity(acts[i].places.as_ref().map(|p| p.value)));
+            }
+        }
+    }
+    costs
+}

@@ -4,6 +4,7 @@
 //! stream that strips them when the output is not a terminal or `NO_COLOR` is set.
 
 pub mod checklist;
+pub mod costs;
 pub mod schedule;
 pub mod status;
 pub mod timeline;
