@@ -45,8 +45,8 @@ fn check_one(
     for (n, p) in periods(per, origin, from, until).into_iter().enumerate() {
         let (min, max) = Recurring::count_for(counts, n);
         let have = months.partition_point(|&m| m <= p.end) - months.partition_point(|&m| m < p.start);
-        // A period cut short by `from` or `until` needs only its share of the minimum.
-        let need = (min as u64 * p.months() as u64 / p.full as u64) as usize;
+        // A period cut short by `from` or `until` needs only its share of the minimum; summer does not count.
+        let need = p.share_of(min, &ctx.options.summer_months);
         let range = range_text((min, max));
         // One count for every period reads "per year"; a count per period is that period's own.
         let per_text = if counts.len() == 1 { format!(" per {}", per.name()) } else { String::new() };
@@ -80,11 +80,23 @@ pub struct Period {
     /// The months of a whole period of this kind, for cutting the minimum of a partial one.
     pub full: i64,
     pub name: String,
+    /// The whole period, before `from`/`until` cut it.
+    pub nominal: (i64, i64),
 }
 
 impl Period {
     pub fn months(&self) -> i64 {
         self.end - self.start + 1
+    }
+
+    /// The minimum a period needs: all of it when only summer months were cut off (a school year ending in
+    /// June is a whole school year), else its share of the working months, rounded down.
+    pub fn share_of(&self, min: u32, summer: &[u32]) -> usize {
+        let working =
+            |a: i64, b: i64| (a..=b).filter(|m| !summer.contains(&(m.rem_euclid(12) as u32 + 1))).count() as u64;
+        let whole = working(self.nominal.0, self.nominal.1).max(1);
+        let have = working(self.start, self.end).min(whole);
+        (min as u64 * have / whole) as usize
     }
 }
 
@@ -105,6 +117,7 @@ pub fn periods(per: CadencePeriod, origin: i64, from: i64, until: i64) -> Vec<Pe
                 end: e,
                 full,
                 name: format!("{name} ({} – {})", format_month_index(s), format_month_index(e)),
+                nominal: (start, end),
             });
         }
     };
@@ -162,6 +175,18 @@ mod tests {
     }
 
     #[test]
+    fn a_school_year_ending_in_june_is_whole() {
+        // Plan to June 2028: school year 2027/28 is cut only by July, so it still needs its one.
+        let s = plan("count = 1\nper = \"skoleår\"\nfrom = \"høst 2026\"", &[("oktober 2026", "sg")]);
+        let f = run_rule(&RULE, &s);
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            ["only 0 'Evaluering' in school year 2027/2028 (2027-08 – 2028-06); required 1 per school year"]
+        );
+    }
+
+    #[test]
     fn terms_are_school_terms() {
         // Autumn 2026 has 2, spring 2027 has 3: one each is required, at most 2.
         let acts = [
@@ -184,8 +209,8 @@ mod tests {
     fn from_and_until_outside_the_plan_are_reported_and_clamped() {
         let f = run_rule(&RULE, &plan("count = \"1-2\"\nper = \"month\"\nfrom = \"2001\"", &[]));
         assert_eq!(f[0].message, "'Evaluering' starts before the plan (2026-01 – 2028-06)");
-        // Then only the plan's own 30 months are checked, not 25 years of them.
-        assert_eq!(f.len(), 1 + 30);
+        // Then only the plan's own 30 months are checked, not 25 years of them; the two Julys owe nothing.
+        assert_eq!(f.len(), 1 + 28);
     }
 
     #[test]

@@ -75,6 +75,16 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if let Some(b) = &req.before
             && let Some(target) = ctx.activity(&b.value).map(|i| &acts[i])
         {
+            if ids.is_empty() && req.by.is_none() && req.within.is_none() {
+                out.push(
+                    RULE.finding(
+                        b.span.clone(),
+                        format!("no '{}' is scheduled; it must come before '{}'", req.title, target.title.value),
+                    )
+                    .label("nothing is scheduled before this")
+                    .help(format!("schedule it, and mark it so the checker finds it: it looks for {matching}")),
+                );
+            }
             for &i in &ids {
                 let a = &acts[i];
                 if a.last_day >= target.when.value.start {
@@ -135,5 +145,7 @@ mod tests {
         assert_eq!(f[0].message, "'pamelding' (2020-11-18) must be done before 'samling' (2020-11-17)");
         let acts = [("pamelding", "2020-10-23"), ("samling", "2020-11-17")];
         assert!(run_rule(&RULE, &plan("before = \"samling\"", &acts)).is_empty());
+        let f = run_rule(&RULE, &plan("before = \"samling\"", &[("samling", "2020-11-17")]));
+        assert_eq!(f[0].message, "no 'Påmelding' is scheduled; it must come before 'samling'");
     }
 }
