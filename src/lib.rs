@@ -8,6 +8,7 @@ pub mod check;
 pub mod config;
 pub mod diag;
 pub mod edit;
+pub mod export;
 pub mod i18n;
 pub mod init;
 pub mod load;
