@@ -156,6 +156,47 @@ enum Command {
         #[arg(value_name = "KEY=VALUE", required = true)]
         assignments: Vec<String>,
     },
+    /// Export the plan: an iCalendar file for Outlook, Google and Apple Calendar
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Draw the plan as a Gantt chart (SVG)
+    Gantt {
+        #[command(flatten)]
+        common: ViewArgs,
+        /// The SVG file to write (default: standard output)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The picture's width in pixels
+        #[arg(long, value_name = "PX", default_value_t = 1200)]
+        width: u32,
+    },
+    /// Draw an årshjul (annual wheel, SVG): the school year round a circle, each activity in its month
+    Wheel {
+        #[command(flatten)]
+        common: ViewArgs,
+        /// The SVG file to write (default: standard output)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The month at the top of the wheel (default 8, August: the school year)
+        #[arg(long, value_name = "MONTH", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=12))]
+        first_month: u32,
+        /// One ring per role or per kind of activity
+        #[arg(long, value_enum, default_value_t = RingsArg::Role)]
+        rings: RingsArg,
+        /// The wheel's width in pixels
+        #[arg(long, value_name = "PX", default_value_t = 900)]
+        size: u32,
+    },
+    /// Write a one-file HTML report for a steering-group meeting
+    Report {
+        #[command(flatten)]
+        common: ViewArgs,
+        /// The HTML file to write (default: standard output)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Where do we stand? Progress, overdue work, what is due and next, on one screen
     Status {
         #[command(flatten)]
@@ -164,6 +205,27 @@ enum Command {
         #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
         format: StatusFormat,
     },
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// iCalendar (RFC 5545): an event per activity, with stable UIDs so a re-import updates
+    Ics {
+        #[command(flatten)]
+        common: ViewArgs,
+        /// The .ics file to write (default: standard output)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Only this role's activities (and those of the groups it belongs to)
+        #[arg(long, value_name = "ROLE")]
+        role: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RingsArg {
+    Role,
+    Kind,
 }
 
 #[derive(Args)]
@@ -381,6 +443,33 @@ fn main() -> ExitCode {
         Command::Set { plan, activity, assignments } => {
             return run_edit(&plan, &activity, edit::Edit::from_assignments(&assignments));
         }
+        Command::Export { what: ExportWhat::Ics { common, output, role } } => with_view(&common, |view, _| {
+            let text =
+                implan::export::ics::render(view, &implan::export::ics::Options { role }).map_err(|e| e.to_string())?;
+            write_output(output.as_deref(), text)
+        }),
+        Command::Gantt { common, output, width } => with_view(&common, |view, _| {
+            write_output(
+                output.as_deref(),
+                implan::export::svg::gantt(view, &implan::export::svg::GanttOptions { width }),
+            )
+        }),
+        Command::Wheel { common, output, first_month, rings, size } => with_view(&common, |view, _| {
+            let rings = match rings {
+                RingsArg::Role => implan::export::svg::Rings::Role,
+                RingsArg::Kind => implan::export::svg::Rings::Kind,
+            };
+            let opts = implan::export::svg::WheelOptions { first_month, rings, size };
+            write_output(output.as_deref(), implan::export::svg::wheel(view, &opts))
+        }),
+        Command::Report { common, output } => with_view(&common, |view, loaded| {
+            let file_lint = implan::config::find_config_file(&loaded.source.path)
+                .and_then(|c| implan::config::load_config_file(&c).ok());
+            let config = implan::config::Config::layered(file_lint.iter().chain(loaded.plan.lint.iter()));
+            let findings = implan::rules::run_with(loaded.plan, loaded.source, &config);
+            let report = views::status::build(view, &findings);
+            write_output(output.as_deref(), implan::export::html::render(view, &report, &findings, loaded.source))
+        }),
         Command::Status { common, format } => with_view(&common, |view, loaded| {
             // The count agrees with `implan check`: the same implan.toml applies (a broken one is ignored here;
             // `check` reports it).
@@ -472,6 +561,19 @@ fn with_view(
     let (text, styled) = render(&view, &Loaded { plan: &plan, source: &source })?;
     print(&text, styled);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes an export to its file (atomically, beside it), or hands it back to be printed.
+fn write_output(path: Option<&Path>, text: String) -> Result<(String, bool), String> {
+    let Some(path) = path else { return Ok((text, false)) };
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.implan-tmp"));
+    std::fs::write(&tmp, text.as_bytes()).and_then(|()| std::fs::rename(&tmp, path)).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("cannot write '{}': {e}", path.display())
+    })?;
+    Ok((format!("wrote {}\n", path.display()), false))
 }
 
 /// With no plan named: `implan.toml` here, or the only plan under `plans/`.

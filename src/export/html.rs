@@ -1,1 +1,193 @@
-//! See the module list in `export`.
+//! `implan report`: one self-contained HTML page for a steering-group meeting: title and period, goals,
+//! progress per phase, the Gantt chart, the årshjul, overdue and upcoming work, each role's checklist and the
+//! check findings. Inline CSS and SVG, no scripts, no network; prints on A4.
+
+use crate::diag::{Finding, Severity};
+use crate::i18n;
+use crate::model::{Lang, Status};
+use crate::source::Source;
+use crate::views::View;
+use crate::views::status::StatusReport;
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = "
+body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:60em;color:#222;line-height:1.4}
+h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:2px solid #3b6ea5;padding-bottom:.2em;margin-top:1.6em}
+.meta{color:#555}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
+.bar{background:#e6e6e6;width:12em;height:.9em;display:inline-block;vertical-align:middle}.bar span{display:block;height:100%;background:#3c8d40}
+.overdue{color:#b3261e;font-weight:bold}.done{color:#3c8d40}.cancelled{color:#888;text-decoration:line-through}
+.error{color:#b3261e}.warning{color:#8a6d00}figure{margin:1em 0}figure svg{max-width:100%;height:auto}
+ul.check{list-style:none;padding-left:0}ul.check li:before{content:'\\2610  '}ul.check li.done:before{content:'\\2611  '}
+@page{size:A4;margin:15mm}
+@media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}figure,table,section.role{break-inside:avoid}a{color:inherit}}
+";
+
+/// Renders the report. `findings` are the plan's check findings, with the source they point into.
+pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: &Source) -> String {
+    let plan = view.plan;
+    let t = view.t;
+    let nb = view.lang == Lang::Nb;
+    let h = |nb_text: &'static str, en_text: &'static str| if nb { nb_text } else { en_text };
+    let mut o = String::new();
+    o.push_str(&format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        if nb { "nb" } else { "en" },
+        esc(&plan.title.value)
+    ));
+    // Title and period.
+    o.push_str(&format!("<header id=\"title\">\n<h1>{}</h1>\n<p class=\"meta\">", esc(&plan.title.value)));
+    if let Some(org) = &plan.org {
+        o.push_str(&format!("{} · ", esc(org)));
+    }
+    o.push_str(&format!(
+        "{} · {} {}</p>\n</header>\n",
+        esc(&i18n::span(view.lang, plan.start.value.start, plan.end.value.end)),
+        t.today,
+        esc(&i18n::day(view.lang, view.today))
+    ));
+    // Goals.
+    if let Some(goal) = &plan.goal {
+        o.push_str(&format!(
+            "<section id=\"goals\">\n<h2>{}</h2>\n<p><strong>{}</strong></p>\n<ul>\n",
+            h("Mål", "Goals"),
+            esc(&goal.text)
+        ));
+        for g in &plan.subgoals {
+            o.push_str(&format!("<li>{}</li>\n", esc(&g.text)));
+        }
+        o.push_str("</ul>\n</section>\n");
+    }
+    // Progress.
+    o.push_str(&format!("<section id=\"progress\">\n<h2>{}</h2>\n<table>\n", t.progress));
+    let mut row = |name: &str, done: usize, total: usize, strong: bool| {
+        let pct = (done * 100).checked_div(total).unwrap_or(0);
+        let name = if strong { format!("<strong>{}</strong>", esc(name)) } else { esc(name) };
+        o.push_str(&format!(
+            "<tr><td>{name}</td><td><span class=\"bar\"><span style=\"width:{pct}%\"></span></span></td><td>{done}/{total}</td><td>{pct} %</td></tr>\n"
+        ));
+    };
+    row(t.progress, report.progress.done, report.progress.total, true);
+    for p in &report.phases {
+        row(p.name, p.progress.done, p.progress.total, false);
+    }
+    o.push_str("</table>\n</section>\n");
+    // Pictures.
+    let gantt = crate::export::svg::gantt(view, &crate::export::svg::GanttOptions { width: 1000 });
+    o.push_str(&format!(
+        "<section id=\"gantt\">\n<h2>{}</h2>\n<figure>\n{}\n</figure>\n</section>\n",
+        h("Framdriftsplan", "Schedule"),
+        strip_xml_decl(&gantt)
+    ));
+    let wheel = crate::export::svg::wheel(
+        view,
+        &crate::export::svg::WheelOptions { first_month: 8, rings: crate::export::svg::Rings::Role, size: 720 },
+    );
+    o.push_str(&format!(
+        "<section id=\"wheel\">\n<h2>{}</h2>\n<figure>\n{}\n</figure>\n</section>\n",
+        h("Årshjul", "Annual wheel"),
+        strip_xml_decl(&wheel)
+    ));
+    // Overdue and upcoming.
+    let acts = &plan.activities;
+    let line = |id: &str| -> Option<String> {
+        let a = &acts[view.ctx.activity(id)?];
+        Some(format!(
+            "{} — {} <span class=\"meta\">({})</span>",
+            esc(&view.when_text(a)),
+            esc(&a.title.value),
+            esc(&view.owners_text(a))
+        ))
+    };
+    o.push_str(&format!("<section id=\"overdue\">\n<h2>{} ({})</h2>\n<ul>\n", t.overdue_heading, report.overdue.len()));
+    for od in &report.overdue {
+        if let Some(l) = line(od.activity.id) {
+            o.push_str(&format!("<li class=\"overdue\">{l}</li>\n"));
+        }
+    }
+    if report.overdue.is_empty() {
+        o.push_str(&format!("<li>{}</li>\n", t.nothing));
+    }
+    o.push_str("</ul>\n</section>\n");
+    o.push_str(&format!(
+        "<section id=\"upcoming\">\n<h2>{}</h2>\n<ul>\n",
+        h("Denne måneden og neste", "This month and next")
+    ));
+    for a in report.this_month.iter().chain(&report.next) {
+        if let Some(l) = line(a.id) {
+            o.push_str(&format!("<li>{l}</li>\n"));
+        }
+    }
+    if report.this_month.is_empty() && report.next.is_empty() {
+        o.push_str(&format!("<li>{}</li>\n", t.nothing));
+    }
+    o.push_str("</ul>\n</section>\n");
+    // Checklists per role.
+    o.push_str(&format!("<section id=\"checklists\">\n<h2>{}</h2>\n", h("Sjekkliste per rolle", "Checklist per role")));
+    for (r, role) in plan.roles.iter().enumerate() {
+        let roles = view.role_and_groups(r);
+        let mut ids: Vec<usize> = (0..acts.len()).filter(|&i| view.owned_by_any(&acts[i], &roles)).collect();
+        if ids.is_empty() {
+            continue;
+        }
+        view.sort_by_date(&mut ids);
+        o.push_str(&format!("<section class=\"role\">\n<h3>{}</h3>\n<ul class=\"check\">\n", esc(&role.name)));
+        for i in ids {
+            let a = &acts[i];
+            let class = match a.status {
+                Status::Done => " class=\"done\"",
+                Status::Cancelled => " class=\"cancelled\"",
+                _ if view.is_overdue(a) => " class=\"overdue\"",
+                _ => "",
+            };
+            o.push_str(&format!("<li{class}>{} — {}</li>\n", esc(&view.when_text(a)), esc(&a.title.value)));
+        }
+        o.push_str("</ul>\n</section>\n");
+    }
+    o.push_str("</section>\n");
+    // Findings.
+    o.push_str(&format!("<section id=\"findings\">\n<h2>{} ({})</h2>\n", t.check_heading, findings.len()));
+    if findings.is_empty() {
+        o.push_str(&format!("<p class=\"done\">{}</p>\n", t.check_clean));
+    } else {
+        o.push_str("<table>\n");
+        for f in findings {
+            let at = f
+                .span
+                .as_ref()
+                .map(|s| source.line_col(s.start))
+                .map_or(String::new(), |lc| format!("{}:{}", lc.line, lc.column));
+            let class = if f.severity == Severity::Error { "error" } else { "warning" };
+            o.push_str(&format!(
+                "<tr><td class=\"{class}\">{}[{}]</td><td>{}</td><td>{}</td></tr>\n",
+                f.severity.as_str(),
+                f.rule,
+                esc(&at),
+                esc(&f.message)
+            ));
+        }
+        o.push_str("</table>\n");
+    }
+    o.push_str("</section>\n</body>\n</html>\n");
+    o
+}
+
+fn strip_xml_decl(svg: &str) -> &str {
+    match svg.strip_prefix("<?xml") {
+        Some(rest) => rest.split_once("?>").map_or(svg, |(_, r)| r.trim_start()),
+        None => svg,
+    }
+}

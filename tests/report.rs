@@ -1,0 +1,114 @@
+//! `implan report` on every shipped plan, parsed with an HTML5 parser: every section is there and carries the
+//! plan's data; the page is self-contained.
+
+use scraper::{Html, Selector};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn report(plan: &Path) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_implan"))
+        .args(["report", &plan.display().to_string(), "--today", "2026-11-23"])
+        .current_dir(root())
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("implan runs");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).expect("UTF-8")
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("a valid selector")
+}
+
+#[test]
+fn every_plan_gets_a_complete_self_contained_report() {
+    let mut plans: Vec<PathBuf> = std::fs::read_dir(root().join("plans")).unwrap().map(|e| e.unwrap().path()).collect();
+    plans.push(root().join("examples/beiarn-progress.toml"));
+    plans.sort();
+    for plan in plans {
+        let html = report(&plan);
+        let doc = Html::parse_document(&html);
+        assert!(doc.errors.is_empty() || doc.errors.len() < 3, "{}: {:?}", plan.display(), doc.errors);
+        let source = implan::source::Source::new(&plan, std::fs::read_to_string(&plan).unwrap());
+        let p = implan::load::load(&source).expect("the plan loads");
+        let title: String = doc.select(&sel("header#title h1")).next().expect("a title").text().collect();
+        assert_eq!(title, p.title.value, "{}", plan.display());
+        for id in ["progress", "gantt", "wheel", "overdue", "upcoming", "checklists", "findings"] {
+            assert!(doc.select(&sel(&format!("section#{id}"))).next().is_some(), "{}: no #{id}", plan.display());
+        }
+        if let Some(goal) = &p.goal {
+            let goals: String = doc.select(&sel("section#goals")).next().expect("goals").text().collect();
+            assert!(goals.contains(&goal.text), "{}", plan.display());
+        }
+        let progress: String = doc.select(&sel("section#progress")).next().unwrap().text().collect();
+        for ph in &p.phases {
+            assert!(progress.contains(&ph.name), "{}: phase {} missing from progress", plan.display(), ph.name);
+        }
+        assert_eq!(doc.select(&sel("section#gantt svg")).count(), 1, "the Gantt is inline SVG");
+        assert_eq!(doc.select(&sel("section#wheel svg")).count(), 1, "the wheel is inline SVG");
+        let checklists: String = doc.select(&sel("section#checklists")).next().unwrap().text().collect();
+        for a in p.activities.iter().filter(|a| !a.owners.is_empty()) {
+            assert!(checklists.contains(&a.title.value), "{}: {} in no checklist", plan.display(), a.title.value);
+        }
+        assert!(doc.select(&sel("script")).next().is_none(), "no scripts");
+        assert!(doc.select(&sel("link")).next().is_none(), "no external stylesheets");
+        assert!(doc.select(&sel("img")).next().is_none(), "{}: no external images", plan.display());
+        let without_ns = html.replace("http://www.w3.org/2000/svg", "").replace("http://www.w3.org/1999/xlink", "");
+        assert!(
+            !without_ns.contains("http://") && !without_ns.contains("https://"),
+            "{}: network reference",
+            plan.display()
+        );
+        assert!(html.contains("@media print") && html.contains("size:A4"), "prints on A4");
+    }
+}
+
+#[test]
+fn findings_and_overdue_work_are_listed() {
+    let html = report(&root().join("examples/beiarn-as-written.toml"));
+    let doc = Html::parse_document(&html);
+    let rows = doc.select(&sel("section#findings tr")).count();
+    assert_eq!(rows, 19, "the 19 findings of the Beiarn plan as written");
+    let overdue: String = doc.select(&sel("section#overdue")).next().unwrap().text().collect();
+    assert!(overdue.contains("Oppstartsmøte for styringsgruppen"), "{overdue}");
+    let english = Command::new(env!("CARGO_BIN_EXE_implan"))
+        .args(["report", "examples/beiarn-progress.toml", "--today", "2026-11-23", "--lang", "en"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let doc = Html::parse_document(&String::from_utf8_lossy(&english.stdout));
+    let h2: Vec<String> = doc.select(&sel("h2")).map(|h| h.text().collect()).collect();
+    assert!(h2.iter().any(|h| h == "Progress") && h2.iter().any(|h| h == "Annual wheel"), "{h2:?}");
+}
+
+#[test]
+fn exports_write_their_files() {
+    let dir = std::env::temp_dir().join(format!("implan-exports-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let plan = root().join("examples/beiarn-progress.toml").display().to_string();
+    for (args, file, start) in [
+        (vec!["gantt", &plan, "--today", "2026-11-23"], "g.svg", "<svg"),
+        (vec!["wheel", &plan, "--today", "2026-11-23", "--rings", "kind", "--first-month", "1"], "w.svg", "<svg"),
+        (vec!["report", &plan, "--today", "2026-11-23"], "r.html", "<!DOCTYPE html>"),
+        (vec!["export", "ics", &plan, "--role", "rektorer"], "c.ics", "BEGIN:VCALENDAR"),
+    ] {
+        let out = dir.join(file);
+        let mut a = args.clone();
+        let o = out.display().to_string();
+        a.extend(["-o", &o]);
+        let r = Command::new(env!("CARGO_BIN_EXE_implan")).args(&a).output().unwrap();
+        assert_eq!(r.status.code(), Some(0), "{a:?}: {}", String::from_utf8_lossy(&r.stderr));
+        assert_eq!(String::from_utf8_lossy(&r.stdout), format!("wrote {o}\n"));
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.trim_start().starts_with(start) || text.contains(start), "{file}");
+    }
+    let bad =
+        Command::new(env!("CARGO_BIN_EXE_implan")).args(["export", "ics", &plan, "--role", "rektor"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("did you mean 'rektorer'?"));
+}

@@ -1,0 +1,432 @@
+//! The SVG pictures (Gantt chart and årshjul) on every shipped plan, rendered to pixels with resvg, a pure-Rust
+//! SVG renderer: they must parse, have the size they declare, show something, stay self-contained, and keep
+//! their text inside the picture (and, in the Gantt chart, apart).
+//!
+//! `cargo test --test svg -- --ignored` writes the pictures of the Beiarn plan to `docs/img/`.
+
+use implan::export::svg::{self, GanttOptions, Rings, WheelOptions};
+use implan::model::{Lang, Plan};
+use implan::source::Source;
+use implan::views::View;
+use resvg::tiny_skia::{Pixmap, Transform};
+use resvg::usvg;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+const TODAY: &str = "2026-11-23";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap()
+}
+
+fn load_text(path: &Path, text: &str) -> (Source, Plan) {
+    let (source, finding) = implan::load::decode(path, text.as_bytes().to_vec());
+    assert!(finding.is_none(), "{}: {finding:?}", path.display());
+    let plan = implan::load::load(&source).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+    (source, plan)
+}
+
+fn load(path: &Path) -> (Source, Plan) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    load_text(path, &text)
+}
+
+/// The shipped plans and the Beiarn plan with progress.
+fn plan_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("plans"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files.push(root().join("examples/beiarn-progress.toml"));
+    assert!(files.len() >= 6, "{files:?}");
+    files
+}
+
+fn options() -> usvg::Options<'static> {
+    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    let fonts = FONTS.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_system_fonts();
+        Arc::new(db)
+    });
+    usvg::Options { fontdb: fonts.clone(), ..usvg::Options::default() }
+}
+
+/// The value of an attribute of the root element.
+fn root_attr(svg: &str, name: &str) -> String {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not XML: {e}"));
+    doc.root_element().attribute(name).unwrap_or_else(|| panic!("the root has no {name}")).to_string()
+}
+
+/// Checks what every picture must be, renders it and returns the pixels.
+fn check_and_render(name: &str, svg: &str, width: u32) -> Pixmap {
+    // Well-formed XML with the attributes a self-contained SVG 1.1 needs.
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("{name}: not XML: {e}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "svg", "{name}");
+    assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/2000/svg"), "{name}");
+    assert_eq!(root.attribute("version"), Some("1.1"), "{name}");
+    assert_eq!(root.attribute("width"), Some(width.to_string().as_str()), "{name}");
+    let height: u32 = root.attribute("height").and_then(|h| h.parse().ok()).expect("a whole-pixel height");
+    assert_eq!(root.attribute("viewBox"), Some(format!("0 0 {width} {height}").as_str()), "{name}");
+    assert_eq!(root.attribute("font-family"), Some(svg::FONT_FAMILY), "{name}");
+
+    // Nothing from outside: no scripts, fonts, images, style sheets or links; "http" only in namespace names.
+    for bad in ["<script", "@font-face", "<image", "<style", "<foreignObject", "url(", "javascript:"] {
+        assert!(!svg.contains(bad), "{name} contains {bad}");
+    }
+    let namespaces = ["http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"];
+    let mut rest = svg.to_string();
+    for ns in namespaces {
+        rest = rest.replace(&format!("\"{ns}\""), "");
+    }
+    assert!(!rest.contains("http"), "{name} refers to something outside it");
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        for attr in node.attributes().filter(|a| a.name() == "href") {
+            assert!(attr.value().starts_with('#'), "{name}: a link outside the picture: {}", attr.value());
+        }
+    }
+
+    // It renders at the size it declares, and shows something.
+    let tree = usvg::Tree::from_str(svg, &options()).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let size = tree.size().to_int_size();
+    assert_eq!((size.width(), size.height()), (width, height), "{name}");
+    let mut pixmap = Pixmap::new(size.width(), size.height()).unwrap();
+    resvg::render(&tree, Transform::default(), &mut pixmap.as_mut());
+    assert_eq!((pixmap.width(), pixmap.height()), (width, height), "{name}");
+    let pixels = pixmap.pixels();
+    let ink = pixels.iter().filter(|p| p.red() < 235 || p.green() < 235 || p.blue() < 235).count();
+    let share = ink as f64 / pixels.len() as f64;
+    assert!(share > 0.03, "{name}: only {:.1} % of the picture is not white", share * 100.0);
+    let mut colours: Vec<[u8; 3]> = pixels.iter().map(|p| [p.red(), p.green(), p.blue()]).collect();
+    colours.sort_unstable();
+    colours.dedup();
+    assert!(colours.len() > 20, "{name}: only {} colours", colours.len());
+
+    // Every text lies inside the picture.
+    let mut texts = Vec::new();
+    collect_texts(tree.root(), &mut texts);
+    assert!(!texts.is_empty() || options().fontdb.is_empty(), "{name}: no text was rendered");
+    for (label, b) in &texts {
+        assert!(
+            b.left() >= -0.5 && b.top() >= -0.5 && b.right() <= width as f32 + 0.5 && b.bottom() <= height as f32 + 0.5,
+            "{name}: the text {label:?} at {b:?} leaves the {width}×{height} picture"
+        );
+    }
+    pixmap
+}
+
+fn collect_texts(group: &usvg::Group, out: &mut Vec<(String, usvg::Rect)>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => collect_texts(g, out),
+            usvg::Node::Text(t) => {
+                let label: String = t.chunks().iter().map(|c| c.text()).collect();
+                out.push((label, t.abs_bounding_box()));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A text's pixels: where it lies on the picture and which of its pixels it covers.
+struct Mask {
+    label: String,
+    x: i32,
+    y: i32,
+    width: u32,
+    height: u32,
+    on: Vec<bool>,
+}
+
+impl Mask {
+    fn covers(&self, x: i32, y: i32) -> bool {
+        let (dx, dy) = (x - self.x, y - self.y);
+        dx >= 0
+            && dy >= 0
+            && (dx as u32) < self.width
+            && (dy as u32) < self.height
+            && self.on[dy as usize * self.width as usize + dx as usize]
+    }
+}
+
+fn text_nodes<'a>(group: &'a usvg::Group, out: &mut Vec<&'a usvg::Node>) {
+    for node in group.children() {
+        match node {
+            usvg::Node::Group(g) => text_nodes(g, out),
+            usvg::Node::Text(_) => out.push(node),
+            _ => {}
+        }
+    }
+}
+
+/// Renders every text by itself: curved text in the wheel has bounding boxes far larger than its letters, so
+/// only pixels tell whether two texts touch.
+fn text_masks(tree: &usvg::Tree) -> Vec<Mask> {
+    let mut nodes = Vec::new();
+    text_nodes(tree.root(), &mut nodes);
+    let mut masks = Vec::new();
+    for node in nodes {
+        let usvg::Node::Text(t) = node else { continue };
+        let Some(bbox) = node.abs_layer_bounding_box() else { continue };
+        let (width, height) = (bbox.width().ceil() as u32 + 1, bbox.height().ceil() as u32 + 1);
+        let mut pixmap = Pixmap::new(width, height).unwrap();
+        resvg::render_node(node, Transform::default(), &mut pixmap.as_mut());
+        let on = pixmap.pixels().iter().map(|p| p.alpha() > 96).collect();
+        let label = t.chunks().iter().map(|c| c.text()).collect();
+        masks.push(Mask { label, x: bbox.x().floor() as i32, y: bbox.y().floor() as i32, width, height, on });
+    }
+    masks
+}
+
+/// No two texts share more than a couple of pixels (antialiased edges may touch).
+fn assert_texts_apart(name: &str, svg: &str) {
+    let tree = usvg::Tree::from_str(svg, &options()).unwrap();
+    let masks = text_masks(&tree);
+    for (i, a) in masks.iter().enumerate() {
+        for b in &masks[i + 1..] {
+            let (x0, x1) = (a.x.max(b.x), (a.x + a.width as i32).min(b.x + b.width as i32));
+            let (y0, y1) = (a.y.max(b.y), (a.y + a.height as i32).min(b.y + b.height as i32));
+            let mut shared = 0;
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    if a.covers(x, y) && b.covers(x, y) {
+                        shared += 1;
+                    }
+                }
+            }
+            assert!(shared <= 2, "{name}: {:?} and {:?} overlap in {shared} pixels", a.label, b.label);
+        }
+    }
+}
+
+/// The Gantt chart's labels are all horizontal: no two may overlap.
+fn assert_no_overlapping_text(name: &str, svg: &str) {
+    let tree = usvg::Tree::from_str(svg, &options()).unwrap();
+    let mut texts = Vec::new();
+    collect_texts(tree.root(), &mut texts);
+    for (i, (a, ra)) in texts.iter().enumerate() {
+        for (b, rb) in &texts[i + 1..] {
+            let dx = ra.right().min(rb.right()) - ra.left().max(rb.left());
+            let dy = ra.bottom().min(rb.bottom()) - ra.top().max(rb.top());
+            assert!(dx <= 0.5 || dy <= 0.5, "{name}: {a:?} at {ra:?} overlaps {b:?} at {rb:?}");
+        }
+    }
+}
+
+#[test]
+fn gantt_charts_of_every_plan_render() {
+    for file in plan_files() {
+        let (source, plan) = load(&file);
+        // Both languages, the default width and a narrow one.
+        for (lang, width) in [(Lang::Nb, 1200), (Lang::En, 800)] {
+            let view = View::new(&plan, &source, lang, today());
+            let name = format!("gantt {} {lang:?} {width}", file.display());
+            let out = svg::gantt(&view, &GanttOptions { width });
+            check_and_render(&name, &out, width);
+            assert_no_overlapping_text(&name, &out);
+            // Today's line, where today lies inside the chart (ABSOLUTT and the pool ended before 2026).
+            let inside = plan.start.value.start <= view.today
+                && (plan.end.value.end >= view.today || plan.activities.iter().any(|a| a.last_day >= view.today));
+            assert_eq!(out.contains(&format!(">{}<", view.t.today)), inside, "{name}: today's line");
+        }
+    }
+}
+
+#[test]
+fn wheels_of_every_plan_render() {
+    for file in plan_files() {
+        let (source, plan) = load(&file);
+        // Both languages, both kinds of rings, the default size from August and a small one from January.
+        for (lang, rings, size, first_month) in [(Lang::Nb, Rings::Role, 900, 8), (Lang::En, Rings::Kind, 600, 1)] {
+            let view = View::new(&plan, &source, lang, today());
+            let name = format!("wheel {} {lang:?} {rings:?} {size} {first_month}", file.display());
+            let out = svg::wheel(&view, &WheelOptions { first_month, rings, size });
+            check_and_render(&name, &out, size);
+            assert_texts_apart(&name, &out);
+        }
+    }
+}
+
+#[test]
+fn the_defaults_are_the_documented_ones() {
+    assert_eq!(GanttOptions::default().width, 1200);
+    let w = WheelOptions::default();
+    assert_eq!((w.first_month, w.rings, w.size), (8, Rings::Role, 900));
+}
+
+#[test]
+fn output_is_the_same_every_time() {
+    let (source, plan) = load(&root().join("examples/beiarn-progress.toml"));
+    let view = View::new(&plan, &source, Lang::Nb, today());
+    assert_eq!(svg::gantt(&view, &GanttOptions::default()), svg::gantt(&view, &GanttOptions::default()));
+    assert_eq!(svg::wheel(&view, &WheelOptions::default()), svg::wheel(&view, &WheelOptions::default()));
+}
+
+#[test]
+fn pictures_speak_the_views_language() {
+    let (source, plan) = load(&root().join("examples/beiarn-progress.toml"));
+    let nb = View::new(&plan, &source, Lang::Nb, today());
+    let en = View::new(&plan, &source, Lang::En, today());
+    let (g_nb, g_en) = (svg::gantt(&nb, &GanttOptions::default()), svg::gantt(&en, &GanttOptions::default()));
+    assert!(g_nb.contains(">okt<") && g_nb.contains(">i dag<") && g_nb.contains("gjennomført"));
+    assert!(g_en.contains(">Oct<") && g_en.contains(">today<") && g_en.contains(">done<"));
+    let (w_nb, w_en) = (svg::wheel(&nb, &WheelOptions::default()), svg::wheel(&en, &WheelOptions::default()));
+    // The wheel starts in August; this month (November) is marked.
+    assert!(w_nb.contains(">August<") && w_nb.contains("Årshjul") && w_nb.contains("uansett år"));
+    assert!(w_en.contains(">August<") && w_en.contains("Annual wheel") && w_en.contains("whatever the year"));
+    assert!(w_nb.contains("i dag 23. november 2026"));
+    let first = w_nb.find(">August<").unwrap();
+    assert!(w_nb.find(">Juli<").unwrap() > first && w_nb.find(">Januar<").unwrap() > first);
+    let january = svg::wheel(&nb, &WheelOptions { first_month: 1, ..WheelOptions::default() });
+    assert!(january.find(">Januar<").unwrap() < january.find(">August<").unwrap());
+    assert!(january.contains("jan – des"));
+}
+
+#[test]
+fn statuses_have_their_colours() {
+    let (source, plan) = load(&root().join("examples/beiarn-progress.toml"));
+    let view = View::new(&plan, &source, Lang::Nb, today());
+    let out = svg::gantt(&view, &GanttOptions::default());
+    // Done green, overdue red (oktober 2026, in progress), planned blue-grey, cancelled grey and struck through.
+    for colour in ["#2e7d32", "#d32f2f", "#78909c", "#bdbdbd"] {
+        assert!(out.contains(&format!("fill=\"{colour}\"")), "no {colour}");
+    }
+    assert!(out.contains("line-through"));
+}
+
+const LONG_TITLE: &str = "Felles personaldag for alle ansatte i skoler og barnehager om Omni-modellen, \
+                          regelverk og den profesjonelle voksenrollen";
+
+fn short_plan(title: &str, start: &str, end: &str, activities: &[(&str, &str)]) -> String {
+    let mut s = format!(
+        "[plan]\ntitle = \"{title}\"\nstart = \"{start}\"\nend = \"{end}\"\nowner = \"kommunalsjef\"\n\n\
+         [roles]\nkommunalsjef = \"Kommunalsjef\"\n"
+    );
+    for (t, when) in activities {
+        s.push_str(&format!("\n[[activity]]\ntitle = \"{t}\"\nwhen = \"{when}\"\nowner = \"kommunalsjef\"\n"));
+    }
+    s
+}
+
+#[test]
+fn long_titles_are_cut_with_the_full_title_on_hover() {
+    assert_eq!(LONG_TITLE.chars().count(), 120);
+    let long_plan_title = format!("{LONG_TITLE} {LONG_TITLE}");
+    let text = short_plan(&long_plan_title, "august 2026", "juni 2027", &[(LONG_TITLE, "september 2026")]);
+    let (source, plan) = load_text(Path::new("long.toml"), &text);
+    for lang in [Lang::Nb, Lang::En] {
+        let view = View::new(&plan, &source, lang, today());
+        let gantt = svg::gantt(&view, &GanttOptions::default());
+        let wheel = svg::wheel(&view, &WheelOptions::default());
+        for (name, out, width) in [("gantt", &gantt, 1200), ("wheel", &wheel, 900)] {
+            assert!(out.contains('…'), "{name}: nothing was cut");
+            assert!(out.contains(&format!("<title>{LONG_TITLE}")), "{name}: the full title is not in a <title>");
+            // The title is never shown whole, only in <title>s.
+            let shown = out.matches(LONG_TITLE).count();
+            let hover = out.matches(&format!("<title>{LONG_TITLE}")).count()
+                + out.matches(&format!("<title>{long_plan_title}")).count();
+            assert!(shown <= hover + 1, "{name}: the long title is shown whole");
+            check_and_render(name, out, width);
+        }
+        assert_no_overlapping_text("gantt", &gantt);
+    }
+}
+
+#[test]
+fn text_is_escaped() {
+    let text = short_plan("Plan <A> & \\\"B\\\"", "august 2026", "juni 2027", &[("Møte <1> & 'to'", "oktober 2026")]);
+    let (source, plan) = load_text(Path::new("escape.toml"), &text);
+    let view = View::new(&plan, &source, Lang::Nb, today());
+    for (out, width) in
+        [(svg::gantt(&view, &GanttOptions::default()), 1200), (svg::wheel(&view, &WheelOptions::default()), 900)]
+    {
+        assert!(out.contains("Plan &lt;A&gt; &amp; &quot;B&quot;"), "{out}");
+        assert!(out.contains("Møte &lt;1&gt; &amp; &apos;to&apos;"));
+        check_and_render("escaped", &out, width);
+        assert_eq!(root_attr(&out, "width"), width.to_string());
+    }
+}
+
+#[test]
+fn a_long_plan_has_quarters() {
+    let acts: Vec<(String, String)> = (2026..2032).map(|y| ("Årsmøte".to_string(), format!("oktober {y}"))).collect();
+    let acts: Vec<(&str, &str)> = acts.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let text = short_plan("Lang plan", "august 2026", "juni 2032", &acts);
+    let (source, plan) = load_text(Path::new("long-plan.toml"), &text);
+    for (lang, q) in [(Lang::Nb, ">K1<"), (Lang::En, ">Q1<")] {
+        let view = View::new(&plan, &source, lang, today());
+        let out = svg::gantt(&view, &GanttOptions::default());
+        assert!(out.contains(q) && !out.contains(">jan<") && !out.contains(">Jan<"), "{lang:?}: no quarters");
+        check_and_render("long plan", &out, 1200);
+        assert_no_overlapping_text("long plan", &out);
+        // The same meeting every October is one item on the wheel, marked 6×.
+        let wheel = svg::wheel(&view, &WheelOptions::default());
+        assert!(wheel.contains(">6×\u{a0}Årsmøte<"), "{wheel}");
+        check_and_render("long plan wheel", &wheel, 900);
+        assert_texts_apart("long plan wheel", &wheel);
+    }
+}
+
+#[test]
+fn a_crowded_month_shows_how_many_more() {
+    let acts: Vec<(String, &str)> = (1..=30).map(|k| (format!("Møte nummer {k}"), "september 2026")).collect();
+    let acts: Vec<(&str, &str)> = acts.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+    let text = short_plan("Travel plan", "august 2026", "juni 2027", &acts);
+    let (source, plan) = load_text(Path::new("crowded.toml"), &text);
+    let view = View::new(&plan, &source, Lang::Nb, today());
+    let out = svg::wheel(&view, &WheelOptions::default());
+    // The month's last lane says how many more it holds: "+14 til" where that fits, else "+14".
+    assert!(out.contains(">+"), "no count in a month with 30 activities");
+    check_and_render("crowded wheel", &out, 900);
+    assert_texts_apart("crowded wheel", &out);
+    // With the plan's owner innermost, the crowded ring is further out, where the words fit.
+    let text = text
+        .replace("owner = \"kommunalsjef\"\n\n[roles]\n", "owner = \"rektor\"\n\n[roles]\nrektor = \"Rektor\"\n")
+        + "\n[[activity]]\ntitle = \"Skolestart\"\nwhen = \"august 2026\"\nowner = \"rektor\"\n";
+    let (source, plan) = load_text(Path::new("crowded.toml"), &text);
+    for (lang, more) in [(Lang::Nb, " til<"), (Lang::En, " more<")] {
+        let view = View::new(&plan, &source, lang, today());
+        let out = svg::wheel(&view, &WheelOptions::default());
+        assert!(out.contains(more), "{lang:?}: no '+N {more}'");
+        check_and_render("crowded wheel", &out, 900);
+    }
+}
+
+#[test]
+fn an_empty_plan_still_draws() {
+    let text = short_plan("Tom plan", "august 2026", "juni 2027", &[]);
+    let text = text.replace("owner = \"kommunalsjef\"\n\n[roles]\nkommunalsjef = \"Kommunalsjef\"\n", "");
+    let (source, plan) = load_text(Path::new("empty.toml"), &text);
+    let view = View::new(&plan, &source, Lang::Nb, today());
+    let gantt = svg::gantt(&view, &GanttOptions::default());
+    assert!(gantt.contains("Ingen aktiviteter."));
+    check_and_render("empty gantt", &gantt, 1200);
+    for rings in [Rings::Role, Rings::Kind] {
+        let wheel = svg::wheel(&view, &WheelOptions { rings, ..WheelOptions::default() });
+        check_and_render("empty wheel", &wheel, 900);
+    }
+}
+
+/// Writes the Beiarn pictures for the README: `cargo test --test svg -- --ignored`.
+#[test]
+#[ignore]
+fn write_beiarn_pictures() {
+    let (source, plan) = load(&root().join("examples/beiarn-progress.toml"));
+    let view = View::new(&plan, &source, Lang::Nb, today());
+    let dir = root().join("docs/img");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, out, width) in [
+        ("beiarn-gantt.png", svg::gantt(&view, &GanttOptions::default()), 1200),
+        ("beiarn-wheel.png", svg::wheel(&view, &WheelOptions::default()), 900),
+    ] {
+        let pixmap = check_and_render(file, &out, width);
+        pixmap.save_png(dir.join(file)).unwrap();
+    }
+}
