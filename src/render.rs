@@ -331,7 +331,8 @@ pub fn sarif(reports: &[FileReport]) -> String {
     s
 }
 
-fn xml(s: &str) -> String {
+/// Escapes text for XML (and HTML) content and attribute values.
+pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -375,7 +376,7 @@ pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
                 format!("{at}: {}[{}] {}", f.severity.as_str(), f.rule, f.message)
             })
             .collect();
-        out.push_str(&format!("    <testcase name=\"{}\" classname=\"implan.check\"", xml(&path)));
+        out.push_str(&format!("    <testcase name=\"{}\" classname=\"implan.check\"", escape_xml(&path)));
         if r.findings.is_empty() {
             out.push_str("/>\n");
             continue;
@@ -386,11 +387,11 @@ pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
         if failed(r) {
             out.push_str(&format!(
                 "      <failure type=\"implan\" message=\"{}\">{}</failure>\n",
-                xml(&counts),
-                xml(&lines.join("\n"))
+                escape_xml(&counts),
+                escape_xml(&lines.join("\n"))
             ));
         } else {
-            out.push_str(&format!("      <system-out>{}</system-out>\n", xml(&lines.join("\n"))));
+            out.push_str(&format!("      <system-out>{}</system-out>\n", escape_xml(&lines.join("\n"))));
         }
         out.push_str("    </testcase>\n");
     }

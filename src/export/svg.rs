@@ -199,22 +199,10 @@ fn words(lang: Lang) -> &'static Words {
 // ---------------------------------------------------------------------------------------------------------------
 // Text: escaping, numbers, widths, fitting.
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values. Control characters are not allowed in XML 1.0; a tab or
+/// newline in a label reads as a space.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0; a tab or newline in a label reads as a space.
-            c if c.is_control() && c != '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::escape_xml(&s.replace(|c: char| c.is_control() && c != '\n', " "))
 }
 
 /// A coordinate with at most two decimals, without trailing zeros: "12", "12.5", "-3.25".
