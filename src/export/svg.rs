@@ -883,23 +883,26 @@ fn role_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
         }
     }
     if !other.is_empty() {
-        let k = rings.len();
-        rings.push(Ring {
-            key: RingKey::Other,
-            name: words(view.lang).other_roles.to_string(),
-            members: other,
-            colours: OTHER_RING,
-            lanes: 1,
-            r0: 0.0,
-            r1: 0.0,
-        });
-        for r in &mut of_activity {
-            if *r == usize::MAX {
-                *r = k;
-            }
-        }
+        push_other_ring(&mut rings, &mut of_activity, words(view.lang).other_roles, other);
     }
     (rings, of_activity)
+}
+
+/// Adds the "other" ring and gives it every activity that has no ring yet (`usize::MAX`).
+fn push_other_ring(rings: &mut Vec<Ring>, of_activity: &mut [usize], name: &str, members: Vec<String>) {
+    let k = rings.len();
+    rings.push(Ring {
+        key: RingKey::Other,
+        name: name.to_string(),
+        members,
+        colours: OTHER_RING,
+        lanes: 1,
+        r0: 0.0,
+        r1: 0.0,
+    });
+    for r in of_activity.iter_mut().filter(|r| **r == usize::MAX) {
+        *r = k;
+    }
 }
 
 fn kind_key(a: &Activity) -> Option<String> {
@@ -953,21 +956,7 @@ fn kind_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
         }
     }
     if of_activity.contains(&usize::MAX) {
-        let k = rings.len();
-        rings.push(Ring {
-            key: RingKey::Other,
-            name: words(view.lang).other_kinds.to_string(),
-            members: other,
-            colours: OTHER_RING,
-            lanes: 1,
-            r0: 0.0,
-            r1: 0.0,
-        });
-        for r in &mut of_activity {
-            if *r == usize::MAX {
-                *r = k;
-            }
-        }
+        push_other_ring(&mut rings, &mut of_activity, words(view.lang).other_kinds, other);
     }
     (rings, of_activity)
 }

@@ -154,19 +154,7 @@ fn months_text(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::run_rule;
-
-    fn plan(req: &str, acts: &[(&str, &str)]) -> String {
-        let mut s = format!(
-            "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"vår 2028\"\n\n[roles]\nsg = \"Styringsgruppe\"\npl = \"Prosjektleder\"\n\n[[recurring]]\nid = \"r\"\ntitle = \"Evaluering\"\nkind = \"evaluering\"\n{req}\n"
-        );
-        for (i, (w, owner)) in acts.iter().enumerate() {
-            s.push_str(&format!(
-                "\n[[activity]]\ntitle = \"A{i}\"\nwhen = \"{w}\"\nowner = \"{owner}\"\nkind = \"evaluering\"\n"
-            ));
-        }
-        s
-    }
+    use crate::rules::testing::{requirement_plan as plan, run_rule};
 
     #[test]
     fn every_names_each_missing_window() {

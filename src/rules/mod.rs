@@ -265,6 +265,19 @@ pub(crate) mod testing {
         out
     }
 
+    /// A plan to 2028-06 with one requirement (`req` holds its checks) and evaluations (month, owner role).
+    pub fn requirement_plan(req: &str, acts: &[(&str, &str)]) -> String {
+        let mut s = format!(
+            "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"vår 2028\"\n\n[roles]\nsg = \"Styringsgruppe\"\npl = \"Prosjektleder\"\n\n[[recurring]]\nid = \"r\"\ntitle = \"Evaluering\"\nkind = \"evaluering\"\n{req}\n"
+        );
+        for (i, (w, owner)) in acts.iter().enumerate() {
+            s.push_str(&format!(
+                "\n[[activity]]\ntitle = \"A{i}\"\nwhen = \"{w}\"\nowner = \"{owner}\"\nkind = \"evaluering\"\n"
+            ));
+        }
+        s
+    }
+
     /// A minimal valid plan header, for rule tests to build on.
     pub const HEAD: &str = r#"
 [plan]

@@ -160,19 +160,7 @@ pub fn periods(per: CadencePeriod, origin: i64, from: i64, until: i64) -> Vec<Pe
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::run_rule;
-
-    fn plan(req: &str, acts: &[(&str, &str)]) -> String {
-        let mut s = format!(
-            "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"vår 2028\"\n\n[roles]\nsg = \"Styringsgruppe\"\npl = \"Prosjektleder\"\n\n[[recurring]]\nid = \"r\"\ntitle = \"Evaluering\"\nkind = \"evaluering\"\n{req}\n"
-        );
-        for (i, (w, owner)) in acts.iter().enumerate() {
-            s.push_str(&format!(
-                "\n[[activity]]\ntitle = \"A{i}\"\nwhen = \"{w}\"\nowner = \"{owner}\"\nkind = \"evaluering\"\n"
-            ));
-        }
-        s
-    }
+    use crate::rules::testing::{requirement_plan as plan, run_rule};
 
     #[test]
     fn a_school_year_ending_in_june_is_whole() {
