@@ -17,6 +17,7 @@ pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod split;
 pub mod suggest;
 pub mod views;
 pub mod when;

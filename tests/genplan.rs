@@ -1,0 +1,105 @@
+//! The benchmark generator (examples/genplan.rs) makes what it promises, and the piecewise loader that large
+//! plans go through gives exactly what the whole-file loader gives.
+
+#[path = "../examples/genplan.rs"]
+#[allow(dead_code)]
+mod genplan;
+
+use genplan::{Broken, generate};
+use implan::source::Source;
+use std::collections::BTreeSet;
+
+fn rules_fired(text: &str) -> BTreeSet<&'static str> {
+    let source = Source::new("gen.toml", text);
+    implan::check::check_source(&source).iter().map(|f| f.rule).collect()
+}
+
+#[test]
+fn generated_plans_check_clean() {
+    for n in [550, 1_000, 1_234, 10_000] {
+        let text = generate(n, Broken::No);
+        let source = Source::new("gen.toml", text.as_str());
+        let findings = implan::check::check_source(&source);
+        assert!(findings.is_empty(), "{n}: {:?}", findings.iter().take(3).collect::<Vec<_>>());
+        let plan = implan::load::load(&source).expect("loads");
+        assert_eq!(plan.activities.len(), n);
+        assert_eq!(plan.phases.len(), 20, "a phase per school term for ten years");
+    }
+}
+
+#[test]
+fn broken_plans_fire_every_rule() {
+    let plan_rules: BTreeSet<&str> = implan::rules::ALL.iter().filter(|r| r.check.is_some()).map(|r| r.id).collect();
+    for n in [1_000, 10_000] {
+        assert_eq!(rules_fired(&generate(n, Broken::Rules)), plan_rules, "{n} --broken");
+        assert_eq!(rules_fired(&generate(n, Broken::Load)), BTreeSet::from(["invalid-plan"]), "{n} --broken=load");
+        assert_eq!(rules_fired(&generate(n, Broken::Toml)), BTreeSet::from(["invalid-toml"]), "{n} --broken=toml");
+    }
+    let all: BTreeSet<&str> = implan::rules::ALL.iter().map(|r| r.id).collect();
+    let mut fired = rules_fired(&generate(1_000, Broken::Rules));
+    fired.extend(rules_fired(&generate(1_000, Broken::Load)));
+    fired.extend(rules_fired(&generate(1_000, Broken::Toml)));
+    assert_eq!(fired, all, "the three kinds of --broken together fire every rule");
+}
+
+#[test]
+fn generation_is_deterministic() {
+    assert_eq!(generate(2_000, Broken::Rules), generate(2_000, Broken::Rules));
+}
+
+/// Loads `text` whole and in pieces as small as they get, and compares plans or findings.
+fn same_both_ways(name: &str, text: &str) {
+    let source = Source::new(name, text);
+    let whole = format!("{:?}", implan::load::load_whole(&source));
+    for min in [0, 4096] {
+        if let Some(pieces) = implan::load::load_in_pieces(&source, min) {
+            assert_eq!(format!("{pieces:?}"), whole, "{name} in pieces of {min}+ bytes");
+        }
+    }
+}
+
+#[test]
+fn loading_in_pieces_is_loading_whole() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["plans", "examples", "examples/rules", "tests/fixtures"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("dir") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 30);
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("UTF-8");
+        same_both_ways(&path.display().to_string(), &text);
+    }
+    for broken in [Broken::No, Broken::Rules, Broken::Load, Broken::Toml] {
+        same_both_ways("gen.toml", &generate(1_500, broken));
+    }
+}
+
+#[test]
+fn pieces_fall_back_when_the_file_is_unusual() {
+    let head = "[plan]\ntitle = \"T\"\nstart = \"2026\"\nend = \"2026\"\n[roles]\npl = \"P\"\n";
+    let phase = "[[phase]]\nid = \"p\"\nname = \"P\"\nperiod = \"2026\"\n[[phase.activity]]\ntitle = \"A\"\nwhen = \"2026-03\"\nowner = \"pl\"\n";
+    let activity = "[[activity]]\ntitle = \"B\"\nwhen = \"2026-04\"\nowner = \"pl\"\n";
+    for (name, text) in [
+        // A phase's activities continued after a top-level activity: TOML appends them to the last phase.
+        (
+            "continued",
+            format!("{head}{phase}{activity}[[phase.activity]]\ntitle = \"C\"\nwhen = \"2026-05\"\nowner = \"pl\"\n"),
+        ),
+        // A quoted header the scanner leaves alone.
+        ("quoted", format!("{head}{phase}[[\"activity\"]]\ntitle = \"C\"\nwhen = \"2026-05\"\nowner = \"pl\"\n")),
+        // Phases both as tables and as an inline array: a TOML error, found either way.
+        ("mixed", format!("{head}phase = []\n{phase}")),
+        // The same activity table defined twice.
+        ("twice", format!("{head}{activity}[activity.cost]\namount = 1\n[activity.cost]\namount = 2\n")),
+        ("dotted", format!("{head}{phase}[phase.activity.x]\ny = 1\n")),
+        ("crlf", format!("\u{feff}{head}{phase}{activity}").replace('\n', "\r\n")),
+    ] {
+        same_both_ways(name, &text);
+    }
+}
