@@ -36,6 +36,9 @@ pub struct Piece {
     /// `[[phase]]` headers before the piece: the index of its first phase, or one past the phase that a
     /// [`Kind::PhaseActivities`] piece continues.
     pub phases_before: usize,
+    /// Activity headers (`[[phase.activity]]`, `[[activity]]`) in the piece: how many activities it makes,
+    /// unless some are written as inline tables.
+    pub activities: usize,
 }
 
 /// A file cut into pieces.
@@ -68,14 +71,16 @@ enum Header {
 pub fn split(text: &str, min_piece: usize) -> Option<Split> {
     let mut pieces = Vec::new();
     let mut current: Option<(Kind, usize, usize)> = None; // kind, start, phases before
+    let mut activities = 0usize; // activity headers in the current piece
     let mut phases_seen = 0usize;
     // Whether the phase being read already has a [[phase.activity]]: only then is "more activities of this
     // phase" a piece of its own (see the module documentation of crate::load for why).
     let mut phase_has_activity = false;
-    let close = |current: &mut Option<(Kind, usize, usize)>, pieces: &mut Vec<Piece>, end: usize| {
+    let close = |current: &mut Option<(Kind, usize, usize)>, activities: &mut usize, pieces: &mut Vec<Piece>, end| {
         if let Some((kind, start, phases_before)) = current.take() {
-            pieces.push(Piece { kind, range: start..end, phases_before });
+            pieces.push(Piece { kind, range: start..end, phases_before, activities: *activities });
         }
+        *activities = 0;
     };
 
     let source = toml_parser::Source::new(text);
@@ -102,7 +107,7 @@ pub fn split(text: &str, min_piece: usize) -> Option<Split> {
                     Header::Phase => {
                         let small = matches!(current, Some((Kind::Phases, s, _)) if start - s < min_piece);
                         if !small {
-                            close(&mut current, &mut pieces, start);
+                            close(&mut current, &mut activities, &mut pieces, start);
                             current = Some((Kind::Phases, start, phases_seen));
                         }
                         phases_seen += 1;
@@ -111,27 +116,29 @@ pub fn split(text: &str, min_piece: usize) -> Option<Split> {
                     Header::Activity => {
                         let small = matches!(current, Some((Kind::Activities, s, _)) if start - s < min_piece);
                         if !small {
-                            close(&mut current, &mut pieces, start);
+                            close(&mut current, &mut activities, &mut pieces, start);
                             current = Some((Kind::Activities, start, phases_seen));
                         }
+                        activities += 1;
                     }
                     Header::PhaseActivity => match current {
                         Some((Kind::Phases | Kind::PhaseActivities, s, _)) => {
                             if phase_has_activity && start - s >= min_piece {
-                                close(&mut current, &mut pieces, start);
+                                close(&mut current, &mut activities, &mut pieces, start);
                                 current = Some((Kind::PhaseActivities, start, phases_seen));
                             }
                             phase_has_activity = true;
+                            activities += 1;
                         }
                         _ => {
-                            close(&mut current, &mut pieces, start);
+                            close(&mut current, &mut activities, &mut pieces, start);
                             phase_has_activity = false;
                         }
                     },
                     Header::UnderPhase if matches!(current, Some((Kind::Phases | Kind::PhaseActivities, ..))) => {}
                     Header::UnderActivity if matches!(current, Some((Kind::Activities, ..))) => {}
                     _ => {
-                        close(&mut current, &mut pieces, start);
+                        close(&mut current, &mut activities, &mut pieces, start);
                         phase_has_activity = false;
                     }
                 }
@@ -141,7 +148,7 @@ pub fn split(text: &str, min_piece: usize) -> Option<Split> {
             _ => {}
         }
     }
-    close(&mut current, &mut pieces, text.len());
+    close(&mut current, &mut activities, &mut pieces, text.len());
     if pieces.is_empty() {
         return None;
     }

@@ -43,8 +43,11 @@ pub struct Rule {
     /// What it catches, why it matters, an example that fires and the fix (Markdown).
     pub doc: &'static str,
     /// `None` for the loader's own rules, which fire while reading the file.
-    pub check: Option<fn(&Ctx, &mut Vec<Finding>)>,
+    pub check: Option<CheckFn>,
 }
+
+/// A rule's check: reads the plan through the context, pushes its findings.
+pub type CheckFn = fn(&Ctx, &mut Vec<Finding>);
 
 impl Rule {
     /// A finding of this rule at its default severity.
@@ -191,6 +194,9 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Plans with at least this many activities have their rules run in parallel.
+const PARALLEL_FROM: usize = 2_000;
+
 /// Runs every rule on a loaded plan; findings come back in file order.
 pub fn run(plan: &Plan, source: &Source) -> Vec<Finding> {
     run_with(plan, source, &Config::layered(plan.lint.iter()))
@@ -201,12 +207,28 @@ pub fn run(plan: &Plan, source: &Source) -> Vec<Finding> {
 pub fn run_with(plan: &Plan, source: &Source, config: &Config) -> Vec<Finding> {
     let mut ctx = Ctx::new(plan, source);
     ctx.options = config.options.clone();
-    let mut findings = Vec::new();
-    for rule in ALL {
-        if let (Some(check), Some(_)) = (rule.check, config.severity(rule)) {
-            check(&ctx, &mut findings);
+    let checks: Vec<CheckFn> =
+        ALL.iter().filter_map(|rule| rule.check.filter(|_| config.severity(rule).is_some())).collect();
+    // The rules are independent of each other; on a large plan they share the cores. Below that, starting
+    // the work on other threads costs more than it saves.
+    let findings: Vec<Finding> = if plan.activities.len() >= PARALLEL_FROM {
+        use rayon::prelude::*;
+        let per_rule: Vec<Vec<Finding>> = checks
+            .par_iter()
+            .map(|check| {
+                let mut out = Vec::new();
+                check(&ctx, &mut out);
+                out
+            })
+            .collect();
+        per_rule.into_iter().flatten().collect()
+    } else {
+        let mut out = Vec::new();
+        for check in checks {
+            check(&ctx, &mut out);
         }
-    }
+        out
+    };
     let mut findings = config.apply(findings);
     let mut allowing: Vec<&Activity> = plan.activities.iter().filter(|a| !a.allow.is_empty()).collect();
     if !allowing.is_empty() {
