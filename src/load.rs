@@ -28,6 +28,8 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> (Source, Option<Finding
         Ok(text) => (Source::new(path, text), None),
         Err(e) => {
             let bytes = e.as_bytes();
+            // Source drops a byte-order mark, so offsets in it start after one.
+            let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
             let at = e.utf8_error().valid_up_to();
             let binary = bytes.iter().take(8192).any(|&b| b == 0);
             let help = "plan files are TOML, which is UTF-8 text; save the file as UTF-8 in your editor";
@@ -38,6 +40,7 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> (Source, Option<Finding
                 // The text before the bad byte is the same in the lossy copy, so the offset holds; the bad byte
                 // became U+FFFD there.
                 let message = format!("the file is not UTF-8 text: invalid byte 0x{:02X}", bytes[at]);
+                let at = at.saturating_sub(bom);
                 Finding::new(INVALID_TOML, Severity::Error, Some(at..at + '\u{fffd}'.len_utf8()), message)
                     .label("not UTF-8")
                     .help(help)
@@ -81,7 +84,8 @@ pub fn load_whole(source: &Source) -> Result<Plan, Vec<Finding>> {
     if !errors.is_empty() {
         let mut findings: Vec<Finding> = Vec::new();
         for e in errors {
-            let span = e.span().unwrap_or(0..0);
+            // toml gives its recursion limit no place; find where the nesting gets that deep.
+            let span = e.span().or_else(|| deepest(&source.text)).unwrap_or(0..0);
             if findings.iter().any(|f| f.span.as_ref() == Some(&span)) {
                 continue;
             }
@@ -96,6 +100,28 @@ pub fn load_whole(source: &Source) -> Result<Plan, Vec<Finding>> {
     let mut loader = Loader::new(source);
     let plan = loader.document(doc.get_ref());
     loader.finish(plan)
+}
+
+/// Where keys and values first nest deeper than toml's parser follows (dotted keys, arrays and inline tables
+/// together; its limit is 80), for the error that comes without a place.
+fn deepest(text: &str) -> Option<Span> {
+    use toml_parser::lexer::TokenKind as T;
+    const LIMIT: usize = 80;
+    let (mut brackets, mut dots) = (0usize, 0usize);
+    for token in toml_parser::Source::new(text).lex() {
+        match token.kind() {
+            T::LeftSquareBracket | T::LeftCurlyBracket => brackets += 1,
+            T::RightSquareBracket | T::RightCurlyBracket => brackets = brackets.saturating_sub(1),
+            T::Dot => dots += 1,
+            T::Newline | T::Equals | T::Comma => dots = 0,
+            _ => {}
+        }
+        if brackets + dots > LIMIT {
+            let span = token.span();
+            return Some(span.start()..span.end());
+        }
+    }
+    None
 }
 
 /// What loading one piece gave.
@@ -324,7 +350,10 @@ impl<'s> Loader<'s> {
         if valid_id(&id.value) {
             return Some(id);
         }
-        let help = format!("use letters, digits, '-' and '_', for example \"{}\"", slug(&id.value));
+        let help = match slug(&id.value) {
+            example if example.is_empty() => "use letters, digits, '-' and '_', such as \"rektor\"".to_string(),
+            example => format!("use letters, digits, '-' and '_', for example \"{example}\""),
+        };
         self.error(id.span.clone(), format!("'{}' is not a valid id", id.value), Some(help));
         None
     }

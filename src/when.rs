@@ -386,6 +386,10 @@ fn parse_any(input: &str) -> Result<When, WhenError> {
             let b = b.trim();
             let second =
                 if b.len() == 2 { b.parse::<i32>().ok().map(|n| first / 100 * 100 + n) } else { parse_year(b) };
+            // A school year ends in the next calendar year, which must have four digits too.
+            if first >= 9999 {
+                return Err(err(format!("the school year {first}/{} ends after the year 9999", first + 1)));
+            }
             if second != Some(first + 1) {
                 return Err(err(format!(
                     "a school year runs from one year to the next: write skoleåret {first}/{}",

@@ -47,6 +47,7 @@
 use crate::i18n;
 use crate::model::{Activity, Lang, Status};
 use crate::views::{Filter, View, ViewError};
+use chrono::Datelike;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -106,9 +107,15 @@ pub fn render(view: &View, opts: &Options) -> Result<String, ViewError> {
                 out.prop(&format!("DTEND;TZID={TZID}"), &end.format("%Y%m%dT%H%M%S").to_string());
             }
             None => {
-                let after = a.last_day.succ_opt().unwrap_or(a.last_day);
                 out.prop("DTSTART;VALUE=DATE", &date(a.when.value.start));
-                out.prop("DTEND;VALUE=DATE", &date(after));
+                match a.last_day.succ_opt().filter(|d| d.year() <= 9999) {
+                    Some(after) => out.prop("DTEND;VALUE=DATE", &date(after)),
+                    // A DATE has four digits of year: the day after 9999-12-31 cannot be written, a length can.
+                    None => {
+                        let days = (a.last_day - a.when.value.start).num_days() + 1;
+                        out.prop("DURATION", &format!("P{days}D"));
+                    }
+                }
             }
         }
         out.prop("SUMMARY", &escape(&summary(view, a)));

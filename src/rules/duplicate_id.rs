@@ -22,13 +22,36 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     report(out, "recurring requirement", plan.recurring.iter().map(|r| (&r.id, false)));
 }
 
+/// "twice", "3 times".
+fn times(n: usize) -> String {
+    if n == 2 { "twice".to_string() } else { format!("{n} times") }
+}
+
+/// "second", "3rd", "11th", "22nd".
+fn ordinal(n: usize) -> String {
+    if n == 2 {
+        return "second".to_string();
+    }
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 fn report<'a>(out: &mut Vec<Finding>, kind: &str, ids: impl Iterator<Item = (&'a Spanned<String>, bool)>) {
-    let mut seen: HashMap<&str, (&Spanned<String>, bool)> = HashMap::new();
+    // The first use of each id, and how many times it has been used so far.
+    let mut seen: HashMap<&str, (&Spanned<String>, bool, usize)> = HashMap::new();
     for (id, derived) in ids {
-        let Some(&(first, first_derived)) = seen.get(id.value.as_str()) else {
-            seen.insert(&id.value, (id, derived));
+        let Some(entry) = seen.get_mut(id.value.as_str()) else {
+            seen.insert(&id.value, (id, derived, 1));
             continue;
         };
+        entry.2 += 1;
+        let (first, first_derived, uses) = *entry;
         let how = if derived { " (made from its title)" } else { "" };
         let help = if derived || first_derived {
             "give one of them an explicit id = \"…\"; ids made from titles clash when titles repeat".to_string()
@@ -36,8 +59,8 @@ fn report<'a>(out: &mut Vec<Finding>, kind: &str, ids: impl Iterator<Item = (&'a
             format!("ids name one {kind} each; rename one of them")
         };
         out.push(
-            RULE.finding(id.span.clone(), format!("{kind} id '{}'{how} is used twice", id.value))
-                .label("second use")
+            RULE.finding(id.span.clone(), format!("{kind} id '{}'{how} is used {}", id.value, times(uses)))
+                .label(format!("{} use", ordinal(uses)))
                 .related(first.span.clone(), "first used here")
                 .help(help),
         );
@@ -48,6 +71,26 @@ fn report<'a>(out: &mut Vec<Finding>, kind: &str, ids: impl Iterator<Item = (&'a
 mod tests {
     use super::RULE;
     use crate::rules::testing::{HEAD, run_rule};
+
+    #[test]
+    fn a_third_use_is_counted() {
+        let plan = format!(
+            "{HEAD}\n[[activity]]\nid = \"x\"\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"pl\"\n\n[[activity]]\nid = \"x\"\ntitle = \"B\"\nwhen = \"mars 2026\"\nowner = \"pl\"\n\n[[activity]]\nid = \"x\"\ntitle = \"C\"\nwhen = \"mars 2026\"\nowner = \"pl\"\n"
+        );
+        let f = run_rule(&RULE, &plan);
+        let msgs: Vec<_> = f.iter().map(|f| (f.message.as_str(), f.label.clone().unwrap_or_default())).collect();
+        assert_eq!(
+            msgs,
+            [
+                ("activity id 'x' is used twice", "second use".to_string()),
+                ("activity id 'x' is used 3 times", "3rd use".to_string())
+            ]
+        );
+        assert_eq!(
+            (super::ordinal(11), super::ordinal(22), super::ordinal(101)),
+            ("11th".into(), "22nd".into(), "101st".into())
+        );
+    }
 
     #[test]
     fn fires_on_repeated_ids_including_derived_ones() {

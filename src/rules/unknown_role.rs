@@ -45,7 +45,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 if let Some(first) = name.chars().next().filter(|c| c.is_lowercase()) {
                     name.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
                 }
-                format!("declare it under [roles], for example: {} = \"{name}\"", crate::model::slug(&r.value))
+                match crate::model::slug(&r.value) {
+                    // Nothing of the name can be an id (emoji, punctuation): say what an id is made of.
+                    id if id.is_empty() => format!(
+                        "declare it under [roles] with an id of letters, digits and '-', for example: rolle = \"{name}\""
+                    ),
+                    id => format!("declare it under [roles], for example: {id} = \"{name}\""),
+                }
             }
         };
         out.push(
