@@ -108,7 +108,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 /// The shortest circle through `s`, as the list of activities from `s` (breadth-first inside the component).
 fn shortest_cycle(g: &[Vec<(usize, usize)>], comp: &[usize], s: usize) -> Vec<usize> {
-    let mut parent = std::collections::HashMap::new();
+    let mut parent = foldhash::HashMap::default();
     let mut queue = VecDeque::from([s]);
     while let Some(v) = queue.pop_front() {
         for &(w, _) in &g[v] {

@@ -1,7 +1,7 @@
 use super::{Ctx, Rule};
 use crate::diag::{Finding, Severity};
 use crate::model::Spanned;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 pub const RULE: Rule = Rule {
     id: "duplicate-id",

@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::diag::{Finding, Severity};
 use crate::model::{Activity, PhaseRef, Plan};
 use crate::source::Source;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 mod cadence;
 mod dependency_cycle;
@@ -180,7 +180,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The ids that activities still going ahead (not cancelled) name in one of their lists.
-    pub fn served_by<F>(&self, list: F) -> std::collections::HashSet<&'a str>
+    pub fn served_by<F>(&self, list: F) -> foldhash::HashSet<&'a str>
     where
         F: Fn(&'a Activity) -> &'a [crate::model::Spanned<String>],
     {

@@ -1,7 +1,7 @@
 use super::{Ctx, Rule, quoted_list};
 use crate::diag::{Finding, Severity};
 use crate::when::{month_from_index, month_index};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 pub const RULE: Rule = Rule {
     id: "owner-overload",

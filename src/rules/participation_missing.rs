@@ -1,7 +1,7 @@
 use super::requirements::matching;
 use super::{Ctx, Rule, quoted_list};
 use crate::diag::{Finding, Severity};
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 pub const RULE: Rule = Rule {
     id: "participation-missing",

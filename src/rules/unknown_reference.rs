@@ -2,7 +2,7 @@ use super::{Ctx, Rule};
 use crate::diag::{Finding, Severity};
 use crate::model::{PhaseRef, Spanned, slug};
 use crate::suggest::{MAX_CANDIDATES, MAX_SUGGESTIONS, nearest};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 pub const RULE: Rule = Rule {
     id: "unknown-reference",
