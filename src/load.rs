@@ -144,6 +144,10 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
         if !errors.is_empty() || find(&doc, "phase").is_some() || find(&doc, "activity").is_some() {
             return None;
         }
+        // Without a [plan] table the whole-file loader stops at that one error, before phases and activities.
+        if !find(&doc, "plan").is_some_and(|(_, v)| matches!(v.get_ref(), DeValue::Table(_))) {
+            return None;
+        }
         loader.document(&doc)
     };
     let crate::split::Split { pieces, rest } = split;

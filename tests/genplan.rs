@@ -99,7 +99,26 @@ fn pieces_fall_back_when_the_file_is_unusual() {
         ("twice", format!("{head}{activity}[activity.cost]\namount = 1\n[activity.cost]\namount = 2\n")),
         ("dotted", format!("{head}{phase}[phase.activity.x]\ny = 1\n")),
         ("crlf", format!("\u{feff}{head}{phase}{activity}").replace('\n', "\r\n")),
+        // Found by fuzzing: without [plan] the whole-file loader reports only that, not the phase's gaps.
+        ("no-plan", "[[phase]]\n".to_string()),
+        ("plan-not-a-table", format!("plan = 1\n{phase}")),
     ] {
         same_both_ways(name, &text);
     }
+}
+
+/// Inputs the fuzzers (fuzz/) once crashed on: each still loads the same both ways and checks without a panic.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fuzz-regressions") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("readable");
+        let (source, _) = implan::load::decode(&path, bytes);
+        let _ = implan::check::check_source(&source);
+        same_both_ways(&path.display().to_string(), &source.text.clone());
+        count += 1;
+    }
+    assert!(count > 0, "the regression inputs are in {}", dir.display());
 }
