@@ -112,3 +112,62 @@ fn a_failed_write_leaves_the_plan_intact() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
     assert_eq!(std::fs::read(&p).unwrap(), original);
 }
+
+#[test]
+fn concurrent_edits_never_lose_one() {
+    // Sixteen `implan done` at once on one file, each for another activity. Each either succeeds or refuses
+    // (exit 1: the file changed under it, or another implan holds the temporary file); whatever it says is
+    // true afterwards: every activity reported done is done, no other is, and the plan still loads.
+    let p = copy_of("plans/beiarn-omni.toml", "concurrent");
+    let ps = p.display().to_string();
+    let listed = implan(&["schedule", &ps, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let ids: Vec<String> = v["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["activities"].as_array().unwrap().iter())
+        .filter(|a| a["status"] != "done")
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .take(16)
+        .collect();
+    assert_eq!(ids.len(), 16);
+    let children: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            Command::new(env!("CARGO_BIN_EXE_implan"))
+                .args(["done", &ps, id, "--date", "2026-09-01"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("implan starts")
+        })
+        .collect();
+    let mut succeeded = Vec::new();
+    for (id, child) in ids.iter().zip(children) {
+        let o = child.wait_with_output().unwrap();
+        match o.status.code() {
+            Some(0) => succeeded.push(id.clone()),
+            Some(1) => {
+                let e = text(&o.stderr);
+                assert!(e.contains("changed") || e.contains("already exists"), "{id}: {e}");
+            }
+            other => panic!("{id}: exit {other:?}: {}", text(&o.stderr)),
+        }
+    }
+    assert!(!succeeded.is_empty(), "at least one edit gets through");
+    let after = implan(&["schedule", &ps, "--format", "json"]);
+    assert_eq!(after.status.code(), Some(0), "{}", text(&after.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    for a in v["groups"].as_array().unwrap().iter().flat_map(|g| g["activities"].as_array().unwrap().iter()) {
+        let id = a["id"].as_str().unwrap().to_string();
+        if ids.contains(&id) {
+            assert_eq!(a["status"] == "done", succeeded.contains(&id), "{id}: reported and recorded differ");
+        }
+    }
+    assert!(!edit_temp_exists(&p), "no temporary file is left behind");
+}
+
+fn edit_temp_exists(p: &Path) -> bool {
+    p.with_file_name(".plan.toml.implan-tmp").exists()
+}
