@@ -1,0 +1,772 @@
+//! Property tests: any bytes, and plausible plans written in many ways (valid and not), through decoding,
+//! loading, checking, rendering and editing.
+//!
+//! Plans are generated from a list of small numbers, each choosing one option ([`Choices`]); proptest shrinks
+//! the list towards fewer and smaller numbers, and option 0 is always the simplest, so a failure shrinks to a
+//! short plan.
+
+use chrono::NaiveDate;
+use implan::check::{FileReport, check_source};
+use implan::diag::Finding;
+use implan::edit::{Edit, apply};
+use implan::model::{Plan, Status};
+use implan::source::Source;
+use proptest::prelude::*;
+use std::path::Path;
+
+/// Findings that may have no span: about a file as a whole. (rule, start of the message) Neither comes from
+/// `check_source`; "this file has no [plan] table" has a span, the empty one at 0 (`0..0`).
+const SPANLESS: &[(&str, &str)] = &[
+    // `load::decode`, for bytes with a NUL in them.
+    ("invalid-toml", "this is a binary file, not a plan"),
+    // `config::load_config_file`, for an `implan.toml` that cannot be read.
+    ("invalid-plan", "cannot read it: "),
+];
+
+fn spanless_allowed(f: &Finding) -> bool {
+    SPANLESS.iter().any(|(rule, msg)| f.rule == *rule && f.message.starts_with(msg))
+}
+
+/// Every span of a finding lies in the text, on character boundaries, and has a line and column.
+fn assert_spans_ok(source: &Source, f: &Finding) {
+    let text = &source.text;
+    let lines = text.split('\n').count();
+    let spans = f.span.iter().chain(f.related.iter().map(|(s, _)| s));
+    for span in spans {
+        assert!(span.start <= span.end && span.end <= text.len(), "span {span:?} outside the text: {f:?}");
+        assert!(
+            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            "span {span:?} not on char boundaries: {f:?}"
+        );
+        for at in [span.start, span.end] {
+            let lc = source.line_col(at);
+            assert!(lc.line >= 1 && lc.line <= lines && lc.column >= 1, "bad position {lc:?} for {f:?}");
+            let line_text = text.split('\n').nth(lc.line - 1).unwrap_or("");
+            assert!(lc.column <= line_text.chars().count() + 1, "column {lc:?} past the end of its line: {f:?}");
+        }
+    }
+}
+
+fn debug_findings(source: &Source) -> String {
+    format!("{:?}", check_source(source))
+}
+
+fn render_all(source: &Source, findings: Vec<Finding>) {
+    let reports = [FileReport { path: source.path.clone(), source: Some(source.clone()), findings }];
+    let _ = implan::render::human(&reports);
+    let _ = implan::render::json(&reports);
+    let _ = implan::render::concise(&reports);
+    let _ = implan::render::github(&reports);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Any bytes.
+
+/// Pieces that make byte strings interesting for a TOML plan loader.
+const FRAGMENTS: &[&[u8]] = &[
+    b"\0",
+    b"\xef\xbb\xbf",
+    b"\r",
+    b"\r\n",
+    b"\n",
+    b"\xff",
+    b"\xc3",
+    b"\xe2\x80",
+    "ø".as_bytes(),
+    "–".as_bytes(),
+    b"[plan]\n",
+    b"title = \"T\"\n",
+    b"start = \"v\xc3\xa5r 2026\"\n",
+    b"end = 2027\n",
+    b"[[phase]]\n",
+    b"[[phase.activity]]\n",
+    b"[[activity]]\n",
+    b"[roles]\n",
+    b"a = \"b\"\n",
+    b"when = \"mars 2026\"\n",
+    b"period = \"H\xc3\xb8st 2026 \xe2\x80\x93 V\xc3\xa5r 2027\"\n",
+    b"id = \"x\"\n",
+    b"\"",
+    b"'''",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b"=",
+    b" ",
+    b"#",
+    b"\\u00e5",
+];
+
+fn bytes_strategy() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..300),
+        prop::collection::vec(prop::sample::select(FRAGMENTS), 0..60).prop_map(|v| v.concat()),
+        (prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40), prop::collection::vec(any::<u8>(), 0..8))
+            .prop_map(|(v, mut junk)| {
+                let mut out = v.concat();
+                let at = junk.first().map_or(0, |&b| b as usize % (out.len() + 1));
+                let k = 1.min(junk.len());
+                junk.rotate_left(k);
+                out.splice(at..at, junk);
+                out
+            }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_bytes_decode_and_check(bytes in bytes_strategy()) {
+        let (source, not_text) = implan::load::decode(Path::new("p.toml"), bytes.clone());
+        if let Some(f) = &not_text {
+            prop_assert!(f.span.is_some() || spanless_allowed(f), "span-less finding: {f:?}");
+            assert_spans_ok(&source, f);
+        }
+        let findings = check_source(&source);
+        for f in &findings {
+            prop_assert!(f.span.is_some() || spanless_allowed(f), "span-less finding: {f:?}");
+            assert_spans_ok(&source, f);
+        }
+        prop_assert_eq!(format!("{findings:?}"), debug_findings(&source), "check is not deterministic");
+        render_all(&source, not_text.into_iter().chain(findings).collect());
+    }
+
+    #[test]
+    fn any_bytes_pieces_equal_whole(bytes in bytes_strategy()) {
+        let (source, _) = implan::load::decode(Path::new("p.toml"), bytes);
+        assert_pieces_equal_whole(&source)?;
+    }
+}
+
+/// The piecewise loader, when it takes a file, gives exactly what the whole-file loader gives.
+fn assert_pieces_equal_whole(source: &Source) -> Result<(), TestCaseError> {
+    if let Some(pieces) = implan::load::load_in_pieces(source, 0) {
+        let whole = implan::load::load_whole(source);
+        prop_assert_eq!(format!("{pieces:?}"), format!("{whole:?}"), "pieces differ from whole for\n{}", source.text);
+    }
+    Ok(())
+}
+
+/// The inputs the fuzz targets found, minimized (tests/fuzz-regressions/, any file name): each goes through
+/// what the `check` fuzz target checks. The first, `pieces-without-plan.toml` (`[[phase]]`): without a `[plan]`
+/// table the pieces reported the phases' missing keys, which the whole-file loader does not.
+#[test]
+fn fuzz_regressions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut paths: Vec<_> =
+        std::fs::read_dir(&dir).expect("tests/fuzz-regressions").map(|e| e.expect("entry").path()).collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    for path in paths {
+        let bytes = std::fs::read(&path).expect("regression input");
+        let (source, not_text) = implan::load::decode(&path, bytes);
+        let findings = check_source(&source);
+        for f in not_text.iter().chain(&findings) {
+            assert!(f.span.is_some() || spanless_allowed(f), "{}: span-less finding: {f:?}", path.display());
+            assert_spans_ok(&source, f);
+        }
+        assert_eq!(format!("{findings:?}"), debug_findings(&source), "{}: not deterministic", path.display());
+        if let Err(e) = assert_pieces_equal_whole(&source) {
+            panic!("{}: {e}", path.display());
+        }
+        render_all(&source, not_text.into_iter().chain(findings).collect());
+    }
+}
+
+#[test]
+fn shipped_plans_split_and_load_the_same_in_pieces() {
+    // The pieces property above is not empty: real plans are cut into pieces, and agree with the whole file.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut split = 0;
+    for dir in ["plans", "examples", "examples/rules"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("dir") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|e| e != "toml") {
+                continue;
+            }
+            let source = Source::new(&path, std::fs::read_to_string(&path).expect("text"));
+            split += usize::from(implan::load::load_in_pieces(&source, 0).is_some());
+            if let Err(e) = assert_pieces_equal_whole(&source) {
+                panic!("{}: {e}", path.display());
+            }
+        }
+    }
+    assert!(split > 10, "only {split} shipped plans are cut into pieces");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Plausible plans.
+
+/// Choices read from a list of numbers; past its end every choice is 0 (the simplest option).
+struct Choices<'a> {
+    data: &'a [u16],
+    pos: usize,
+}
+
+impl<'a> Choices<'a> {
+    fn new(data: &'a [u16]) -> Self {
+        Choices { data, pos: 0 }
+    }
+
+    fn pick(&mut self, n: usize) -> usize {
+        let v = self.data.get(self.pos).copied().unwrap_or(0);
+        self.pos += 1;
+        v as usize % n.max(1)
+    }
+
+    fn one<'x, T: ?Sized>(&mut self, xs: &[&'x T]) -> &'x T {
+        xs[self.pick(xs.len())]
+    }
+
+    /// True one time in `n`; false when shrunk.
+    fn sometimes(&mut self, n: usize) -> bool {
+        self.pick(n) == n - 1
+    }
+}
+
+/// `when` values as TOML: valid and invalid forms.
+const WHENS_VALID: &[&str] = &[
+    "\"2026-03\"",
+    "\"mars 2026\"",
+    "\"uke 40 2026\"",
+    "\"skoleåret 2026/2027\"",
+    "\"høst 2026\"",
+    "\"vår 2027\"",
+    "2026-08-17",
+    "\"2026-04-21 18:00-19:30\"",
+    "\"2027\"",
+    "2026",
+    "\"12. mars 2026\"",
+    "\"March 2026\"",
+    "\"desember 2026\"",
+    "2026-03-12T10:00:00",
+    "\"Høsten 2026\"",
+    "\"23.10.2026\"",
+    "2026-12-24",
+    "\"17. mai 2027\"",
+    "\"uke 8 2027\"",
+    "\"2026-10-01\"",
+];
+const WHENS_INVALID: &[&str] = &[
+    "\"2026-02-30\"",
+    "\"0026\"",
+    "\"\"",
+    "\"første avtaleår\"",
+    "\"år 2 eller 3\"",
+    "\"uke 53 2026\"",
+    "\"uke 0 2026\"",
+    "\"2026-13\"",
+    "\"mars\"",
+    "\"fredag 25. september 2020 kl. 10–10.30\"",
+    "\"torsdag 25. september 2020\"",
+    "\"  \"",
+    "\"99999\"",
+    "\"skoleåret 2026/2029\"",
+    "3",
+    "-1",
+    "9223372036854775807",
+    "[\"mars 2026\"]",
+    "{ a = 1 }",
+    "true",
+    "\"2026-06-31\"",
+    "\"01.06.17\"",
+    "\"9999-12\"",
+    "\"uke 52 9999\"",
+];
+const PERIODS_VALID: &[&str] =
+    &["Vår 2026", "Høst 2026 – Vår 2027", "2026", "august 2026 - juni 2027", "høst 2026 til vår 2028", "Vår 2025"];
+const PERIODS_INVALID: &[&str] =
+    &["Oppstart", "", "Vår 2027 – Høst 2026", "Høst 2026 –", "– Vår 2027", "vår 0026", "år 2 eller 3", "uke 40 2026"];
+const ROLES: &[&str] = &["kommunalsjef", "prosjektleder", "rektorer", "styrere", "fau", "ansatte"];
+/// Owners that load but name no declared role, or name one by its display name.
+const OWNERS_ODD: &[&str] = &["ukjent", "Prosjektleder", "PROSJEKTLEDER", "styringsgruppe", "ø"];
+const OWNERS_INVALID: &[&str] = &["", " "];
+const TITLES: &[&str] = &[
+    "Oppstartsmøte for styringsgruppen",
+    "Evaluering",
+    "Foreldremøte om trivsel",
+    "Planleggingsdag om Omni-modellen",
+    "Kurs: «Trygt miljø» (del 1)",
+    "Æ Ø Å",
+];
+const STATUSES_VALID: &[&str] =
+    &["\"planned\"", "\"done\"", "\"in-progress\"", "\"cancelled\"", "\"gjennomført\"", "\"pågår\"", "\"Avlyst\""];
+const STATUSES_INVALID: &[&str] = &["\"kanskje\"", "\"\"", "\"donee\"", "1", "{ value = \"done\" }", "[\"done\"]"];
+const DONES_INVALID: &[&str] = &["\"2026-03-12\"", "\"mars 2026\"", "2026-03-12T10:00:00", "12", "\"i går\""];
+const EVERY_VALID: &[&str] = &["\"halvår\"", "\"6 months\"", "\"årlig\"", "\"kvartal\"", "\"2 år\""];
+const EVERY_INVALID: &[&str] = &["\"bogus\"", "\"0 months\"", "6", "\"\""];
+const PER_VALID: &[&str] = &["\"år\"", "\"halvår\"", "\"kvartal\"", "\"plan\"", "\"skoleår\"", "\"kalenderår\""];
+const PER_INVALID: &[&str] = &["\"bogus\"", "\"avtaleår\"", "3"];
+const COUNTS_VALID: &[&str] = &["4", "\"4-8\"", "[4, 2]", "1", "\"2–3\""];
+const COUNTS_INVALID: &[&str] = &["0", "\"8-4\"", "[]", "\"x\"", "-1"];
+const DURATIONS_VALID: &[&str] = &["\"3 dager\"", "\"2 weeks\"", "\"6 måneder\"", "\"1 år\""];
+const DURATIONS_INVALID: &[&str] = &["\"0 dager\"", "\"613566757 uker\"", "\"101 år\"", "\"-1 uker\"", "\"lenge\""];
+const COSTS_VALID: &[&str] =
+    &["5000", "{ amount = 300, per = \"sett\", units = 40 }", "{ amount = 300 }", "999999999", "0"];
+const COSTS_INVALID: &[&str] =
+    &["{ amount = 9223372036854775807, units = 4294967295 }", "-1", "{ units = 3 }", "\"10\""];
+const JUNK_LINES: &[&str] = &[
+    "ownr = \"x\"",
+    "[[phase.activity]]",
+    "= 3",
+    "[plan]",
+    "activity = 3",
+    "\"unterminated",
+    "[[activity]]",
+    "phase = \"p0\"",
+    "[lint.rules]",
+    "idle-gap = \"error\"",
+    "[lint.options]",
+    "idle-gap-months = 0",
+    "summer-months = [13]",
+    "[budget]",
+    "total = -5",
+    "title = \"again\"",
+];
+
+/// Writes a plan from choices. In valid mode the plan always loads (rules may still find problems); otherwise
+/// each value is wrong now and then (how often is itself chosen), and junk lines may be inserted.
+struct Gen<'a> {
+    c: Choices<'a>,
+    valid: bool,
+    /// Out of 16: how often a value is wrong (0 in valid mode).
+    chaos: usize,
+    lines: Vec<String>,
+    /// Whether the activity being written is an inline table (one line: no comments).
+    inline: bool,
+    roles: Vec<&'static str>,
+    agreement: bool,
+}
+
+impl Gen<'_> {
+    fn push(&mut self, line: impl Into<String>) {
+        self.lines.push(line.into());
+    }
+
+    /// Whether to write something wrong here.
+    fn bad(&mut self) -> bool {
+        !self.valid && self.c.pick(16) >= 16 - self.chaos
+    }
+
+    /// One of `ok`, or now and then one of `wrong`.
+    fn choose(&mut self, ok: &[&'static str], wrong: &[&'static str]) -> &'static str {
+        if self.bad() { self.c.one(wrong) } else { self.c.one(ok) }
+    }
+
+    fn when(&mut self) -> String {
+        let v = self.choose(WHENS_VALID, WHENS_INVALID).to_string();
+        if self.agreement && self.c.sometimes(6) {
+            return self.c.one(&["\"første avtaleår\"", "\"år 2 eller 3\"", "\"avtaleår 2\""]).to_string();
+        }
+        v
+    }
+
+    /// A role name for an owner, lead or member.
+    fn role(&mut self) -> String {
+        if self.bad() {
+            self.c.one(OWNERS_INVALID).to_string()
+        } else if self.c.sometimes(8) {
+            self.c.one(OWNERS_ODD).to_string()
+        } else {
+            let roles = self.roles.clone();
+            self.c.one(&roles).to_string()
+        }
+    }
+
+    fn roles_list(&mut self, at_least: usize) -> String {
+        let n = at_least + self.c.pick(3);
+        let names: Vec<String> = (0..n).map(|_| format!("\"{}\"", self.role())).collect();
+        format!("[{}]", names.join(", "))
+    }
+
+    fn plan(mut self) -> String {
+        // Roles: a non-empty subset of ROLES.
+        let mut roles: Vec<&'static str> = ROLES.iter().copied().filter(|_| self.c.pick(3) != 1).collect();
+        if roles.is_empty() {
+            roles.push(ROLES[0]);
+        }
+        self.roles = roles.clone();
+        self.agreement = self.c.sometimes(3);
+
+        self.push("[plan]");
+        self.push("title = \"Plan for et trygt miljø\"");
+        let start = self.choose(&["\"vår 2026\"", "\"2026-01\"", "2026", "\"høst 2026\""], WHENS_INVALID);
+        let end = self.choose(&["\"vår 2028\"", "2027", "\"2027-06-30\""], WHENS_INVALID);
+        self.push(format!("start = {start}"));
+        self.push(format!("end = {end}"));
+        if self.c.sometimes(2) {
+            let line = format!("owner = \"{}\"", self.role());
+            self.push(line);
+        }
+        if self.c.sometimes(4) {
+            let line = format!("lang = \"{}\"", self.choose(&["nb", "en", "nb_NO.UTF-8"], &["klingon", ""]));
+            self.push(line);
+        }
+        self.push("");
+        self.push("[roles]");
+        for r in &roles {
+            let mut cap = r.to_string();
+            cap[..1].make_ascii_uppercase();
+            self.push(format!("{r} = \"{cap}\""));
+        }
+        if self.c.sometimes(3) {
+            self.push("");
+            self.push("[roles.styringsgruppe]");
+            self.push("name = \"Styringsgruppe\"");
+            let line = format!("lead = \"{}\"", self.role());
+            self.push(line);
+            let line = format!("members = {}", self.roles_list(0));
+            self.push(line);
+        }
+        if self.agreement {
+            self.push("");
+            self.push("[agreement]");
+            let line = format!("start = {}", self.choose(&["\"august 2026\"", "\"vår 2026\""], WHENS_INVALID));
+            self.push(line);
+            if self.c.sometimes(2) {
+                let line = format!("years = {}", self.choose(&["3", "1", "50"], &["0", "-1", "100"]));
+                self.push(line);
+            }
+        }
+        if self.c.sometimes(2) {
+            self.push("");
+            self.push("[goal]");
+            self.push("id = \"trygt\"");
+            self.push("text = \"Alle opplever et trygt miljø.\"");
+            self.push("sub = { trivsel = \"Øke trivselen.\", foreldre = \"Involvere foreldrene.\" }");
+        }
+        if self.c.sometimes(2) {
+            self.push("");
+            self.push("[[component]]");
+            self.push("id = \"perspektiv\"");
+            self.push("name = \"Omni-perspektivet\"");
+        }
+        if self.c.sometimes(4) {
+            self.push("");
+            self.push("[budget]");
+            let line = format!("total = {}", self.choose(&["60000", "0", "1000"], &["9223372036854775807", "-1"]));
+            self.push(line);
+            self.push("years = { 2026 = 25000, 2027 = 20000 }");
+        }
+
+        // Activities: ids a0, a1, … or derived from the title; `after` names any of them.
+        let n_phases = self.c.pick(4);
+        let mut next = 0usize;
+        for p in 0..n_phases {
+            self.push("");
+            self.push("[[phase]]");
+            if !self.bad() {
+                self.push(format!("id = \"p{p}\""));
+            }
+            self.push(format!("name = \"Fase {p}\""));
+            let period = self.choose(PERIODS_VALID, PERIODS_INVALID);
+            self.push(format!("period = \"{period}\""));
+            if (!self.valid || period == "Oppstart") && self.c.sometimes(4) {
+                let line = format!("start = {}", self.when());
+                self.push(line);
+                let line = format!("end = {}", self.when());
+                self.push(line);
+            }
+            let n = self.c.pick(5);
+            if n > 0 && self.c.sometimes(5) {
+                self.inline = true;
+                let items: Vec<String> =
+                    (next..next + n).map(|i| format!("{{ {} }}", self.activity(i, None).join(", "))).collect();
+                self.inline = false;
+                self.push(format!("activity = [{}]", items.join(", ")));
+            } else {
+                for i in next..next + n {
+                    self.push("");
+                    let header = if self.c.sometimes(3) { "  [[phase.activity]]" } else { "[[phase.activity]]" };
+                    self.push(header);
+                    for f in self.activity(i, None) {
+                        self.push(f);
+                    }
+                }
+            }
+            next += n;
+        }
+        for i in next..next + self.c.pick(3) {
+            self.push("");
+            self.push("[[activity]]");
+            let phase = if n_phases > 0 && !self.c.sometimes(3) {
+                Some(format!("\"p{}\"", self.c.pick(n_phases)))
+            } else if self.valid {
+                None
+            } else {
+                Some("\"ukjent-fase\"".to_string())
+            };
+            for f in self.activity(i, phase) {
+                self.push(f);
+            }
+        }
+        for r in 0..self.c.pick(3) {
+            self.requirement(r);
+        }
+        if !self.valid && self.c.sometimes(3) {
+            for _ in 0..1 + self.c.pick(2) {
+                let junk = self.c.one(JUNK_LINES).to_string();
+                let at = self.c.pick(self.lines.len() + 1);
+                self.lines.insert(at, junk);
+            }
+        }
+        let crlf = self.c.sometimes(4);
+        let bom = self.c.sometimes(6);
+        let mut text = self.lines.join(if crlf { "\r\n" } else { "\n" });
+        if !self.c.sometimes(5) {
+            text.push_str(if crlf { "\r\n" } else { "\n" });
+        }
+        if bom {
+            text.insert(0, '\u{feff}');
+        }
+        text
+    }
+
+    fn requirement(&mut self, r: usize) {
+        self.push("");
+        let header = if self.c.sometimes(2) { "[[requirement]]" } else { "[[recurring]]" };
+        self.push(header);
+        self.push(format!("id = \"r{r}\""));
+        self.push("title = \"Halvårlig evaluering\"");
+        let line = format!("kind = \"{}\"", self.c.one(&["evaluering", "møte", "Evaluering"]));
+        self.push(line);
+        if self.c.sometimes(2) {
+            let line = format!("owner = \"{}\"", self.role());
+            self.push(line);
+        }
+        // One of every, count + per, or a survey; more than one now and then when values may be wrong.
+        let mut kinds = vec![self.c.pick(4)];
+        if self.bad() {
+            kinds.push(self.c.pick(4));
+        }
+        for kind in kinds {
+            match kind {
+                0 => {
+                    let line = format!("every = {}", self.choose(EVERY_VALID, EVERY_INVALID));
+                    self.push(line);
+                }
+                1 => {
+                    let line = format!("count = {}", self.choose(COUNTS_VALID, COUNTS_INVALID));
+                    self.push(line);
+                    let per = if self.agreement && self.c.sometimes(2) {
+                        "\"avtaleår\""
+                    } else {
+                        self.choose(PER_VALID, PER_INVALID)
+                    };
+                    self.push(format!("per = {per}"));
+                }
+                2 => {
+                    let line = format!("survey = \"{}\"", self.choose(&["elevundersøkelsen", "ungdata"], &["ukjent"]));
+                    self.push(line);
+                }
+                _ => {
+                    let line = format!("quota = {}", self.choose(&["6", "1", "0"], &["-1", "\"6\""]));
+                    self.push(line);
+                }
+            }
+        }
+        if self.c.sometimes(3) {
+            let key = self.c.one(&["from", "until", "by", "within"]);
+            let line = format!("{key} = {}", self.when());
+            self.push(line);
+        }
+        if self.c.sometimes(4) {
+            let line = format!("participants = {}", self.roles_list(1));
+            self.push(line);
+        }
+    }
+
+    /// The `key = value` lines of activity number `i`.
+    fn activity(&mut self, i: usize, phase: Option<String>) -> Vec<String> {
+        let mut f = Vec::new();
+        let title = self.c.one(TITLES);
+        // Valid plans: an explicit unique id, or none with a unique title.
+        let explicit_id = !self.c.sometimes(3);
+        if explicit_id {
+            let id = if self.bad() { format!("a{}", self.c.pick(8)) } else { format!("a{i}") };
+            f.push(format!("id = \"{id}\""));
+        }
+        if self.valid && !explicit_id {
+            f.push(format!("title = \"{title} {i}\""));
+        } else {
+            f.push(format!("title = \"{title}\""));
+        }
+        if !self.bad() {
+            f.push(format!("when = {}", self.when()));
+        }
+        if !self.valid && self.c.sometimes(4) {
+            if self.c.sometimes(2) {
+                f.push(format!("end = {}", self.when()));
+            } else {
+                f.push(format!("duration = {}", self.choose(DURATIONS_VALID, DURATIONS_INVALID)));
+            }
+        }
+        if let Some(p) = phase {
+            f.push(format!("phase = {p}"));
+        }
+        match self.c.pick(3) {
+            0 => f.push(format!("owner = \"{}\"", self.role())),
+            1 => f.push(format!("owner = {}", self.roles_list(1))),
+            _ => {}
+        }
+        if self.c.sometimes(2) {
+            let after: Vec<String> = (0..1 + self.c.pick(3))
+                .map(
+                    |_| if self.c.sometimes(6) { "\"ukjent\"".to_string() } else { format!("\"a{}\"", self.c.pick(8)) },
+                )
+                .collect();
+            f.push(format!("after = [{}]", after.join(", ")));
+        }
+        if self.c.sometimes(3) {
+            f.push(format!("kind = \"{}\"", self.c.one(&["evaluering", "møte"])));
+        }
+        if self.c.sometimes(4) {
+            f.push("components = [\"perspektiv\"]".to_string());
+            f.push("goals = [\"trivsel\"]".to_string());
+        }
+        let status = if self.c.sometimes(2) { Some(self.choose(STATUSES_VALID, STATUSES_INVALID)) } else { None };
+        if let Some(s) = status {
+            let comment = if !self.inline && self.c.sometimes(4) { "  # oppdatert" } else { "" };
+            f.push(format!("status = {s}{comment}"));
+        }
+        let done_ok = status.is_none_or(|s| ["\"done\"", "\"gjennomført\""].contains(&s));
+        if (done_ok || !self.valid) && self.c.sometimes(3) {
+            f.push(format!("done = {}", self.choose(&["2026-03-12", "2027-01-04"], DONES_INVALID)));
+        }
+        if self.c.sometimes(5) {
+            f.push(format!("places = {}", self.choose(&["2", "0", "6"], &["-3", "4294967296"])));
+        }
+        if self.c.sometimes(5) {
+            f.push(format!("cost = {}", self.choose(COSTS_VALID, COSTS_INVALID)));
+        }
+        if self.c.sometimes(6) {
+            f.push(format!("allow = [\"{}\"]", self.choose(&["holiday-conflict", "idle-gap"], &["no-such-rule"])));
+        }
+        if self.c.sometimes(6) {
+            f.push(format!("participants = {}", self.roles_list(1)));
+        }
+        f
+    }
+}
+
+fn plan_text(data: &[u16], valid: bool) -> String {
+    let mut c = Choices::new(data);
+    let chaos = if valid { 0 } else { 1 + c.pick(4) };
+    Gen { c, valid, chaos, lines: Vec::new(), inline: false, roles: Vec::new(), agreement: false }.plan()
+}
+
+fn choices() -> impl Strategy<Value = Vec<u16>> {
+    prop::collection::vec(any::<u16>(), 0..200)
+}
+
+fn load(text: &str) -> Result<Plan, Vec<Finding>> {
+    implan::load::load(&Source::new("p.toml", text))
+}
+
+fn ids(plan: &Plan) -> Vec<String> {
+    plan.activities.iter().map(|a| a.id.value.clone()).collect()
+}
+
+/// An edit by number: done on a date, or each status.
+fn edit_of(n: u16) -> Edit {
+    let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(u64::from(n / 8) % 700);
+    match n % 5 {
+        0 => Edit::done_on(date),
+        1 => Edit::status(Status::Planned),
+        2 => Edit::status(Status::InProgress),
+        3 => Edit::status(Status::Done),
+        _ => Edit::status(Status::Cancelled),
+    }
+}
+
+/// Applies `edit` to activity `id` of `text` (which loads as `before`): the new text loads, has the same
+/// activities, and only `id`'s status and done date differ as asked.
+fn check_edit(text: &str, before: &Plan, id: &str, edit: &Edit) -> Result<(), TestCaseError> {
+    let (new_text, outcome) = match apply(text, id, edit) {
+        Ok(x) => x,
+        Err(e) => return Err(TestCaseError::fail(format!("cannot edit {id:?}: {e}\n{text}"))),
+    };
+    prop_assert_eq!(outcome.changed, new_text != text);
+    let after = match load(&new_text) {
+        Ok(p) => p,
+        Err(f) => return Err(TestCaseError::fail(format!("edited plan does not load: {f:?}\n{new_text}"))),
+    };
+    prop_assert_eq!(ids(before), ids(&after));
+    for (b, a) in before.activities.iter().zip(&after.activities) {
+        prop_assert_eq!(&b.title.value, &a.title.value);
+        prop_assert_eq!(format!("{:?}", b.when.value), format!("{:?}", a.when.value));
+        prop_assert_eq!(b.last_day, a.last_day);
+        if b.id.value == id {
+            prop_assert_eq!(a.status, edit.status);
+            match (edit.status, edit.done) {
+                (Status::Done, Some(d)) => prop_assert_eq!(a.done, Some(d)),
+                (Status::Done, None) => prop_assert_eq!(a.done, b.done),
+                _ => prop_assert_eq!(a.done, None),
+            }
+        } else {
+            prop_assert_eq!((a.status, a.done), (b.status, b.done));
+        }
+    }
+    // Applying the same edit again changes nothing.
+    let again = apply(&new_text, id, edit).map_err(|e| TestCaseError::fail(format!("second edit failed: {e}")))?;
+    prop_assert!(!again.1.changed && again.0 == new_text, "the edit is not idempotent");
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plausible_plans_check_cleanly(data in choices(), valid in any::<bool>()) {
+        let text = plan_text(&data, valid);
+        let source = Source::new("p.toml", text.as_str());
+        let findings = check_source(&source);
+        for f in &findings {
+            prop_assert!(f.span.is_some() || spanless_allowed(f), "span-less finding: {f:?}\n{text}");
+            assert_spans_ok(&source, f);
+        }
+        prop_assert_eq!(format!("{findings:?}"), debug_findings(&source), "check is not deterministic");
+        assert_pieces_equal_whole(&source)?;
+        let whole = implan::load::load_whole(&source);
+        if let Ok(plan) = &whole {
+            // Edits of a plan that loads: the first and the last activity, and an id that does not exist.
+            let edit = edit_of(data.first().copied().unwrap_or(0));
+            let targets: Vec<&str> = plan.activities.iter().map(|a| a.id.value.as_str()).collect();
+            let unique = |id: &str| targets.iter().filter(|t| **t == id).count() == 1;
+            let chosen: Vec<String> = [targets.first(), targets.last()]
+                .into_iter()
+                .flatten()
+                .filter(|id| unique(id))
+                .map(|s| s.to_string())
+                .collect();
+            for id in &chosen {
+                if let Ok((new_text, _)) = apply(&text, id, &edit) {
+                    prop_assert!(load(&new_text).is_ok(), "edit of {id:?} broke the plan:\n{new_text}");
+                }
+            }
+            prop_assert!(apply(&text, "no-such-activity", &edit).is_err());
+        }
+        render_all(&source, findings);
+    }
+
+    #[test]
+    fn valid_plans_load(data in choices()) {
+        let text = plan_text(&data, true);
+        if let Err(f) = load(&text) {
+            return Err(TestCaseError::fail(format!("a valid plan does not load: {f:?}\n{text}")));
+        }
+    }
+
+    #[test]
+    fn edits_keep_plans_loading(data in choices(), which in any::<u16>(), op in any::<u16>()) {
+        let text = plan_text(&data, true);
+        let Ok(before) = load(&text) else {
+            return Err(TestCaseError::fail(format!("a valid plan does not load:\n{text}")));
+        };
+        prop_assume!(!before.activities.is_empty());
+        let id = before.activities[which as usize % before.activities.len()].id.value.clone();
+        check_edit(&text, &before, &id, &edit_of(op))?;
+    }
+}
