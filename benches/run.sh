@@ -59,7 +59,7 @@ for n in "${sizes[@]}"; do
     json="$out/$name-$n.json"
     prepare=()
     if [ "$name" = done ]; then prepare=(--prepare "cp $plan $work"); cp "$plan" "$work"; fi
-    hyperfine --style none --runs "$runs" --warmup 1 "${prepare[@]}" --export-json "$json" --output null \
+    hyperfine -N --style none --runs "$runs" --warmup 1 "${prepare[@]}" --export-json "$json" --output null \
       "${cmds[$name]}" > /dev/null
     [ "$name" = done ] && cp "$plan" "$work"
     # shellcheck disable=SC2086
@@ -68,7 +68,7 @@ for n in "${sizes[@]}"; do
 done
 
 beiarn="$root/plans/beiarn-omni.toml"
-hyperfine --style none --runs 50 --warmup 3 --export-json "$out/check-beiarn.json" --output null \
+hyperfine -N --style none --runs 50 --warmup 3 --export-json "$out/check-beiarn.json" --output null \
   "$implan check $beiarn" > /dev/null
 row "$(grep -c '^\s*\[\[phase.activity\]\]' "$beiarn")" \
   "$(python3 -c "import os; print(f'{os.path.getsize(\"$beiarn\") / 1e6:.3f}')")" "check (Beiarn)" \
