@@ -122,3 +122,42 @@ fn fuzz_regressions_stay_fixed() {
     }
     assert!(count > 0, "the regression inputs are in {}", dir.display());
 }
+
+/// Large files are edited through the piece that holds the activity; the result must be byte for byte what
+/// editing the whole file gives, with the same report. (`apply` takes that way from 1 MB; it is called
+/// directly here, on smaller plans, so that the test stays quick in a debug build.)
+#[test]
+fn editing_in_pieces_is_editing_whole() {
+    use implan::edit::{Edit, apply_in_piece, apply_whole};
+    use implan::model::Status;
+    let plan = generate(600, Broken::No);
+    // A top-level activity after the phases, to edit one outside a phase.
+    let lf = format!(
+        "{plan}\n[[activity]]\nid = \"ekstra\"\ntitle = \"Ekstra møte\"\nwhen = \"2030-03\"\nowner = \"prosjektleder\"\nstatus = \"pågår\"\n"
+    );
+    let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    let day = chrono::NaiveDate::from_ymd_opt(2031, 3, 15).expect("a date");
+    let cases: [(&str, &str, Edit); 9] = [
+        (&lf, "a000000", Edit::done_on(day)), // the first activity of a phase, in the phase's own piece
+        (&lf, "a000006", Edit::done_on(day)), // more activities of the phase
+        (&lf, "a000300", Edit::status(Status::InProgress)),
+        (&lf, "a000599", Edit::status(Status::Cancelled)), // the last one in a phase
+        (&lf, "ekstra", Edit::done_on(day)),               // a top-level one, its status replaced
+        (&lf, "ekstra", Edit::status(Status::Planned)),    // "pågår" to "planned": the text gets shorter
+        (&crlf, "a000000", Edit::done_on(day)),
+        (&crlf, "a000300", Edit::status(Status::Done)),
+        (&crlf, "ekstra", Edit::status(Status::Planned)),
+    ];
+    for (text, id, edit) in &cases {
+        let piece = apply_in_piece(text, id, edit).unwrap_or_else(|| panic!("{id} {edit:?}: not edited in a piece"));
+        let whole = apply_whole(text, id, edit).expect("the whole-file edit works");
+        assert!(piece.0 == whole.0, "{id} {edit:?}: the texts differ");
+        assert_eq!(piece.1, whole.1, "{id} {edit:?}");
+        assert!(piece.1.changed);
+    }
+    // What the piecewise edit cannot be sure of, it leaves to the whole-file edit: an unknown id, and an id
+    // used twice.
+    assert!(apply_in_piece(&lf, "a0999", &cases[0].2).is_none());
+    let twice = lf.replace("id = \"a000001\"", "id = \"a000000\"");
+    assert!(apply_in_piece(&twice, "a000000", &cases[0].2).is_none());
+}

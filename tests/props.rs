@@ -681,6 +681,20 @@ fn edit_of(n: u16) -> Edit {
     }
 }
 
+/// The edit large files get (through the piece that holds the activity), when it takes the edit, gives byte for
+/// byte what the whole-file edit gives, and the same report.
+fn assert_piecewise_edit_agrees(text: &str, id: &str, edit: &Edit) -> Result<(), TestCaseError> {
+    if let Some((piece_text, piece_outcome)) = implan::edit::apply_in_piece(text, id, edit) {
+        let whole = implan::edit::apply_whole(text, id, edit);
+        let Ok((whole_text, whole_outcome)) = whole else {
+            return Err(TestCaseError::fail(format!("only the piecewise edit of {id:?} works:\n{text}")));
+        };
+        prop_assert!(piece_text == whole_text, "the piecewise edit of {id:?} differs:\n{text}");
+        prop_assert_eq!(format!("{piece_outcome:?}"), format!("{whole_outcome:?}"));
+    }
+    Ok(())
+}
+
 /// Applies `edit` to activity `id` of `text` (which loads as `before`): the new text loads, has the same
 /// activities, and only `id`'s status and done date differ as asked.
 fn check_edit(text: &str, before: &Plan, id: &str, edit: &Edit) -> Result<(), TestCaseError> {
@@ -689,6 +703,7 @@ fn check_edit(text: &str, before: &Plan, id: &str, edit: &Edit) -> Result<(), Te
         Err(e) => return Err(TestCaseError::fail(format!("cannot edit {id:?}: {e}\n{text}"))),
     };
     prop_assert_eq!(outcome.changed, new_text != text);
+    assert_piecewise_edit_agrees(text, id, edit)?;
     let after = match load(&new_text) {
         Ok(p) => p,
         Err(f) => return Err(TestCaseError::fail(format!("edited plan does not load: {f:?}\n{new_text}"))),
@@ -742,6 +757,7 @@ proptest! {
                 .map(|s| s.to_string())
                 .collect();
             for id in &chosen {
+                assert_piecewise_edit_agrees(&text, id, &edit)?;
                 if let Ok((new_text, _)) = apply(&text, id, &edit) {
                     prop_assert!(load(&new_text).is_ok(), "edit of {id:?} broke the plan:\n{new_text}");
                 }
