@@ -1,6 +1,7 @@
 //! `implan::edit::apply` on any plan text: never panics; when it succeeds on a plan that loads, the new text
 //! loads too, holds the same activities (ids, titles, dates, owners, dependencies) with only the edited one's
-//! status and done date changed, and applying the same edit again changes nothing.
+//! status and done date changed, and applying the same edit again changes nothing. The piecewise edit that
+//! large files get (`apply_in_piece`) gives exactly what the whole-file edit gives.
 //!
 //! Input: the first byte chooses the edit (low 3 bits) and the date of a done edit (high 5 bits); the rest is
 //! the plan text (read lossily as UTF-8).
@@ -55,6 +56,17 @@ fn scanned_ids(text: &str) -> Vec<String> {
 }
 
 fn check_edit(text: &str, before: Option<&Plan>, id: &str, edit: &Edit) {
+    // The edit large files get, through the piece that holds the activity, is the whole-file edit's, byte for
+    // byte, whenever it takes the edit.
+    if let Some((piece_text, piece_outcome)) = implan::edit::apply_in_piece(text, id, edit) {
+        match implan::edit::apply_whole(text, id, edit) {
+            Ok((whole_text, whole_outcome)) => {
+                assert!(piece_text == whole_text, "the piecewise edit of {id:?} differs:\n{text}");
+                assert_eq!(format!("{piece_outcome:?}"), format!("{whole_outcome:?}"));
+            }
+            Err(e) => panic!("only the piecewise edit of {id:?} works ({e}):\n{text}"),
+        }
+    }
     let Ok((new_text, outcome)) = apply(text, id, edit) else { return };
     assert_eq!(outcome.changed, new_text != text, "outcome.changed is wrong for {id:?}");
     assert_eq!(outcome.new_status, edit.status);
