@@ -363,7 +363,7 @@ fn chain_head(start: &str, end: &str) -> String {
 }
 
 // 10. A 10,000-long chain of `after` dependencies (a naive recursive walk overflows the stack, a naive search is
-// quadratic) checks clean; a 10,000-long circle is one dependency-cycle finding that names the whole circle,
+// quadratic) checks clean; a 10,000-long circle is one dependency-cycle finding that names the circle by its ends,
 // at the dependency that closes it.
 #[test]
 fn ten_thousand_long_dependency_chain_and_cycle() {
@@ -397,9 +397,15 @@ fn ten_thousand_long_dependency_chain_and_cycle() {
     let v = json(&o);
     assert_eq!(v["summary"]["errors"], 1);
     assert_eq!(v["summary"]["warnings"], 0);
-    let circle: Vec<String> =
-        std::iter::once(0).chain((1..n).rev()).chain(std::iter::once(0)).map(|i| format!("a{i}")).collect();
-    let message = format!("activities depend on each other in a circle: {}", circle.join(" → "));
+    // Named by its ends, not all 10,000 ids.
+    let message = format!(
+        "activities depend on each other in a circle: a0 → a{} → a{} → a{} → a{} → … → a4 → a3 → a2 → a1 → a0 \
+         ({n} activities in this circle)",
+        n - 1,
+        n - 2,
+        n - 3,
+        n - 4
+    );
     // a0's `after = ["a9999"]` is on line 17.
     assert_eq!(findings(&v), [finding("dependency-cycle", 17, 10, &message)]);
     assert!(took < Duration::from_secs(20), "took {took:?}");

@@ -88,6 +88,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let path = if self_loop { vec![s] } else { shortest_cycle(&g, &comp, s) };
         let mut names: Vec<&str> = path.iter().map(|&i| acts[i].id.value.as_str()).collect();
         names.push(&acts[s].id.value);
+        // A long circle is named by its ends: a message of 10,000 ids helps no one find the wrong one.
+        let shown = if names.len() > 12 {
+            let (head, tail) = (&names[..5], &names[names.len() - 5..]);
+            format!("{} → … → {} ({} activities in this circle)", head.join(" → "), tail.join(" → "), path.len())
+        } else {
+            names.join(" → ")
+        };
         let next = path.get(1).copied().unwrap_or(s);
         let k = g[s].iter().find(|&&(t, _)| t == next).map_or(0, |&(_, k)| k);
         let extra = if size[c] > path.len() {
@@ -98,7 +105,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         out.push(
             RULE.finding(
                 acts[s].after[k].span.clone(),
-                format!("activities depend on each other in a circle: {}{extra}", names.join(" → ")),
+                format!("activities depend on each other in a circle: {shown}{extra}"),
             )
             .label("this dependency closes the circle")
             .help("an activity cannot wait for itself; remove the dependency that is not real"),
@@ -161,6 +168,29 @@ mod tests {
                 "activities depend on each other in a circle: a → c → b → a",
                 "activities depend on each other in a circle: d → d"
             ]
+        );
+    }
+
+    #[test]
+    fn a_long_circle_is_named_by_its_ends() {
+        let circle = |n: usize| {
+            let ids: Vec<String> = (0..n).map(|i| format!("x{i}")).collect();
+            let deps: Vec<(String, Vec<String>)> =
+                (0..n).map(|i| (ids[i].clone(), vec![ids[(i + 1) % n].clone()])).collect();
+            let deps: Vec<(&str, Vec<&str>)> =
+                deps.iter().map(|(id, a)| (id.as_str(), a.iter().map(String::as_str).collect())).collect();
+            let deps: Vec<(&str, &[&str])> = deps.iter().map(|(id, a)| (*id, a.as_slice())).collect();
+            run_rule(&RULE, &plan(&deps)).remove(0).message
+        };
+        // Eleven activities are twelve names with the first again: still all of them.
+        assert_eq!(
+            circle(11),
+            "activities depend on each other in a circle: x0 → x1 → x2 → x3 → x4 → x5 → x6 → x7 → x8 → x9 → x10 → x0"
+        );
+        assert_eq!(
+            circle(12),
+            "activities depend on each other in a circle: x0 → x1 → x2 → x3 → x4 → … → x8 → x9 → x10 → x11 → x0 \
+             (12 activities in this circle)"
         );
     }
 
