@@ -21,7 +21,7 @@
 //!
 //! The output is deterministic: the same arguments give the same bytes.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use implan::calendar::{Calendar, SchoolHolidays};
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -143,7 +143,8 @@ fn term_of(year: i32, month: u32) -> (String, i32) {
 /// school holiday, so that the day-dated activities keep `holiday-conflict` quiet.
 fn school_day(calendar: &Calendar, year: i32, month: u32) -> NaiveDate {
     let mut day = NaiveDate::from_ymd_opt(year, month, 10).expect("the 10th exists in every month");
-    while calendar.conflict(day).is_some() || matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+    // A conflict is a public holiday, a school holiday or a weekend.
+    while calendar.conflict(day).is_some() {
         day = day.succ_opt().expect("plan years are far from chrono's limits");
     }
     day

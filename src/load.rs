@@ -138,7 +138,8 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
     let split = crate::split::split(&source.text, min_piece)?;
     let mut loader = Loader::new(source);
     let plan = {
-        let (doc, errors) = DeTable::parse_recoverable(&split.rest);
+        let rest = split.rest(&source.text)?;
+        let (doc, errors) = DeTable::parse_recoverable(&rest);
         let doc = doc.into_inner();
         // Phases or activities written anywhere but in the pieces: the pieces alone would not be the plan.
         if !errors.is_empty() || find(&doc, "phase").is_some() || find(&doc, "activity").is_some() {
@@ -150,8 +151,7 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
         }
         loader.document(&doc)
     };
-    let crate::split::Split { pieces, rest } = split;
-    drop(rest);
+    let pieces = split.pieces;
     let agreement = loader.agreement.clone();
     // Each piece loads its activities straight into its own stretch of the plan's list, so that the list is
     // never copied: with 100,000 activities a copy is 50 MB more at the peak. The phases' activities come

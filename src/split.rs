@@ -45,8 +45,20 @@ pub struct Piece {
 #[derive(Debug)]
 pub struct Split {
     pub pieces: Vec<Piece>,
+}
+
+impl Split {
     /// The file with every piece overwritten by spaces: the same length, so spans in it are spans in the file.
-    pub rest: String,
+    /// Made on demand: only the loader needs it, and it is a copy of the whole file.
+    pub fn rest(&self, text: &str) -> Option<String> {
+        let mut rest = text.as_bytes().to_vec();
+        for p in &self.pieces {
+            rest.get_mut(p.range.clone())?.fill(b' ');
+        }
+        // Pieces start at a '[' and end at another or at the end, so whole characters were replaced and the
+        // rest is still UTF-8; if it were not, parsing the whole file is the answer anyway.
+        String::from_utf8(rest).ok()
+    }
 }
 
 /// A table header, by what it means for the cut.
@@ -152,14 +164,7 @@ pub fn split(text: &str, min_piece: usize) -> Option<Split> {
     if pieces.is_empty() {
         return None;
     }
-    let mut rest = text.as_bytes().to_vec();
-    for p in &pieces {
-        rest[p.range.clone()].fill(b' ');
-    }
-    // Pieces start at a '[' and end at another or at the end, so whole characters were replaced and the rest
-    // is still UTF-8; if it were not, parsing the whole file is the answer anyway.
-    let rest = String::from_utf8(rest).ok()?;
-    Some(Split { pieces, rest })
+    Some(Split { pieces })
 }
 
 /// Reads a header after its first `[` (which ends at `open_end`) to the end of its line, and says what it is.
@@ -276,9 +281,10 @@ mod tests {
             ]
         );
         let split = split(text, 0).expect("pieces");
-        assert_eq!(split.rest.len(), text.len(), "the rest keeps every offset");
-        assert!(split.rest.starts_with("[plan]\ntitle = \"[[phase]]\"\n   "));
-        assert!(split.rest.contains("[[recurring]]\nid = \"r\"\n"));
+        let rest = split.rest(text).expect("UTF-8");
+        assert_eq!(rest.len(), text.len(), "the rest keeps every offset");
+        assert!(rest.starts_with("[plan]\ntitle = \"[[phase]]\"\n   "));
+        assert!(rest.contains("[[recurring]]\nid = \"r\"\n"));
         // With a larger piece size, neighbours of one kind stay together.
         let got = kinds(text, 1 << 20);
         assert_eq!(got.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [Kind::Phases, Kind::Activities]);
