@@ -2,6 +2,9 @@
 //! wrong encoding, a generated plan gone wrong, a pipe or a device named by mistake). For each: the exit code and
 //! the exact finding or error, in bounded time, and never a panic, a hang or a stack overflow.
 
+mod common;
+
+use common::{json, root, stderr, stdout};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -9,10 +12,6 @@ use std::time::{Duration, Instant};
 
 /// How long one run of the binary may take before the test kills it and fails (debug build, loaded machine).
 const DEADLINE: Duration = Duration::from_secs(60);
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Runs `implan` in the repository root (colour detection neutralised, Bokmål locale, no stdin), killing it
 /// and failing the test if it runs past `deadline`. Returns the output and how long it took.
@@ -63,18 +62,6 @@ fn run_within(args: &[&str], deadline: Duration) -> (Output, Duration) {
 
 fn implan(args: &[&str]) -> Output {
     run_within(args, DEADLINE).0
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}", stdout(o)))
 }
 
 /// (rule, line, column, message) of a finding; positions are 0 when null.
