@@ -117,37 +117,8 @@ pub fn check_source(source: &Source) -> Vec<Finding> {
     check_source_with(source, None, &Options::default())
 }
 
-/// Reads a plan file's bytes. Only a regular file is read: a named pipe would wait for a writer forever, and a
-/// device such as `/dev/zero` never ends. (Directories are walked for plans; inside them such files are skipped.)
-pub fn read_plan(path: &Path) -> io::Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(io::Error::other(format!("it is {}, not a regular file", file_kind(&meta))));
-    }
-    std::fs::read(path)
-}
-
-/// What a path that is not a regular file is, for the error message.
-fn file_kind(meta: &std::fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_fifo() {
-            return "a named pipe (FIFO)";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return "a device";
-        }
-    }
-    if meta.is_dir() { "a directory" } else { "something other than a file" }
-}
-
 fn check_one(path: &Path, file_lint: Option<&Lint>, opts: &Options) -> Result<FileReport, ReadError> {
-    let bytes = read_plan(path).map_err(|error| ReadError { path: path.to_path_buf(), error })?;
+    let bytes = crate::source::read_plan(path).map_err(|error| ReadError { path: path.to_path_buf(), error })?;
     let (source, not_text) = crate::load::decode(path, bytes);
     let findings = match not_text {
         Some(finding) => vec![finding],

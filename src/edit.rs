@@ -233,10 +233,11 @@ impl std::error::Error for EditError {
     }
 }
 
-/// Reads the plan at `path`, applies `edit` to the activity `id` and writes the result atomically (see
-/// [`write_atomic`]). When the text would not change, nothing is written.
+/// Reads the plan at `path` (refusing anything but a regular file), applies `edit` to the activity `id` and
+/// writes the result atomically (see [`write_atomic`]). When the text would not change, nothing is written.
 pub fn edit_file(path: &Path, id: &str, edit: &Edit) -> Result<Outcome, EditError> {
-    let original = fs::read(path).map_err(EditError::Read)?;
+    // Only a regular file: a named pipe would be waited on forever.
+    let original = crate::source::read_plan(path).map_err(EditError::Read)?;
     edit_bytes(path, &original, id, edit)
 }
 

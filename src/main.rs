@@ -496,11 +496,7 @@ fn main() -> ExitCode {
 /// a file that cannot be edited or written exits 1. Either way the file is left as it was.
 fn run_edit(plan: &Path, activity: &str, edit: Result<edit::Edit, edit::EditError>) -> ExitCode {
     use edit::EditError as E;
-    // Read through `check::read_plan`, which refuses a named pipe or device instead of waiting on it forever.
-    let result = edit.and_then(|e| {
-        let original = check::read_plan(plan).map_err(edit::EditError::Read)?;
-        edit::edit_bytes(plan, &original, activity, &e)
-    });
+    let result = edit.and_then(|e| edit::edit_file(plan, activity, &e));
     match result {
         Ok(outcome) => {
             print(&format!("{}\n", outcome.message(plan)), false);
@@ -534,7 +530,7 @@ fn with_view(
         Some(p) => p.clone(),
         None => find_plan()?,
     };
-    let bytes = check::read_plan(&path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let bytes = implan::source::read_plan(&path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
     let (source, not_text) = implan::load::decode(&path, bytes);
     if let Some(finding) = not_text {
         let report = FileReport { path: path.clone(), source: Some(source), findings: vec![finding] };

@@ -57,6 +57,35 @@ impl Source {
     }
 }
 
+/// Reads a plan file's bytes. Only a regular file is read: a named pipe would wait for a writer forever, and a
+/// device such as `/dev/zero` never ends. (Directories are walked for plans; inside them such files are skipped.)
+pub fn read_plan(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(format!("it is {}, not a regular file", file_kind(&meta))));
+    }
+    std::fs::read(path)
+}
+
+/// What a path that is not a regular file is, for the error message.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    if meta.is_dir() { "a directory" } else { "something other than a file" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
