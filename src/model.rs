@@ -248,7 +248,8 @@ pub struct Activity {
     /// Roles taking part without being responsible, for required participation.
     pub participants: Vec<Spanned<String>>,
     pub status: Status,
-    pub done: Option<NaiveDate>,
+    /// The day it was done, where the file says it.
+    pub done: Option<Spanned<NaiveDate>>,
     pub notes: Option<String>,
 }
 
@@ -460,6 +461,164 @@ pub fn slug(title: &str) -> String {
         out.pop();
     }
     out
+}
+
+impl Plan {
+    /// The plan as a reader is shown it: every text with its control, bidirectional and invisible characters
+    /// escaped ([`crate::escape::visible`]; notes and descriptions keep their line breaks). Views for people
+    /// render this copy, so no title, name or note reaches a terminal, a spreadsheet or a page raw; machine
+    /// formats render the plan itself. Every struct is taken apart without `..`, so a new text field cannot be
+    /// forgotten here.
+    pub fn shown(&self) -> Plan {
+        let mut p = self.clone();
+        let Plan {
+            title,
+            org,
+            start: _,
+            end: _,
+            lang: _,
+            owner,
+            description,
+            header: _,
+            roles,
+            goal,
+            subgoals,
+            components,
+            phases,
+            activities,
+            recurring,
+            lint: _,
+            agreement: _,
+            budget,
+        } = &mut p;
+        line(&mut title.value);
+        org.iter_mut().for_each(line);
+        owner.iter_mut().for_each(|o| line(&mut o.value));
+        description.iter_mut().for_each(lines);
+        for Role { id, name, lead, members, description } in roles {
+            line(&mut id.value);
+            line(name);
+            lead.iter_mut().for_each(|l| line(&mut l.value));
+            spanned(members);
+            description.iter_mut().for_each(lines);
+        }
+        if let Some(Goal { id, text }) = goal {
+            line(&mut id.value);
+            line(text);
+        }
+        for SubGoal { id, text, description } in subgoals {
+            line(&mut id.value);
+            line(text);
+            description.iter_mut().for_each(lines);
+        }
+        for Component { id, name, summary, contents } in components {
+            line(&mut id.value);
+            line(name);
+            summary.iter_mut().for_each(lines);
+            contents.iter_mut().for_each(line);
+        }
+        for Phase { id, name, label, label_when: _, span: _, explicit: _, goal } in phases {
+            line(&mut id.value);
+            line(name);
+            line(&mut label.value);
+            goal.iter_mut().for_each(line);
+        }
+        activities.iter_mut().for_each(shown_activity);
+        recurring.iter_mut().for_each(shown_recurring);
+        if let Some(Budget { total: _, years: _, currency }) = budget {
+            line(currency);
+        }
+        p
+    }
+}
+
+fn line(s: &mut String) {
+    if let std::borrow::Cow::Owned(v) = crate::escape::visible(s) {
+        *s = v;
+    }
+}
+
+fn lines(s: &mut String) {
+    if let std::borrow::Cow::Owned(v) = crate::escape::visible_lines(s) {
+        *s = v;
+    }
+}
+
+fn spanned(list: &mut [Spanned<String>]) {
+    list.iter_mut().for_each(|s| line(&mut s.value));
+}
+
+fn shown_cost(cost: &mut Option<Cost>) {
+    if let Some(Cost { amount: _, per, units: _, span: _ }) = cost {
+        per.iter_mut().for_each(line);
+    }
+}
+
+fn shown_activity(a: &mut Activity) {
+    let Activity {
+        id,
+        derived_id: _,
+        title,
+        when: _,
+        last_day: _,
+        span: _,
+        extent: _,
+        allow,
+        owners,
+        phase,
+        components,
+        goals,
+        after,
+        kind,
+        tags,
+        places: _,
+        cost,
+        participants,
+        status: _,
+        done: _,
+        notes,
+    } = a;
+    line(&mut id.value);
+    line(&mut title.value);
+    for list in [allow, owners, components, goals, after, participants] {
+        spanned(list);
+    }
+    if let Some(PhaseRef::Named(p)) = phase {
+        line(&mut p.value);
+    }
+    kind.iter_mut().for_each(line);
+    tags.iter_mut().for_each(line);
+    shown_cost(cost);
+    notes.iter_mut().for_each(lines);
+}
+
+fn shown_recurring(r: &mut Recurring) {
+    let Recurring {
+        id,
+        title,
+        kind,
+        owner,
+        cadence: _,
+        from: _,
+        until: _,
+        notes,
+        by: _,
+        within: _,
+        before,
+        quota: _,
+        quota_each: _,
+        participants,
+        window: _,
+        cost,
+    } = r;
+    line(&mut id.value);
+    line(title);
+    line(&mut kind.value);
+    owner.iter_mut().for_each(|o| line(&mut o.value));
+    notes.iter_mut().for_each(lines);
+    before.iter_mut().for_each(|b| line(&mut b.value));
+    spanned(participants);
+    shown_cost(cost);
 }
 
 #[cfg(test)]

@@ -5,9 +5,11 @@
 
 use crate::check::FileReport;
 use crate::diag::{Finding, Severity, Span};
+use crate::escape;
 use crate::source::Source;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
+use std::borrow::Cow;
 
 /// Totals over all files checked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -31,12 +33,14 @@ fn plural(n: usize, word: &str) -> String {
     if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }
 
-/// Whole lines around a span, as (text, first line number, span relative to the text).
-fn excerpt<'s>(src: &'s Source, span: &Span) -> (&'s str, usize, Span) {
+/// Whole lines around a span, as (text, first line number, span relative to the text), with the plan's
+/// hidden characters shown (see [`escape::excerpt`]).
+fn excerpt<'s>(src: &'s Source, span: &Span) -> (Cow<'s, str>, usize, Span) {
     let lines = src.lines_around(span);
     let rel_start = span.start.clamp(lines.start, lines.end) - lines.start;
     let rel_end = span.end.clamp(lines.start, lines.end) - lines.start;
-    (&src.text[lines.clone()], src.line_number(lines.start), rel_start..rel_end.max(rel_start))
+    let (text, rel) = escape::excerpt(&src.text[lines.clone()], rel_start..rel_end.max(rel_start));
+    (text, src.line_number(lines.start), rel)
 }
 
 fn render_finding(out: &mut String, renderer: &Renderer, path: &str, src: Option<&Source>, f: &Finding) {
@@ -44,25 +48,31 @@ fn render_finding(out: &mut String, renderer: &Renderer, path: &str, src: Option
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let mut group = Group::with_title(level.primary_title(f.message.as_str()).id(f.rule));
-    match (src, &f.span) {
-        (Some(src), Some(span)) => {
-            let (text, line, rel) = excerpt(src, span);
-            let mut ann = AnnotationKind::Primary.span(rel);
-            if let Some(label) = &f.label {
-                ann = ann.label(label.as_str());
-            }
-            group = group.element(Snippet::source(text).line_start(line).path(path).fold(false).annotation(ann));
-            for (rspan, rtext) in &f.related {
-                let (text, line, rel) = excerpt(src, rspan);
-                let ann = AnnotationKind::Context.span(rel).label(rtext.as_str());
-                group = group.element(Snippet::source(text).line_start(line).path(path).fold(false).annotation(ann));
-            }
+    let message = escape::visible(&f.message);
+    let label = f.label.as_deref().map(escape::visible);
+    let help = f.help.as_deref().map(escape::visible);
+    let related: Vec<(Span, Cow<str>)> = f.related.iter().map(|(s, t)| (s.clone(), escape::visible(t))).collect();
+    let mut excerpts = Vec::new();
+    if let (Some(src), Some(span)) = (src, &f.span) {
+        excerpts.push((excerpt(src, span), label.as_deref()));
+        for (rspan, rtext) in &related {
+            excerpts.push((excerpt(src, rspan), Some(rtext.as_ref())));
         }
-        _ => group = group.element(Origin::path(path)),
     }
-    if let Some(help) = &f.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+    let mut group = Group::with_title(level.primary_title(message.as_ref()).id(f.rule));
+    for (i, ((text, line, rel), label)) in excerpts.iter().enumerate() {
+        let kind = if i == 0 { AnnotationKind::Primary } else { AnnotationKind::Context };
+        let mut ann = kind.span(rel.clone());
+        if let Some(label) = label {
+            ann = ann.label(*label);
+        }
+        group = group.element(Snippet::source(text.as_ref()).line_start(*line).path(path).fold(false).annotation(ann));
+    }
+    if excerpts.is_empty() {
+        group = group.element(Origin::path(path));
+    }
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     let report: [Group<'_>; 1] = [group];
     out.push_str(&renderer.render(&report));
@@ -74,7 +84,7 @@ pub fn human(reports: &[FileReport]) -> String {
     let renderer = Renderer::styled();
     let mut out = String::new();
     for r in reports {
-        let path = r.path.display().to_string();
+        let path = escape::path(&r.path);
         for f in &r.findings {
             render_finding(&mut out, &renderer, &path, r.source.as_ref(), f);
         }
@@ -163,13 +173,13 @@ fn position(r: &FileReport, f: &Finding) -> Option<(usize, usize, usize, usize)>
 pub fn concise(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for r in reports {
-        let path = r.path.display();
+        let path = escape::path(&r.path);
         for f in &r.findings {
             match position(r, f) {
                 Some((l, c, _, _)) => out.push_str(&format!("{path}:{l}:{c}: ")),
                 None => out.push_str(&format!("{path}: ")),
             }
-            out.push_str(&format!("{}[{}] {}\n", f.severity.as_str(), f.rule, f.message));
+            out.push_str(&format!("{}[{}] {}\n", f.severity.as_str(), f.rule, escape::visible(&f.message)));
         }
     }
     out.push_str(&summary_line(&Summary::of(reports)));
@@ -177,9 +187,11 @@ pub fn concise(reports: &[FileReport]) -> String {
     out
 }
 
-/// GitHub Actions workflow commands, so findings appear as annotations on the pull request.
+/// GitHub Actions workflow commands, so findings appear as annotations on the pull request. The log shows
+/// what it is given, escape sequences included: plan text and file names are [`escape::visible`] first.
 pub fn github(reports: &[FileReport]) -> String {
-    // Workflow command escaping: data escapes %, CR and LF; property values also ':' and ','.
+    // Workflow command escaping: data escapes %, CR and LF; property values also ':' and ','. The help's own
+    // line break is the only one left after escape::visible.
     fn data(s: &str) -> String {
         s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
     }
@@ -193,14 +205,14 @@ pub fn github(reports: &[FileReport]) -> String {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            let mut props = vec![format!("file={}", prop(&r.path.display().to_string()))];
+            let mut props = vec![format!("file={}", prop(&escape::path(&r.path)))];
             if let Some((l, c, el, ec)) = position(r, f) {
                 props.push(format!("line={l},col={c},endLine={el},endColumn={ec}"));
             }
             props.push(format!("title={}", prop(&format!("implan ({})", f.rule))));
-            let mut message = f.message.clone();
+            let mut message = escape::visible(&f.message).into_owned();
             if let Some(h) = &f.help {
-                message.push_str(&format!("\nhelp: {h}"));
+                message.push_str(&format!("\nhelp: {}", escape::visible(h)));
             }
             out.push_str(&format!("::{level} {}::{}\n", props.join(","), data(&message)));
         }
@@ -255,11 +267,13 @@ pub fn statistics_json(reports: &[FileReport]) -> String {
     s
 }
 
-/// A path as a relative URI reference: forward slashes, and everything but unreserved characters escaped.
+/// A path as a relative URI reference: forward slashes, and every byte but unreserved characters escaped, so a
+/// name that is not UTF-8 keeps its exact bytes.
 fn uri(path: &std::path::Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
+    let bytes = escape::path_bytes(path);
+    let mut out = String::with_capacity(bytes.len());
+    for &b in bytes.iter() {
+        let b = if cfg!(windows) && b == b'\\' { b'/' } else { b };
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
             out.push(b as char);
         } else {
@@ -331,24 +345,6 @@ pub fn sarif(reports: &[FileReport]) -> String {
     s
 }
 
-/// Escapes text for XML (and HTML) content and attribute values.
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 cannot carry most control characters at all, not even escaped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// JUnit XML for GitLab and Azure test reports: one test case per file, failing when the file has errors (or
 /// warnings, with `--deny warnings`); warnings of a passing file go to its system-out.
 pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
@@ -364,7 +360,7 @@ pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
         reports.len()
     ));
     for r in reports {
-        let path = r.path.display().to_string();
+        let path = escape::path(&r.path);
         let lines: Vec<String> = r
             .findings
             .iter()
@@ -373,10 +369,10 @@ pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
                     Some((l, c, _, _)) => format!("{path}:{l}:{c}"),
                     None => path.clone(),
                 };
-                format!("{at}: {}[{}] {}", f.severity.as_str(), f.rule, f.message)
+                format!("{at}: {}[{}] {}", f.severity.as_str(), f.rule, escape::visible(&f.message))
             })
             .collect();
-        out.push_str(&format!("    <testcase name=\"{}\" classname=\"implan.check\"", escape_xml(&path)));
+        out.push_str(&format!("    <testcase name=\"{}\" classname=\"implan.check\"", escape::xml(&path)));
         if r.findings.is_empty() {
             out.push_str("/>\n");
             continue;
@@ -387,11 +383,11 @@ pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
         if failed(r) {
             out.push_str(&format!(
                 "      <failure type=\"implan\" message=\"{}\">{}</failure>\n",
-                escape_xml(&counts),
-                escape_xml(&lines.join("\n"))
+                escape::xml(&counts),
+                escape::xml_lines(&lines.join("\n"))
             ));
         } else {
-            out.push_str(&format!("      <system-out>{}</system-out>\n", escape_xml(&lines.join("\n"))));
+            out.push_str(&format!("      <system-out>{}</system-out>\n", escape::xml_lines(&lines.join("\n"))));
         }
         out.push_str("    </testcase>\n");
     }

@@ -10,7 +10,7 @@ use crate::views::View;
 use crate::views::status::StatusReport;
 
 fn esc(s: &str) -> String {
-    crate::render::escape_xml(s)
+    crate::escape::xml(s)
 }
 
 const CSS: &str = "

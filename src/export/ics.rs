@@ -219,7 +219,7 @@ fn description(view: &View, a: &Activity) -> String {
         lines.push(format!("{}: {} ({})", t.phase, phase.name, phase.label.value));
     }
     let mut status = i18n::status(view.lang, a.status).to_string();
-    if let (Status::Done, Some(d)) = (a.status, a.done) {
+    if let (Status::Done, Some(d)) = (a.status, a.done.as_ref().map(|d| d.value)) {
         status.push(' ');
         status.push_str(&i18n::day(view.lang, d));
     }

@@ -199,10 +199,9 @@ fn words(lang: Lang) -> &'static Words {
 // ---------------------------------------------------------------------------------------------------------------
 // Text: escaping, numbers, widths, fitting.
 
-/// Escapes text for XML content and attribute values. Control characters are not allowed in XML 1.0; a tab or
-/// newline in a label reads as a space.
+/// Escapes text for XML content and attribute values; a line break of the picture's own (in a tooltip) stays.
 fn esc(s: &str) -> String {
-    crate::render::escape_xml(&s.replace(|c: char| c.is_control() && c != '\n', " "))
+    crate::escape::xml_lines(s)
 }
 
 /// A coordinate with at most two decimals, without trailing zeros: "12", "12.5", "-3.25".

@@ -1,7 +1,7 @@
 //! `implan checklist`: the activities as checkboxes, what a principal is handed for their school.
 
 use super::schedule::{GroupBy, groups, title_line};
-use super::{Filter, View, ViewError, md_escape};
+use super::{Filter, View, ViewError};
 use crate::model::Status;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,17 +25,21 @@ pub fn render(view: &View, opts: &Options) -> Result<String, ViewError> {
     let md = opts.format == Format::Markdown;
     let mut out = String::new();
     let title = format!("{}: {}", t.checklist, title_line(view));
-    out.push_str(&if md { format!("# {}\n", md_escape(&title)) } else { format!("{title}\n") });
+    out.push_str(&if md { format!("# {}\n", crate::escape::markdown(&title)) } else { format!("{title}\n") });
     if let Some(r) = &opts.filter.role {
         let role = &view.plan.roles[view.find_role(r)?];
         let line = format!("{}: {}", t.responsible, role.name);
-        out.push_str(&if md { format!("\n**{}**\n", md_escape(&line)) } else { format!("{line}\n") });
+        out.push_str(&if md { format!("\n**{}**\n", crate::escape::markdown(&line)) } else { format!("{line}\n") });
     }
     if groups.is_empty() {
         out.push_str(&format!("\n{}\n", t.no_activities));
     }
     for g in groups {
-        out.push_str(&if md { format!("\n## {}\n\n", md_escape(&g.title)) } else { format!("\n{}\n", g.title) });
+        out.push_str(&if md {
+            format!("\n## {}\n\n", crate::escape::markdown(&g.title))
+        } else {
+            format!("\n{}\n", g.title)
+        });
         if g.rows.is_empty() {
             out.push_str(&format!("{}{}\n", if md { "" } else { "  " }, t.no_activities));
         }
@@ -48,27 +52,28 @@ pub fn render(view: &View, opts: &Options) -> Result<String, ViewError> {
             if a.status == Status::Cancelled || a.status == Status::InProgress || view.is_overdue(a) {
                 extra.push(view.status_text(a));
             }
-            if let Some(d) = a.done {
+            if let Some(d) = a.done.as_ref().map(|d| d.value) {
                 extra.push(format!(
                     "{} {}",
                     crate::i18n::status(view.lang, Status::Done),
                     crate::i18n::day(view.lang, d)
                 ));
             }
-            let extra = if extra.is_empty() { String::new() } else { format!(" [{}]", extra.join("; ")) };
+            let extra = extra.join("; ");
             if md {
                 let title = if a.status == Status::Cancelled {
-                    format!("~~{}~~", md_escape(&a.title.value))
+                    format!("~~{}~~", crate::escape::markdown(&a.title.value))
                 } else {
-                    md_escape(&a.title.value)
+                    crate::escape::markdown(&a.title.value)
                 };
+                let extra = if extra.is_empty() { extra } else { format!(" [{}]", crate::escape::markdown(&extra)) };
                 out.push_str(&format!(
-                    "- {mark} {} — {title} ({}){}\n",
-                    md_escape(&when),
-                    md_escape(&owners),
-                    md_escape(&extra)
+                    "- {mark} {} — {title} ({}){extra}\n",
+                    crate::escape::markdown(&when),
+                    crate::escape::markdown(&owners),
                 ));
             } else {
+                let extra = if extra.is_empty() { extra } else { format!(" [{extra}]") };
                 out.push_str(&format!("  {mark} {when} — {} ({owners}){extra}\n", a.title.value));
             }
         }

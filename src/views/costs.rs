@@ -1,7 +1,7 @@
 //! `implan schedule --costs`: what the activities cost, per year and per phase, against the budget.
 
-use super::schedule::{Format, period_line, title_line};
-use super::{BOLD, RED, View, md_escape, paint};
+use super::schedule::{Format, csv_record, period_line, title_line};
+use super::{BOLD, RED, View, paint};
 use crate::rules::{activity_costs, kroner};
 use chrono::Datelike;
 use comfy_table::{Table, presets};
@@ -13,7 +13,8 @@ struct Row {
     budget: Option<u64>,
 }
 
-pub fn render(view: &View, format: Format) -> String {
+/// `delimiter` separates CSV fields.
+pub fn render(view: &View, format: Format, delimiter: char) -> String {
     let plan = view.plan;
     let costs = activity_costs(&view.ctx);
     let nb = view.lang == crate::model::Lang::Nb;
@@ -68,19 +69,19 @@ pub fn render(view: &View, format: Format) -> String {
         }
         Format::Csv => {
             let mut s = String::from("\u{feff}");
-            s.push_str(&format!("{},{cost_h},{budget_h}\r\n", if nb { "Gruppe" } else { "Group" }));
+            s.push_str(&csv_record(&[if nb { "Gruppe" } else { "Group" }, cost_h, budget_h], delimiter));
             for r in by_year.iter().chain(&by_phase) {
-                let label = if r.label.contains([',', '"']) {
-                    format!("\"{}\"", r.label.replace('"', "\"\""))
-                } else {
-                    r.label.clone()
-                };
-                s.push_str(&format!("{label},{},{}\r\n", r.cost, r.budget.map(|b| b.to_string()).unwrap_or_default()));
+                let budget = r.budget.map(|b| b.to_string()).unwrap_or_default();
+                s.push_str(&csv_record(&[r.label.clone(), r.cost.to_string(), budget], delimiter));
             }
             s
         }
         Format::Markdown => {
-            let mut s = format!("# {}\n\n{}\n\n", md_escape(&title_line(view)), md_escape(&period_line(view)));
+            let mut s = format!(
+                "# {}\n\n{}\n\n",
+                crate::escape::markdown(&title_line(view)),
+                crate::escape::markdown(&period_line(view))
+            );
             s.push_str(&format!("| {year_h} | {cost_h} | {budget_h} | {left_h} |\n|---|---:|---:|---:|\n"));
             for r in &by_year {
                 let b = r.budget.map(money).unwrap_or_default();
@@ -88,7 +89,7 @@ pub fn render(view: &View, format: Format) -> String {
             }
             s.push_str(&format!("\n| {phase_h} | {cost_h} |\n|---|---:|\n"));
             for r in &by_phase {
-                s.push_str(&format!("| {} | {} |\n", md_escape(&r.label), money(r.cost)));
+                s.push_str(&format!("| {} | {} |\n", crate::escape::markdown(&r.label), money(r.cost)));
             }
             s
         }

@@ -214,8 +214,3 @@ pub fn activity_span(view: &View, ids: &[usize]) -> Option<String> {
     let end = ids.iter().map(|&i| acts[i].last_day).max()?;
     Some(i18n::span(view.lang, start, end))
 }
-
-/// Escapes text for a Markdown table cell or list item.
-pub fn md_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('|', "\\|").replace('\n', " ")
-}

@@ -1,6 +1,6 @@
 //! `implan schedule`: every activity in date order, grouped by phase, month or role.
 
-use super::{BOLD, DIM, Filter, View, ViewError, activity_span, md_escape, paint};
+use super::{BOLD, DIM, Filter, View, ViewError, activity_span, paint};
 use crate::i18n;
 use crate::model::Activity;
 use chrono::Datelike;
@@ -239,15 +239,19 @@ fn longest_word(s: &str) -> usize {
 }
 
 fn markdown(view: &View, opts: &Options, groups: &[Group]) -> String {
-    let mut out = format!("# {}\n\n{}\n", md_escape(&title_line(view)), md_escape(&period_line(view)));
+    let mut out = format!(
+        "# {}\n\n{}\n",
+        crate::escape::markdown(&title_line(view)),
+        crate::escape::markdown(&period_line(view))
+    );
     if groups.is_empty() {
         out.push_str(&format!("\n{}\n", view.t.no_activities));
     }
     let h = headers(view, opts.by);
     for g in groups {
-        out.push_str(&format!("\n## {}\n\n", md_escape(&g.title)));
+        out.push_str(&format!("\n## {}\n\n", crate::escape::markdown(&g.title)));
         for n in &g.notes {
-            out.push_str(&format!("{}  \n", md_escape(n)));
+            out.push_str(&format!("{}  \n", crate::escape::markdown(n)));
         }
         if !g.notes.is_empty() {
             out.push('\n');
@@ -259,16 +263,20 @@ fn markdown(view: &View, opts: &Options, groups: &[Group]) -> String {
         out.push_str(&format!("| {} |\n", h.join(" | ")));
         out.push_str(&format!("|{}\n", "---|".repeat(h.len())));
         for &i in &g.rows {
-            let c: Vec<String> =
-                cells(view, opts.by, &view.plan.activities[i], false).iter().map(|c| md_escape(c)).collect();
+            let c: Vec<String> = cells(view, opts.by, &view.plan.activities[i], false)
+                .iter()
+                .map(|c| crate::escape::markdown(c))
+                .collect();
             out.push_str(&format!("| {} |\n", c.join(" | ")));
         }
     }
     out
 }
 
-fn csv_field(s: &str, delimiter: char) -> String {
-    if s.contains([delimiter, '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+/// One CSV record: each field through [`crate::escape::csv_cell`] (no formulas), CRLF at the end.
+pub(super) fn csv_record<S: AsRef<str>>(fields: &[S], delimiter: char) -> String {
+    let cells: Vec<String> = fields.iter().map(|f| crate::escape::csv_cell(f.as_ref(), delimiter)).collect();
+    format!("{}\r\n", cells.join(&delimiter.to_string()))
 }
 
 /// CSV with a byte-order mark, so that Excel reads the Norwegian letters as UTF-8, and CRLF line ends, as
@@ -279,8 +287,7 @@ fn csv(view: &View, opts: &Options, groups: &[Group]) -> String {
     let [group, start, end, done] = t.csv_columns;
     let header = [group, "id", t.when, start, end, t.activity, t.responsible, t.phase, t.status, done];
     let mut out = String::from("\u{feff}");
-    out.push_str(&header.iter().map(|h| csv_field(h, d)).collect::<Vec<_>>().join(&d.to_string()));
-    out.push_str("\r\n");
+    out.push_str(&csv_record(&header, d));
     for g in groups {
         for &i in &g.rows {
             let a = &view.plan.activities[i];
@@ -294,10 +301,9 @@ fn csv(view: &View, opts: &Options, groups: &[Group]) -> String {
                 view.owners_text(a),
                 view.phase_name(a).to_string(),
                 view.status_text(a),
-                a.done.map(|d| d.to_string()).unwrap_or_default(),
+                a.done.as_ref().map(|d| d.value.to_string()).unwrap_or_default(),
             ];
-            out.push_str(&row.iter().map(|f| csv_field(f, d)).collect::<Vec<_>>().join(&d.to_string()));
-            out.push_str("\r\n");
+            out.push_str(&csv_record(&row, d));
         }
     }
     out
@@ -342,7 +348,7 @@ pub(crate) fn json_activity<'a>(view: &'a View, a: &'a Activity) -> JsonActivity
             .collect(),
         phase: view.ctx.phase_of(a).map(|p| view.plan.phases[p].id.value.as_str()),
         status: a.status,
-        done: a.done.map(|d| d.to_string()),
+        done: a.done.as_ref().map(|d| d.value.to_string()),
         overdue: view.is_overdue(a),
     }
 }

@@ -141,7 +141,11 @@ pub fn render(view: &View, opts: &Options) -> String {
         format!("{}\n", s.trim_end())
     };
     let blank = |c: usize| -> (char, anstyle::Style) {
-        if Some(c / axis.cell_width) == today_cell && c % axis.cell_width == 0 { ('┊', DIM) } else { ('·', DIM) }
+        if Some(c / axis.cell_width) == today_cell && c.is_multiple_of(axis.cell_width) {
+            ('┊', DIM)
+        } else {
+            ('·', DIM)
+        }
     };
 
     let mut sections: Vec<(Option<usize>, Vec<usize>)> =
