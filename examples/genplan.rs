@@ -344,7 +344,7 @@ fn activity(
         }
         _ => {
             let topic = TOPICS[(i / schools) % TOPICS.len()];
-            let role = if (i / schools) % 2 == 0 { "rektor" } else { "team" };
+            let role = if (i / schools).is_multiple_of(2) { "rektor" } else { "team" };
             // One in ten is a meeting on a school day; the rest are planned by month.
             let when = if i % 10 == 3 { school_day(calendar, year, month).to_string() } else { ym };
             if i % 10 == 7 {
@@ -367,6 +367,7 @@ fn activity(
             Some(5) => when = if month >= 8 { format!("{}-03", year + 1) } else { format!("{}-09", year - 1) },
             Some(7) => when = if month >= 8 { format!("{year}-12-25") } else { format!("{year}-05-17") }, // holiday-conflict
             Some(8) => after = Some(format!("a{:06}", i + 1)), // with the next one: dependency-cycle
+            Some(9) => extra.push_str(&format!("done = {}-06-01\n", FIRST_YEAR - 1)), // done-date: before the plan
             Some(10) => {
                 kind = Some("trenerutdanning"); // quota-exceeded
                 extra.push_str("places = 50\n");

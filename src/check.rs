@@ -31,7 +31,7 @@ pub struct ReadError {
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot read '{}': {}", self.path.display(), self.error)
+        write!(f, "cannot read '{}': {}", crate::escape::path(&self.path), crate::write::describe(&self.error))
     }
 }
 
@@ -48,24 +48,81 @@ fn is_plan_file(path: &Path) -> bool {
     name != "implan.toml" || std::fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.trim() == "[plan]"))
 }
 
+/// How directories are searched.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Walk {
+    /// Follow symbolic links to folders and files (`--follow`). Without it, as in ripgrep and ruff, a link in a
+    /// searched folder is not followed: a plan repository cannot make implan read `/etc` or `../secrets`.
+    pub follow: bool,
+}
+
+/// What a search found: the plan files, and the entries it could not look at.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub files: Vec<PathBuf>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// An entry of a searched folder that could not be looked at: a dangling link, a loop, a folder without
+/// permission. The rest of the search goes on.
+#[derive(Debug)]
+pub struct Skipped {
+    pub path: Option<PathBuf>,
+    pub reason: String,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.path {
+            Some(p) => write!(f, "skipped {}: {}", crate::escape::path(p), self.reason),
+            None => write!(f, "skipped an entry: {}", self.reason),
+        }
+    }
+}
+
+/// Where a walk error happened and why, with the path shown safely.
+fn skipped(error: &ignore::Error) -> Skipped {
+    match error {
+        ignore::Error::WithPath { path, err } => Skipped { path: Some(path.clone()), reason: skipped(err).reason },
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => skipped(err),
+        ignore::Error::Loop { ancestor, child } => Skipped {
+            path: Some(child.clone()),
+            reason: format!("a symbolic link back to {}, which holds it (a loop)", crate::escape::path(ancestor)),
+        },
+        ignore::Error::Io(e) if e.kind() == io::ErrorKind::NotFound => {
+            Skipped { path: None, reason: "a symbolic link to something that does not exist".into() }
+        }
+        other => Skipped { path: None, reason: crate::escape::visible(&other.to_string()).into_owned() },
+    }
+}
+
 /// The plan files named by `paths`: files as given, directories searched for `*.toml` (skipping hidden folders
-/// and what `.gitignore` excludes), each file once, sorted by path within each directory given.
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
-    let mut out = Vec::new();
+/// and what `.gitignore` excludes), each file once, sorted by path within each directory given. An entry that
+/// cannot be looked at is skipped and reported, and the search goes on; only a path named on the command line
+/// that cannot be read stops it.
+pub fn collect(paths: &[PathBuf], walk: &Walk) -> Result<Collected, ReadError> {
+    let mut out = Collected::default();
     let mut seen = std::collections::HashSet::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|error| ReadError { path: path.clone(), error })?;
         if !meta.is_dir() {
             if seen.insert(path.clone()) {
-                out.push(path.clone());
+                out.files.push(path.clone());
             }
             continue;
         }
         let mut found = Vec::new();
         // .gitignore applies even outside a git checkout: a plan repository copied elsewhere behaves the same.
-        let walker = ignore::WalkBuilder::new(path).hidden(true).require_git(false).follow_links(true).build();
+        let walker = ignore::WalkBuilder::new(path).hidden(true).require_git(false).follow_links(walk.follow).build();
         for entry in walker {
-            let entry = entry.map_err(|e| ReadError { path: path.clone(), error: io::Error::other(e.to_string()) })?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    out.skipped.push(skipped(&e));
+                    continue;
+                }
+            };
+            // Without --follow a link's type is "link": neither a file nor a folder, so it is passed by.
             if entry.file_type().is_some_and(|t| t.is_file()) && is_plan_file(entry.path()) {
                 found.push(entry.into_path());
             }
@@ -73,7 +130,7 @@ pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
         found.sort();
         // The same file named twice (a file and its directory, say) is checked once.
         found.retain(|f| seen.insert(f.clone()));
-        out.extend(found);
+        out.files.extend(found);
     }
     Ok(out)
 }
@@ -85,6 +142,8 @@ pub struct Options {
     pub ignore: Vec<&'static str>,
     /// Whether to look for `implan.toml` above each file (tests turn it off).
     pub no_config: bool,
+    /// The day rules take as today (`--today`); `None` for the real one.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Why checking could not go on: a path that cannot be read, or an `implan.toml` that is wrong.
@@ -104,8 +163,9 @@ impl From<ReadError> for CheckError {
 pub fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &Options) -> Vec<Finding> {
     match crate::load::load(source) {
         Ok(plan) => {
-            let config = Config::layered(file_lint.into_iter().chain(plan.lint.iter()))
+            let mut config = Config::layered(file_lint.into_iter().chain(plan.lint.iter()))
                 .with_command_line(&opts.select, &opts.ignore);
+            config.options.today = opts.today;
             crate::rules::run_with(&plan, source, &config)
         }
         Err(findings) => findings,

@@ -49,6 +49,8 @@ pub struct Options {
     pub owner_overload_max: usize,
     /// `holiday-conflict`: the municipality's school holidays.
     pub school_holidays: crate::calendar::SchoolHolidays,
+    /// `done-date`: the day taken as today (`--today`); `None` for the real one.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl Default for Options {
@@ -59,6 +61,7 @@ impl Default for Options {
             cadence_tolerance: 0,
             owner_overload_max: 4,
             school_holidays: crate::calendar::SchoolHolidays::default(),
+            today: None,
         }
     }
 }

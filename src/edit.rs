@@ -21,9 +21,9 @@ use crate::suggest::nearest;
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use toml_edit::{Item, TableLike, Value};
 
 const BOM: &str = "\u{feff}";
@@ -31,24 +31,33 @@ const BOM: &str = "\u{feff}";
 /// What to record for an activity.
 ///
 /// - `status: Done, done: Some(date)`: done on that day; an existing `done` date is replaced.
-/// - `status: Done, done: None`: done; an existing `done` date is kept, none is added.
-/// - any other status: `done` must be `None`, and an existing `done` key is removed, because a done date with
-///   another status is a contradiction the loader reports.
+/// - `status: Done, done: None`: done; an existing `done` date is kept, and `if_undated` is added when there is
+///   none.
+/// - any other status: `done` and `if_undated` must be `None`, and an existing `done` key is removed, because a
+///   done date with another status is a contradiction the loader reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Edit {
     pub status: Status,
     pub done: Option<NaiveDate>,
+    /// The day to record when the activity has no done date yet (`implan done` without `--date`: today).
+    pub if_undated: Option<NaiveDate>,
 }
 
 impl Edit {
-    /// `implan done`: done on `date`.
+    /// `implan done --date`: done on `date`.
     pub fn done_on(date: NaiveDate) -> Edit {
-        Edit { status: Status::Done, done: Some(date) }
+        Edit { status: Status::Done, done: Some(date), if_undated: None }
+    }
+
+    /// `implan done` without a date: done, on `today` unless it already has a done date, which is kept (running
+    /// it again must not move the day something happened).
+    pub fn done_unless_dated(today: NaiveDate) -> Edit {
+        Edit { status: Status::Done, done: None, if_undated: Some(today) }
     }
 
     /// A status without a date (for `done`, an existing date is kept).
     pub fn status(status: Status) -> Edit {
-        Edit { status, done: None }
+        Edit { status, done: None, if_undated: None }
     }
 
     /// Reads the `KEY=VALUE` words of `implan set`: `status=…` (English or Norwegian, see [`Status::parse`])
@@ -90,14 +99,14 @@ impl Edit {
         let edit = match (status, done) {
             (None, None) => return Err(bad("nothing to set: write status=… and/or done=DATE".into())),
             (None, Some(d)) => Edit::done_on(d),
-            (Some(s), d) => Edit { status: s, done: d },
+            (Some(s), d) => Edit { status: s, done: d, if_undated: None },
         };
         edit.validate()?;
         Ok(edit)
     }
 
     fn validate(&self) -> Result<(), EditError> {
-        if let Some(d) = self.done {
+        if let Some(d) = self.done.or(self.if_undated) {
             if self.status != Status::Done {
                 return Err(EditError::BadEdit(format!(
                     "a done date goes with status done, not with '{}'",
@@ -152,25 +161,39 @@ pub struct Outcome {
     pub done: Option<NaiveDate>,
     /// Whether the text changed. When it did not, nothing is written.
     pub changed: bool,
+    /// Whether an existing done date was kept where [`Edit::if_undated`] offered another day.
+    pub kept_date: bool,
+    /// The first day of the plan, when its `[plan] start` reads as a date: a done date before it is suspect.
+    pub plan_start: Option<NaiveDate>,
+    /// What `--force` let through when the file was written.
+    pub forced: Vec<crate::write::Forced>,
 }
 
 impl Outcome {
-    /// A one-line confirmation such as `marked 'oppstartsmote' done on 2026-11-23 (plans/beiarn-omni.toml:181)`.
+    /// A one-line confirmation such as `marked 'oppstartsmote' done on 2026-11-23 (plans/beiarn-omni.toml:181)`,
+    /// saying what was removed and what was kept.
     pub fn message(&self, path: &Path) -> String {
-        let at = format!("({}:{})", path.display(), self.line);
+        let at = format!("({}:{})", crate::escape::path(path), self.line);
+        let id = crate::escape::visible(&self.id);
         let state = match (self.new_status, self.done) {
             (Status::Done, Some(d)) => format!("done on {d}"),
             (s, _) => s.as_str().to_string(),
         };
+        let kept = if self.kept_date { "; its date is kept (--date gives another)" } else { "" };
         if !self.changed {
-            return format!("'{}' is already {state} {at}; nothing changed", self.id);
+            return format!("'{id}' is already {state} {at}{kept}; nothing changed");
         }
         let was = match (self.old_status, self.old_done) {
             (s, _) if s != self.new_status => format!(" (was {})", s.as_str()),
             (_, Some(d)) if self.done != Some(d) => format!(" (was done on {d})"),
             _ => String::new(),
         };
-        format!("marked '{}' {state}{was} {at}", self.id)
+        let removed = match (self.old_done, self.done) {
+            (Some(d), None) => format!("; removed done = {d}"),
+            _ => String::new(),
+        };
+        let forced: String = self.forced.iter().map(|f| format!("; {f}")).collect();
+        format!("marked '{id}' {state}{was}{removed}{kept}{forced} {at}")
     }
 }
 
@@ -193,8 +216,10 @@ pub enum EditError {
     BadEdit(String),
     /// The file on disk is no longer what was read.
     Changed,
-    /// Writing the new file failed; the original is untouched.
-    Write(io::Error),
+    /// Another edit of the plan held it for longer than [`crate::write::LOCK_WAIT`].
+    Busy,
+    /// Writing the new file failed or was refused; the original is untouched.
+    Write(crate::write::WriteError),
 }
 
 impl fmt::Display for EditError {
@@ -219,7 +244,15 @@ impl fmt::Display for EditError {
             EditError::Changed => f.write_str(
                 "the plan changed on disk while implan was editing it; nothing was written, run the command again",
             ),
-            EditError::Write(e) => write!(f, "cannot write the plan: {e}; the file is unchanged"),
+            EditError::Busy => write!(
+                f,
+                "another implan has been editing the plan for {} s; nothing was written, try again",
+                crate::write::LOCK_WAIT.as_secs()
+            ),
+            EditError::Write(e @ crate::write::WriteError::Io { .. }) => {
+                write!(f, "{e}; the plan is unchanged")
+            }
+            EditError::Write(e) => write!(f, "{e}; the plan is unchanged (--force writes it anyway)"),
         }
     }
 }
@@ -227,101 +260,52 @@ impl fmt::Display for EditError {
 impl std::error::Error for EditError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            EditError::Read(e) | EditError::Write(e) => Some(e),
+            EditError::Read(e) => Some(e),
+            EditError::Write(e) => Some(e),
             _ => None,
         }
     }
 }
 
 /// Reads the plan at `path` (refusing anything but a regular file), applies `edit` to the activity `id` and
-/// writes the result atomically (see [`write_atomic`]). When the text would not change, nothing is written.
+/// writes the result atomically (see [`crate::write`]). Edits of one plan take turns ([`crate::write::lock`]):
+/// each reads the file as the one before it left it. When the text would not change, nothing is written.
 pub fn edit_file(path: &Path, id: &str, edit: &Edit) -> Result<Outcome, EditError> {
-    // Only a regular file: a named pipe would be waited on forever.
+    edit_file_with(path, id, edit, false)
+}
+
+/// [`edit_file`]; `force` writes a read-only plan, one with other hard links, or one whose owner cannot be kept.
+pub fn edit_file_with(path: &Path, id: &str, edit: &Edit, force: bool) -> Result<Outcome, EditError> {
+    // Only a regular file: opening a named pipe to lock it would wait for a writer forever.
+    crate::source::regular_file(path).map_err(EditError::Read)?;
+    let _turn = crate::write::lock(path).map_err(|e| match e {
+        crate::write::LockError::Open(e) => EditError::Read(e),
+        crate::write::LockError::Busy => EditError::Busy,
+    })?;
     let original = crate::source::read_plan(path).map_err(EditError::Read)?;
-    edit_bytes(path, &original, id, edit)
+    edit_bytes_with(path, &original, id, edit, force)
 }
 
 /// Applies `edit` to `original`, the bytes the caller read from `path`, and writes the result atomically.
 /// Refuses with [`EditError::Changed`] if the file no longer holds `original` — also when the edit changes
 /// nothing, since the caller's view of the file is then out of date.
 pub fn edit_bytes(path: &Path, original: &[u8], id: &str, edit: &Edit) -> Result<Outcome, EditError> {
+    edit_bytes_with(path, original, id, edit, false)
+}
+
+fn edit_bytes_with(path: &Path, original: &[u8], id: &str, edit: &Edit, force: bool) -> Result<Outcome, EditError> {
     let text = std::str::from_utf8(original).map_err(|_| EditError::NotText)?;
-    let (new_text, outcome) = apply(text, id, edit)?;
+    let (new_text, mut outcome) = apply(text, id, edit)?;
     if outcome.changed {
-        write_atomic(path, original, new_text.as_bytes())?;
+        let opts = crate::write::Options { existing: crate::write::Existing::ReplaceIfStill(original), force };
+        outcome.forced = crate::write::write_file(path, new_text.as_bytes(), opts).map_err(|e| match e {
+            crate::write::WriteError::Changed => EditError::Changed,
+            e => EditError::Write(e),
+        })?;
     } else if read_current(path)? != original {
         return Err(EditError::Changed);
     }
     Ok(outcome)
-}
-
-/// The path of the temporary file [`write_atomic`] writes for `path`: `.<file name>.implan-tmp` beside it.
-pub fn temp_path(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?;
-    let mut tmp = std::ffi::OsString::from(".");
-    tmp.push(name);
-    tmp.push(".implan-tmp");
-    Some(path.with_file_name(tmp))
-}
-
-/// Replaces the file at `path`, which must still hold `expected`, with `contents`, atomically.
-///
-/// Writes [`temp_path`] (created new: an existing one is an error, as another implan may be writing it), syncs
-/// it, gives it the original's permissions (and, on Unix, tries to give it the original's owner), checks that
-/// the original still holds `expected`, and renames the temporary file over it. A symbolic link is followed: the
-/// file it points at is replaced, the link is kept. On any failure the original is untouched and the temporary
-/// file, if this call created it, is removed.
-pub fn write_atomic(path: &Path, expected: &[u8], contents: &[u8]) -> Result<(), EditError> {
-    let is_link = fs::symlink_metadata(path).map_err(not_found_is_changed)?.file_type().is_symlink();
-    let target = if is_link { fs::canonicalize(path).map_err(EditError::Write)? } else { path.to_path_buf() };
-    let meta = fs::metadata(&target).map_err(not_found_is_changed)?;
-    let tmp = temp_path(&target).ok_or_else(|| {
-        EditError::Write(io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file"))
-    })?;
-
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&tmp).map_err(|e| {
-        let what = if e.kind() == io::ErrorKind::AlreadyExists {
-            format!(
-                "'{}' already exists: another implan may be editing this plan; if none is, remove it",
-                tmp.display()
-            )
-        } else {
-            format!("cannot create '{}': {e}", tmp.display())
-        };
-        EditError::Write(io::Error::new(e.kind(), what))
-    })?;
-    // From here on the temporary file is ours, and it goes away unless the rename succeeds.
-    let guard = RemoveOnDrop(Some(tmp.clone()));
-
-    file.write_all(contents).map_err(EditError::Write)?;
-    file.flush().map_err(EditError::Write)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        // Best effort: only root may give a file away, and a file one owns is already owned right.
-        let _ = std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid()));
-    }
-    file.set_permissions(meta.permissions()).map_err(EditError::Write)?;
-    file.sync_all().map_err(EditError::Write)?;
-    drop(file);
-
-    if read_current(&target)? != expected {
-        return Err(EditError::Changed);
-    }
-    fs::rename(&tmp, &target).map_err(EditError::Write)?;
-    guard.disarm();
-    // Best effort: make the rename itself durable.
-    if let Some(dir) = target.parent() {
-        let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
-    Ok(())
 }
 
 fn not_found_is_changed(e: io::Error) -> EditError {
@@ -330,22 +314,6 @@ fn not_found_is_changed(e: io::Error) -> EditError {
 
 fn read_current(path: &Path) -> Result<Vec<u8>, EditError> {
     fs::read(path).map_err(not_found_is_changed)
-}
-
-struct RemoveOnDrop(Option<PathBuf>);
-
-impl RemoveOnDrop {
-    fn disarm(mut self) {
-        self.0 = None;
-    }
-}
-
-impl Drop for RemoveOnDrop {
-    fn drop(&mut self) {
-        if let Some(p) = self.0.take() {
-            let _ = fs::remove_file(p);
-        }
-    }
 }
 
 /// The new text of a plan, with `edit` applied to the activity `id`. Pure: no I/O.
@@ -420,6 +388,7 @@ fn piecewise(body: &str, id: &str, edit: &Edit) -> Option<(String, Outcome)> {
     let new_piece = new_text.strip_prefix(&prefix)?;
     let new_body = format!("{}{new_piece}{}", &body[..piece.range.start], &body[piece.range.end..]);
     outcome.line = line_of(body, piece.range.start) + outcome.line - 1 - prefix.matches('\n').count();
+    outcome.plan_start = Some(plan.start.value.start);
     if !outcome.changed {
         return Some((new_body, outcome));
     }
@@ -447,9 +416,9 @@ fn piecewise(body: &str, id: &str, edit: &Edit) -> Option<(String, Outcome)> {
         && plan.activities.iter().zip(&new_plan.activities).enumerate().all(|(i, (o, n))| {
             let same = o.id.value == n.id.value && o.title.value == n.title.value && o.when.value == n.when.value;
             same && if i == index {
-                n.status == edit.status && n.done == outcome.done
+                n.status == edit.status && n.done.as_ref().map(|d| d.value) == outcome.done
             } else {
-                o.status == n.status && o.done == n.done
+                o.status == n.status && o.done.as_ref().map(|d| d.value) == n.done.as_ref().map(|d| d.value)
             }
         });
     (same_cut && same_plan).then_some((new_body, outcome))
@@ -488,8 +457,20 @@ fn apply_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(String, O
         old_done: plan.old_done,
         done: plan.new_done,
         changed,
+        kept_date: edit.if_undated.is_some() && plan.old_done.is_some_and(|d| Some(d) != edit.if_undated),
+        plan_start: plan_start(doc.as_table()),
+        forced: Vec::new(),
     };
     Ok((format!("{bom}{new_body}"), outcome))
+}
+
+/// `[plan] start`'s first day, read as the loader reads it.
+fn plan_start(root: &toml_edit::Table) -> Option<NaiveDate> {
+    match root.get("plan")?.as_table_like()?.get("start")?.as_value()? {
+        Value::String(s) => crate::when::parse(s.value()).ok().map(|w| w.start),
+        Value::Integer(i) => crate::when::parse(&i.value().to_string()).ok().map(|w| w.start),
+        v => date_value(v),
+    }
 }
 
 /// One step of the way from the document's root to an activity's table.
@@ -619,8 +600,10 @@ fn plan_edit(body: &str, found: &Found<'_>, id: &str, edit: &Edit) -> Result<Edi
     // A new status that goes on its own line just before `done`.
     let mut status_before_done = false;
 
-    // `done` first: whether it stays decides whether a missing status must be written.
-    let (done_change, new_done) = match (edit.status, edit.done, &done_e) {
+    // `done` first: whether it stays decides whether a missing status must be written. A day offered for an
+    // activity without a done date is taken only when there is no `done` key at all.
+    let wanted = edit.done.or(edit.if_undated.filter(|_| done_e.is_none()));
+    let (done_change, new_done) = match (edit.status, wanted, &done_e) {
         (Status::Done, Some(d), Some(_)) if old_done == Some(d) => (Change::Keep, Some(d)),
         (Status::Done, Some(d), Some(e)) => {
             splices.push(Splice { range: e.value_span.clone(), text: toml_date(d) });
@@ -815,6 +798,13 @@ fn remove_entry(body: &str, t: &dyn TableLike, inline: bool, e: &Entry<'_>) -> S
     if !at_line_start(body, e.key_span.start) {
         return Splice { range: e.key_span.start..e.value_span.end, text: String::new() };
     }
+    // A comment after the value ("done = 2026-03-12 # signert: Kari Nordmann") says something a person wrote:
+    // it stays, on its own line where the key-value was.
+    let rest = &body[e.value_span.end..line_end(body, e.value_span.end).0];
+    let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if rest[blank..].starts_with('#') {
+        return Splice { range: e.key_span.start..e.value_span.end + blank, text: String::new() };
+    }
     let start = line_start(body, e.key_span.start);
     let range = match line_end(body, e.value_span.end) {
         (end, Some(_)) => start..end,
@@ -972,6 +962,9 @@ when = "mai 2026"
                 old_done: None,
                 done: Some(day("2026-11-23")),
                 changed: true,
+                kept_date: false,
+                plan_start: crate::when::parse("vår 2026").ok().map(|w| w.start),
+                forced: Vec::new(),
             }
         );
         assert_eq!(
@@ -1063,10 +1056,39 @@ when = "mai 2026"
         );
         assert_eq!((out.old_status, out.old_done, out.done), (Status::Done, Some(day("2026-11-23")), None));
 
-        let text = "[[activity]]\nid = \"a\"\ndone = 2026-01-01  # early\nwhen = \"2026\"\n";
+        let text = "[[activity]]\nid = \"a\"\n  done = 2026-03-12 # signert: Kari Nordmann\nwhen = \"2026\"\n";
         let (new, out) = apply(text, "a", &Edit::status(Status::Cancelled)).unwrap();
-        assert_eq!(new, "[[activity]]\nid = \"a\"\nwhen = \"2026\"\nstatus = \"cancelled\"\n");
+        assert_eq!(
+            new, "[[activity]]\nid = \"a\"\n  # signert: Kari Nordmann\nwhen = \"2026\"\nstatus = \"cancelled\"\n",
+            "the comment stays where the date was"
+        );
         assert_eq!(out.old_status, Status::Done);
+        assert_eq!(
+            out.message(Path::new("p.toml")),
+            "marked 'a' cancelled (was done); removed done = 2026-03-12 (p.toml:1)"
+        );
+    }
+
+    #[test]
+    fn done_again_keeps_the_date_it_was_done() {
+        let (marked, _) = done(PLAN, "a", "2026-03-12");
+        let (again, out) = apply(&marked, "a", &Edit::done_unless_dated(day("2026-11-30"))).unwrap();
+        assert_eq!(again, marked);
+        assert!(!out.changed && out.kept_date);
+        assert_eq!(
+            out.message(Path::new("p.toml")),
+            "'a' is already done on 2026-03-12 (p.toml:11); its date is kept (--date gives another); nothing changed"
+        );
+        let (first, out) = apply(PLAN, "a", &Edit::done_unless_dated(day("2026-11-30"))).unwrap();
+        assert_eq!(first, done(PLAN, "a", "2026-11-30").0, "without a date yet, the day offered is taken");
+        assert!(!out.kept_date);
+        // Done by status alone, without a date: the day offered is not added to a `done` key that exists
+        // unreadably, and it is added when there is none.
+        let text = "[[activity]]\nid = \"a\"\nstatus = \"done\"\n";
+        let (new, _) = apply(text, "a", &Edit::done_unless_dated(day("2026-11-30"))).unwrap();
+        assert_eq!(new, "[[activity]]\nid = \"a\"\nstatus = \"done\"\ndone = 2026-11-30\n");
+        let e = apply(PLAN, "a", &Edit { status: Status::Planned, done: None, if_undated: Some(day("2026-01-01")) });
+        assert!(matches!(e, Err(EditError::BadEdit(_))));
     }
 
     #[test]
@@ -1223,7 +1245,8 @@ when = "mai 2026"
 
     #[test]
     fn contradictory_edits_are_refused() {
-        let e = apply(PLAN, "a", &Edit { status: Status::Planned, done: Some(day("2026-01-01")) }).unwrap_err();
+        let e = apply(PLAN, "a", &Edit { status: Status::Planned, done: Some(day("2026-01-01")), if_undated: None })
+            .unwrap_err();
         assert_eq!(e.to_string(), "a done date goes with status done, not with 'planned'");
         let far = NaiveDate::from_ymd_opt(10000, 1, 1).unwrap();
         assert!(matches!(apply(PLAN, "a", &Edit::done_on(far)), Err(EditError::BadEdit(_))));

@@ -37,7 +37,7 @@ use crate::when::{FIRST_YEAR, month_from_index, month_index};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// The templates: name and a one-line description.
@@ -91,7 +91,7 @@ impl fmt::Display for InitError {
                 write!(f, " (templates: {})", names.join(", "))
             }
             InitError::Exists(path) => {
-                write!(f, "{} already exists; it is left as it is (--force overwrites it)", path.display())
+                write!(f, "{} already exists; it is left as it is (--force overwrites it)", crate::escape::path(path))
             }
             InitError::Io(e) => write!(f, "{e}"),
             InitError::Invalid(msg) => f.write_str(msg),
@@ -217,38 +217,26 @@ pub fn target_path(path: Option<&Path>, template: &str) -> PathBuf {
 }
 
 /// Writes `text` to `path`, creating its parent directories. An existing file is left alone
-/// ([`InitError::Exists`]) unless `force`; then it is replaced at once, by writing a temporary file next to it
-/// and renaming that over it, so that it is never left half written.
+/// ([`InitError::Exists`]) unless `force`; then it is replaced at once (see [`crate::write`]), so that it is never
+/// left half written.
 pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), InitError> {
-    let with_path = |e: io::Error, p: &Path| InitError::Io(io::Error::new(e.kind(), format!("{}: {e}", p.display())));
+    let with_path =
+        |e: io::Error, p: &Path| InitError::Io(io::Error::new(e.kind(), format!("{}: {e}", crate::escape::path(p))));
     if path.is_dir() {
-        return Err(InitError::Invalid(format!("{} is a directory; name a file to write the plan to", path.display())));
+        return Err(InitError::Invalid(format!(
+            "{} is a directory; name a file to write the plan to",
+            crate::escape::path(path)
+        )));
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
     }
-    if !force {
-        // `create_new` refuses an existing file in the same step that creates the new one: no race.
-        let mut file = match fs::OpenOptions::new().write(true).create_new(true).open(path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(InitError::Exists(path.to_path_buf())),
-            Err(e) => return Err(with_path(e, path)),
-        };
-        return file.write_all(text.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| {
-            let _ = fs::remove_file(path);
-            with_path(e, path)
-        });
+    let existing = if force { crate::write::Existing::Replace } else { crate::write::Existing::Keep };
+    match crate::write::write_file(path, text.as_bytes(), crate::write::Options { existing, force }) {
+        Ok(_) => Ok(()),
+        Err(crate::write::WriteError::Exists(p)) => Err(InitError::Exists(p)),
+        Err(e) => Err(InitError::Invalid(e.to_string())),
     }
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "plan".into());
-    let tmp = path.with_file_name(format!(".{file_name}.{}.implan-init.tmp", std::process::id()));
-    let written = fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
-        .map_err(|e| with_path(e, &tmp))
-        .and_then(|()| fs::rename(&tmp, path).map_err(|e| with_path(e, path)));
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    written
 }
 
 #[cfg(test)]

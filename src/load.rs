@@ -944,7 +944,7 @@ impl<'s> Loader<'s> {
                         let msg = format!("a done date is given, but the status is '{}'", status.as_str());
                         self.error(w.span.clone(), msg, Some("set status = \"done\", or remove 'done'".into()));
                     }
-                    Some(w.value.start)
+                    Some(Spanned::new(w.value.start, w.span))
                 }
                 Some(w) => {
                     self.error(w.span, "'done' must be a day, such as 2026-03-12", None);

@@ -5,7 +5,7 @@ use implan::check::{self, FileReport};
 use implan::model::{Lang, Plan, Status};
 use implan::source::Source;
 use implan::views::{self, Filter, View};
-use implan::{edit, i18n, render, when};
+use implan::{edit, escape, i18n, render, when};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -45,6 +45,12 @@ enum Command {
         /// Do not look for implan.toml configuration above the files
         #[arg(long)]
         no_config: bool,
+        /// Follow symbolic links to folders and files while searching directories (never out of a loop)
+        #[arg(long)]
+        follow: bool,
+        /// The day to take as today for rules about the date (a done date in the future), such as 2026-11-23
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
     },
     /// List every rule: id, default severity, summary
     Rules {
@@ -100,8 +106,8 @@ enum Command {
         /// Fit the table to this many columns (default: the terminal's width; no limit when piped)
         #[arg(long, value_name = "COLUMNS")]
         width: Option<u16>,
-        /// CSV field separator (use ';' for spreadsheets set up for Norwegian)
-        #[arg(long, default_value_t = ',')]
+        /// CSV field separator (use ';' for spreadsheets set up for Norwegian; not a quote or a line break)
+        #[arg(long, default_value_t = ',', value_parser = csv_delimiter)]
         delimiter: char,
         /// Instead of the activities, total their costs per year and per phase against the budget
         #[arg(long)]
@@ -140,9 +146,12 @@ enum Command {
         /// The activity's id (its `id`, or the id made from its title)
         #[arg(value_name = "ACTIVITY")]
         activity: String,
-        /// The day it was done, such as 2026-11-23 (default: today)
+        /// The day it was done, such as 2026-11-23 (default: today, or the date it already has)
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// Write the plan even when it is read-only, has other hard links, or its owner cannot be kept
+        #[arg(long)]
+        force: bool,
     },
     /// Set an activity's status, editing the plan file in place: status=planned|in-progress|done|cancelled
     Set {
@@ -155,6 +164,9 @@ enum Command {
         /// What to set: status=… (Norwegian words too: pågår, gjennomført, avlyst), and done=DATE
         #[arg(value_name = "KEY=VALUE", required = true)]
         assignments: Vec<String>,
+        /// Write the plan even when it is read-only, has other hard links, or its owner cannot be kept
+        #[arg(long)]
+        force: bool,
     },
     /// Export the plan: an iCalendar file for Outlook, Google and Apple Calendar
     Export {
@@ -323,103 +335,122 @@ enum StatusFormat {
     Json,
 }
 
+/// Why a command stopped before its end.
+enum Failure {
+    /// A usage error, or a path that cannot be read or written: exit 2.
+    Usage(String),
+    /// Standard output could not be written.
+    Stdout(std::io::Error),
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Stdout(e)
+    }
+}
+
+impl From<String> for Failure {
+    fn from(m: String) -> Self {
+        Failure::Usage(m)
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Check { paths, format, deny, select, ignore, statistics, no_config } => {
-            let opts = match (implan::config::rule_ids(&select), implan::config::rule_ids(&ignore)) {
-                (Ok(select), Ok(ignore)) => check::Options { select, ignore, no_config },
-                (Err(e), _) | (_, Err(e)) => return usage_error(&e),
-            };
-            return run_check(&paths, format, deny.is_some(), statistics, &opts);
+    keep_going_past_the_file_size_limit();
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(Failure::Usage(message)) => usage_error(&message),
+        // A closed pipe (implan … | head) is the reader saying it has enough, as for any Unix tool.
+        Err(Failure::Stdout(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Stdout(e)) => {
+            usage_error(&format!("cannot write to standard output: {}", implan::write::describe(&e)))
+        }
+    }
+}
+
+/// Under `ulimit -f`, a write past the limit kills the process with SIGXFSZ unless the signal is ignored; ignored,
+/// the write fails with EFBIG and implan says so, leaving the plan as it was.
+fn keep_going_past_the_file_size_limit() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN at the start of main, before any thread exists, has no
+    // handler to race with; it changes only what the kernel does on SIGXFSZ.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match cli.command {
+        Command::Check { paths, format, deny, select, ignore, statistics, no_config, follow, today } => {
+            let (select, ignore) = (implan::config::rule_ids(&select)?, implan::config::rule_ids(&ignore)?);
+            let today = today.as_deref().map(|t| parse_today(t, "--today")).transpose()?;
+            let opts = check::Options { select, ignore, no_config, today };
+            run_check(&paths, format, deny.is_some(), statistics, follow, &opts)
         }
         Command::Rules { format } => {
-            print(&rules_list(format), false);
-            return ExitCode::SUCCESS;
+            print(&rules_list(format), false)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Explain { rule } => match implan::rules::by_id(&rule) {
             Some(r) => {
                 let head = format!("{} ({})\n\n{}\n\n", r.id, r.severity.as_str(), r.summary);
-                print(&format!("{head}{}", r.doc), false);
-                return ExitCode::SUCCESS;
+                print(&format!("{head}{}", r.doc), false)?;
+                Ok(ExitCode::SUCCESS)
             }
-            None => return usage_error(&implan::config::unknown_rule_message(&rule)),
+            None => Err(Failure::Usage(implan::config::unknown_rule_message(&escape::visible(&rule)))),
         },
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut cmd, "implan", &mut buf);
-            print(&String::from_utf8_lossy(&buf), false);
-            return ExitCode::SUCCESS;
+            print(&String::from_utf8_lossy(&buf), false)?;
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Init { template, start, lang, force, path } => {
-            use implan::init;
-            let start = match start {
-                Some(s) => init::parse_start(&s),
-                None => Ok(init::default_start(chrono::Local::now().date_naive())),
-            };
-            let lang = match lang {
-                Some(LangArg::En) => Lang::En,
-                Some(LangArg::Nb) => Lang::Nb,
-                None => i18n::resolve(None, None, i18n::env_locale().as_deref()),
-            };
-            let target = init::target_path(path.as_deref(), &template.to_lowercase());
-            let result = start
-                .and_then(|start| init::render(&template, start, lang))
-                .and_then(|text| init::write_new(&target, &text, force));
-            return match result {
-                Ok(()) => {
-                    print(
-                        &format!("wrote {}; check it with: implan check {}\n", target.display(), target.display()),
-                        false,
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => usage_error(&e.to_string()),
-            };
-        }
+        Command::Init { template, start, lang, force, path } => run_init(&template, start, lang, force, path),
         Command::Schema => {
-            print(&implan::schema::json_schema_string(), false);
-            return ExitCode::SUCCESS;
+            print(&implan::schema::json_schema_string(), false)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Man => {
             let mut buf = Vec::new();
-            return match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buf) {
-                Ok(()) => {
-                    print(&String::from_utf8_lossy(&buf), false);
-                    ExitCode::SUCCESS
-                }
-                Err(e) => usage_error(&format!("cannot render the manual: {e}")),
-            };
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut buf)
+                .map_err(|e| Failure::Usage(format!("cannot render the manual: {e}")))?;
+            print(&String::from_utf8_lossy(&buf), false)?;
+            Ok(ExitCode::SUCCESS)
         }
-        Command::Schedule { common, filter, by, format, width, delimiter, costs } => with_view(&common, |view, _| {
-            let opts = views::schedule::Options {
-                by: match by {
-                    By::Phase => views::schedule::GroupBy::Phase,
-                    By::Month => views::schedule::GroupBy::Month,
-                    By::Role => views::schedule::GroupBy::Role,
-                },
-                filter: filter_from(&filter)?,
-                format: match format {
-                    ScheduleFormat::Table => views::schedule::Format::Table,
-                    ScheduleFormat::Markdown => views::schedule::Format::Markdown,
-                    ScheduleFormat::Csv => views::schedule::Format::Csv,
-                    ScheduleFormat::Json => views::schedule::Format::Json,
-                },
-                width: width.or_else(terminal_width),
-                delimiter,
-            };
-            let styled = matches!(format, ScheduleFormat::Table);
-            if costs {
-                return Ok((views::costs::render(view, opts.format), styled));
-            }
-            Ok((views::schedule::render(view, &opts).map_err(|e| e.to_string())?, styled))
-        }),
-        Command::Timeline { common, width } => with_view(&common, |view, _| {
+        Command::Schedule { common, filter, by, format, width, delimiter, costs } => {
+            let audience = if matches!(format, ScheduleFormat::Json) { Audience::Programs } else { Audience::People };
+            let filter = filter_from(&filter)?;
+            with_view(&common, audience, |view, _| {
+                let opts = views::schedule::Options {
+                    by: match by {
+                        By::Phase => views::schedule::GroupBy::Phase,
+                        By::Month => views::schedule::GroupBy::Month,
+                        By::Role => views::schedule::GroupBy::Role,
+                    },
+                    filter,
+                    format: match format {
+                        ScheduleFormat::Table => views::schedule::Format::Table,
+                        ScheduleFormat::Markdown => views::schedule::Format::Markdown,
+                        ScheduleFormat::Csv => views::schedule::Format::Csv,
+                        ScheduleFormat::Json => views::schedule::Format::Json,
+                    },
+                    width: width.or_else(terminal_width),
+                    delimiter,
+                };
+                let styled = matches!(format, ScheduleFormat::Table);
+                if costs {
+                    return Ok((views::costs::render(view, opts.format, delimiter), styled));
+                }
+                Ok((views::schedule::render(view, &opts).map_err(|e| e.to_string())?, styled))
+            })
+        }
+        Command::Timeline { common, width } => with_view(&common, Audience::People, |view, _| {
             let width = width.or_else(terminal_width).unwrap_or(80);
             Ok((views::timeline::render(view, &views::timeline::Options { width }), true))
         }),
-        Command::Checklist { common, role, phase, by, format } => with_view(&common, |view, _| {
+        Command::Checklist { common, role, phase, by, format } => with_view(&common, Audience::People, |view, _| {
             let opts = views::checklist::Options {
                 by: match by {
                     ChecklistBy::Phase => views::schedule::GroupBy::Phase,
@@ -433,120 +464,178 @@ fn main() -> ExitCode {
             };
             Ok((views::checklist::render(view, &opts).map_err(|e| e.to_string())?, false))
         }),
-        Command::Done { plan, activity, date } => {
-            let date = match date {
-                Some(d) => edit::parse_date(&d),
-                None => Ok(chrono::Local::now().date_naive()),
+        Command::Done { plan, activity, date, force } => {
+            let edit = match date {
+                Some(d) => edit::parse_date(&d).map(edit::Edit::done_on),
+                None => Ok(edit::Edit::done_unless_dated(chrono::Local::now().date_naive())),
             };
-            return run_edit(&plan, &activity, date.map(edit::Edit::done_on));
+            run_edit(&plan, &activity, edit, force)
         }
-        Command::Set { plan, activity, assignments } => {
-            return run_edit(&plan, &activity, edit::Edit::from_assignments(&assignments));
+        Command::Set { plan, activity, assignments, force } => {
+            run_edit(&plan, &activity, edit::Edit::from_assignments(&assignments), force)
         }
-        Command::Export { what: ExportWhat::Ics { common, output, role } } => with_view(&common, |view, _| {
-            let text =
-                implan::export::ics::render(view, &implan::export::ics::Options { role }).map_err(|e| e.to_string())?;
-            write_output(output.as_deref(), text)
+        Command::Export { what: ExportWhat::Ics { common, output, role } } => {
+            with_view(&common, Audience::People, |view, _| {
+                let opts = implan::export::ics::Options { role };
+                let text = implan::export::ics::render(view, &opts).map_err(|e| e.to_string())?;
+                write_output(output.as_deref(), text)
+            })
+        }
+        Command::Gantt { common, output, width } => with_view(&common, Audience::People, |view, _| {
+            let opts = implan::export::svg::GanttOptions { width };
+            write_output(output.as_deref(), implan::export::svg::gantt(view, &opts))
         }),
-        Command::Gantt { common, output, width } => with_view(&common, |view, _| {
-            write_output(
-                output.as_deref(),
-                implan::export::svg::gantt(view, &implan::export::svg::GanttOptions { width }),
-            )
-        }),
-        Command::Wheel { common, output, first_month, rings, size } => with_view(&common, |view, _| {
-            let rings = match rings {
-                RingsArg::Role => implan::export::svg::Rings::Role,
-                RingsArg::Kind => implan::export::svg::Rings::Kind,
-            };
-            let opts = implan::export::svg::WheelOptions { first_month, rings, size };
-            write_output(output.as_deref(), implan::export::svg::wheel(view, &opts))
-        }),
-        Command::Report { common, output } => with_view(&common, |view, loaded| {
-            let file_lint = implan::config::find_config_file(&loaded.source.path)
-                .and_then(|c| implan::config::load_config_file(&c).ok());
-            let config = implan::config::Config::layered(file_lint.iter().chain(loaded.plan.lint.iter()));
-            let findings = implan::rules::run_with(loaded.plan, loaded.source, &config);
+        Command::Wheel { common, output, first_month, rings, size } => {
+            with_view(&common, Audience::People, |view, _| {
+                let rings = match rings {
+                    RingsArg::Role => implan::export::svg::Rings::Role,
+                    RingsArg::Kind => implan::export::svg::Rings::Kind,
+                };
+                let opts = implan::export::svg::WheelOptions { first_month, rings, size };
+                write_output(output.as_deref(), implan::export::svg::wheel(view, &opts))
+            })
+        }
+        Command::Report { common, output } => with_view(&common, Audience::People, |view, loaded| {
+            let findings = plan_findings(loaded);
             let report = views::status::build(view, &findings);
             write_output(output.as_deref(), implan::export::html::render(view, &report, &findings, loaded.source))
         }),
-        Command::Status { common, format } => with_view(&common, |view, loaded| {
-            // The count agrees with `implan check`: the same implan.toml applies (a broken one is ignored here;
-            // `check` reports it).
-            let file_lint = implan::config::find_config_file(&loaded.source.path)
-                .and_then(|c| implan::config::load_config_file(&c).ok());
-            let config = implan::config::Config::layered(file_lint.iter().chain(loaded.plan.lint.iter()));
-            let findings = implan::rules::run_with(loaded.plan, loaded.source, &config);
-            let report = views::status::build(view, &findings);
-            Ok(match format {
-                StatusFormat::Text => {
-                    (views::status::render_text(view, &report, &loaded.source.path.display().to_string()), true)
-                }
-                StatusFormat::Json => (views::status::render_json(&report), false),
+        Command::Status { common, format } => {
+            let audience = if matches!(format, StatusFormat::Json) { Audience::Programs } else { Audience::People };
+            with_view(&common, audience, |view, loaded| {
+                let findings = plan_findings(loaded);
+                let report = views::status::build(view, &findings);
+                Ok(match format {
+                    StatusFormat::Text => {
+                        (views::status::render_text(view, &report, &escape::path(&loaded.source.path)), true)
+                    }
+                    StatusFormat::Json => (views::status::render_json(&report), false),
+                })
             })
-        }),
-    };
-    match result {
-        Ok(code) => code,
-        Err(message) => usage_error(&message),
+        }
     }
 }
 
+/// The plan's check findings for a view: the same `implan.toml` applies as for `implan check` (a broken one is
+/// ignored here; `check` reports it), so the count agrees.
+fn plan_findings(loaded: &Loaded) -> Vec<implan::diag::Finding> {
+    let file_lint =
+        implan::config::find_config_file(&loaded.source.path).and_then(|c| implan::config::load_config_file(&c).ok());
+    let mut config = implan::config::Config::layered(file_lint.iter().chain(loaded.plan.lint.iter()));
+    config.options.today = Some(loaded.today);
+    implan::rules::run_with(loaded.plan, loaded.source, &config)
+}
+
+fn run_init(
+    template: &str,
+    start: Option<String>,
+    lang: Option<LangArg>,
+    force: bool,
+    path: Option<PathBuf>,
+) -> Result<ExitCode, Failure> {
+    use implan::init;
+    let start = match start {
+        Some(s) => init::parse_start(&s),
+        None => Ok(init::default_start(chrono::Local::now().date_naive())),
+    };
+    let lang = match lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Nb) => Lang::Nb,
+        None => i18n::resolve(None, None, i18n::env_locale().as_deref()),
+    };
+    let target = init::target_path(path.as_deref(), &template.to_lowercase());
+    start
+        .and_then(|start| init::render(template, start, lang))
+        .and_then(|text| init::write_new(&target, &text, force))
+        .map_err(|e| Failure::Usage(escape::visible(&e.to_string()).into_owned()))?;
+    let shown = escape::path(&target);
+    print(&format!("wrote {shown}; check it with: implan check {shown}\n"), false)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `implan done` and `implan set`. Errors in what was asked (no such activity, a contradictory status) exit 2;
-/// a file that cannot be edited or written exits 1. Either way the file is left as it was.
-fn run_edit(plan: &Path, activity: &str, edit: Result<edit::Edit, edit::EditError>) -> ExitCode {
+/// a file that cannot be edited or written exits 1. Either way the file is left as it was. A done date that
+/// the `done-date` rule would report is warned about at once.
+fn run_edit(
+    plan: &Path,
+    activity: &str,
+    edit: Result<edit::Edit, edit::EditError>,
+    force: bool,
+) -> Result<ExitCode, Failure> {
     use edit::EditError as E;
-    let result = edit.and_then(|e| edit::edit_file(plan, activity, &e));
+    let result = edit.and_then(|e| edit::edit_file_with(plan, activity, &e, force));
     match result {
         Ok(outcome) => {
-            print(&format!("{}\n", outcome.message(plan)), false);
-            ExitCode::SUCCESS
+            print(&format!("{}\n", outcome.message(plan)), false)?;
+            let today = chrono::Local::now().date_naive();
+            if let Some(day) = outcome.done.filter(|_| outcome.changed)
+                && let Some(problem) = implan::rules::done_date::problem(day, outcome.plan_start, today)
+            {
+                warn(&format!("{} [done-date]", problem.message(day)));
+            }
+            Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
             let code = match e {
                 E::Read(_) | E::NotFound { .. } | E::Ambiguous { .. } | E::BadEdit(_) => 2,
-                E::NotText | E::Parse(_) | E::Unsupported { .. } | E::Changed | E::Write(_) => 1,
+                E::NotText | E::Parse(_) | E::Unsupported { .. } | E::Changed | E::Busy | E::Write(_) => 1,
             };
             let style = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::BrightRed.into())).bold();
-            let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {}: {e}", plan.display());
-            ExitCode::from(code)
+            // A write error names the file itself.
+            let message = match e {
+                E::Write(_) => escape::visible(&e.to_string()).into_owned(),
+                _ => format!("{}: {}", escape::path(plan), escape::visible(&e.to_string())),
+            };
+            let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {message}");
+            Ok(ExitCode::from(code))
         }
     }
 }
 
-/// The plan a view works on, with its text.
+/// The plan a view works on, with its text and the day it is.
 struct Loaded<'a> {
     plan: &'a Plan,
     source: &'a Source,
+    today: chrono::NaiveDate,
+}
+
+/// Who reads a view's output: people get the plan's text with hidden characters shown
+/// ([`Plan::shown`]); programs (JSON) get it as written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Audience {
+    People,
+    Programs,
 }
 
 /// Loads the plan named (or found), builds a view, renders it and prints it. A plan that does not load is
-/// reported as `check` reports it, with exit code 1.
+/// reported on standard error as `check` reports it, with exit code 1, and nothing goes to standard output:
+/// `implan gantt bad.toml > chart.svg` must not fill the chart with findings.
 fn with_view(
     args: &ViewArgs,
-    render: impl FnOnce(&View, &Loaded) -> Result<(String, bool), String>,
-) -> Result<ExitCode, String> {
+    audience: Audience,
+    render: impl FnOnce(&View, &Loaded) -> Result<(String, bool), Failure>,
+) -> Result<ExitCode, Failure> {
     let path = match &args.plan {
         Some(p) => p.clone(),
         None => find_plan()?,
     };
-    let bytes = implan::source::read_plan(&path).map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let bytes = implan::source::read_plan(&path)
+        .map_err(|e| format!("cannot read '{}': {}", escape::path(&path), implan::write::describe(&e)))?;
     let (source, not_text) = implan::load::decode(&path, bytes);
-    if let Some(finding) = not_text {
-        let report = FileReport { path: path.clone(), source: Some(source), findings: vec![finding] };
-        print(&render::human(&[report]), true);
-        return Ok(ExitCode::from(1));
-    }
-    let plan = match implan::load::load(&source) {
+    let loaded = match not_text {
+        Some(finding) => Err(vec![finding]),
+        None => implan::load::load(&source),
+    };
+    let plan = match loaded {
         Ok(plan) => plan,
         Err(findings) => {
             let report = FileReport { path: path.clone(), source: Some(source), findings };
-            print(&render::human(&[report]), true);
+            let _ = anstream::stderr().write_all(render::human(&[report]).as_bytes());
             return Ok(ExitCode::from(1));
         }
     };
     let today = match &args.today {
-        Some(t) => when::parse(t).map_err(|e| format!("--today: {}", e.message))?.start,
+        Some(t) => parse_today(t, "--today")?,
         None => chrono::Local::now().date_naive(),
     };
     let lang = i18n::resolve(
@@ -557,63 +646,99 @@ fn with_view(
         plan.lang,
         i18n::env_locale().as_deref(),
     );
-    let view = View::new(&plan, &source, lang, today);
-    let (text, styled) = render(&view, &Loaded { plan: &plan, source: &source })?;
-    print(&text, styled);
+    let shown;
+    let viewed = match audience {
+        Audience::People => {
+            shown = plan.shown();
+            &shown
+        }
+        Audience::Programs => &plan,
+    };
+    let view = View::new(viewed, &source, lang, today);
+    let (text, styled) = render(&view, &Loaded { plan: &plan, source: &source, today })?;
+    print(&text, styled)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes an export to its file (atomically, beside it), or hands it back to be printed.
-fn write_output(path: Option<&Path>, text: String) -> Result<(String, bool), String> {
+fn parse_today(t: &str, flag: &str) -> Result<chrono::NaiveDate, Failure> {
+    when::parse(t).map(|w| w.start).map_err(|e| Failure::Usage(format!("{flag}: {}", escape::visible(&e.message))))
+}
+
+/// Writes an export to its file (see [`implan::write`]), or hands it back to be printed.
+fn write_output(path: Option<&Path>, text: String) -> Result<(String, bool), Failure> {
     let Some(path) = path else { return Ok((text, false)) };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.implan-tmp"));
-    std::fs::write(&tmp, text.as_bytes()).and_then(|()| std::fs::rename(&tmp, path)).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write '{}': {e}", path.display())
-    })?;
-    Ok((format!("wrote {}\n", path.display()), false))
+    implan::write::write_file(path, text.as_bytes(), implan::write::Options::replace())
+        .map_err(|e| Failure::Usage(format!("cannot write the output: {e}")))?;
+    Ok((format!("wrote {}\n", escape::path(path)), false))
 }
 
 /// With no plan named: `implan.toml` here, or the only plan under `plans/`.
-fn find_plan() -> Result<PathBuf, String> {
+fn find_plan() -> Result<PathBuf, Failure> {
     let here = Path::new("implan.toml");
     if here.is_file() {
         return Ok(here.to_path_buf());
     }
     let plans = Path::new("plans");
-    let found =
-        if plans.is_dir() { check::collect(&[plans.to_path_buf()]).map_err(|e| e.to_string())? } else { Vec::new() };
+    let found = if plans.is_dir() {
+        check::collect(&[plans.to_path_buf()], &check::Walk::default()).map_err(|e| e.to_string())?.files
+    } else {
+        Vec::new()
+    };
     match found.as_slice() {
         [one] => Ok(one.clone()),
-        [] => Err("no plan given, and there is no implan.toml here and no plan under plans/; \
-                   name the plan file, for example: implan status plans/min-plan.toml"
-            .to_string()),
+        [] => Err(Failure::Usage(
+            "no plan given, and there is no implan.toml here and no plan under plans/; \
+             name the plan file, for example: implan status plans/min-plan.toml"
+                .to_string(),
+        )),
         many => {
-            let list: Vec<String> = many.iter().map(|p| format!("  {}", p.display())).collect();
-            Err(format!("no plan given, and plans/ holds {} plans; name one of them:\n{}", many.len(), list.join("\n")))
+            let list: Vec<String> = many.iter().map(|p| format!("  {}", escape::path(p))).collect();
+            Err(Failure::Usage(format!(
+                "no plan given, and plans/ holds {} plans; name one of them:\n{}",
+                many.len(),
+                list.join("\n")
+            )))
         }
     }
 }
 
-fn filter_from(f: &FilterArgs) -> Result<Filter, String> {
+fn filter_from(f: &FilterArgs) -> Result<Filter, Failure> {
     let date = |flag: &str, v: &Option<String>| -> Result<Option<when::When>, String> {
-        v.as_deref().map(|s| when::parse(s).map_err(|e| format!("{flag}: {}; {}", e.message, e.help))).transpose()
+        v.as_deref()
+            .map(|s| when::parse(s).map_err(|e| escape::visible(&format!("{flag}: {}; {}", e.message, e.help)).into()))
+            .transpose()
     };
     let mut status = Vec::new();
     for s in f.status.iter().flat_map(|s| s.split(',')) {
         status.push(Status::parse(s).ok_or_else(|| {
-            format!("--status: unknown status '{}'; use planned, in-progress, done or cancelled", s.trim())
+            format!(
+                "--status: unknown status '{}'; use planned, in-progress, done or cancelled",
+                escape::visible(s.trim())
+            )
         })?);
     }
-    Ok(Filter {
-        role: f.role.clone(),
-        phase: f.phase.clone(),
-        from: date("--from", &f.from)?,
-        to: date("--to", &f.to)?,
-        status,
-    })
+    let (from, to) = (date("--from", &f.from)?, date("--to", &f.to)?);
+    if let (Some(a), Some(b)) = (&from, &to)
+        && b.end < a.start
+    {
+        return Err(Failure::Usage(format!(
+            "--to ({}) is before --from ({}): the span is empty; swap them",
+            b.end, a.start
+        )));
+    }
+    Ok(Filter { role: f.role.clone(), phase: f.phase.clone(), from, to, status })
+}
+
+/// `--delimiter`: one character that quoting keeps apart from a field's text.
+fn csv_delimiter(s: &str) -> Result<char, String> {
+    let mut chars = s.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return Err("give one character, such as ';'".into());
+    };
+    match escape::csv_delimiter_problem(c) {
+        Some(why) => Err(format!("'{}' cannot separate CSV fields: {why}", escape::visible(s))),
+        None => Ok(c),
+    }
 }
 
 /// The terminal's width, when the output is a terminal.
@@ -627,10 +752,10 @@ fn terminal_width() -> Option<u16> {
     comfy_table::Table::new().width()
 }
 
-/// Prints text; styled text goes through anstream, which strips the styles off a pipe or under NO_COLOR.
-fn print(text: &str, styled: bool) {
-    // A closed pipe (implan … | head) is not an error worth reporting.
-    let _ = if styled { write_all(anstream::stdout().lock(), text) } else { write_all(std::io::stdout().lock(), text) };
+/// Prints text; styled text goes through anstream, which strips the styles off a pipe or under NO_COLOR. Every
+/// write and the flush are checked.
+fn print(text: &str, styled: bool) -> std::io::Result<()> {
+    if styled { write_all(anstream::stdout().lock(), text) } else { write_all(std::io::stdout().lock(), text) }
 }
 
 fn rules_list(format: RulesFormat) -> String {
@@ -662,44 +787,57 @@ fn run_check(
     format: CheckFormat,
     deny_warnings: bool,
     statistics: bool,
+    follow: bool,
     opts: &check::Options,
-) -> ExitCode {
-    let files = match check::collect(paths) {
-        Ok(files) => files,
-        Err(e) => return usage_error(&e.to_string()),
-    };
-    if files.is_empty() {
-        return usage_error("no plan files (*.toml) found under the given paths");
+) -> Result<ExitCode, Failure> {
+    let found = check::collect(paths, &check::Walk { follow }).map_err(|e| e.to_string())?;
+    for skipped in &found.skipped {
+        warn(&skipped.to_string());
     }
-    let reports = match check::check_files(&files, opts) {
+    if found.files.is_empty() {
+        return Err(Failure::Usage("no plan files (*.toml) found under the given paths".into()));
+    }
+    let reports = match check::check_files(&found.files, opts) {
         Ok(r) => r,
-        Err(check::CheckError::Read(e)) => return usage_error(&e.to_string()),
+        Err(check::CheckError::Read(e)) => return Err(Failure::Usage(e.to_string())),
         Err(check::CheckError::Config(c)) => {
             // A wrong implan.toml stops the run: what it says applies to every file below it.
             let report =
                 FileReport { path: c.path.clone(), source: Some(c.source.clone()), findings: c.findings.clone() };
-            print(&render::human(&[report]), true);
-            return usage_error(&format!("{} is not a valid implan configuration", c.path.display()));
+            let _ = anstream::stderr().write_all(render::human(&[report]).as_bytes());
+            return Err(Failure::Usage(format!("{} is not a valid implan configuration", escape::path(&c.path))));
         }
     };
-    if statistics {
+    let text_formats = matches!(format, CheckFormat::Json | CheckFormat::Junit | CheckFormat::Github);
+    if text_formats && !statistics {
+        for r in reports.iter().filter(|r| !escape::path_is_text(&r.path)) {
+            warn(&format!(
+                "the file name {} is not UTF-8; this format can only show it with U+FFFD in place of its odd bytes \
+                 (SARIF keeps them)",
+                escape::path(&r.path)
+            ));
+        }
+    }
+    let (text, styled) = if statistics {
         match format {
-            CheckFormat::Human | CheckFormat::Concise => print(&render::statistics_text(&reports), true),
-            CheckFormat::Json => print(&render::statistics_json(&reports), false),
-            _ => return usage_error("--statistics goes with --format human, concise or json"),
+            CheckFormat::Human | CheckFormat::Concise => (render::statistics_text(&reports), true),
+            CheckFormat::Json => (render::statistics_json(&reports), false),
+            _ => return Err(Failure::Usage("--statistics goes with --format human, concise or json".into())),
         }
     } else {
         match format {
-            CheckFormat::Human => print(&render::human(&reports), true),
-            CheckFormat::Concise => print(&render::concise(&reports), true),
-            CheckFormat::Json => print(&render::json(&reports), false),
-            CheckFormat::Github => print(&render::github(&reports), false),
-            CheckFormat::Sarif => print(&render::sarif(&reports), false),
-            CheckFormat::Junit => print(&render::junit(&reports, deny_warnings), false),
+            CheckFormat::Human => (render::human(&reports), true),
+            CheckFormat::Concise => (render::concise(&reports), true),
+            CheckFormat::Json => (render::json(&reports), false),
+            CheckFormat::Github => (render::github(&reports), false),
+            CheckFormat::Sarif => (render::sarif(&reports), false),
+            CheckFormat::Junit => (render::junit(&reports, deny_warnings), false),
         }
-    }
+    };
+    print(&text, styled)?;
     let summary = render::Summary::of(&reports);
-    if summary.errors > 0 || (deny_warnings && summary.warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn write_all(mut out: impl Write, text: &str) -> std::io::Result<()> {
@@ -707,8 +845,15 @@ fn write_all(mut out: impl Write, text: &str) -> std::io::Result<()> {
     out.flush()
 }
 
+/// A warning on standard error. Messages carry paths and plan text, already escaped; anything that slipped
+/// through is escaped here (their own line breaks stay).
+fn warn(message: &str) {
+    let style = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::BrightYellow.into())).bold();
+    let _ = writeln!(anstream::stderr(), "{style}warning{style:#}: {}", escape::visible_lines(message));
+}
+
 fn usage_error(message: &str) -> ExitCode {
     let style = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::BrightRed.into())).bold();
-    let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {message}");
+    let _ = writeln!(anstream::stderr(), "{style}error{style:#}: {}", escape::visible_lines(message));
     ExitCode::from(2)
 }

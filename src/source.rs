@@ -60,11 +60,17 @@ impl Source {
 /// Reads a plan file's bytes. Only a regular file is read: a named pipe would wait for a writer forever, and a
 /// device such as `/dev/zero` never ends. (Directories are walked for plans; inside them such files are skipped.)
 pub fn read_plan(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    regular_file(path)?;
+    std::fs::read(path)
+}
+
+/// Refuses a path that is not a regular file (after following symbolic links), before anything opens it.
+pub fn regular_file(path: &std::path::Path) -> std::io::Result<()> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(std::io::Error::other(format!("it is {}, not a regular file", file_kind(&meta))));
     }
-    std::fs::read(path)
+    Ok(())
 }
 
 /// What a path that is not a regular file is, for the error message.

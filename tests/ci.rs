@@ -244,8 +244,10 @@ fn configuration_from_implan_toml_and_the_plan() {
     std::fs::write(dir.join("implan.toml"), "[lint.rules]\nidle-gaps = \"allow\"\n").unwrap();
     let (o, _) = run(&["check", "plans"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(out(&o).contains("unknown rule 'idle-gaps'; did you mean 'idle-gap'?"), "{}", out(&o));
-    assert!(out(&o).contains("implan.toml:2:1"), "{}", out(&o));
+    // All of it on standard error: standard output is kept for the format asked for (a SARIF file, say).
+    assert_eq!(out(&o), "");
+    assert!(err(&o).contains("unknown rule 'idle-gaps'; did you mean 'idle-gap'?"), "{}", err(&o));
+    assert!(err(&o).contains("implan.toml:2:1"), "{}", err(&o));
     assert!(err(&o).contains("is not a valid implan configuration"), "{}", err(&o));
     let _ = d;
 }

@@ -82,7 +82,7 @@ fn marking_any_activity_of_any_shipped_plan_done_adds_two_lines_and_changes_no_f
             assert_eq!(findings(&path, &new), before, "{id} in {}", path.display());
             let plan = implan::load::load(&Source::new(&path, new.as_str())).unwrap();
             let a = plan.activities.iter().find(|a| a.id.value == id).unwrap();
-            assert_eq!((a.status, a.done), (Status::Done, Some(day("2026-11-23"))));
+            assert_eq!((a.status, a.done.as_ref().map(|d| d.value)), (Status::Done, Some(day("2026-11-23"))));
             edited += 1;
         }
     }
@@ -102,8 +102,21 @@ fn edit_file_marks_the_first_activity_of_every_plan_done() {
         assert_eq!(findings(&path, &new), vec![]);
         let msg = out.message(&path);
         assert_eq!(msg, format!("marked '{id}' done on 2026-11-23 (was planned) ({}:{})", path.display(), out.line));
-        assert!(!edit::temp_path(&path).unwrap().exists());
+        assert_eq!(temps_beside(&path), Vec::<String>::new());
     }
+}
+
+/// The temporary files an edit of `path` would leave beside it (`.NAME.XXXXXX.implan-tmp`).
+fn temps_beside(path: &Path) -> Vec<String> {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let mut found: Vec<String> = fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!(".{name}.")) && n.ends_with(".implan-tmp"))
+        .collect();
+    found.sort();
+    found
 }
 
 #[test]
@@ -172,21 +185,28 @@ fn unknown_and_duplicate_ids_are_refused_and_nothing_is_written() {
 }
 
 #[test]
-fn a_failing_write_leaves_the_original_intact() {
+fn a_refused_write_leaves_the_original_intact() {
+    // A read-only plan is refused (as an editor asks first), whoever runs it: root may write anything.
     let path = copy_plan("failing", "beiarn-omni.toml");
     let before = fs::read(&path).unwrap();
-    let tmp = edit::temp_path(&path).unwrap();
-    assert_eq!(tmp, path.with_file_name(".beiarn-omni.toml.implan-tmp"));
-    fs::create_dir(&tmp).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
     match edit::edit_file(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23"))) {
-        Err(e @ EditError::Write(_)) => assert!(e.to_string().contains("the file is unchanged"), "{e}"),
+        Err(e @ EditError::Write(_)) => {
+            assert!(e.to_string().contains("is read-only; the plan is unchanged (--force writes it anyway)"), "{e}")
+        }
         other => panic!("{other:?}"),
     }
     assert_eq!(fs::read(&path).unwrap(), before);
-    assert!(tmp.is_dir(), "a directory implan did not create is not removed");
-    fs::remove_dir(&tmp).unwrap();
-    edit::edit_file(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23"))).unwrap();
+    assert_eq!(temps_beside(&path), Vec::<String>::new());
+    // A temporary file left by a run that died blocks nobody, and goes.
+    fs::write(path.with_file_name(".beiarn-omni.toml.Xy12Zq.implan-tmp"), "half").unwrap();
+    fs::write(path.with_file_name(".beiarn-omni.toml.implan-tmp"), "half, old name").unwrap();
+    let out = edit::edit_file_with(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23")), true).unwrap();
+    assert_eq!(out.forced, vec![implan::write::Forced::ReadOnly]);
     assert_ne!(fs::read(&path).unwrap(), before);
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o444, "still read-only");
+    assert_eq!(temps_beside(&path), Vec::<String>::new());
+    assert!(!path.with_file_name(".beiarn-omni.toml.implan-tmp").exists());
 }
 
 #[test]
@@ -211,7 +231,7 @@ fn a_change_on_disk_since_reading_is_refused() {
         other => panic!("{other:?}"),
     }
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
-    assert!(!edit::temp_path(&path).unwrap().exists(), "the temp file is removed");
+    assert_eq!(temps_beside(&path), Vec::<String>::new(), "the temp file is removed");
     // Also when the edit would change nothing: the caller's view is out of date.
     let (done, _) = edit::apply(&theirs, "oppstartsmote", &Edit::done_on(day("2026-11-23"))).unwrap();
     let stale = theirs.into_bytes();
@@ -222,7 +242,10 @@ fn a_change_on_disk_since_reading_is_refused() {
     ));
     // A removed file is a change too.
     fs::remove_file(&path).unwrap();
-    assert!(matches!(edit::write_atomic(&path, &stale, b"x"), Err(EditError::Changed)));
+    assert!(matches!(
+        edit::edit_bytes(&path, &stale, "oppstartsmote", &Edit::done_on(day("2026-11-23"))),
+        Err(EditError::Changed)
+    ));
     assert!(!path.exists());
 }
 

@@ -98,26 +98,190 @@ fn unknown_activity_and_bad_status_exit_2_and_change_nothing() {
     assert_eq!(std::fs::read(&p).unwrap(), original);
 }
 
+/// Runs implan with a limit on the size of any file it writes (`ulimit -f`, in bytes).
+fn implan_with_file_limit(args: &[&str], bytes: u64) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_implan"));
+    cmd.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    // SAFETY: setrlimit is async-signal-safe, and the closure touches nothing of the parent's.
+    unsafe {
+        cmd.pre_exec(move || {
+            let limit = libc::rlimit { rlim_cur: bytes, rlim_max: bytes };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.output().expect("the implan binary runs")
+}
+
 #[test]
 fn a_failed_write_leaves_the_plan_intact() {
+    // Under `ulimit -f` a write past the limit fails (implan ignores SIGXFSZ, which would kill it): the plan
+    // stays as it was, the temporary file goes, and the message says why.
     let p = copy_of("plans/smart-langtidsavtale.toml", "fail");
     let ps = p.display().to_string();
     let original = std::fs::read(&p).unwrap();
-    // A directory where the temporary file must go makes the write fail before the rename.
-    std::fs::create_dir(p.with_file_name(".plan.toml.implan-tmp")).unwrap();
+    assert!(original.len() > 8192);
     let first = implan(&["schedule", &ps, "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
     let id = v["groups"][0]["activities"][0]["id"].as_str().unwrap().to_string();
-    let o = implan(&["done", &ps, &id, "--date", "2026-09-01"]);
+    let o = implan_with_file_limit(&["done", &ps, &id, "--date", "2026-09-01"], 4096);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    let e = text(&o.stderr);
+    assert!(
+        e.starts_with(&format!("error: cannot write {ps}: the file would exceed the size limit for files (ulimit -f)")),
+        "{e}"
+    );
+    assert!(e.ends_with("; the plan is unchanged\n"), "{e}");
     assert_eq!(std::fs::read(&p).unwrap(), original);
+    assert_eq!(temps_beside(&p), Vec::<String>::new());
+    // The same for an export and for standard output redirected to a file.
+    let out = p.with_file_name("gantt.svg");
+    let o = implan_with_file_limit(&["gantt", &ps, "-o", &out.display().to_string()], 4096);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("size limit"), "{}", text(&o.stderr));
+    assert!(!out.exists());
+    assert_eq!(temps_beside(&out), Vec::<String>::new());
+}
+
+/// The temporary files a write of `path` would leave beside it (`.NAME.XXXXXX.implan-tmp`).
+fn temps_beside(path: &Path) -> Vec<String> {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let mut found: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!(".{name}.")) && n.ends_with(".implan-tmp"))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn read_only_and_hard_linked_plans_are_refused_without_force() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = copy_of("plans/beiarn-omni.toml", "readonly");
+    let ps = p.display().to_string();
+    let original = std::fs::read(&p).unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = implan(&["done", &ps, "oppstartsmote", "--date", "2026-03-12"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        text(&o.stderr),
+        format!("error: {ps} is read-only; the plan is unchanged (--force writes it anyway)\n")
+    );
+    assert_eq!(std::fs::read(&p).unwrap(), original);
+    let o = implan(&["done", &ps, "oppstartsmote", "--date", "2026-03-12", "--force"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(
+        text(&o.stdout),
+        format!("marked 'oppstartsmote' done on 2026-03-12 (was planned); it was read-only and stays so ({ps}:181)\n")
+    );
+    assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o444);
+
+    let p = copy_of("plans/beiarn-omni.toml", "linked");
+    let ps = p.display().to_string();
+    let twin = p.with_file_name("twin.toml");
+    std::fs::hard_link(&p, &twin).unwrap();
+    let o = implan(&["set", &ps, "oppstartsmote", "status=in-progress"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stderr).contains("has 2 hard links; replacing it would leave the other link holding the old text"));
+    let o = implan(&["set", &ps, "oppstartsmote", "status=in-progress", "--force"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o.stdout).contains("; its other hard link still hold"), "{}", text(&o.stdout));
+    assert_eq!(
+        std::fs::read(&twin).unwrap(),
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/beiarn-omni.toml")).unwrap()
+    );
+}
+
+#[test]
+fn an_owner_that_cannot_be_kept_is_refused() {
+    // A root-owned, world-writable plan edited by an unprivileged user: replacing it would make it theirs. The
+    // test needs root to arrange it (a file of another owner) and to become another user.
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+    assert_eq!(unsafe { libc::geteuid() }, 0, "this test arranges a file of another owner, which needs root");
+    let p = copy_of("plans/beiarn-omni.toml", "owner");
+    let dir = p.parent().unwrap();
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let original = std::fs::read(&p).unwrap();
+    let as_nobody = |extra: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_implan"));
+        cmd.args(["done", &p.display().to_string(), "oppstartsmote", "--date", "2026-03-12"]).args(extra);
+        cmd.uid(65534).gid(65534);
+        cmd.output().expect("implan runs as nobody")
+    };
+    let o = as_nobody(&[]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("belongs to another user or group, which implan cannot keep"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(std::fs::read(&p).unwrap(), original);
+    assert_eq!(std::fs::metadata(&p).unwrap().uid(), 0);
+    assert_eq!(temps_beside(&p), Vec::<String>::new());
+    let o = as_nobody(&["--force"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("its owner or group is now yours"), "{}", text(&o.stdout));
+    assert_eq!(std::fs::metadata(&p).unwrap().uid(), 65534);
+}
+
+#[test]
+fn done_again_keeps_its_date_and_set_says_what_it_removed() {
+    let p = copy_of("plans/beiarn-omni.toml", "again");
+    let ps = p.display().to_string();
+    let o = implan(&["done", &ps, "oppstartsmote", "--date", "2026-03-12"]);
+    assert_eq!(o.status.code(), Some(0));
+    let marked = std::fs::read_to_string(&p).unwrap();
+    let o = implan(&["done", &ps, "oppstartsmote"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        text(&o.stdout),
+        format!(
+            "'oppstartsmote' is already done on 2026-03-12 ({ps}:181); its date is kept (--date gives another); nothing changed\n"
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), marked);
+    // A comment on the date stays when the date goes.
+    std::fs::write(&p, marked.replace("done = 2026-03-12", "done = 2026-03-12 # signert: Kari Nordmann")).unwrap();
+    let o = implan(&["set", &ps, "oppstartsmote", "status=planned"]);
+    assert_eq!(
+        text(&o.stdout),
+        format!("marked 'oppstartsmote' planned (was done); removed done = 2026-03-12 ({ps}:181)\n")
+    );
+    let after = std::fs::read_to_string(&p).unwrap();
+    assert!(after.contains("\n  # signert: Kari Nordmann\n"), "{after}");
+}
+
+#[test]
+fn odd_done_dates_are_written_with_a_warning() {
+    let p = copy_of("plans/beiarn-omni.toml", "future");
+    let ps = p.display().to_string();
+    let o = implan(&["done", &ps, "oppstartsmote", "--date", "9999-12-31"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o.stdout).starts_with("marked 'oppstartsmote' done on 9999-12-31"));
+    let today = chrono::Local::now().date_naive();
+    assert_eq!(text(&o.stderr), format!("warning: the done date 9999-12-31 is after today ({today}) [done-date]\n"));
+    let o = implan(&["set", &ps, "oppstartsmote", "done=2025-01-01"]);
+    assert_eq!(
+        text(&o.stderr),
+        "warning: the done date 2025-01-01 is before the plan starts (2026-01-01) [done-date]\n"
+    );
+    let o = implan(&["check", &ps, "--format", "concise"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stdout).contains("error[done-date]"), "{}", text(&o.stdout));
 }
 
 #[test]
 fn concurrent_edits_never_lose_one() {
-    // Sixteen `implan done` at once on one file, each for another activity. Each either succeeds or refuses
-    // (exit 1: the file changed under it, or another implan holds the temporary file); whatever it says is
-    // true afterwards: every activity reported done is done, no other is, and the plan still loads.
+    // Sixteen `implan done` at once on one file, each for another activity. They take turns (each locks the
+    // plan for its edit, and reads it as the one before left it), so every one gets through, and what each
+    // says is true afterwards: every activity reported done is done, no other is, and the plan still loads.
     let p = copy_of("plans/beiarn-omni.toml", "concurrent");
     let ps = p.display().to_string();
     let listed = implan(&["schedule", &ps, "--format", "json"]);
@@ -148,14 +312,10 @@ fn concurrent_edits_never_lose_one() {
         let o = child.wait_with_output().unwrap();
         match o.status.code() {
             Some(0) => succeeded.push(id.clone()),
-            Some(1) => {
-                let e = text(&o.stderr);
-                assert!(e.contains("changed") || e.contains("already exists"), "{id}: {e}");
-            }
             other => panic!("{id}: exit {other:?}: {}", text(&o.stderr)),
         }
     }
-    assert!(!succeeded.is_empty(), "at least one edit gets through");
+    assert_eq!(succeeded.len(), 16, "every edit gets its turn");
     let after = implan(&["schedule", &ps, "--format", "json"]);
     assert_eq!(after.status.code(), Some(0), "{}", text(&after.stderr));
     let v: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
@@ -165,9 +325,5 @@ fn concurrent_edits_never_lose_one() {
             assert_eq!(a["status"] == "done", succeeded.contains(&id), "{id}: reported and recorded differ");
         }
     }
-    assert!(!edit_temp_exists(&p), "no temporary file is left behind");
-}
-
-fn edit_temp_exists(p: &Path) -> bool {
-    p.with_file_name(".plan.toml.implan-tmp").exists()
+    assert_eq!(temps_beside(&p), Vec::<String>::new(), "no temporary file is left behind");
 }

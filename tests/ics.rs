@@ -316,7 +316,7 @@ fn cancelled_and_done_activities_say_so() {
         let a = plan.activities.iter().find(|a| a.status == Status::Done && a.done.is_some()).expect("a done activity");
         let e = find(&a.id.value);
         assert_eq!(e.property_value("STATUS"), Some("CONFIRMED"));
-        let when = implan::i18n::day(lang, a.done.unwrap());
+        let when = implan::i18n::day(lang, a.done.as_ref().unwrap().value);
         assert!(e.get_description().unwrap().contains(&format!("Status: {done} {when}")), "{:?}", e.get_description());
     }
 }

@@ -208,7 +208,9 @@ fn status_json() {
 fn status_of_a_broken_plan_exits_like_check() {
     let o = implan(&["status", "examples/rules/invalid-plan.toml"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("error[invalid-plan]"));
+    // The findings go to standard error; standard output, perhaps a file, gets nothing.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("error[invalid-plan]"));
+    assert_eq!(o.stdout, b"");
     let o = implan(&["status", "no/such/plan.toml"]);
     assert_eq!(o.status.code(), Some(2));
 }

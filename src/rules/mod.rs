@@ -10,6 +10,7 @@ use foldhash::{HashMap, HashMapExt};
 mod cadence;
 mod dependency_cycle;
 mod dependency_order;
+pub mod done_date;
 mod duplicate_id;
 mod empty_phase;
 mod goal_without_activity;
@@ -86,6 +87,7 @@ pub const ALL: &[Rule] = &[
     unknown_reference::RULE,
     dependency_cycle::RULE,
     dependency_order::RULE,
+    done_date::RULE,
     uncovered_component::RULE,
     goal_without_activity::RULE,
     empty_phase::RULE,
@@ -186,6 +188,11 @@ impl<'a> Ctx<'a> {
     {
         let active = self.plan.activities.iter().filter(|a| !a.is_cancelled());
         active.flat_map(|a| list(a).iter().map(|s| s.value.as_str())).collect()
+    }
+
+    /// The day it is: `--today`, else the clock's.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.options.today.unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     /// The source text of a span, for quoting a value exactly as written.

@@ -1,0 +1,141 @@
+//! `done-date`: a done date records the day something happened, so it cannot lie ahead, and a day before the
+//! plan started is almost always a slip of the year.
+
+use super::{Ctx, Rule};
+use crate::diag::{Finding, Severity};
+use chrono::{Datelike, NaiveDate};
+
+pub const RULE: Rule = Rule {
+    id: "done-date",
+    severity: Severity::Error,
+    summary: "A done date in the future, or before the plan starts",
+    doc: include_str!("docs/done-date.md"),
+    check: Some(check),
+};
+
+/// What is wrong with a done date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// After today.
+    Future { today: NaiveDate },
+    /// Before the plan's first day.
+    BeforePlan { start: NaiveDate },
+}
+
+/// The one test of a done date, for the rule and for `implan done`/`set`, which warn at once.
+pub fn problem(day: NaiveDate, plan_start: Option<NaiveDate>, today: NaiveDate) -> Option<Problem> {
+    if day > today {
+        return Some(Problem::Future { today });
+    }
+    match plan_start {
+        Some(start) if day < start => Some(Problem::BeforePlan { start }),
+        _ => None,
+    }
+}
+
+impl Problem {
+    /// "the done date 2027-01-05 is after today (2026-11-30)".
+    pub fn message(&self, day: NaiveDate) -> String {
+        match self {
+            Problem::Future { today } => format!("the done date {day} is after today ({today})"),
+            Problem::BeforePlan { start } => format!("the done date {day} is before the plan starts ({start})"),
+        }
+    }
+
+    /// A year's slip that lands between the plan's start and today, if the plan's start is known.
+    fn slip(&self, day: NaiveDate, plan_start: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
+        let shift = match self {
+            Problem::Future { .. } => -1,
+            Problem::BeforePlan { .. } => 1,
+        };
+        let other = day.with_year(day.year() + shift)?;
+        (plan_start..=today).contains(&other).then_some(other)
+    }
+}
+
+fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let today = ctx.today();
+    let start = ctx.plan.start.value.start;
+    for a in &ctx.plan.activities {
+        let Some(done) = &a.done else { continue };
+        let Some(p) = problem(done.value, Some(start), today) else { continue };
+        let label = match p {
+            Problem::Future { .. } => "not yet",
+            Problem::BeforePlan { .. } => "before the plan",
+        };
+        let help = match p.slip(done.value, start, today) {
+            Some(d) => format!("did you mean {d}? A done date is the day the work was done"),
+            None => match p {
+                Problem::Future { .. } => {
+                    "write the day it was done; if it is not done yet, remove 'done' and set the status it has".into()
+                }
+                Problem::BeforePlan { .. } => "write the day it was done".to_string(),
+            },
+        };
+        out.push(
+            RULE.finding(done.span.clone(), format!("'{}': {}", a.title.value, p.message(done.value)))
+                .label(label)
+                .help(help),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::HEAD;
+    use crate::source::Source;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn run(done: &str, today: &str) -> Vec<Finding> {
+        let text = format!(
+            "{HEAD}\n[[activity]]\ntitle = \"Oppstartsmøte\"\nwhen = \"mars 2026\"\nowner = \"pl\"\ndone = {done}\n"
+        );
+        let source = Source::new("t.toml", text);
+        let plan = crate::load::load(&source).unwrap();
+        let mut ctx = Ctx::new(&plan, &source);
+        ctx.options.today = Some(day(today));
+        let mut out = Vec::new();
+        check(&ctx, &mut out);
+        out
+    }
+
+    #[test]
+    fn fires_on_a_day_after_today() {
+        let f = run("2027-03-12", "2026-11-30");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "'Oppstartsmøte': the done date 2027-03-12 is after today (2026-11-30)");
+        assert_eq!(f[0].help.as_deref(), Some("did you mean 2026-03-12? A done date is the day the work was done"));
+        let far = run("9999-12-31", "2026-11-30");
+        assert!(far[0].help.as_deref().unwrap().starts_with("write the day it was done; if it is not done yet"));
+    }
+
+    #[test]
+    fn fires_on_a_day_before_the_plan() {
+        let f = run("2025-03-12", "2026-11-30");
+        assert_eq!(f[0].message, "'Oppstartsmøte': the done date 2025-03-12 is before the plan starts (2026-01-01)");
+        assert_eq!(f[0].help.as_deref(), Some("did you mean 2026-03-12? A done date is the day the work was done"));
+        // A slip that would land in the future is not suggested.
+        let f = run("2025-12-31", "2026-11-30");
+        assert_eq!(f[0].help.as_deref(), Some("write the day it was done"));
+    }
+
+    #[test]
+    fn quiet_on_today_the_first_day_and_between() {
+        assert!(run("2026-11-30", "2026-11-30").is_empty(), "today is not the future");
+        assert!(run("2026-01-01", "2026-11-30").is_empty(), "the plan's first day is inside it");
+        assert!(run("2026-03-12", "2026-11-30").is_empty());
+    }
+
+    #[test]
+    fn the_predicate_alone() {
+        let (start, today) = (Some(day("2026-01-01")), day("2026-11-30"));
+        assert_eq!(problem(day("2026-12-01"), start, today), Some(Problem::Future { today }));
+        assert_eq!(problem(day("2025-12-31"), start, today), Some(Problem::BeforePlan { start: day("2026-01-01") }));
+        assert_eq!(problem(day("2025-12-31"), None, today), None);
+        assert_eq!(problem(today, start, today), None);
+    }
+}

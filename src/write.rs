@@ -1,0 +1,470 @@
+//! Writing files: the one way implan puts bytes on disk, for edits of a plan, exports and new plans.
+//!
+//! A regular file is never written in place: the new text goes to a temporary file beside it (a unique name,
+//! `.NAME.XXXXXX.implan-tmp`, so a run killed half-way blocks nobody), is synced, gets the original's
+//! permissions, owner and group, and is renamed over the original in one step. A reader sees the old file or
+//! the new one, never half of one. Every write, flush and sync is checked; on any failure the original is
+//! untouched and the temporary file is removed.
+//!
+//! What an editor would ask about first is refused unless forced: a read-only file, a file with other hard links
+//! (a rename would split them), a file whose owner or group cannot be kept. A device or a named pipe (`-o
+//! /dev/stdout`) is written directly, since it cannot be replaced. [`lock`] lets edits of one plan take turns.
+
+use std::ffi::OsString;
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+/// What to do when the file exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing<'a> {
+    /// Refuse: the file must be new (`implan init` without `--force`).
+    Keep,
+    /// Replace it (exports).
+    Replace,
+    /// Replace it only if it still holds these bytes (edits of a plan read earlier).
+    ReplaceIfStill(&'a [u8]),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    pub existing: Existing<'a>,
+    /// Write a read-only file, one with other hard links, or one whose owner cannot be kept, anyway.
+    pub force: bool,
+}
+
+impl Options<'_> {
+    pub fn replace() -> Options<'static> {
+        Options { existing: Existing::Replace, force: false }
+    }
+}
+
+/// Why nothing was written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The file exists and [`Existing::Keep`] was asked.
+    Exists(PathBuf),
+    /// The file is no longer what was read (or is gone).
+    Changed,
+    /// The file is read-only.
+    ReadOnly(PathBuf),
+    /// The file has other hard links, which a replacement would leave holding the old text.
+    HardLinks { path: PathBuf, links: u64 },
+    /// The file's owner or group cannot be given to the replacement (only root can give a file away).
+    Owner { path: PathBuf, error: io::Error },
+    /// Writing failed: what was being done, to which path.
+    Io { path: PathBuf, doing: &'static str, error: io::Error },
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = |p: &Path| crate::escape::path(p);
+        match self {
+            WriteError::Exists(path) => write!(f, "{} already exists", p(path)),
+            WriteError::Changed => f.write_str("the file changed on disk while implan was working on it"),
+            WriteError::ReadOnly(path) => write!(f, "{} is read-only", p(path)),
+            WriteError::HardLinks { path, links } => write!(
+                f,
+                "{} has {links} hard links; replacing it would leave the other {} holding the old text",
+                p(path),
+                if *links == 2 { "link".to_string() } else { format!("{} links", links - 1) }
+            ),
+            WriteError::Owner { path, error } => {
+                write!(f, "{} belongs to another user or group, which implan cannot keep ({error})", p(path))
+            }
+            WriteError::Io { path, doing, error } => write!(f, "cannot {doing} {}: {}", p(path), describe(error)),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// An I/O error as a person reads it: the file-size limit named for what it is.
+pub fn describe(error: &io::Error) -> String {
+    #[cfg(unix)]
+    if error.raw_os_error() == Some(libc::EFBIG) {
+        return format!("the file would exceed the size limit for files (ulimit -f) ({error})");
+    }
+    error.to_string()
+}
+
+/// What a forced write did that an unforced one would have refused, for the user to be told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Forced {
+    ReadOnly,
+    SplitLinks(u64),
+    OwnerChanged,
+}
+
+impl std::fmt::Display for Forced {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Forced::ReadOnly => f.write_str("it was read-only and stays so"),
+            Forced::SplitLinks(n) => write!(f, "its other {} still hold the old text", plural_links(n - 1)),
+            Forced::OwnerChanged => f.write_str("its owner or group is now yours"),
+        }
+    }
+}
+
+fn plural_links(n: u64) -> String {
+    if n == 1 { "hard link".into() } else { format!("{n} hard links") }
+}
+
+/// Writes `contents` to `path` (through a symbolic link, to the file it names), atomically for a regular file.
+/// Returns what `force` let through.
+pub fn write_file(path: &Path, contents: &[u8], opts: Options<'_>) -> Result<Vec<Forced>, WriteError> {
+    let io_err = |doing, error| WriteError::Io { path: path.to_path_buf(), doing, error };
+    let target = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| io_err("follow the link", e))?,
+        _ => path.to_path_buf(),
+    };
+    let existing = match fs::metadata(&target) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_err("read the state of", e)),
+    };
+    if let Some(meta) = &existing {
+        match opts.existing {
+            Existing::Keep => return Err(WriteError::Exists(path.to_path_buf())),
+            Existing::ReplaceIfStill(_) if !meta.is_file() => return Err(WriteError::Changed),
+            _ if meta.is_dir() => return Err(io_err("write", io::Error::other("it is a directory"))),
+            // A device or a pipe cannot be replaced, only written to.
+            _ if !meta.is_file() => return write_through(&target, contents).map(|()| Vec::new()),
+            _ => {}
+        }
+    } else if let Existing::ReplaceIfStill(_) = opts.existing {
+        return Err(WriteError::Changed);
+    }
+    let forced = refusals(&target, existing.as_ref(), opts.force)?;
+    let dir = parent_dir(&target);
+    if existing.is_some() {
+        clean_stale_temps(&target, stale_after(opts.existing));
+    }
+    let mut tmp = temp_file(&target, existing.as_ref()).map_err(|e| io_err("create a temporary file in", e))?;
+    let mut forced = forced;
+    // Errors name the file the user asked for; the temporary file is implan's business.
+    let tmp_err = |doing, error| WriteError::Io { path: path.to_path_buf(), doing, error };
+    // Through the file itself: NamedTempFile's own writer wraps errors, hiding which one it was.
+    tmp.as_file_mut().write_all(contents).map_err(|e| tmp_err("write", e))?;
+    tmp.as_file_mut().flush().map_err(|e| tmp_err("write", e))?;
+    if let Some(meta) = &existing {
+        if let Some(f) = keep_owner(tmp.as_file(), meta, opts.force, &target)? {
+            forced.push(f);
+        }
+        tmp.as_file().set_permissions(meta.permissions()).map_err(|e| tmp_err("set the permissions of", e))?;
+    }
+    tmp.as_file().sync_all().map_err(|e| tmp_err("write", e))?;
+    if let Existing::ReplaceIfStill(expected) = opts.existing
+        && read_if_there(&target)?.as_deref() != Some(expected)
+    {
+        return Err(WriteError::Changed);
+    }
+    let persisted = match opts.existing {
+        Existing::Keep => tmp.persist_noclobber(&target),
+        _ => tmp.persist(&target),
+    };
+    persisted.map_err(|e| match e.error.kind() {
+        io::ErrorKind::AlreadyExists if opts.existing == Existing::Keep => WriteError::Exists(path.to_path_buf()),
+        _ => io_err("replace", e.error),
+    })?;
+    // Best effort: make the rename itself durable.
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(forced)
+}
+
+/// Read-only files and hard links are refused unless forced.
+fn refusals(target: &Path, existing: Option<&fs::Metadata>, force: bool) -> Result<Vec<Forced>, WriteError> {
+    let Some(meta) = existing else { return Ok(Vec::new()) };
+    let mut forced = Vec::new();
+    if meta.permissions().readonly() {
+        if !force {
+            return Err(WriteError::ReadOnly(target.to_path_buf()));
+        }
+        forced.push(Forced::ReadOnly);
+    }
+    let links = link_count(meta);
+    if links > 1 {
+        if !force {
+            return Err(WriteError::HardLinks { path: target.to_path_buf(), links });
+        }
+        forced.push(Forced::SplitLinks(links));
+    }
+    Ok(forced)
+}
+
+#[cfg(unix)]
+fn link_count(meta: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn link_count(_: &fs::Metadata) -> u64 {
+    1
+}
+
+/// Gives the replacement the original's owner and group. Only root may give a file away; anyone may keep their
+/// own, and a group they belong to.
+#[cfg(unix)]
+fn keep_owner(tmp: &File, meta: &fs::Metadata, force: bool, target: &Path) -> Result<Option<Forced>, WriteError> {
+    use std::os::unix::fs::MetadataExt;
+    let mine = tmp.metadata().map_err(|error| WriteError::Io { path: target.to_path_buf(), doing: "write", error })?;
+    if (mine.uid(), mine.gid()) == (meta.uid(), meta.gid()) {
+        return Ok(None);
+    }
+    match std::os::unix::fs::fchown(tmp, Some(meta.uid()), Some(meta.gid())) {
+        Ok(()) => Ok(None),
+        Err(_) if force => Ok(Some(Forced::OwnerChanged)),
+        Err(error) => Err(WriteError::Owner { path: target.to_path_buf(), error }),
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &File, _: &fs::Metadata, _: bool, _: &Path) -> Result<Option<Forced>, WriteError> {
+    Ok(None)
+}
+
+fn parent_dir(target: &Path) -> PathBuf {
+    match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// `.NAME.` and `.implan-tmp`: the temporary files of one target, beside it.
+fn temp_affixes(target: &Path) -> (OsString, &'static str) {
+    let mut prefix = OsString::from(".");
+    prefix.push(target.file_name().unwrap_or_default());
+    prefix.push(".");
+    (prefix, ".implan-tmp")
+}
+
+fn temp_file(target: &Path, existing: Option<&fs::Metadata>) -> io::Result<tempfile::NamedTempFile> {
+    let (prefix, suffix) = temp_affixes(target);
+    let mut b = tempfile::Builder::new();
+    b.prefix(&prefix).suffix(suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A new file gets what any new file gets (0666 less the umask); a replacement starts private and gets
+        // the original's permissions once its owner is right.
+        let mode = if existing.is_some() { 0o600 } else { 0o666 };
+        b.permissions(fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = existing;
+    b.tempfile_in(parent_dir(target))
+}
+
+/// Temporary files of a run that died: all of them for a plan whose edit lock is held, else those older than
+/// an hour (a concurrent export of the same file may be writing a younger one).
+fn stale_after(existing: Existing<'_>) -> Option<Duration> {
+    match existing {
+        Existing::ReplaceIfStill(_) => None,
+        _ => Some(Duration::from_secs(3600)),
+    }
+}
+
+/// Removes leftover temporary files of `target` (and the fixed name older versions of implan used).
+fn clean_stale_temps(target: &Path, older_than: Option<Duration>) {
+    let (prefix, suffix) = temp_affixes(target);
+    let mut legacy = prefix.clone();
+    legacy.push("implan-tmp");
+    let Ok(entries) = fs::read_dir(parent_dir(target)) else { return };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = {
+            let n = name.as_encoded_bytes();
+            let (p, s) = (prefix.as_encoded_bytes(), suffix.as_bytes());
+            (n.len() > p.len() + s.len() && n.starts_with(p) && n.ends_with(s)) || name == legacy
+        };
+        let Ok(meta) = entry.metadata() else { continue };
+        let old_enough = older_than.is_none_or(|limit| {
+            meta.modified().ok().and_then(|m| now.duration_since(m).ok()).is_some_and(|age| age > limit)
+        });
+        if ours && meta.is_file() && old_enough {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn write_through(target: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    let err = |doing, error| WriteError::Io { path: target.to_path_buf(), doing, error };
+    let mut f = fs::OpenOptions::new().write(true).open(target).map_err(|e| err("open", e))?;
+    f.write_all(contents).map_err(|e| err("write", e))?;
+    f.flush().map_err(|e| err("write", e))
+}
+
+fn read_if_there(path: &Path) -> Result<Option<Vec<u8>>, WriteError> {
+    match fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(WriteError::Io { path: path.to_path_buf(), doing: "read", error }),
+    }
+}
+
+/// An exclusive lock on a plan for the length of one edit: other implans wait their turn. Taken on the file
+/// itself, so it leaves nothing behind; a file replaced while waiting is locked again, as it is now.
+pub struct Lock {
+    _file: Option<File>,
+}
+
+/// How long an edit waits for another to finish before it gives up.
+pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// Locks the plan at `path` for an edit. A file system without locks gives a lock that holds nothing: the
+/// check that the file is unchanged before it is replaced still guards the edit.
+pub fn lock(path: &Path) -> Result<Lock, LockError> {
+    let started = Instant::now();
+    loop {
+        let file = File::open(path).map_err(LockError::Open)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(20));
+                continue;
+            }
+            Err(fs::TryLockError::WouldBlock) => return Err(LockError::Busy),
+            Err(fs::TryLockError::Error(_)) => return Ok(Lock { _file: None }),
+        }
+        if same_file(&file, path) {
+            return Ok(Lock { _file: Some(file) });
+        }
+        // The edit that held the lock replaced the file: lock the new one.
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &File, _: &Path) -> bool {
+    true
+}
+
+#[derive(Debug)]
+pub enum LockError {
+    Open(io::Error),
+    Busy,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("implan-write-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    fn temps(d: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".implan-tmp"))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn new_replace_and_keep() {
+        let d = dir("basic");
+        let p = d.join("a.txt");
+        assert_eq!(write_file(&p, b"one", Options { existing: Existing::Keep, force: false }).unwrap(), vec![]);
+        assert!(matches!(
+            write_file(&p, b"two", Options { existing: Existing::Keep, force: false }),
+            Err(WriteError::Exists(_))
+        ));
+        write_file(&p, b"two", Options::replace()).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        assert!(matches!(
+            write_file(&p, b"three", Options { existing: Existing::ReplaceIfStill(b"one"), force: false }),
+            Err(WriteError::Changed)
+        ));
+        write_file(&p, b"three", Options { existing: Existing::ReplaceIfStill(b"two"), force: false }).unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"three");
+        assert!(temps(&d).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn read_only_and_hard_links_need_force() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = dir("refuse");
+        let p = d.join("p.toml");
+        fs::write(&p, b"x").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o444)).unwrap();
+        assert!(matches!(write_file(&p, b"y", Options::replace()), Err(WriteError::ReadOnly(_))));
+        assert_eq!(fs::read(&p).unwrap(), b"x");
+        let forced = write_file(&p, b"y", Options { existing: Existing::Replace, force: true }).unwrap();
+        assert_eq!(forced, vec![Forced::ReadOnly]);
+        assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o444);
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
+        fs::hard_link(&p, d.join("twin.toml")).unwrap();
+        let e = write_file(&p, b"z", Options::replace()).unwrap_err();
+        assert!(e.to_string().contains("2 hard links"), "{e}");
+        assert_eq!(fs::read(d.join("twin.toml")).unwrap(), b"y");
+        let forced = write_file(&p, b"z", Options { existing: Existing::Replace, force: true }).unwrap();
+        assert_eq!(forced, vec![Forced::SplitLinks(2)]);
+        assert_eq!((fs::read(&p).unwrap(), fs::read(d.join("twin.toml")).unwrap()), (b"z".to_vec(), b"y".to_vec()));
+    }
+
+    #[test]
+    fn stale_temporary_files_go() {
+        let d = dir("stale");
+        let p = d.join("plan.toml");
+        fs::write(&p, b"x").unwrap();
+        fs::write(d.join(".plan.toml.AbC123.implan-tmp"), b"dead").unwrap();
+        fs::write(d.join(".plan.toml.implan-tmp"), b"dead, old name").unwrap();
+        fs::write(d.join(".other.toml.AbC123.implan-tmp"), b"someone else's").unwrap();
+        // Young ones stay for an export (another run may be writing them) …
+        write_file(&p, b"y", Options::replace()).unwrap();
+        assert_eq!(temps(&d).len(), 3);
+        // … and all of this file's go under an edit's lock.
+        write_file(&p, b"z", Options { existing: Existing::ReplaceIfStill(b"y"), force: false }).unwrap();
+        assert_eq!(temps(&d), vec![".other.toml.AbC123.implan-tmp"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_through() {
+        write_file(Path::new("/dev/null"), b"x", Options::replace()).unwrap();
+        let e = write_file(Path::new("/dev/full"), b"x", Options::replace()).unwrap_err();
+        assert!(e.to_string().contains("/dev/full"), "{e}");
+        assert!(Path::new("/dev/full").exists());
+    }
+
+    #[test]
+    fn locks_take_turns() {
+        let d = dir("lock");
+        let p = d.join("p.toml");
+        fs::write(&p, b"x").unwrap();
+        let held = lock(&p).unwrap();
+        let waiter = {
+            let p = p.clone();
+            std::thread::spawn(move || {
+                let started = Instant::now();
+                let _l = lock(&p).unwrap();
+                started.elapsed()
+            })
+        };
+        std::thread::sleep(Duration::from_millis(200));
+        // Replace the file while the other waits: it must lock the new one.
+        write_file(&p, b"y", Options { existing: Existing::ReplaceIfStill(b"x"), force: false }).unwrap();
+        drop(held);
+        assert!(waiter.join().unwrap() >= Duration::from_millis(150));
+    }
+}
