@@ -199,6 +199,7 @@ pub fn generate(n: usize, broken: Broken) -> String {
     );
     if rules {
         s.push_str("vaktmester = \"Vaktmester\"\n"); // unused-role
+        s.push_str("Vaktmester = \"Vaktmester ved skolene\"\n"); // suspicious-text: the same in another case
     }
     for k in 0..schools {
         let _ = writeln!(

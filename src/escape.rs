@@ -57,6 +57,45 @@ pub fn is_hidden(prev: Option<char>, c: char) -> bool {
     !(joins_emoji(c) && prev.is_some_and(|p| is_symbol(p) || joins_emoji(p)))
 }
 
+/// What a hidden character is, for a message: "U+202E RIGHT-TO-LEFT OVERRIDE", or the code point alone for the
+/// rarer ones.
+pub fn describe_char(c: char) -> String {
+    let name = match c {
+        '\0' => "NULL",
+        '\u{7}' => "BELL",
+        '\u{8}' => "BACKSPACE",
+        '\t' => "TAB",
+        '\n' => "LINE FEED",
+        '\r' => "CARRIAGE RETURN",
+        '\u{1b}' => "ESCAPE",
+        '\u{7f}' => "DELETE",
+        '\u{9b}' => "CONTROL SEQUENCE INTRODUCER",
+        '\u{ad}' => "SOFT HYPHEN",
+        '\u{200b}' => "ZERO WIDTH SPACE",
+        '\u{200c}' => "ZERO WIDTH NON-JOINER",
+        '\u{200d}' => "ZERO WIDTH JOINER",
+        '\u{200e}' => "LEFT-TO-RIGHT MARK",
+        '\u{200f}' => "RIGHT-TO-LEFT MARK",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\u{202a}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202b}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202c}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202d}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202e}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{feff}' => "ZERO WIDTH NO-BREAK SPACE",
+        c if c.is_control() => "control character",
+        _ => "",
+    };
+    let code = format!("U+{:04X}", c as u32);
+    if name.is_empty() { code } else { format!("{code} {name}") }
+}
+
 /// `\t`, `\n`, `\r`, and `\u{1b}` for the rest, as Rust's `escape_debug` writes them.
 fn push_escaped(out: &mut String, c: char) {
     match c {

@@ -128,6 +128,7 @@ fn deepest(text: &str) -> Option<Span> {
 struct PieceLoad {
     phases: Vec<Phase>,
     errors: Vec<Finding>,
+    hidden: Vec<crate::model::HiddenText>,
 }
 
 /// Loads a plan cut into pieces of at least `min_piece` bytes, parsed and loaded in parallel: the same plan
@@ -180,7 +181,8 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
             l.agreement = agreement.clone();
             l.base = piece.range.start;
             l.phase_base = piece.phases_before;
-            let mut out = PieceLoad { phases: Vec::new(), errors: Vec::new() };
+            l.scan_hidden(&doc);
+            let mut out = PieceLoad { phases: Vec::new(), errors: Vec::new(), hidden: Vec::new() };
             let mut activities = Vec::new();
             match piece.kind {
                 Kind::Phases if key.get_ref() == "phase" => out.phases = l.phases(&doc, &mut activities),
@@ -211,6 +213,7 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
                 *slot = Some(a);
             }
             out.errors = l.errors;
+            out.hidden = l.hidden;
             Some(out)
         })
         .collect();
@@ -219,6 +222,7 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
         let piece = piece?;
         phases.extend(piece.phases);
         loader.errors.extend(piece.errors);
+        loader.hidden.extend(piece.hidden);
     }
     // Activities that did not load leave their slot empty (and an error behind). `filter_map` collects in
     // place, into the same allocation (`flatten` would copy).
@@ -241,6 +245,8 @@ struct Loader<'s> {
     base: usize,
     /// How many phases came before, in pieces parsed earlier: nested activities name their phase by index.
     phase_base: usize,
+    /// Keys and strings with hidden characters, for `suspicious-text`.
+    hidden: Vec<crate::model::HiddenText>,
 }
 
 type Entry<'a, 'i> = (&'a TSpanned<std::borrow::Cow<'i, str>>, &'a TSpanned<DeValue<'i>>);
@@ -269,12 +275,16 @@ fn valid_id(id: &str) -> bool {
 
 impl<'s> Loader<'s> {
     fn new(src: &'s Source) -> Loader<'s> {
-        Loader { src, errors: Vec::new(), agreement: None, base: 0, phase_base: 0 }
+        Loader { src, errors: Vec::new(), agreement: None, base: 0, phase_base: 0, hidden: Vec::new() }
     }
 
-    fn finish(self, plan: Option<Plan>) -> Result<Plan, Vec<Finding>> {
+    fn finish(mut self, plan: Option<Plan>) -> Result<Plan, Vec<Finding>> {
         match plan {
-            Some(plan) if self.errors.is_empty() => Ok(plan),
+            Some(mut plan) if self.errors.is_empty() => {
+                self.hidden.sort_by_key(|h| h.span.start);
+                plan.hidden = self.hidden;
+                Ok(plan)
+            }
             _ => {
                 let mut errors = self.errors;
                 crate::diag::sort(&mut errors);
@@ -482,7 +492,32 @@ impl<'s> Loader<'s> {
         out
     }
 
+    /// Every key and string of a table, at any depth, with hidden characters. (toml nests no deeper than 80.)
+    fn scan_hidden(&mut self, t: &DeTable<'_>) {
+        for (k, v) in t.iter() {
+            if let Some(h) = crate::model::HiddenText::find(k.get_ref(), self.at(k), true, false) {
+                self.hidden.push(h);
+            }
+            self.scan_value(k.get_ref(), v);
+        }
+    }
+
+    fn scan_value(&mut self, key: &str, v: &TSpanned<DeValue<'_>>) {
+        match v.get_ref() {
+            DeValue::String(s) => {
+                let free = |k: &str| schema::is_free_text(k);
+                if let Some(h) = crate::model::HiddenText::find(s, self.at(v), false, free(key)) {
+                    self.hidden.push(h);
+                }
+            }
+            DeValue::Array(items) => items.iter().for_each(|i| self.scan_value(key, i)),
+            DeValue::Table(t) => self.scan_hidden(t),
+            _ => {}
+        }
+    }
+
     fn document(&mut self, doc: &DeTable<'_>) -> Option<Plan> {
+        self.scan_hidden(doc);
         self.check_keys(doc, &schema::keys(&schema::DOCUMENT), "a plan file");
         let lint = self.lint(doc);
         self.agreement = self.agreement_table(doc);
@@ -567,6 +602,7 @@ impl<'s> Loader<'s> {
             lint,
             agreement: self.agreement.clone(),
             budget,
+            hidden: Vec::new(),
         })
     }
 

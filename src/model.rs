@@ -62,6 +62,47 @@ pub struct Plan {
     pub agreement: Option<Agreement>,
     /// What the plan may cost, in all and per calendar year.
     pub budget: Option<Budget>,
+    /// Keys and strings anywhere in the file that hold characters a reader cannot see, in file order.
+    pub hidden: Vec<HiddenText>,
+}
+
+/// A key or a string that holds control, bidirectional or invisible characters (see
+/// [`crate::escape::is_hidden`]); a free-text value (notes) may hold line breaks and tabs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HiddenText {
+    /// The key or the string value, as written in the file.
+    pub span: Span,
+    pub is_key: bool,
+    /// The first hidden character, and how many there are.
+    pub first: char,
+    pub count: usize,
+    /// Up to twenty characters of the text before the first one, to say where it is.
+    pub before: String,
+}
+
+impl HiddenText {
+    /// Finds the hidden characters of `text`, if any.
+    pub fn find(text: &str, span: Span, is_key: bool, free_text: bool) -> Option<HiddenText> {
+        let allowed =
+            |i: usize, c: char| free_text && (c == '\n' || c == '\t' || (c == '\r' && text[i + 1..].starts_with('\n')));
+        // Plain ASCII text without control characters, nearly every string, is passed at once.
+        if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            return None;
+        }
+        let mut prev = None;
+        let mut first: Option<(usize, char)> = None;
+        let mut count = 0;
+        for (i, c) in text.char_indices() {
+            if crate::escape::is_hidden(prev, c) && !allowed(i, c) {
+                count += 1;
+                first.get_or_insert((i, c));
+            }
+            prev = Some(c);
+        }
+        let (at, first) = first?;
+        let before: Vec<char> = text[..at].chars().rev().take(20).collect();
+        Some(HiddenText { span, is_key, first, count, before: before.into_iter().rev().collect() })
+    }
 }
 
 /// A cost: an amount in whole kroner, for each of `units` (or of the activity's `places`, or once).
@@ -490,6 +531,7 @@ impl Plan {
             lint: _,
             agreement: _,
             budget,
+            hidden: _,
         } = &mut p;
         line(&mut title.value);
         org.iter_mut().for_each(line);
@@ -624,6 +666,17 @@ fn shown_recurring(r: &mut Recurring) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_text_is_found_and_placed() {
+        assert_eq!(HiddenText::find("Oppstartsmøte – vår", 0..1, false, false), None);
+        let h = HiddenText::find("rek\u{202e}tor\u{200b}er", 3..9, true, false).unwrap();
+        assert_eq!((h.first, h.count, h.before.as_str(), h.is_key, h.span), ('\u{202e}', 2, "rek", true, 3..9));
+        assert_eq!(HiddenText::find("a\r\nb\tc", 0..1, false, true), None, "free text keeps its lines");
+        assert_eq!(HiddenText::find("a\tb", 0..1, false, false).map(|h| h.first), Some('\t'));
+        let long = format!("{}\u{1b}", "x".repeat(50));
+        assert_eq!(HiddenText::find(&long, 0..1, false, false).unwrap().before, "x".repeat(20));
+    }
 
     #[test]
     fn slugs() {

@@ -25,8 +25,10 @@ pub struct Key {
 /// What a key's value may be.
 #[derive(Debug)]
 pub enum Value {
-    /// Any string.
+    /// Any string on one line: a name, a title, an id.
     String,
+    /// Free text that may span lines (notes, descriptions): line breaks and tabs are part of it.
+    Text,
     /// One value, or a list of them: `owner = "rektorer"` or `owner = ["rektorer", "prosjektleder"]`.
     OneOrList(&'static Value),
     /// Any `when` form: a string (`"mars 2026"`, `"høst 2026"`, `"2026-03-12"`), a TOML date or date-time, or a
@@ -96,6 +98,35 @@ pub struct Table {
 impl Table {
     const fn new(doc: &'static str, keys: &'static [Key]) -> Table {
         Table { doc, keys, exclusive: &[], one_of: &[], needs: &[] }
+    }
+}
+
+/// Whether a key, in whichever table, holds free text ([`Value::Text`]), where line breaks and tabs belong.
+pub fn is_free_text(key: &str) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut found = Vec::new();
+        free_text_in(&DOCUMENT, &mut found);
+        found.sort_unstable();
+        found.dedup();
+        found
+    })
+    .contains(&key)
+}
+
+fn free_text_in(table: &Table, found: &mut Vec<&'static str>) {
+    for k in table.keys {
+        free_text_value(k.name, &k.value, found);
+    }
+}
+
+fn free_text_value(name: &'static str, value: &Value, found: &mut Vec<&'static str>) {
+    match value {
+        Value::Text => found.push(name),
+        Value::OneOrList(v) | Value::Map { value: v, .. } => free_text_value(name, v, found),
+        Value::AnyOf(vs) => vs.iter().for_each(|v| free_text_value(name, v, found)),
+        Value::Table(t) | Value::Tables { table: t, .. } | Value::StringOr(t) => free_text_in(t, found),
+        _ => {}
     }
 }
 
@@ -255,7 +286,7 @@ pub static PLAN: Table = Table::new(
             "\"nb\" (Norwegian Bokmål, the default) or \"en\": the language of printed views.",
         ),
         key("owner", Value::String, "The role that owns the plan (a role id or display name)."),
-        key("description", Value::String, "Free text."),
+        key("description", Value::Text, "Free text."),
     ],
 );
 
@@ -270,7 +301,7 @@ pub static AGREEMENT: Table = Table::new(
             "How many years it runs; leave out for an open-ended agreement.",
         ),
         key("extendable", Value::Boolean, "Whether it can be extended (\"kan forlenges\")."),
-        key("notes", Value::String, "Free text."),
+        key("notes", Value::Text, "Free text."),
     ],
 );
 
@@ -301,7 +332,7 @@ pub static BUDGET: Table = Table::new(
             "The budget per calendar year: years = { 2026 = 40000, 2027 = 60000 }.",
         ),
         key("currency", Value::String, "The currency (default NOK), for the reader."),
-        key("notes", Value::String, "Free text."),
+        key("notes", Value::Text, "Free text."),
     ],
 );
 
@@ -312,7 +343,7 @@ pub static ROLE: Table = Table::new(
         required("name", Value::String, "The display name (\"Kommunalsjef for oppvekst og læring\")."),
         key("lead", Value::String, "The role that leads this one; the lead counts as a member."),
         key("members", STRINGS, "Roles this role is made of (a steering group of principals, kindergarten heads …)."),
-        key("description", Value::String, "What the role is responsible for."),
+        key("description", Value::Text, "What the role is responsible for."),
     ],
 );
 
@@ -335,7 +366,7 @@ pub static SUB_GOAL: Table = Table::new(
     "A sub-goal; activities name it by its id in `goals`.",
     &[
         required("text", Value::String, "The sub-goal as the plan states it."),
-        key("description", Value::String, "More about the sub-goal."),
+        key("description", Value::Text, "More about the sub-goal."),
     ],
 );
 
@@ -426,7 +457,7 @@ pub static ACTIVITY: Table = Table {
             "planned (default), in-progress, done or cancelled; Norwegian: planlagt, pågår, gjennomført, avlyst.",
         ),
         key("done", Value::Day, "The day it was done; without `status`, it means status = \"done\"."),
-        key("notes", Value::String, "Free text."),
+        key("notes", Value::Text, "Free text."),
         key(
             "allow",
             Value::OneOrList(&Value::Word(&RULE_IDS)),
@@ -463,7 +494,7 @@ pub static RECURRING: Table = Table {
         ),
         key("from", Value::When, "When the requirement starts to apply (any `when` value; default: the plan's start)."),
         key("until", Value::When, "When it stops applying (any `when` value; default: the plan's end)."),
-        key("notes", Value::String, "Free text."),
+        key("notes", Value::Text, "Free text."),
         key(
             "by",
             Value::When,
@@ -621,7 +652,7 @@ fn value_schema(value: &Value) -> Map<String, Json> {
         ]
     };
     let s = match value {
-        Value::String => json!({ "type": "string" }),
+        Value::String | Value::Text => json!({ "type": "string" }),
         Value::OneOrList(v) => {
             let one = Json::Object(value_schema(v));
             json!({ "anyOf": [one.clone(), { "type": "array", "items": one }] })

@@ -27,6 +27,7 @@ mod requirement_count;
 mod requirement_deadline;
 mod requirements;
 mod season_mismatch;
+mod suspicious_text;
 mod uncovered_component;
 mod unknown_reference;
 mod unknown_role;
@@ -100,6 +101,7 @@ pub const ALL: &[Rule] = &[
     owner_overload::RULE,
     holiday_conflict::RULE,
     over_budget::RULE,
+    suspicious_text::RULE,
 ];
 
 pub fn by_id(id: &str) -> Option<&'static Rule> {
