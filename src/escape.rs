@@ -16,14 +16,27 @@ use std::borrow::Cow;
 use std::path::Path;
 
 /// Characters that show as nothing, or change how the text around them is shown: bidirectional embeddings,
-/// overrides, isolates and marks; zero-width spaces and joiners; fillers; tag and variation characters. (Control
-/// characters are [`char::is_control`].)
+/// overrides and isolates; zero-width spaces and joiners; fillers; tag and variation characters. (Control
+/// characters are [`char::is_control`]. The direction marks, [`is_direction_mark`], are not here: right-to-left
+/// text needs them, and they cannot reorder letters.)
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200D}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
         | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}'
         | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// Left-to-right, right-to-left and Arabic letter marks: invisible, and needed in mixed-direction text to place
+/// punctuation; without any right-to-left letters around they do nothing but hide.
+pub fn is_direction_mark(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation
+/// forms).
+pub fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
 }
 
 /// The bidirectional controls that reorder text (embeddings, overrides, isolates): the "Trojan Source" set.

@@ -89,11 +89,14 @@ impl HiddenText {
         if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
             return None;
         }
+        // A direction mark in text without right-to-left letters has nothing to do.
+        let marks_hide = !text.chars().any(crate::escape::is_right_to_left);
         let mut prev = None;
         let mut first: Option<(usize, char)> = None;
         let mut count = 0;
         for (i, c) in text.char_indices() {
-            if crate::escape::is_hidden(prev, c) && !allowed(i, c) {
+            let hidden = crate::escape::is_hidden(prev, c) || (marks_hide && crate::escape::is_direction_mark(c));
+            if hidden && !allowed(i, c) {
                 count += 1;
                 first.get_or_insert((i, c));
             }
@@ -670,6 +673,9 @@ mod tests {
     #[test]
     fn hidden_text_is_found_and_placed() {
         assert_eq!(HiddenText::find("Oppstartsmøte – vår", 0..1, false, false), None);
+        // A right-to-left mark belongs in Arabic text, and hides in Latin.
+        assert_eq!(HiddenText::find("Møte مع المدير \u{200f}و", 0..1, false, false), None);
+        assert_eq!(HiddenText::find("Rektor\u{200f}", 0..1, false, false).map(|h| h.first), Some('\u{200f}'));
         let h = HiddenText::find("rek\u{202e}tor\u{200b}er", 3..9, true, false).unwrap();
         assert_eq!((h.first, h.count, h.before.as_str(), h.is_key, h.span), ('\u{202e}', 2, "rek", true, 3..9));
         assert_eq!(HiddenText::find("a\r\nb\tc", 0..1, false, true), None, "free text keeps its lines");

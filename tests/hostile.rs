@@ -484,16 +484,28 @@ fn unicode_and_right_to_left_names() {
     let o = implan(&["check", "--format", "json", &p]);
     assert_eq!(o.status.code(), Some(1));
     let v = json(&o);
+    // Direction marks belong in the Arabic title, not in a Latin name; the override in the last title reverses
+    // what a reader sees ("Avslutning tulls").
+    let hidden = |at: &str| {
+        format!("this text holds U+200F RIGHT-TO-LEFT MARK after '{at}' and 1 more, which a reader cannot see")
+    };
     assert_eq!(
         findings(&v),
         [
+            finding("suspicious-text", 9, 11, &hidden("Re\u{301}ne\u{301} ")),
             finding("unused-role", 10, 1, "role 'ubrukt' (Ubrukt rolle) has nothing to do in this plan"),
             finding("unknown-role", 15, 18, &format!("unknown role '{family}'")),
             finding("unknown-role", 15, 37, "unknown role 'ukjent'"),
+            finding(
+                "suspicious-text",
+                18,
+                9,
+                "this text holds U+202E RIGHT-TO-LEFT OVERRIDE after 'Avslutning ' and 1 more, which a reader cannot see"
+            ),
         ]
     );
     let ends: Vec<u64> = v["findings"].as_array().unwrap().iter().map(|f| f["end_column"].as_u64().unwrap()).collect();
-    assert_eq!(ends, [9, 27, 45]);
+    assert_eq!(ends, [22, 9, 27, 45, 29]);
     let o = implan(&["check", &p]);
     assert_eq!(o.status.code(), Some(1));
     let human = stdout(&o);
