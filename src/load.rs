@@ -637,6 +637,8 @@ impl<'s> Loader<'s> {
                 }
             },
         };
+        // Read for its type only: the notes are for people.
+        self.string(t, "notes");
         Some(Agreement { start, years, extendable })
     }
 
@@ -1301,9 +1303,25 @@ fn datetime(dt: &toml::value::Datetime) -> Result<When, when::WhenError> {
         return Err(bad(format!("the year {:04} is not a plausible year for a plan; write all four digits", d.year)));
     }
     let mut w = When::day(date);
-    if let Some(t) = dt.time {
-        w.time = chrono::NaiveTime::from_hms_opt(t.hour as u32, t.minute as u32, t.second.unwrap_or(0) as u32)
-            .map(|t| (t, None));
+    let Some(t) = dt.time else { return Ok(w) };
+    let Some(time) = chrono::NaiveTime::from_hms_opt(t.hour as u32, t.minute as u32, t.second.unwrap_or(0) as u32)
+    else {
+        return Err(bad(format!("{:02}:{:02} is not a time of day", t.hour, t.minute)));
+    };
+    // A time with an offset is a moment anywhere; the plan's clock is Oslo's.
+    let offset = match dt.offset {
+        None => None,
+        Some(toml::value::Offset::Z) => Some(0),
+        Some(toml::value::Offset::Custom { minutes }) => Some(i32::from(minutes)),
+    };
+    match offset {
+        None => w.time = Some((time, None)),
+        Some(minutes) => {
+            let oslo = when::oslo_from_offset(date.and_time(time), minutes)
+                .ok_or_else(|| bad(format!("{date} {time} is outside the calendar")))?;
+            w = When::day(oslo.date());
+            w.time = Some((oslo.time(), None));
+        }
     }
     Ok(w)
 }
@@ -1326,6 +1344,19 @@ mod tests {
 
     fn loads(text: &str) -> Plan {
         load(&Source::new("t.toml", text)).unwrap_or_else(|e| panic!("{e:#?}"))
+    }
+
+    #[test]
+    fn toml_date_times_with_offsets_are_oslo_time() {
+        let plan = loads(&format!(
+            "{HEAD}[[activity]]\ntitle = \"A\"\nwhen = 2026-03-12T23:30:00Z\n[[activity]]\ntitle = \"B\"\nwhen = 2026-07-12T10:00:00-08:00\n[[activity]]\ntitle = \"C\"\nwhen = 2026-07-12T10:00:00\n"
+        ));
+        let shown: Vec<String> = plan
+            .activities
+            .iter()
+            .map(|a| format!("{} {}", a.when.value.start, a.when.value.time.unwrap().0.format("%H:%M")))
+            .collect();
+        assert_eq!(shown, ["2026-03-13 00:30", "2026-07-12 20:00", "2026-07-12 10:00"]);
     }
 
     #[test]

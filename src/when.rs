@@ -3,7 +3,7 @@
 //! Every value becomes a [`When`]: a span of whole days plus the precision it was written with, so that rules
 //! can tell "some day in March" from "12 March".
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use std::fmt;
 
 /// How precisely a date was written.
@@ -272,6 +272,64 @@ fn parse_time(s: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
+/// The last Sunday of a month.
+fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
+    let last = last_day_of_month(year, month)?;
+    last.checked_sub_days(chrono::Days::new(u64::from(last.weekday().num_days_from_sunday())))
+}
+
+/// A moment given in UTC as Norway's clocks show it: CET (UTC+1), and CEST (UTC+2) from 01:00 UTC on the last
+/// Sunday of March to 01:00 UTC on the last Sunday of October. That is the EU rule Norway has kept since 1996;
+/// implan uses it for every year.
+pub fn oslo_from_utc(utc: NaiveDateTime) -> Option<NaiveDateTime> {
+    let y = utc.year();
+    let summer_from = last_sunday(y, 3)?.and_hms_opt(1, 0, 0)?;
+    let summer_to = last_sunday(y, 10)?.and_hms_opt(1, 0, 0)?;
+    let hours = if (summer_from..summer_to).contains(&utc) { 2 } else { 1 };
+    utc.checked_add_signed(chrono::TimeDelta::hours(hours))
+}
+
+/// A date and time written with a UTC offset (`2026-03-12T23:30:00Z`, `…T10:00:00-08:00`), as the same moment on
+/// Oslo's clock: a plan's times are Norwegian, and the day may change (23:30 UTC in March is 00:30 the next day).
+/// `None` past the year 9999, which no plan reaches.
+pub fn oslo_from_offset(local: NaiveDateTime, offset_minutes: i32) -> Option<NaiveDateTime> {
+    oslo_from_utc(local.checked_sub_signed(chrono::TimeDelta::minutes(i64::from(offset_minutes)))?)
+        .filter(|t| t.year() <= 9999)
+}
+
+/// The time of an ISO date-time after its `T`: `10:00`, `10:00:00`, `10:00:00.5`, with an offset `Z`, `+01:00`,
+/// `-0800` or `+01`. Returns the time and the offset in minutes east of UTC.
+fn parse_iso_time(t: &str) -> Result<(NaiveTime, Option<i32>), WhenError> {
+    let bad = || err(format!("'{t}' is not a time of day; expected e.g. 10:00 or 10:00:00+01:00"));
+    let (time, offset) = if let Some(time) = t.strip_suffix('z') {
+        (time, Some(0))
+    } else if let Some(at) = t.get(5..).and_then(|rest| rest.find(['+', '-'])).map(|i| i + 5) {
+        let (sign, zone) = (if t.as_bytes()[at] == b'-' { -1 } else { 1 }, &t[at + 1..]);
+        let digits: String = zone.chars().filter(|c| *c != ':').collect();
+        if !matches!(digits.len(), 2 | 4) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let hours: i32 = digits[..2].parse().map_err(|_| bad())?;
+        let minutes: i32 = digits.get(2..).filter(|m| !m.is_empty()).map_or(Ok(0), str::parse).map_err(|_| bad())?;
+        if hours > 23 || minutes > 59 {
+            return Err(bad());
+        }
+        (&t[..at], Some(sign * (hours * 60 + minutes)))
+    } else {
+        (t, None)
+    };
+    // Seconds (and their fractions) are read and dropped: plans count in minutes.
+    let (hm, seconds) = (time.get(..5).ok_or_else(bad)?, &time[5.min(time.len())..]);
+    let seconds_ok = seconds.is_empty()
+        || (seconds.starts_with(':')
+            && seconds[1..].split_once('.').map_or(seconds[1..].len() == 2, |(s, f)| s.len() == 2 && !f.is_empty())
+            && seconds[1..].bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+    match parse_time(hm) {
+        Some(time) if seconds_ok => Ok((time, offset)),
+        _ => Err(bad()),
+    }
+}
+
 /// `10:00`, `10:00-10:30`, `10-10.30`, `kl. 10:00`.
 fn parse_time_range(s: &str) -> Result<(NaiveTime, Option<NaiveTime>), WhenError> {
     let s = s.trim();
@@ -280,7 +338,10 @@ fn parse_time_range(s: &str) -> Result<(NaiveTime, Option<NaiveTime>), WhenError
     match s.split_once(['-', '–', '—']) {
         Some((a, b)) => {
             let (a, b) = (parse_time(a).ok_or_else(bad)?, parse_time(b).ok_or_else(bad)?);
-            if b <= a {
+            if b == a {
+                return Err(err(format!("the time range {0}-{0} is empty: it ends when it starts", a.format("%H:%M"))));
+            }
+            if b < a {
                 return Err(err(format!(
                     "the time range ends at {} before it starts at {}",
                     b.format("%H:%M"),
@@ -327,10 +388,14 @@ fn parse_any(input: &str) -> Result<When, WhenError> {
     if let Some(date) = parse_iso_date(head_iso)? {
         let mut when = When::day(date);
         if let Some((_, t)) = head.split_once('t') {
-            when.time = Some((
-                parse_time(t.get(..5).unwrap_or(t)).ok_or_else(|| err(format!("'{t}' is not a time of day")))?,
-                None,
-            ));
+            when = match parse_iso_time(t)? {
+                (time, None) => When { time: Some((time, None)), ..when },
+                (time, Some(offset)) => {
+                    let oslo = oslo_from_offset(date.and_time(time), offset)
+                        .ok_or_else(|| err(format!("'{input}' is outside the calendar")))?;
+                    When { time: Some((oslo.time(), None)), ..When::day(oslo.date()) }
+                }
+            };
         }
         if !rest.is_empty() {
             when.time = Some(parse_time_range(rest)?);
@@ -641,6 +706,44 @@ mod tests {
         );
         assert!(parse("2020-09-25 25:00").is_err());
         assert!(parse("2020-09-25 11:00-10:00").is_err());
+        assert_eq!(
+            parse("2020-09-25 23:59-23:59").unwrap_err().message,
+            "the time range 23:59-23:59 is empty: it ends when it starts"
+        );
+    }
+
+    fn at(s: &str) -> (NaiveDate, NaiveTime) {
+        let w = parse(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        (w.start, w.time.unwrap().0)
+    }
+
+    fn moment(d: &str, t: &str) -> (NaiveDate, NaiveTime) {
+        (d.parse().unwrap(), t.parse().unwrap())
+    }
+
+    #[test]
+    fn offsets_become_oslo_time() {
+        assert_eq!(at("2026-03-12T23:30:00Z"), moment("2026-03-13", "00:30:00"), "winter: UTC+1, the next day");
+        assert_eq!(at("2026-07-12T10:00:00-08:00"), moment("2026-07-12", "20:00:00"), "summer: UTC+2");
+        assert_eq!(at("2026-03-12T10:00+0100"), moment("2026-03-12", "10:00:00"));
+        assert_eq!(at("2026-03-12T10:00:00.25+01"), moment("2026-03-12", "10:00:00"));
+        assert_eq!(at("2026-03-12T10:00:00"), moment("2026-03-12", "10:00:00"), "no offset: Oslo time already");
+        assert_eq!(parse("9999-12-31T23:30Z").unwrap_err().message, "'9999-12-31T23:30Z' is outside the calendar");
+        for bad in ["2026-03-12T10:00+25:00", "2026-03-12T10:00+1", "2026-03-12T10:00:0", "2026-03-12T1000"] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn summer_time_starts_and_ends_at_one_utc_on_the_last_sundays() {
+        let utc = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        let oslo = |s: &str| oslo_from_utc(utc(s)).unwrap().format("%Y-%m-%d %H:%M").to_string();
+        assert_eq!(oslo("2026-03-29 00:59"), "2026-03-29 01:59");
+        assert_eq!(oslo("2026-03-29 01:00"), "2026-03-29 03:00");
+        assert_eq!(oslo("2026-10-25 00:59"), "2026-10-25 02:59");
+        assert_eq!(oslo("2026-10-25 01:00"), "2026-10-25 02:00");
+        assert_eq!(oslo("2027-03-28 01:00"), "2027-03-28 03:00");
+        assert_eq!(oslo("9999-12-31 23:30"), "+10000-01-01 00:30");
     }
 
     #[test]

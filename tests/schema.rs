@@ -231,3 +231,124 @@ fn an_unknown_key_or_a_wrong_status_is_named_with_its_place() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(e[0].contains("\"halvferdig\"") && e[0].contains("'/phase/0/activity/0/status'"), "{e:?}");
 }
+
+/// A plan with every table of the format, each with its required keys, and a marker (`#TABLE`) where more of
+/// its keys can go.
+const EVERY_TABLE: &str = r#"[plan]
+title = "T"
+start = "vår 2026"
+end = "høst 2026"
+#PLAN
+
+[agreement]
+#AGREEMENT
+
+[budget]
+#BUDGET
+
+[roles]
+pl = "P"
+
+[roles.sg]
+name = "S"
+#ROLE
+
+[goal]
+id = "g"
+text = "G"
+#GOAL
+
+[goal.sub.s]
+text = "S"
+#SUB_GOAL
+
+[[component]]
+id = "c"
+name = "C"
+#COMPONENT
+
+[[phase]]
+id = "p"
+name = "P"
+period = "vår 2026"
+#PHASE
+
+[[activity]]
+title = "A"
+when = "mars 2026"
+owner = "pl"
+#ACTIVITY
+
+[activity.cost]
+amount = 100
+#COST
+
+[[recurring]]
+id = "r"
+title = "R"
+kind = "k"
+every = "6 måneder"
+#RECURRING
+
+[lint]
+#LINT
+
+[lint.options]
+#LINT_OPTIONS
+"#;
+
+/// A value of the wrong type for a key, where the type is plain enough to say so.
+fn wrong_value(v: &implan::schema::Value) -> Option<&'static str> {
+    use implan::schema::Value as V;
+    match v {
+        V::String | V::Text | V::Word(_) | V::When | V::Day => Some("true"),
+        V::OneOrList(inner) if matches!(inner, V::String) => Some("true"),
+        V::Integer { .. } | V::Boolean => Some("\"x\""),
+        _ => None,
+    }
+}
+
+// Every key the schema names is read by the loader: a value of the wrong type is an error at its line, never
+// accepted in silence ([agreement] notes once took any type).
+#[test]
+fn every_optional_key_is_checked_for_its_type() {
+    use implan::schema;
+    assert!(loads(&EVERY_TABLE.replace('#', "# ")), "the template loads");
+    let tables: [(&str, &schema::Table); 13] = [
+        ("PLAN", &schema::PLAN),
+        ("AGREEMENT", &schema::AGREEMENT),
+        ("BUDGET", &schema::BUDGET),
+        ("ROLE", &schema::ROLE),
+        ("GOAL", &schema::GOAL),
+        ("SUB_GOAL", &schema::SUB_GOAL),
+        ("COMPONENT", &schema::COMPONENT),
+        ("PHASE", &schema::PHASE),
+        ("ACTIVITY", &schema::ACTIVITY),
+        ("COST", &schema::COST),
+        ("RECURRING", &schema::RECURRING),
+        ("LINT", &schema::LINT),
+        ("LINT_OPTIONS", &schema::LINT_OPTIONS),
+    ];
+    let mut tried = 0;
+    for (marker, table) in tables {
+        for key in table.keys.iter().filter(|k| !k.required) {
+            let Some(wrong) = wrong_value(&key.value) else { continue };
+            let line = format!("{} = {wrong}", key.name);
+            let text = EVERY_TABLE.replace(&format!("#{marker}\n"), &format!("{line}\n"));
+            if text.matches(&format!("\n{} = ", key.name)).count() > 1 {
+                continue; // the template has it already (phase's period, say)
+            }
+            let at = text.lines().position(|l| l == line).expect("inserted") + 1;
+            let source = implan::source::Source::new("t.toml", text.as_str());
+            let errors = match implan::load::load(&source) {
+                Ok(_) => panic!("[{marker}] {line} is accepted"),
+                Err(findings) => findings,
+            };
+            let lines: Vec<usize> =
+                errors.iter().filter_map(|f| f.span.as_ref()).map(|s| source.line_col(s.start).line).collect();
+            assert!(lines.contains(&at), "[{marker}] {line}: no error at line {at}: {errors:#?}");
+            tried += 1;
+        }
+    }
+    assert!(tried > 40, "only {tried} keys tried");
+}
