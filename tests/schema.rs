@@ -302,7 +302,7 @@ fn wrong_value(v: &implan::schema::Value) -> Option<&'static str> {
     use implan::schema::Value as V;
     match v {
         V::String | V::Text | V::Word(_) | V::When | V::Day => Some("true"),
-        V::OneOrList(inner) if matches!(inner, V::String) => Some("true"),
+        V::OneOrList(V::String) => Some("true"),
         V::Integer { .. } | V::Boolean => Some("\"x\""),
         _ => None,
     }
