@@ -107,8 +107,9 @@ enum Command {
         #[arg(long, value_name = "COLUMNS")]
         width: Option<u16>,
         /// CSV field separator (use ';' for spreadsheets set up for Norwegian; not a quote or a line break)
-        #[arg(long, default_value_t = ',', value_parser = csv_delimiter)]
-        delimiter: char,
+        // Read as text and checked by implan: clap would echo a control character back raw.
+        #[arg(long, default_value = ",")]
+        delimiter: String,
         /// Instead of the activities, total their costs per year and per phase against the budget
         #[arg(long)]
         costs: bool,
@@ -422,6 +423,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Schedule { common, filter, by, format, width, delimiter, costs } => {
             let audience = if matches!(format, ScheduleFormat::Json) { Audience::Programs } else { Audience::People };
             let filter = filter_from(&filter)?;
+            let delimiter = csv_delimiter(&delimiter).map_err(|e| Failure::Usage(format!("--delimiter: {e}")))?;
             with_view(&common, audience, |view, _| {
                 let opts = views::schedule::Options {
                     by: match by {

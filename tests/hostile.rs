@@ -4,61 +4,10 @@
 
 mod common;
 
-use common::{json, root, stderr, stdout};
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
-
-/// How long one run of the binary may take before the test kills it and fails (debug build, loaded machine).
-const DEADLINE: Duration = Duration::from_secs(60);
-
-/// Runs `implan` in the repository root (colour detection neutralised, Bokmål locale, no stdin), killing it
-/// and failing the test if it runs past `deadline`. Returns the output and how long it took.
-fn run_within(args: &[&str], deadline: Duration) -> (Output, Duration) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_implan"))
-        .args(args)
-        .current_dir(root())
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR")
-        .env_remove("COLUMNS")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the implan binary runs");
-    // Read both pipes on their own threads, so a large output cannot block the child while we wait.
-    let drain = |mut r: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = r.read_to_end(&mut buf);
-            buf
-        })
-    };
-    let out = drain(Box::new(child.stdout.take().expect("stdout")));
-    let err = drain(Box::new(child.stderr.take().expect("stderr")));
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for implan") {
-            break status;
-        }
-        if started.elapsed() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("implan {args:?} did not finish within {deadline:?}; killed");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    let took = started.elapsed();
-    let o = Output { status, stdout: out.join().expect("stdout reader"), stderr: err.join().expect("stderr reader") };
-    let e = String::from_utf8_lossy(&o.stderr);
-    assert!(!e.contains("panicked") && !e.contains("overflow"), "implan {args:?} crashed: {e}");
-    (o, took)
-}
+use common::{DEADLINE, TempDir, json, run_within, stderr, stdout};
+use std::io::Write;
+use std::process::{Command, Output};
+use std::time::Duration;
 
 fn implan(args: &[&str]) -> Output {
     run_within(args, DEADLINE).0
@@ -87,37 +36,6 @@ fn finding(rule: &str, line: u64, column: u64, message: &str) -> Found {
 /// The findings of one rule.
 fn of_rule<'a>(v: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Value> {
     v["findings"].as_array().expect("findings is a list").iter().filter(|f| f["rule"] == rule).collect()
-}
-
-/// A fresh directory for one test, removed when the test ends (some hold tens of megabytes).
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("implan-hostile-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        TempDir(dir)
-    }
-
-    fn path(&self, name: &str) -> String {
-        self.0.join(name).display().to_string()
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> String {
-        let p = self.0.join(name);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).expect("parent dir");
-        }
-        std::fs::write(&p, bytes).expect("write test file");
-        p.display().to_string()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// Writes one file and checks it with `--format json`.

@@ -222,16 +222,34 @@ fn table(view: &View, opts: &Options, groups: &[Group]) -> String {
         for &i in &g.rows {
             table.add_row(cells(view, opts.by, &view.plan.activities[i], true));
         }
+        let mut longest: Vec<usize> = longest.iter().map(|l| *l.min(&24)).collect();
+        if let Some(w) = opts.width {
+            fit_lower_bounds(&mut longest, usize::from(w));
+        }
         for (c, l) in longest.iter().enumerate() {
             if let Some(col) = table.column_mut(c) {
                 // The width counts the cell's padding, one space each side.
-                col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed((*l.min(&24) + 2) as u16)));
+                col.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed((*l + 2) as u16)));
             }
         }
         out.push_str(&table.to_string());
         out.push('\n');
     }
     out
+}
+
+/// Shrinks the columns' least widths, widest first, until the table fits `width` (with its borders and each
+/// cell's padding): a long word is then broken rather than the table made wider than the terminal.
+fn fit_lower_bounds(least: &mut [usize], width: usize) {
+    let frame = least.len() * 3 + 1;
+    let room = width.saturating_sub(frame);
+    while least.iter().sum::<usize>() > room {
+        let Some(widest) = least.iter_mut().max() else { return };
+        if *widest <= 4 {
+            return;
+        }
+        *widest -= 1;
+    }
 }
 
 fn longest_word(s: &str) -> usize {
@@ -307,6 +325,24 @@ fn csv(view: &View, opts: &Options, groups: &[Group]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn least_widths_shrink_to_fit_the_terminal() {
+        let mut least = vec![24, 24, 24, 24, 9];
+        super::fit_lower_bounds(&mut least, 80);
+        assert_eq!(least.iter().sum::<usize>(), 80 - 16, "{least:?}");
+        let (lo, hi) = (least[..4].iter().min().unwrap(), least[..4].iter().max().unwrap());
+        assert!(hi - lo <= 1 && least[4] == 9, "the widest give way first: {least:?}");
+        let mut fits = vec![10, 12, 8];
+        super::fit_lower_bounds(&mut fits, 80);
+        assert_eq!(fits, [10, 12, 8], "a table that fits is left alone");
+        let mut narrow = vec![24, 24];
+        super::fit_lower_bounds(&mut narrow, 10);
+        assert_eq!(narrow, [4, 4], "never below four columns of text");
+    }
 }
 
 #[derive(Serialize)]

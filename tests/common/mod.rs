@@ -2,8 +2,10 @@
 //! output. Not every file uses every helper.
 #![allow(dead_code)]
 
+use std::io::Read;
 use std::path::PathBuf;
-use std::process::Output;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -19,4 +21,137 @@ pub fn stderr(o: &Output) -> String {
 
 pub fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}", stdout(o)))
+}
+
+/// How long one run of the binary may take before the test kills it and fails (debug build, loaded machine).
+pub const DEADLINE: Duration = Duration::from_secs(60);
+
+/// `implan` with `args`, in the repository root, as a test runs it: colour detection neutralised, Bokmål
+/// locale, no stdin, no COLUMNS.
+pub fn command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_implan"));
+    cmd.args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .env_remove("COLUMNS")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Runs `implan` (see [`command`]), killing it and failing the test if it runs past `deadline`. Returns the
+/// output and how long it took.
+pub fn run_within(args: &[&str], deadline: Duration) -> (Output, Duration) {
+    run_command(command(args), args, deadline)
+}
+
+/// Runs a prepared command with both outputs piped, within `deadline`; a panic or a stack overflow fails.
+pub fn run_command(mut cmd: Command, args: &[&str], deadline: Duration) -> (Output, Duration) {
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the implan binary runs");
+    // Read both pipes on their own threads, so a large output cannot block the child while we wait.
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().expect("stdout")));
+    let err = drain(Box::new(child.stderr.take().expect("stderr")));
+    let (status, took) = wait_within(&mut child, args, deadline);
+    let o = Output { status, stdout: out.join().expect("stdout reader"), stderr: err.join().expect("stderr reader") };
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert!(!e.contains("panicked") && !e.contains("overflow"), "implan {args:?} crashed: {e}");
+    (o, took)
+}
+
+/// Waits for a child, killing it and failing the test past `deadline`.
+pub fn wait_within(
+    child: &mut std::process::Child,
+    args: &[&str],
+    deadline: Duration,
+) -> (std::process::ExitStatus, Duration) {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for implan") {
+            return (status, started.elapsed());
+        }
+        if started.elapsed() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("implan {args:?} did not finish within {deadline:?}; killed");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Runs `implan` with its standard output and error on a real terminal (a pseudo-terminal of `cols` columns),
+/// as a person at a terminal sees it: colour on, the terminal's width. Returns what the terminal received
+/// (a terminal turns "\n" into "\r\n") and the exit status.
+#[cfg(unix)]
+pub fn run_on_terminal(args: &[&str], cols: u16) -> (Vec<u8>, std::process::ExitStatus) {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize { ws_row: 50, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: openpty writes two fresh descriptors into the integers given; we own both from here on.
+    let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
+    assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut cmd = command(args);
+    cmd.stdout(Stdio::from(slave.try_clone().expect("dup"))).stderr(Stdio::from(slave.try_clone().expect("dup")));
+    let mut child = cmd.spawn().expect("the implan binary runs");
+    drop(slave);
+    drop(cmd);
+    let reader = std::thread::spawn(move || {
+        let mut file = std::fs::File::from(master);
+        let mut buf = Vec::new();
+        // Reading the master ends with EIO once every copy of the slave is closed.
+        let mut chunk = [0u8; 65536];
+        loop {
+            match file.read(&mut chunk) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            }
+        }
+        buf
+    });
+    let (status, _) = wait_within(&mut child, args, DEADLINE);
+    (reader.join().expect("terminal reader"), status)
+}
+
+/// A fresh directory for one test, removed when the test ends (some hold tens of megabytes).
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        let test = std::env::current_exe().ok().and_then(|e| e.file_stem().map(|s| s.to_string_lossy().into_owned()));
+        let dir =
+            std::env::temp_dir().join(format!("implan-{}-{}-{name}", test.unwrap_or_default(), std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+
+    pub fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+
+    pub fn write(&self, name: &str, bytes: &[u8]) -> String {
+        let p = self.0.join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("parent dir");
+        }
+        std::fs::write(&p, bytes).expect("write test file");
+        p.display().to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
