@@ -57,8 +57,8 @@ fn is_symbol(c: char) -> bool {
         || c == '*'
 }
 
-/// Whether `c`, following `prev` (the previous character as written, if any), is hidden from a reader: a
-/// control character, or an invisible one that is not part of an emoji.
+/// Whether `c`, following `prev` (the previous character as shown: `None` at the start and after a hidden one),
+/// is hidden from a reader: a control character, or an invisible one that is not part of an emoji.
 pub fn is_hidden(prev: Option<char>, c: char) -> bool {
     if c.is_control() {
         return true;
@@ -139,10 +139,12 @@ fn escape_where(s: &str, keep: impl Fn(&str, usize, char) -> bool) -> Cow<'_, st
         let i = first + i;
         if is_hidden(prev, c) && !keep(s, i, c) {
             push_escaped(&mut out, c);
+            // A joiner after an escaped joiner joins nothing.
+            prev = None;
         } else {
             out.push(c);
+            prev = Some(c);
         }
-        prev = Some(c);
     }
     Cow::Owned(out)
 }
@@ -293,8 +295,10 @@ pub fn excerpt(text: &str, span: std::ops::Range<usize>) -> (Cow<'_, str>, std::
             let mut e = String::new();
             push_escaped(&mut e, c);
             extra += e.len() - c.len_utf8();
+            prev = None;
+        } else {
+            prev = Some(c);
         }
-        prev = Some(c);
     }
     moved_to.extend(marks.map(|m| m.min(text.len()) + extra));
     let moved = |k: usize| moved_to[k].min(len);
@@ -323,6 +327,7 @@ mod tests {
         }
         assert_eq!(visible("a\u{200d}b"), "a\\u{200d}b");
         assert_eq!(visible("\u{fe0f}x"), "\\u{fe0f}x");
+        assert_eq!(visible("\u{fe0f}\u{fe0f}"), "\\u{fe0f}\\u{fe0f}", "a joiner after a hidden one joins nothing");
     }
 
     #[test]

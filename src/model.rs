@@ -99,8 +99,10 @@ impl HiddenText {
             if hidden && !allowed(i, c) {
                 count += 1;
                 first.get_or_insert((i, c));
+                prev = None;
+            } else {
+                prev = Some(c);
             }
-            prev = Some(c);
         }
         let (at, first) = first?;
         let before: Vec<char> = text[..at].chars().rev().take(20).collect();

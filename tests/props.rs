@@ -788,3 +788,110 @@ proptest! {
         check_edit(&text, &before, &id, &edit_of(op))?;
     }
 }
+
+/// Text made of the characters that matter to escaping: ASCII, Norwegian letters, controls (C0, DEL, C1), bidi
+/// controls, invisible characters, emoji with joiners, and Markdown, CSV and XML punctuation.
+fn awkward_text() -> impl Strategy<Value = String> {
+    let chars = prop_oneof![
+        proptest::char::range(' ', '~'),
+        proptest::char::range('\u{0}', '\u{1f}'),
+        proptest::char::range('\u{7f}', '\u{9f}'),
+        proptest::char::range('\u{200b}', '\u{200f}'),
+        proptest::char::range('\u{2028}', '\u{202e}'),
+        proptest::char::range('\u{2060}', '\u{2069}'),
+        Just('\u{feff}'),
+        Just('\u{ad}'),
+        Just('\u{fe0f}'),
+        Just('\u{e0041}'),
+        Just('æ'),
+        Just('ø'),
+        Just('å'),
+        Just('👩'),
+        Just('🏫'),
+        Just('ا'),
+    ];
+    proptest::collection::vec(chars, 0..40).prop_map(|v| v.into_iter().collect())
+}
+
+fn hidden_in(s: &str) -> Vec<char> {
+    let mut prev = None;
+    let mut out = Vec::new();
+    for c in s.chars() {
+        if implan::escape::is_hidden(prev, c) {
+            out.push(c);
+            prev = None;
+        } else {
+            prev = Some(c);
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    // What a reader is shown holds no hidden character, is shown the same a second time, and keeps every
+    // character it had that was not hidden, in order.
+    #[test]
+    fn visible_text_hides_nothing(s in awkward_text()) {
+        let shown = implan::escape::visible(&s);
+        prop_assert_eq!(hidden_in(&shown), Vec::<char>::new());
+        let again = implan::escape::visible(&shown);
+        prop_assert_eq!(again.as_ref(), shown.as_ref());
+        let mut prev = None;
+        let kept: String = s
+            .chars()
+            .filter(|&c| {
+                let hidden = implan::escape::is_hidden(prev, c);
+                prev = if hidden { None } else { Some(c) };
+                !hidden
+            })
+            .collect();
+        let mut rest = shown.chars();
+        prop_assert!(kept.chars().all(|c| rest.any(|r| r == c)), "{kept:?} not kept in order in {shown:?}");
+        let lines = implan::escape::visible_lines(&s);
+        prop_assert!(hidden_in(&lines).iter().all(|&c| c == '\n' || c == '\t' || c == '\r'));
+    }
+
+    // Markdown: one inline piece of text, whatever it holds: a paragraph of plain text and nothing else.
+    #[test]
+    fn markdown_is_always_plain_text(s in awkward_text()) {
+        use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+        let md = implan::escape::markdown(&s);
+        prop_assert!(!md.contains('\n') && !md.contains('\r'));
+        let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH | Options::ENABLE_TASKLISTS;
+        for e in Parser::new_ext(&format!("x {md}"), opts) {
+            let plain = matches!(
+                e,
+                Event::Text(_) | Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+            );
+            prop_assert!(plain, "{:?} from {:?}", e, md);
+        }
+    }
+
+    // CSV: a cell reads back as one field, its text is the shown text (with a quote before a formula's
+    // start), and it never starts a formula.
+    #[test]
+    fn csv_cells_read_back_as_one_inert_field(s in awkward_text(), semicolon in any::<bool>()) {
+        let d = if semicolon { ';' } else { ',' };
+        let line = format!("{}{d}{}\r\n", implan::escape::csv_cell(&s, d), implan::escape::csv_cell("x", d));
+        let mut r = csv::ReaderBuilder::new().delimiter(d as u8).has_headers(false).from_reader(line.as_bytes());
+        let record = r.records().next().expect("a record").expect("valid CSV");
+        prop_assert_eq!(record.len(), 2);
+        let cell = &record[0];
+        prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{:?}", cell);
+        let shown = implan::escape::visible(&s);
+        prop_assert!(cell == shown.as_ref() || cell.strip_prefix('\'') == Some(shown.as_ref()), "{:?} vs {:?}", cell, shown);
+    }
+
+    // XML: escaped text parses as text, and reads back as the shown text.
+    #[test]
+    fn xml_text_reads_back(s in awkward_text()) {
+        let doc = format!("<t a=\"{}\">{}</t>", implan::escape::xml(&s), implan::escape::xml(&s));
+        let parsed = roxmltree::Document::parse(&doc).map_err(|e| TestCaseError::fail(format!("{e}: {doc:?}")))?;
+        let root = parsed.root_element();
+        let shown = implan::escape::visible(&s);
+        prop_assert_eq!(root.text().unwrap_or(""), shown.as_ref());
+        prop_assert_eq!(root.attribute("a"), Some(shown.as_ref()));
+    }
+}
