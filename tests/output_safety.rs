@@ -7,7 +7,7 @@
 mod common;
 
 use common::{DEADLINE, TempDir, command, run_command, run_within};
-use implan::escape::{is_bidi_control, is_invisible};
+use implan::escape::is_invisible;
 use std::process::{Output, Stdio};
 
 /// Escape sequences: retitle the terminal, clear it, a hidden link (OSC 8), and a C1 CSI.
@@ -168,7 +168,7 @@ fn raw_hidden(s: &str, crlf: bool) -> Vec<(usize, char)> {
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let line_end = c == '\n' || (crlf && c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n'));
-        if !line_end && (c.is_control() || is_invisible(c) || is_bidi_control(c)) {
+        if !line_end && (c.is_control() || is_invisible(c)) {
             bad.push((i, c));
         }
     }

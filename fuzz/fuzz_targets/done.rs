@@ -92,14 +92,19 @@ fn check_edit(text: &str, before: Option<&Plan>, id: &str, edit: &Edit) {
         if b.id.value == id {
             assert_eq!(a.status, edit.status, "the edited activity's status");
             match (edit.status, edit.done) {
-                (Status::Done, Some(d)) => assert_eq!(a.done, Some(d)),
-                (Status::Done, None) => assert_eq!(a.done, b.done),
-                _ => assert_eq!(a.done, None),
+                (Status::Done, Some(d)) => assert_eq!(day(a), Some(d)),
+                (Status::Done, None) => assert_eq!(day(a), day(b)),
+                _ => assert_eq!(day(a), None),
             }
         } else {
-            assert_eq!((a.status, a.done), (b.status, b.done), "another activity's status changed");
+            assert_eq!((a.status, day(a)), (b.status, day(b)), "another activity's status changed");
         }
     }
+}
+
+/// The done date, without where it is written (an edit moves what comes after it).
+fn day(a: &implan::model::Activity) -> Option<chrono::NaiveDate> {
+    a.done.as_ref().map(|d| d.value)
 }
 
 fuzz_target!(|data: &[u8]| {
