@@ -348,6 +348,10 @@ mod tests {
         assert_eq!(markdown("[link](http://x)"), "\\[link\\](http://x)");
         assert_eq!(markdown("&lt;"), "\\&lt;");
         assert_eq!(markdown("Omni-modellen 2026"), "Omni-modellen 2026");
+        // Only digits followed by '.' or ')' start a list.
+        assert_eq!(markdown("2026 budsjett"), "2026 budsjett");
+        assert_eq!(markdown(".x"), ".x");
+        assert_eq!(markdown("2026) x"), "2026\\) x");
     }
 
     #[test]
@@ -360,10 +364,20 @@ mod tests {
         assert_eq!(csv_cell("a,b", ','), "\"a,b\"");
         assert_eq!(csv_cell("a,b", ';'), "a,b");
         assert_eq!(csv_cell("2026-03-12", ','), "2026-03-12");
-        assert!(csv_delimiter_problem('"').is_some());
-        assert!(csv_delimiter_problem('\n').is_some());
-        assert!(csv_delimiter_problem('\t').is_none());
-        assert!(csv_delimiter_problem(';').is_none());
+        // Spaces at either end survive a spreadsheet only in quotes.
+        assert_eq!(csv_cell(" x", ','), "\" x\"");
+        assert_eq!(csv_cell("x ", ','), "\"x \"");
+        assert_eq!(csv_cell("x y", ','), "x y");
+        assert_eq!(csv_delimiter_problem('"'), Some("a quote is how CSV quotes a field"));
+        assert_eq!(csv_delimiter_problem('\n'), Some("a line break ends a CSV record"));
+        assert_eq!(csv_delimiter_problem('\r'), Some("a line break ends a CSV record"));
+        assert_eq!(csv_delimiter_problem('\u{1b}'), Some("a control character cannot be seen in the file"));
+        for hidden in ['\u{200b}', '\u{a0}', '\u{2003}'] {
+            assert_eq!(csv_delimiter_problem(hidden), Some("an invisible character cannot be seen in the file"));
+        }
+        for fine in ['\t', ' ', ';', ',', '|', 'ø'] {
+            assert_eq!(csv_delimiter_problem(fine), None, "{fine:?}");
+        }
     }
 
     #[test]
@@ -391,6 +405,7 @@ mod tests {
             let p = Path::new(std::ffi::OsStr::from_bytes(b"pl\xe6n.toml"));
             assert_eq!(path(p), "pl\\xE6n.toml");
             assert!(!path_is_text(p));
+            assert!(path_is_text(Path::new("plans/beiarn-omni.toml")));
         }
     }
 }
