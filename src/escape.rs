@@ -250,6 +250,8 @@ pub fn xml_lines(s: &str) -> String {
     xml_escape(&visible_lines(s))
 }
 
+/// Entities for markup. The text has been through `visible` or `visible_lines`, so the only control characters
+/// left are the tab and the line ends XML allows.
 fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -259,9 +261,6 @@ fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // XML 1.0 cannot carry other control characters at all, not even escaped (visible_lines keeps only
-            // these).
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -391,6 +390,10 @@ mod tests {
         let text = "title = \"\u{1b}[2J\u{202e}abc\"";
         let at = text.find("abc").unwrap();
         let (shown, span) = excerpt(text, at..at + 3);
+        assert_eq!(&shown[span], "abc");
+        // A span that ends where the text does.
+        let text = "\u{1b}[2Jabc";
+        let (shown, span) = excerpt(text, 4..text.len());
         assert_eq!(&shown[span], "abc");
         let (same, span) = excerpt("a\tb", 2..3);
         assert_eq!((same.as_ref(), span), ("a\tb", 2..3));
