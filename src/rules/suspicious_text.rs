@@ -241,6 +241,11 @@ mod tests {
                     [[activity]]\ntitle = \"Oppstart\"\nwhen = \"mars 2026\"\nowner = \"fau\"\n\n\
                     [[activity]]\nid = \"oppstart-2\"\ntitle = \"Oppstart\"\nwhen = \"mai 2026\"\nowner = \"fau\"\n";
         assert_eq!(run_rule(&RULE, &plan(roles, acts)), vec![]);
+        // Plain ASCII names are compared by letter case only, as rustc does: "rn" and "m" are for fonts to tell
+        // apart.
+        let acts = "[[activity]]\nid = \"modell\"\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"fau\"\n\n\
+                    [[activity]]\nid = \"rnodell\"\ntitle = \"B\"\nwhen = \"mai 2026\"\nowner = \"fau\"\n";
+        assert_eq!(run_rule(&RULE, &plan("fau = \"FAU\"", acts)), vec![]);
         // The same id twice is duplicate-id's; a role named as its id is one role.
         let acts = "[[activity]]\nid = \"a\"\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"fau\"\n\n\
                     [[activity]]\nid = \"a\"\ntitle = \"B\"\nwhen = \"mai 2026\"\nowner = \"fau\"\n";
