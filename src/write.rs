@@ -360,6 +360,8 @@ pub enum LockError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt;
 
     fn dir(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("implan-write-{name}-{}", std::process::id()));
@@ -438,13 +440,52 @@ mod tests {
         assert_eq!(temps(&d), vec![".other.toml.AbC123.implan-tmp"]);
     }
 
+    /// A named pipe in a test folder, with a reader that collects what is written: something that is not a
+    /// regular file, as a device is. (The test must not touch /dev: a broken write_file, as mutation testing
+    /// makes one, would rename a file over /dev/null as root.)
+    #[cfg(unix)]
+    fn pipe_with_reader(d: &Path) -> (PathBuf, std::thread::JoinHandle<Vec<u8>>) {
+        use std::io::Read;
+        let p = d.join("pipe");
+        let c = std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: mkfifo reads the NUL-terminated path only.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "{}", io::Error::last_os_error());
+        let reader = {
+            let p = p.clone();
+            std::thread::spawn(move || {
+                let mut got = Vec::new();
+                File::open(&p).unwrap().read_to_end(&mut got).unwrap();
+                got
+            })
+        };
+        (p, reader)
+    }
+
     #[cfg(unix)]
     #[test]
-    fn a_device_is_written_through() {
-        write_file(Path::new("/dev/null"), b"x", Options::replace()).unwrap();
-        let e = write_file(Path::new("/dev/full"), b"x", Options::replace()).unwrap_err();
-        assert!(e.to_string().contains("/dev/full"), "{e}");
-        assert!(Path::new("/dev/full").exists());
+    fn what_is_not_a_regular_file_is_written_through() {
+        let d = dir("pipe");
+        let (p, reader) = pipe_with_reader(&d);
+        write_file(&p, b"through", Options::replace()).unwrap();
+        assert_eq!(reader.join().unwrap(), b"through");
+        assert!(fs::symlink_metadata(&p).unwrap().file_type().is_fifo(), "still a pipe, not replaced");
+        assert!(temps(&d).is_empty());
+        // … but only when asked to replace: a new file is not a pipe, and a plan is a regular file.
+        let keep = Options { existing: Existing::Keep, force: false };
+        assert!(matches!(write_file(&p, b"x", keep), Err(WriteError::Exists(_))));
+        let edit = Options { existing: Existing::ReplaceIfStill(b""), force: false };
+        assert!(matches!(write_file(&p, b"x", edit), Err(WriteError::Changed)));
+        assert!(fs::symlink_metadata(&p).unwrap().file_type().is_fifo());
+    }
+
+    #[test]
+    fn folders_and_unreachable_paths_are_errors() {
+        let d = dir("odd");
+        let e = write_file(&d, b"x", Options::replace()).unwrap_err();
+        assert!(e.to_string().ends_with(": it is a directory"), "{e}");
+        fs::write(d.join("file"), b"x").unwrap();
+        let e = write_file(&d.join("file/under"), b"x", Options::replace()).unwrap_err();
+        assert!(e.to_string().starts_with("cannot read the state of"), "{e}");
     }
 
     #[test]

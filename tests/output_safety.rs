@@ -582,10 +582,21 @@ fn a_failed_write_is_an_error_naming_its_target() {
             "{args:?}"
         );
     }
-    let o = implan(&["report", plan, "-o", "/dev/full"]);
+    // `-o` naming a full device: a private copy of /dev/full (a broken implan, as mutation testing makes one,
+    // would rename a file over the device it is given; as root that must not be the machine's /dev/full).
+    let dir = TempDir::new("full");
+    let full = dir.0.join("full");
+    let c = std::ffi::CString::new(full.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: mknod reads the NUL-terminated path only.
+    let made = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 7)) };
+    assert_eq!(made, 0, "making a full device needs root: {}", std::io::Error::last_os_error());
+    let f = full.display().to_string();
+    let o = implan(&["report", plan, "-o", &f]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(text(&o.stdout), "", "no 'wrote /dev/full'");
-    assert!(text(&o.stderr).contains("cannot write /dev/full: No space left on device"), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "", "no 'wrote {f}'");
+    assert!(text(&o.stderr).contains(&format!("cannot write {f}: No space left on device")), "{}", text(&o.stderr));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&full).unwrap().file_type().is_char_device(), "the device is not replaced");
 }
 
 #[cfg(unix)]
