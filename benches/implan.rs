@@ -97,3 +97,61 @@ fn done(bencher: divan::Bencher, n: usize) {
     let edit = implan::edit::Edit::done_on(today());
     bencher.bench(|| implan::edit::apply(divan::black_box(&src.text), &id, &edit).map(|(t, _)| t.len()));
 }
+
+/// Lengths of the long texts of `genplan::long_texts`: every command must take time linear in them.
+const LENGTHS: [usize; 3] = [10_000, 100_000, 1_000_000];
+
+/// The long-text plan of each length, made once, with what every view needs.
+fn long_source(n: usize) -> &'static Source {
+    static PLANS: [OnceLock<Source>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let i = LENGTHS.iter().position(|&s| s == n).expect("one of LENGTHS");
+    PLANS[i].get_or_init(|| Source::new(format!("long-{n}.toml"), genplan::long_texts(n)))
+}
+
+/// The work of a view command on the long-text plan: load, the plan as shown, the view, then `render`.
+fn long_view(n: usize, render: impl Fn(&implan::views::View) -> usize) -> usize {
+    let src = long_source(n);
+    let plan = implan::load::load(src).expect("loads").shown();
+    let view = implan::views::View::new(&plan, src, implan::model::Lang::Nb, today());
+    render(&view)
+}
+
+/// `implan check` on the long-text plan, human output: the findings quote long names and suggest them.
+#[divan::bench(args = LENGTHS, sample_count = 5)]
+fn long_text_check(bencher: divan::Bencher, n: usize) {
+    let src = long_source(n);
+    bencher.bench(|| {
+        let findings = implan::check::check_source(src);
+        let report = implan::check::FileReport { path: src.path.clone(), source: Some(src.clone()), findings };
+        implan::render::human(&[report]).len()
+    });
+}
+
+/// `implan schedule --width 80` on the long-text plan: table cells with long words.
+#[divan::bench(args = LENGTHS, sample_count = 5)]
+fn long_text_schedule(bencher: divan::Bencher, n: usize) {
+    let opts = implan::views::schedule::Options { width: Some(80), ..Default::default() };
+    bencher.bench(|| long_view(n, |v| implan::views::schedule::render(v, &opts).map_or(0, |s| s.len())));
+}
+
+/// `implan wheel` on the long-text plan: labels hyphenated into ring segments.
+#[divan::bench(args = LENGTHS, sample_count = 5)]
+fn long_text_wheel(bencher: divan::Bencher, n: usize) {
+    let opts = implan::export::svg::WheelOptions { first_month: 8, rings: implan::export::svg::Rings::Role, size: 900 };
+    bencher.bench(|| long_view(n, |v| implan::export::svg::wheel(v, &opts).len()));
+}
+
+/// `implan status`, `timeline`, `gantt` and `export ics` on the long-text plan, one after the other.
+#[divan::bench(args = LENGTHS, sample_count = 5)]
+fn long_text_other_views(bencher: divan::Bencher, n: usize) {
+    bencher.bench(|| {
+        long_view(n, |v| {
+            let report = implan::views::status::build(v, &[]);
+            let timeline = implan::views::timeline::Options { width: 80 };
+            implan::views::status::render_text(v, &report, "long.toml").len()
+                + implan::views::timeline::render(v, &timeline).len()
+                + implan::export::svg::gantt(v, &implan::export::svg::GanttOptions { width: 1200 }).len()
+                + implan::export::ics::render(v, &implan::export::ics::Options { role: None }).map_or(0, |s| s.len())
+        })
+    });
+}

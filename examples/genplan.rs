@@ -19,6 +19,11 @@
 //! error on the last line (`invalid-toml`). They are separate because a file the loader rejects gets no rule
 //! findings: implan does not reason about a plan its writer did not mean.
 //!
+//! `--long-texts` makes another plan instead: a small one whose every kind of text is N characters long without a
+//! space (the plan's title, a role's name, a phase's name, activity titles, one in 'æ'), with a responsible role
+//! and a dependency each one letter off a long name, so that "did you mean" compares long names: what takes
+//! time quadratic in a text's length shows there (`benches/implan.rs`, group `long_text`).
+//!
 //! The output is deterministic: the same arguments give the same bytes.
 
 use chrono::NaiveDate;
@@ -28,7 +33,9 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: genplan N [--broken | --broken=rules | --broken=load | --broken=toml]
-  N          number of activities, at least 550 (5 per school month over ten school years)";
+       genplan N --long-texts
+  N          number of activities, at least 550 (5 per school month over ten school years);
+             with --long-texts, the length of each long text";
 
 /// Ten school years, August 2026 – June 2036.
 const FIRST_YEAR: i32 = 2026;
@@ -77,8 +84,10 @@ pub enum Broken {
 fn main() -> ExitCode {
     let mut n = None;
     let mut broken = Broken::No;
+    let mut long = false;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
+            "--long-texts" => long = true,
             "--broken" | "--broken=rules" => broken = Broken::Rules,
             "--broken=load" => broken = Broken::Load,
             "--broken=toml" => broken = Broken::Toml,
@@ -100,11 +109,17 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let months = school_months();
+    if long {
+        return print(&long_texts(n));
+    }
     if n < 5 * months.len() {
         eprintln!("error: N must be at least {} (5 per school month), not {n}\n{USAGE}", 5 * months.len());
         return ExitCode::from(2);
     }
-    let text = generate(n, broken);
+    print(&generate(n, broken))
+}
+
+fn print(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -115,6 +130,32 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A small plan whose texts are each `n` characters long, without a space: see the module's docs. It loads, and
+/// its findings are an unknown role and an unknown dependency, each with a long name to suggest.
+pub fn long_texts(n: usize) -> String {
+    let long = |c: char| c.to_string().repeat(n);
+    let off_by_one =
+        |c: char| format!("{}{}", c.to_string().repeat(n.saturating_sub(1)), if c == 'R' { 'S' } else { 'b' });
+    format!(
+        "[plan]\ntitle = \"{plan}\"\norg = \"{org}\"\nstart = \"januar 2026\"\nend = \"desember 2026\"\n\n\
+         [roles]\npl = \"{role}\"\nsg = {{ name = \"Styringsgruppe\", members = [\"pl\"] }}\n\n\
+         [[phase]]\nid = \"p\"\nname = \"{phase}\"\nperiod = \"Vår 2026\"\ngoal = \"{goal}\"\n\n\
+         [[phase.activity]]\ntitle = \"{title}\"\nwhen = \"2026-03-12\"\nowner = \"pl\"\ncost = 100\n\n\
+         [[phase.activity]]\ntitle = \"{ae}\"\nwhen = \"april 2026\"\nowner = [\"sg\", \"{owner_typo}\"]\nnotes = \"{notes}\"\n\n\
+         [[activity]]\ntitle = \"Oppfølging\"\nwhen = \"september 2026\"\nowner = \"pl\"\nafter = [\"{after_typo}\"]\n",
+        plan = long('P'),
+        org = long('O'),
+        role = long('R'),
+        phase = long('F'),
+        goal = long('G'),
+        title = long('a'),
+        ae = long('æ'),
+        owner_typo = off_by_one('R'),
+        notes = long('N'),
+        after_typo = off_by_one('a'),
+    )
 }
 
 /// Every school month of the plan, in order, as (year, month).

@@ -458,19 +458,11 @@ fn apply_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(String, O
         done: plan.new_done,
         changed,
         kept_date: edit.if_undated.is_some() && plan.old_done.is_some_and(|d| Some(d) != edit.if_undated),
-        plan_start: plan_start(doc.as_table()),
+        // As the loader reads it: the start may count agreement years ("første avtaleår").
+        plan_start: crate::load::load(&crate::source::Source::new("plan.toml", body)).ok().map(|p| p.start.value.start),
         forced: Vec::new(),
     };
     Ok((format!("{bom}{new_body}"), outcome))
-}
-
-/// `[plan] start`'s first day, read as the loader reads it.
-fn plan_start(root: &toml_edit::Table) -> Option<NaiveDate> {
-    match root.get("plan")?.as_table_like()?.get("start")?.as_value()? {
-        Value::String(s) => crate::when::parse(s.value()).ok().map(|w| w.start),
-        Value::Integer(i) => crate::when::parse(&i.value().to_string()).ok().map(|w| w.start),
-        v => date_value(v),
-    }
 }
 
 /// One step of the way from the document's root to an activity's table.
@@ -963,7 +955,7 @@ when = "mai 2026"
                 done: Some(day("2026-11-23")),
                 changed: true,
                 kept_date: false,
-                plan_start: crate::when::parse("vår 2026").ok().map(|w| w.start),
+                plan_start: Some(day("2026-01-01")),
                 forced: Vec::new(),
             }
         );

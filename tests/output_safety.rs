@@ -6,6 +6,10 @@
 
 mod common;
 
+#[path = "../examples/genplan.rs"]
+#[allow(dead_code)]
+mod genplan;
+
 use common::{DEADLINE, TempDir, command, run_command, run_within};
 use implan::escape::is_invisible;
 use std::process::{Output, Stdio};
@@ -680,4 +684,64 @@ fn usage_that_makes_no_sense_is_refused() {
     }
     let o = implan(&["schedule", plan, "--format", "csv", "--delimiter", "\t"]);
     assert_eq!(o.status.code(), Some(0), "a tab is a fine separator");
+}
+
+/// The commands and formats whose work grows with the length of a text, as `benches/implan.rs` times them.
+const LONG_TEXT_RUNS: &[&[&str]] = &[
+    &["check"],
+    &["check", "--format", "json"],
+    &["status"],
+    &["schedule", "--width", "80"],
+    &["schedule"],
+    &["schedule", "--by", "role", "--width", "80"],
+    &["schedule", "--by", "month", "--width", "80"],
+    &["schedule", "--costs"],
+    &["schedule", "--format", "markdown"],
+    &["timeline"],
+    &["checklist"],
+    &["gantt"],
+    &["wheel"],
+    &["report"],
+    &["export", "ics"],
+];
+
+// Every command is linear in the length of every text: a plan whose texts are each 100,000 characters long
+// without a space (titles, names, a long name to suggest for a typo) goes through each within seconds. Before,
+// the årshjul took over a minute (its hyphenation tried every cut by measuring the whole head), the schedule too
+// (comfy-table breaks a long word in quadratic time, and overflowed its widths past 65,535 columns), and so did
+// "did you mean" on long names (Levenshtein).
+#[test]
+fn long_texts_take_linear_time() {
+    let dir = TempDir::new("long");
+    let plan = dir.write("long.toml", genplan::long_texts(100_000).as_bytes());
+    for args in LONG_TEXT_RUNS {
+        let mut all: Vec<&str> = args.to_vec();
+        all.push(&plan);
+        if args[0] != "check" {
+            all.extend(["--today", "2026-05-20"]);
+        }
+        let (o, took) = run_within(&all, std::time::Duration::from_secs(30));
+        assert_eq!(o.status.code(), Some(if args[0] == "check" { 1 } else { 0 }), "{args:?}: {}", text(&o.stderr));
+        assert!(took < std::time::Duration::from_secs(15), "{args:?} took {took:?}");
+        // A table cell shows a long text's first thousand characters, and then "…"; other formats all of it.
+        let out = text(&o.stdout);
+        if args[0] == "schedule" && !args.contains(&"markdown") {
+            assert!(out.contains("…") && !out.contains(&"a".repeat(1_001)), "{args:?}");
+        }
+        if args.contains(&"markdown") {
+            assert!(out.contains(&"a".repeat(100_000)), "{args:?}: the whole title");
+        }
+    }
+    // The typos still get help; a "did you mean" only between names short enough to compare letter by letter
+    // (nobody misspells a name of a hundred thousand letters, and comparing two costs their lengths' product).
+    let helps = |n: usize| -> Vec<String> {
+        let plan = dir.write("typo.toml", genplan::long_texts(n).as_bytes());
+        let v: serde_json::Value =
+            serde_json::from_slice(&implan(&["check", &plan, "--format", "json"]).stdout).unwrap();
+        v["findings"].as_array().unwrap().iter().map(|f| f["help"].as_str().unwrap().to_string()).collect()
+    };
+    let long = helps(100_000);
+    assert!(long[0].starts_with("declare it under [roles]") && long[1].starts_with("known activity ids:"), "{long:?}");
+    let short = helps(100);
+    assert!(short.iter().all(|h| h.starts_with("did you mean")), "{short:?}");
 }

@@ -690,7 +690,7 @@ fn assert_piecewise_edit_agrees(text: &str, id: &str, edit: &Edit) -> Result<(),
             return Err(TestCaseError::fail(format!("only the piecewise edit of {id:?} works:\n{text}")));
         };
         prop_assert!(piece_text == whole_text, "the piecewise edit of {id:?} differs:\n{text}");
-        prop_assert_eq!(format!("{piece_outcome:?}"), format!("{whole_outcome:?}"));
+        prop_assert_eq!(format!("{piece_outcome:?}"), format!("{whole_outcome:?}"), "for\n{}", text);
     }
     Ok(())
 }

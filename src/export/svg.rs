@@ -1264,15 +1264,24 @@ fn wrap(content: &str, rooms: &[f64], size: f64) -> (Vec<String>, bool) {
                 let h: String = chars[..cut].iter().collect();
                 if h.ends_with('-') { h } else { format!("{h}-") }
             };
-            let fits = |c: &usize| text_width(&head(*c), size, false) <= room;
-            let places = 2..chars.len().saturating_sub(2);
-            let Some(cut) = places
-                .clone()
-                .rev()
-                .filter(fits)
-                .find(|&c| chars[c - 1] == '-')
-                .or_else(|| places.rev().filter(fits).find(|&c| syllable_starts(&chars, c)))
-            else {
+            // The widths of the word's beginnings, in ems, summed in the order text_width sums them; past
+            // the first beginning wider than the line no cut can fit, so the scan stops there.
+            let mut ems = vec![0.0];
+            for &c in &chars {
+                let e = ems[ems.len() - 1] + char_em(c);
+                if e * size > room {
+                    break;
+                }
+                ems.push(e);
+            }
+            let fits = |c: &usize| {
+                *c < ems.len() && (if chars[*c - 1] == '-' { ems[*c] } else { ems[*c] + char_em('-') }) * size <= room
+            };
+            let places = 2..chars.len().saturating_sub(2).min(ems.len());
+            let Some(cut) = places.clone().rev().filter(fits).find(|&c| chars[c - 1] == '-').or_else(|| {
+                let from = alphabetic_from(&chars);
+                places.rev().filter(fits).find(|&c| syllable_starts_with(&chars, c, from))
+            }) else {
                 lines.push(fit(&rest, room, size, false));
                 return (lines, false);
             };
@@ -1342,19 +1351,23 @@ fn is_onset(s: &str) -> bool {
     }
 }
 
+/// Where the word's alphabetic tail starts: `chars[i..]` is all letters exactly when `i >= alphabetic_from`.
+fn alphabetic_from(chars: &[char]) -> usize {
+    chars.iter().rposition(|c| !c.is_alphabetic()).map_or(0, |p| p + 1)
+}
+
 /// Whether a word can be hyphenated before `chars[cut]`: the part before has a vowel, and the part after starts
 /// with the longest consonant cluster a syllable can start with, then a vowel ("Opp-starts", "Informa-sjons",
-/// "Omdøm-me"; not "Oppstar-tsmøte"), or follows a compound's linking "s" ("Oppstarts-møte").
-fn syllable_starts(chars: &[char], cut: usize) -> bool {
+/// "Omdøm-me"; not "Oppstar-tsmøte"), or follows a compound's linking "s" ("Oppstarts-møte"). `alphabetic_from`
+/// is [`alphabetic_from`] of the word, computed once for all its cuts so that trying every cut stays linear.
+fn syllable_starts_with(chars: &[char], cut: usize, alphabetic_from: usize) -> bool {
     // The word's own letters before the break (after a mark such as "↻"): at least three, one of them a vowel.
     let start = chars[..cut].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |p| p + 1);
-    if cut < start + 3
-        || !chars[start..cut].iter().any(|&c| is_vowel(c))
-        || !chars[cut..].iter().all(|c| c.is_alphabetic())
-    {
+    if cut < start + 3 || !chars[start..cut].iter().any(|&c| is_vowel(c)) || cut < alphabetic_from {
         return false;
     }
-    let Some(v) = chars[cut..].iter().position(|&c| is_vowel(c)) else { return false };
+    // An onset is at most three letters: look no further for the vowel after it.
+    let Some(v) = chars[cut..].iter().take(4).position(|&c| is_vowel(c)) else { return false };
     let onset: String = chars[cut..cut + v].iter().collect();
     let longer: String = chars[cut - 1..cut + v].iter().collect();
     // A consonant and "s" end a compound's first part ("Oppstarts-møte", "Informasjons-kampanje"), although "sm"
@@ -1907,7 +1920,10 @@ mod tests {
 
     #[test]
     fn long_words_break_where_syllables_start() {
-        let at = |w: &str, cut: usize| syllable_starts(&w.chars().collect::<Vec<_>>(), cut);
+        let at = |w: &str, cut: usize| {
+            let chars: Vec<char> = w.chars().collect();
+            syllable_starts_with(&chars, cut, alphabetic_from(&chars))
+        };
         assert!(at("Oppstartsmøte", 3)); // Opp-startsmøte
         assert!(!at("Oppstartsmøte", 4)); // not Opps-tartsmøte: "st" starts the syllable
         assert!(!at("Oppstartsmøte", 7)); // not Oppstar-tsmøte

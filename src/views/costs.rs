@@ -111,7 +111,7 @@ pub fn render(view: &View, format: Format, delimiter: char) -> String {
             t.load_style(presets::UTF8_FULL_CONDENSED);
             t.set_header([phase_h, cost_h]);
             for r in &by_phase {
-                t.add_row([r.label.clone(), money(r.cost)]);
+                t.add_row([super::schedule::clip_cell(r.label.clone()), money(r.cost)]);
             }
             s.push_str(&format!("{t}\n"));
             s

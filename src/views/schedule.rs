@@ -220,7 +220,7 @@ fn table(view: &View, opts: &Options, groups: &[Group]) -> String {
         }
         table.set_header(h);
         for &i in &g.rows {
-            table.add_row(cells(view, opts.by, &view.plan.activities[i], true));
+            table.add_row(cells(view, opts.by, &view.plan.activities[i], true).into_iter().map(clip_cell));
         }
         let mut longest: Vec<usize> = longest.iter().map(|l| *l.min(&24)).collect();
         if let Some(w) = opts.width {
@@ -236,6 +236,18 @@ fn table(view: &View, opts: &Options, groups: &[Group]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The most characters of a text a table cell shows. comfy-table breaks a word too long for its column in time
+/// quadratic in the word's length, and its widths are u16 (a cell wider than 65,533 columns overflows its
+/// arithmetic): it is never handed more than this. The other formats keep the whole text.
+pub(super) const MAX_CELL: usize = 1_000;
+
+pub(super) fn clip_cell(s: String) -> String {
+    match s.char_indices().nth(MAX_CELL) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
 }
 
 /// Shrinks the columns' least widths, widest first, until the table fits `width` (with its borders and each
