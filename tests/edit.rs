@@ -1,6 +1,9 @@
 //! `implan done` / `implan set` through the library: edits of copies of the real plans in a temp dir.
 
+mod common;
+
 use chrono::NaiveDate;
+use common::temps_beside;
 use implan::check::check_source;
 use implan::edit::{self, Edit, EditError};
 use implan::model::Status;
@@ -106,18 +109,6 @@ fn edit_file_marks_the_first_activity_of_every_plan_done() {
     }
 }
 
-/// The temporary files an edit of `path` would leave beside it (`.NAME.XXXXXX.implan-tmp`).
-fn temps_beside(path: &Path) -> Vec<String> {
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let mut found: Vec<String> = fs::read_dir(path.parent().unwrap())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(&format!(".{name}.")) && n.ends_with(".implan-tmp"))
-        .collect();
-    found.sort();
-    found
-}
 
 #[test]
 fn beiarn_first_activity_exact_text() {

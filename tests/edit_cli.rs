@@ -1,6 +1,9 @@
 //! `implan done` and `implan set` on real plan files: the confirmation, the exit codes, and that nothing but
 //! the status changes.
 
+mod common;
+
+use common::temps_beside;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -146,18 +149,6 @@ fn a_failed_write_leaves_the_plan_intact() {
     assert_eq!(temps_beside(&out), Vec::<String>::new());
 }
 
-/// The temporary files a write of `path` would leave beside it (`.NAME.XXXXXX.implan-tmp`).
-fn temps_beside(path: &Path) -> Vec<String> {
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let mut found: Vec<String> = std::fs::read_dir(path.parent().unwrap())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(&format!(".{name}.")) && n.ends_with(".implan-tmp"))
-        .collect();
-    found.sort();
-    found
-}
 
 #[test]
 fn read_only_and_hard_linked_plans_are_refused_without_force() {

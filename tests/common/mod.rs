@@ -155,3 +155,16 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// The temporary files a write of `path` would leave beside it (`.NAME.XXXXXX.implan-tmp`).
+pub fn temps_beside(path: &std::path::Path) -> Vec<String> {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let mut found: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&format!(".{name}.")) && n.ends_with(".implan-tmp"))
+        .collect();
+    found.sort();
+    found
+}
