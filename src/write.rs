@@ -401,6 +401,32 @@ mod tests {
         assert!(temps(&d).is_empty());
     }
 
+    #[test]
+    fn of_writers_racing_to_make_a_new_file_one_wins() {
+        // The check that the file is new comes before the write; the rename that makes it must not replace what
+        // another made meanwhile.
+        let d = dir("race");
+        let p = d.join("new.toml");
+        let start = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let results: Vec<Result<Vec<Forced>, WriteError>> = (0..8u8)
+            .map(|i| {
+                let (p, start) = (p.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    write_file(&p, &[b'0' + i; 4096], Options { existing: Existing::Keep, force: false })
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .collect();
+        assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "{results:?}");
+        assert!(results.iter().filter(|r| r.is_err()).all(|r| matches!(r, Err(WriteError::Exists(_)))), "{results:?}");
+        let winner = fs::read(&p).unwrap();
+        assert!(winner.iter().all(|b| *b == winner[0]), "one writer's text, whole");
+        assert!(temps(&d).is_empty());
+    }
+
     #[cfg(unix)]
     #[test]
     fn read_only_and_hard_links_need_force() {

@@ -109,7 +109,6 @@ fn edit_file_marks_the_first_activity_of_every_plan_done() {
     }
 }
 
-
 #[test]
 fn beiarn_first_activity_exact_text() {
     let path = copy_plan("beiarn", "beiarn-omni.toml");

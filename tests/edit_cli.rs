@@ -149,7 +149,6 @@ fn a_failed_write_leaves_the_plan_intact() {
     assert_eq!(temps_beside(&out), Vec::<String>::new());
 }
 
-
 #[test]
 fn read_only_and_hard_linked_plans_are_refused_without_force() {
     use std::os::unix::fs::PermissionsExt;
