@@ -318,22 +318,37 @@ pub const LOCK_WAIT: Duration = Duration::from_secs(10);
 /// Locks the plan at `path` for an edit. A file system without locks gives a lock that holds nothing: the
 /// check that the file is unchanged before it is replaced still guards the edit.
 pub fn lock(path: &Path) -> Result<Lock, LockError> {
+    lock_within(path, LOCK_WAIT)
+}
+
+fn lock_within(path: &Path, wait: Duration) -> Result<Lock, LockError> {
     let started = Instant::now();
     loop {
-        let file = File::open(path).map_err(LockError::Open)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
-                std::thread::sleep(Duration::from_millis(20));
-                continue;
-            }
-            Err(fs::TryLockError::WouldBlock) => return Err(LockError::Busy),
-            Err(fs::TryLockError::Error(_)) => return Ok(Lock { _file: None }),
+        match take(File::open(path).map_err(LockError::Open)?, path) {
+            Taken::Locked(lock) => return Ok(lock),
+            // The edit that held the lock replaced the file: lock the new one.
+            Taken::Replaced => {}
+            Taken::Busy if started.elapsed() < wait => std::thread::sleep(Duration::from_millis(20)),
+            Taken::Busy => return Err(LockError::Busy),
         }
-        if same_file(&file, path) {
-            return Ok(Lock { _file: Some(file) });
-        }
-        // The edit that held the lock replaced the file: lock the new one.
+    }
+}
+
+/// What trying to lock an open file gave.
+enum Taken {
+    Locked(Lock),
+    /// Another holds it.
+    Busy,
+    /// Locked, but `path` no longer names this file: it was replaced while this one was being opened.
+    Replaced,
+}
+
+fn take(file: File, path: &Path) -> Taken {
+    match file.try_lock() {
+        Ok(()) if same_file(&file, path) => Taken::Locked(Lock { _file: Some(file) }),
+        Ok(()) => Taken::Replaced,
+        Err(fs::TryLockError::WouldBlock) => Taken::Busy,
+        Err(fs::TryLockError::Error(_)) => Taken::Locked(Lock { _file: None }),
     }
 }
 
@@ -458,9 +473,14 @@ mod tests {
         fs::write(d.join(".plan.toml.AbC123.implan-tmp"), b"dead").unwrap();
         fs::write(d.join(".plan.toml.implan-tmp"), b"dead, old name").unwrap();
         fs::write(d.join(".other.toml.AbC123.implan-tmp"), b"someone else's").unwrap();
-        // Young ones stay for an export (another run may be writing them) …
+        // Young ones stay for an export (another run may be writing them), one over an hour old goes …
+        let old = d.join(".plan.toml.Old999.implan-tmp");
+        fs::write(&old, b"dead long ago").unwrap();
+        let two_hours_ago = SystemTime::now() - Duration::from_secs(7200);
+        File::options().write(true).open(&old).unwrap().set_modified(two_hours_ago).unwrap();
         write_file(&p, b"y", Options::replace()).unwrap();
         assert_eq!(temps(&d).len(), 3);
+        assert!(!old.exists());
         // … and all of this file's go under an edit's lock.
         write_file(&p, b"z", Options { existing: Existing::ReplaceIfStill(b"y"), force: false }).unwrap();
         assert_eq!(temps(&d), vec![".other.toml.AbC123.implan-tmp"]);
@@ -512,6 +532,28 @@ mod tests {
         fs::write(d.join("file"), b"x").unwrap();
         let e = write_file(&d.join("file/under"), b"x", Options::replace()).unwrap_err();
         assert!(e.to_string().starts_with("cannot read the state of"), "{e}");
+    }
+
+    #[test]
+    fn a_lock_held_too_long_is_given_up_on() {
+        let d = dir("busy");
+        let p = d.join("p.toml");
+        fs::write(&p, b"x").unwrap();
+        let _held = lock(&p).unwrap();
+        let started = Instant::now();
+        assert!(matches!(lock_within(&p, Duration::from_millis(100)), Err(LockError::Busy)));
+        assert!(started.elapsed() >= Duration::from_millis(100));
+    }
+
+    #[test]
+    fn a_file_replaced_while_opening_it_is_not_the_one_locked() {
+        let d = dir("stale");
+        let p = d.join("p.toml");
+        fs::write(&p, b"x").unwrap();
+        let stale = File::open(&p).unwrap();
+        write_file(&p, b"y", Options { existing: Existing::ReplaceIfStill(b"x"), force: false }).unwrap();
+        assert!(matches!(take(stale, &p), Taken::Replaced));
+        assert!(matches!(take(File::open(&p).unwrap(), &p), Taken::Locked(Lock { _file: Some(_) })));
     }
 
     #[test]
