@@ -199,10 +199,14 @@ fn an_owner_that_cannot_be_kept_is_refused() {
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o666)).unwrap();
     let original = std::fs::read(&p).unwrap();
+    // The build folder may be closed to other users (a checkout in a 0700 temporary folder): nobody runs a copy.
+    let binary = dir.join("implan");
+    std::fs::copy(env!("CARGO_BIN_EXE_implan"), &binary).unwrap();
+    std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
     let as_nobody = |extra: &[&str]| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_implan"));
+        let mut cmd = Command::new(&binary);
         cmd.args(["done", &p.display().to_string(), "oppstartsmote", "--date", "2026-03-12"]).args(extra);
-        cmd.uid(65534).gid(65534);
+        cmd.current_dir(dir).uid(65534).gid(65534);
         cmd.output().expect("implan runs as nobody")
     };
     let o = as_nobody(&[]);
