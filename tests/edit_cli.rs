@@ -192,21 +192,15 @@ fn an_owner_that_cannot_be_kept_is_refused() {
     // A root-owned, world-writable plan edited by an unprivileged user: replacing it would make it theirs. The
     // test needs root to arrange it (a file of another owner) and to become another user.
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    use std::os::unix::process::CommandExt;
     assert_eq!(unsafe { libc::geteuid() }, 0, "this test arranges a file of another owner, which needs root");
     let p = copy_of("plans/beiarn-omni.toml", "owner");
     let dir = p.parent().unwrap();
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o666)).unwrap();
     let original = std::fs::read(&p).unwrap();
-    // The build folder may be closed to other users (a checkout in a 0700 temporary folder): nobody runs a copy.
-    let binary = dir.join("implan");
-    std::fs::copy(env!("CARGO_BIN_EXE_implan"), &binary).unwrap();
-    std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).unwrap();
     let as_nobody = |extra: &[&str]| {
-        let mut cmd = Command::new(&binary);
+        let mut cmd = common::unprivileged(dir);
         cmd.args(["done", &p.display().to_string(), "oppstartsmote", "--date", "2026-03-12"]).args(extra);
-        cmd.current_dir(dir).uid(65534).gid(65534);
         cmd.output().expect("implan runs as nobody")
     };
     let o = as_nobody(&[]);

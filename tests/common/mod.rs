@@ -168,3 +168,22 @@ pub fn temps_beside(path: &std::path::Path) -> Vec<String> {
     found.sort();
     found
 }
+
+/// `implan` as an unprivileged user (`nobody`), for what root would be allowed anyway (reading a file of mode 000,
+/// giving a file away). Run as root, the test runs a copy of the binary put in `dir` (a fresh clone's build
+/// folder may be closed to other users) as uid and gid 65534; run as anyone else, it is already unprivileged.
+#[cfg(unix)]
+pub fn unprivileged(dir: &std::path::Path) -> Command {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        return Command::new(env!("CARGO_BIN_EXE_implan"));
+    }
+    let binary = dir.join("implan-unprivileged");
+    std::fs::copy(env!("CARGO_BIN_EXE_implan"), &binary).expect("a copy of implan");
+    std::fs::set_permissions(&binary, std::fs::Permissions::from_mode(0o755)).expect("executable");
+    let mut cmd = Command::new(&binary);
+    cmd.current_dir(dir).uid(65534).gid(65534);
+    cmd
+}
