@@ -163,13 +163,19 @@ pub struct Outcome {
     pub changed: bool,
     /// Whether an existing done date was kept where [`Edit::if_undated`] offered another day.
     pub kept_date: bool,
-    /// The first day of the plan, when its `[plan] start` reads as a date: a done date before it is suspect.
+    /// The first day of the plan, when the edit wrote a done date and the plan loads: a done date before it is
+    /// suspect.
     pub plan_start: Option<NaiveDate>,
     /// What `--force` let through when the file was written.
     pub forced: Vec<crate::write::Forced>,
 }
 
 impl Outcome {
+    /// Whether the edit wrote a done date (the only time the plan's start is wanted).
+    fn wrote_a_date(&self) -> bool {
+        self.changed && self.done.is_some()
+    }
+
     /// A one-line confirmation such as `marked 'oppstartsmote' done on 2026-11-23 (plans/beiarn-omni.toml:181)`,
     /// saying what was removed and what was kept.
     pub fn message(&self, path: &Path) -> String {
@@ -335,7 +341,7 @@ pub fn apply(text: &str, id: &str, edit: &Edit) -> Result<(String, Outcome), Edi
     {
         return Ok((format!("{bom}{new_body}"), outcome));
     }
-    apply_body(bom, body, id, edit)
+    apply_whole_body(bom, body, id, edit)
 }
 
 /// [`apply`] through the piece of the file that holds the activity, whatever the file's size (`apply` takes
@@ -354,9 +360,20 @@ pub fn apply_in_piece(text: &str, id: &str, edit: &Edit) -> Option<(String, Outc
 pub fn apply_whole(text: &str, id: &str, edit: &Edit) -> Result<(String, Outcome), EditError> {
     edit.validate()?;
     match text.strip_prefix(BOM) {
-        Some(body) => apply_body(BOM, body, id, edit),
-        None => apply_body("", text, id, edit),
+        Some(body) => apply_whole_body(BOM, body, id, edit),
+        None => apply_whole_body("", text, id, edit),
     }
+}
+
+/// [`apply_body`] on a whole file, with the plan's start when a done date was written (for the `done-date`
+/// warning), read as the loader reads it: the start may count agreement years ("første avtaleår").
+fn apply_whole_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(String, Outcome), EditError> {
+    let (text, mut outcome) = apply_body(bom, body, id, edit)?;
+    if outcome.wrote_a_date() {
+        outcome.plan_start =
+            crate::load::load(&crate::source::Source::new("plan.toml", body)).ok().map(|p| p.start.value.start);
+    }
+    Ok((text, outcome))
 }
 
 /// Edits a large file through the piece that holds the activity (see [`crate::split`]): three whole parses of a
@@ -388,7 +405,9 @@ fn piecewise(body: &str, id: &str, edit: &Edit) -> Option<(String, Outcome)> {
     let new_piece = new_text.strip_prefix(&prefix)?;
     let new_body = format!("{}{new_piece}{}", &body[..piece.range.start], &body[piece.range.end..]);
     outcome.line = line_of(body, piece.range.start) + outcome.line - 1 - prefix.matches('\n').count();
-    outcome.plan_start = Some(plan.start.value.start);
+    if outcome.wrote_a_date() {
+        outcome.plan_start = Some(plan.start.value.start);
+    }
     if !outcome.changed {
         return Some((new_body, outcome));
     }
@@ -458,8 +477,7 @@ fn apply_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(String, O
         done: plan.new_done,
         changed,
         kept_date: edit.if_undated.is_some() && plan.old_done.is_some_and(|d| Some(d) != edit.if_undated),
-        // As the loader reads it: the start may count agreement years ("første avtaleår").
-        plan_start: crate::load::load(&crate::source::Source::new("plan.toml", body)).ok().map(|p| p.start.value.start),
+        plan_start: None,
         forced: Vec::new(),
     };
     Ok((format!("{bom}{new_body}"), outcome))
