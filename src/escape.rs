@@ -117,30 +117,41 @@ fn push_escaped(out: &mut String, c: char) {
     }
 }
 
+/// The characters of `s` hidden from a reader ([`is_hidden`]), with their offsets, but those `keep` keeps (a
+/// line break in free text, say).
+pub fn hidden_chars<'a>(
+    s: &'a str,
+    keep: impl Fn(&str, usize, char) -> bool + 'a,
+) -> impl Iterator<Item = (usize, char)> + 'a {
+    s.char_indices()
+        .scan(None, move |prev, (i, c)| {
+            let hidden = is_hidden(*prev, c) && !keep(s, i, c);
+            // A joiner after a hidden one joins nothing.
+            *prev = if hidden { None } else { Some(c) };
+            Some(hidden.then_some((i, c)))
+        })
+        .flatten()
+}
+
+/// What free text (notes, descriptions) may hold that a line of text may not: line breaks (`\n`, and `\r` in
+/// `\r\n`) and tabs.
+pub fn kept_in_free_text(s: &str, i: usize, c: char) -> bool {
+    c == '\n' || c == '\t' || (c == '\r' && s[i + 1..].starts_with('\n'))
+}
+
 fn escape_where(s: &str, keep: impl Fn(&str, usize, char) -> bool) -> Cow<'_, str> {
-    let mut prev = None;
-    let mut first = None;
-    for (i, c) in s.char_indices() {
-        if is_hidden(prev, c) && !keep(s, i, c) {
-            first = Some(i);
-            break;
-        }
-        prev = Some(c);
+    let mut hidden = hidden_chars(s, keep).peekable();
+    if hidden.peek().is_none() {
+        return Cow::Borrowed(s);
     }
-    let Some(first) = first else { return Cow::Borrowed(s) };
     let mut out = String::with_capacity(s.len());
-    out.push_str(&s[..first]);
-    for (i, c) in s[first..].char_indices() {
-        let i = first + i;
-        if is_hidden(prev, c) && !keep(s, i, c) {
-            push_escaped(&mut out, c);
-            // A joiner after an escaped joiner joins nothing.
-            prev = None;
-        } else {
-            out.push(c);
-            prev = Some(c);
-        }
+    let mut copied = 0;
+    for (i, c) in hidden {
+        out.push_str(&s[copied..i]);
+        push_escaped(&mut out, c);
+        copied = i + c.len_utf8();
     }
+    out.push_str(&s[copied..]);
     Cow::Owned(out)
 }
 
@@ -149,10 +160,10 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     escape_where(s, |_, _, _| false)
 }
 
-/// Free text that may span lines (notes): as [`visible`], but line breaks (`\n`, and `\r` in `\r\n`) and tabs
-/// stay.
+/// Free text that may span lines (notes): as [`visible`], but line breaks and tabs stay
+/// ([`kept_in_free_text`]).
 pub fn visible_lines(s: &str) -> Cow<'_, str> {
-    escape_where(s, |s, i, c| c == '\n' || c == '\t' || (c == '\r' && s[i + 1..].starts_with('\n')))
+    escape_where(s, kept_in_free_text)
 }
 
 /// A file name as a reader sees it: [`visible`], with `\xFF` for each byte that is not UTF-8 (on Unix, where
@@ -270,33 +281,25 @@ fn xml_escape(s: &str) -> String {
 /// A source excerpt for a finding, with the span in it moved to match: [`visible`] but for tabs, which the
 /// snippet renderer turns into spaces itself.
 pub fn excerpt(text: &str, span: std::ops::Range<usize>) -> (Cow<'_, str>, std::ops::Range<usize>) {
-    let shown = escape_where(text, |_, _, c| c == '\t');
-    let len = match &shown {
-        Cow::Borrowed(_) => return (shown, span),
-        Cow::Owned(out) => out.len(),
-    };
-    // Where each original offset lands: after it, by what the escapes before it added.
-    let mut moved_to = Vec::with_capacity(2);
-    let mut prev = None;
-    let mut extra = 0usize;
-    let mut marks = [span.start, span.end].into_iter().peekable();
-    for (i, c) in text.char_indices() {
-        while let Some(&m) = marks.peek().filter(|&&m| m <= i) {
-            moved_to.push(m + extra);
-            marks.next();
-        }
-        if is_hidden(prev, c) && c != '\t' {
-            let mut e = String::new();
-            push_escaped(&mut e, c);
-            extra += e.len() - c.len_utf8();
-            prev = None;
-        } else {
-            prev = Some(c);
-        }
+    let tabs = |_: &str, _: usize, c: char| c == '\t';
+    let shown = escape_where(text, tabs);
+    if let Cow::Borrowed(_) = shown {
+        return (shown, span);
     }
-    moved_to.extend(marks.map(|m| m.min(text.len()) + extra));
-    let moved = |k: usize| moved_to[k].min(len);
-    (shown, moved(0)..moved(1))
+    // An offset moves by what the escapes before it add.
+    let moved = |at: usize| {
+        let before = hidden_chars(text, tabs).take_while(|&(i, _)| i < at);
+        let added: usize = before
+            .map(|(_, c)| {
+                let mut e = String::new();
+                push_escaped(&mut e, c);
+                e.len() - c.len_utf8()
+            })
+            .sum();
+        (at + added).min(shown.len())
+    };
+    let span = moved(span.start)..moved(span.end);
+    (shown, span)
 }
 
 #[cfg(test)]

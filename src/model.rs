@@ -83,25 +83,21 @@ pub struct HiddenText {
 impl HiddenText {
     /// Finds the hidden characters of `text`, if any.
     pub fn find(text: &str, span: Span, is_key: bool, free_text: bool) -> Option<HiddenText> {
-        let allowed =
-            |i: usize, c: char| free_text && (c == '\n' || c == '\t' || (c == '\r' && text[i + 1..].starts_with('\n')));
+        use crate::escape::{hidden_chars, is_direction_mark, is_right_to_left, kept_in_free_text};
         // Plain ASCII text without control characters, nearly every string, is passed at once.
         if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
             return None;
         }
+        let hidden: Vec<(usize, char)> =
+            hidden_chars(text, |s, i, c| free_text && kept_in_free_text(s, i, c)).collect();
         // A direction mark in text without right-to-left letters has nothing to do.
-        let marks_hide = !text.chars().any(crate::escape::is_right_to_left);
-        let mut prev = None;
-        let mut first: Option<(usize, char)> = None;
-        let mut count = 0;
-        for (i, c) in text.char_indices() {
-            let hidden = crate::escape::is_hidden(prev, c) || (marks_hide && crate::escape::is_direction_mark(c));
-            if hidden && !allowed(i, c) {
-                count += 1;
-                first.get_or_insert((i, c));
-                prev = None;
-            } else {
-                prev = Some(c);
+        let marks_hide = !text.chars().any(is_right_to_left);
+        let marks = text.char_indices().filter(|&(_, c)| marks_hide && is_direction_mark(c));
+        let (mut first, mut count) = (hidden.first().copied(), hidden.len());
+        for (i, c) in marks {
+            count += 1;
+            if first.is_none_or(|(f, _)| i < f) {
+                first = Some((i, c));
             }
         }
         let (at, first) = first?;
