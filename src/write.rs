@@ -112,7 +112,8 @@ fn plural_links(n: u64) -> String {
 }
 
 /// Writes `contents` to `path` (through a symbolic link, to the file it names), atomically for a regular file.
-/// Returns what `force` let through.
+/// Returns what `force` let through. Errors name `path`, the file the user asked for; the temporary file is
+/// implan's business.
 pub fn write_file(path: &Path, contents: &[u8], opts: Options<'_>) -> Result<Vec<Forced>, WriteError> {
     let io_err = |doing, error| WriteError::Io { path: path.to_path_buf(), doing, error };
     let target = match fs::symlink_metadata(path) {
@@ -124,37 +125,16 @@ pub fn write_file(path: &Path, contents: &[u8], opts: Options<'_>) -> Result<Vec
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(io_err("read the state of", e)),
     };
-    if let Some(meta) = &existing {
-        match opts.existing {
-            Existing::Keep => return Err(WriteError::Exists(path.to_path_buf())),
-            Existing::ReplaceIfStill(_) if !meta.is_file() => return Err(WriteError::Changed),
-            _ if meta.is_dir() => return Err(io_err("write", io::Error::other("it is a directory"))),
-            // A device or a pipe cannot be replaced, only written to.
-            _ if !meta.is_file() => return write_through(&target, contents).map(|()| Vec::new()),
-            _ => {}
-        }
-    } else if let Existing::ReplaceIfStill(_) = opts.existing {
-        return Err(WriteError::Changed);
+    if !replaceable(path, existing.as_ref(), opts.existing)? {
+        // A device or a pipe cannot be replaced, only written to.
+        return write_through(&target, contents).map(|()| Vec::new());
     }
-    let forced = refusals(&target, existing.as_ref(), opts.force)?;
-    let dir = parent_dir(&target);
+    let mut forced = refusals(&target, existing.as_ref(), opts.force)?;
     if existing.is_some() {
         clean_stale_temps(&target, stale_after(opts.existing));
     }
-    let mut tmp = temp_file(&target, existing.as_ref()).map_err(|e| io_err("create a temporary file in", e))?;
-    let mut forced = forced;
-    // Errors name the file the user asked for; the temporary file is implan's business.
-    let tmp_err = |doing, error| WriteError::Io { path: path.to_path_buf(), doing, error };
-    // Through the file itself: NamedTempFile's own writer wraps errors, hiding which one it was.
-    tmp.as_file_mut().write_all(contents).map_err(|e| tmp_err("write", e))?;
-    tmp.as_file_mut().flush().map_err(|e| tmp_err("write", e))?;
-    if let Some(meta) = &existing {
-        if let Some(f) = keep_owner(tmp.as_file(), meta, opts.force, &target)? {
-            forced.push(f);
-        }
-        tmp.as_file().set_permissions(meta.permissions()).map_err(|e| tmp_err("set the permissions of", e))?;
-    }
-    tmp.as_file().sync_all().map_err(|e| tmp_err("write", e))?;
+    let tmp = temp_file(&target, existing.as_ref()).map_err(|e| io_err("create a temporary file in", e))?;
+    forced.extend(fill(tmp.as_file(), contents, existing.as_ref(), opts.force, path)?);
     if let Existing::ReplaceIfStill(expected) = opts.existing
         && read_if_there(&target)?.as_deref() != Some(expected)
     {
@@ -169,9 +149,51 @@ pub fn write_file(path: &Path, contents: &[u8], opts: Options<'_>) -> Result<Vec
         _ => io_err("replace", e.error),
     })?;
     // Best effort: make the rename itself durable.
-    if let Ok(d) = File::open(&dir) {
+    if let Ok(d) = File::open(parent_dir(&target)) {
         let _ = d.sync_all();
     }
+    Ok(forced)
+}
+
+/// Whether the file at `path` is to be replaced (`true`) or written through (`false`, a device or a pipe), or
+/// why neither.
+fn replaceable(path: &Path, existing: Option<&fs::Metadata>, how: Existing<'_>) -> Result<bool, WriteError> {
+    let Some(meta) = existing else {
+        return match how {
+            Existing::ReplaceIfStill(_) => Err(WriteError::Changed),
+            _ => Ok(true),
+        };
+    };
+    match how {
+        Existing::Keep => Err(WriteError::Exists(path.to_path_buf())),
+        Existing::ReplaceIfStill(_) if !meta.is_file() => Err(WriteError::Changed),
+        _ if meta.is_dir() => Err(WriteError::Io {
+            path: path.to_path_buf(),
+            doing: "write",
+            error: io::Error::other("it is a directory"),
+        }),
+        _ => Ok(meta.is_file()),
+    }
+}
+
+/// Writes the temporary file through the file itself (NamedTempFile's own writer wraps errors, hiding which one
+/// it was), gives it the original's owner, group and permissions, and syncs it. Errors name `path`.
+fn fill(
+    tmp: &File,
+    contents: &[u8],
+    existing: Option<&fs::Metadata>,
+    force: bool,
+    path: &Path,
+) -> Result<Option<Forced>, WriteError> {
+    let io_err = |doing, error| WriteError::Io { path: path.to_path_buf(), doing, error };
+    let mut file = tmp;
+    file.write_all(contents).and_then(|()| file.flush()).map_err(|e| io_err("write", e))?;
+    let mut forced = None;
+    if let Some(meta) = existing {
+        forced = keep_owner(tmp, meta, force, path)?;
+        tmp.set_permissions(meta.permissions()).map_err(|e| io_err("set the permissions of", e))?;
+    }
+    tmp.sync_all().map_err(|e| io_err("write", e))?;
     Ok(forced)
 }
 
