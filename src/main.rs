@@ -670,7 +670,7 @@ fn parse_today(t: &str, flag: &str) -> Result<chrono::NaiveDate, Failure> {
 fn write_output(path: Option<&Path>, text: String) -> Result<(String, bool), Failure> {
     let Some(path) = path else { return Ok((text, false)) };
     implan::write::write_file(path, text.as_bytes(), implan::write::Options::replace())
-        .map_err(|e| Failure::Usage(format!("cannot write the output: {e}")))?;
+        .map_err(|e| Failure::Usage(e.to_string()))?;
     Ok((format!("wrote {}\n", escape::path(path)), false))
 }
 
@@ -810,14 +810,18 @@ fn run_check(
             return Err(Failure::Usage(format!("{} is not a valid implan configuration", escape::path(&c.path))));
         }
     };
-    let text_formats = matches!(format, CheckFormat::Json | CheckFormat::Junit | CheckFormat::Github);
-    if text_formats && !statistics {
+    // What a format of text shows of a file name that is not: JSON has U+FFFD for the odd bytes, JUnit and
+    // GitHub the `\xE6` escapes people see elsewhere; SARIF's URI keeps the bytes.
+    let lossy = match format {
+        _ if statistics => None,
+        CheckFormat::Json => Some("with U+FFFD in place of its odd bytes"),
+        CheckFormat::Junit | CheckFormat::Github => Some("with \\xNN escapes for its odd bytes"),
+        _ => None,
+    };
+    if let Some(how) = lossy {
         for r in reports.iter().filter(|r| !escape::path_is_text(&r.path)) {
-            warn(&format!(
-                "the file name {} is not UTF-8; this format can only show it with U+FFFD in place of its odd bytes \
-                 (SARIF keeps them)",
-                escape::path(&r.path)
-            ));
+            let name = escape::path(&r.path);
+            warn(&format!("the file name {name} is not UTF-8; this format can only show it {how} (SARIF keeps them)"));
         }
     }
     let (text, styled) = if statistics {

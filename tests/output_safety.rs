@@ -665,6 +665,12 @@ fn file_names_that_are_not_utf8_keep_their_bytes() {
         "and says so: {}",
         text(&o.stderr)
     );
+    // JUnit and GitHub show the escapes people see elsewhere, and say so too.
+    for format in ["junit", "github"] {
+        let o = implan(&["check", &d, "--format", format]);
+        assert!(text(&o.stdout).contains("pl\\xE6n\\u{1b}[2J.toml"), "{format}: {}", text(&o.stdout));
+        assert!(text(&o.stderr).contains("this format can only show it with \\xNN escapes"), "{}", text(&o.stderr));
+    }
 }
 
 #[test]
