@@ -505,8 +505,7 @@ impl<'s> Loader<'s> {
     fn scan_value(&mut self, key: &str, v: &TSpanned<DeValue<'_>>) {
         match v.get_ref() {
             DeValue::String(s) => {
-                let free = |k: &str| schema::is_free_text(k);
-                if let Some(h) = crate::model::HiddenText::find(s, self.at(v), false, free(key)) {
+                if let Some(h) = crate::model::HiddenText::find(s, self.at(v), false, schema::is_free_text(key)) {
                     self.hidden.push(h);
                 }
             }
