@@ -219,4 +219,71 @@ mod tests {
         ];
         assert!(run_rule(&RULE, &plan("every = \"6 months\"", &acts)).is_empty());
     }
+
+    fn messages(text: &str) -> Vec<String> {
+        run_rule(&RULE, text).into_iter().map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn tolerance_gives_slack_but_the_message_states_the_requirement() {
+        // May 2026 → December 2026 is 7 months: one too many for "every 6 months" without slack.
+        let acts = [("mai 2026", "sg"), ("desember 2026", "sg"), ("juni 2027", "sg"), ("desember 2027", "sg")];
+        let strict = plan("every = \"halvår\"", &acts);
+        assert_eq!(
+            messages(&strict),
+            ["no 'Evaluering' between 2026-05 and 2026-12 (7 months; required every 6 months)"]
+        );
+        let lenient = format!("{strict}\n[lint.options]\ncadence-tolerance = 1\n");
+        assert!(messages(&lenient).is_empty());
+        // The slack is added, not taken away: with tolerance 2 a gap of 8 passes too, one of 9 does not.
+        let acts = [("mai 2026", "sg"), ("januar 2027", "sg"), ("oktober 2027", "sg")];
+        let text = format!("{}\n[lint.options]\ncadence-tolerance = 2\n", plan("every = \"halvår\"", &acts));
+        assert_eq!(
+            messages(&text),
+            ["no 'Evaluering' between 2027-01 and 2027-10 (9 months; required every 6 months)"]
+        );
+    }
+
+    #[test]
+    fn a_stretch_of_exactly_every_months_passes_at_both_ends() {
+        // 2026-01 → 2026-07 and 2027-12 → 2028-06 (the plan's end) are 6 months each.
+        let acts = [("juli 2026", "sg"), ("januar 2027", "sg"), ("juli 2027", "sg"), ("desember 2027", "sg")];
+        assert!(messages(&plan("every = \"halvår\"", &acts)).is_empty());
+        let acts = [("juli 2026", "sg"), ("januar 2027", "sg"), ("juli 2027", "sg"), ("november 2027", "sg")];
+        assert_eq!(
+            messages(&plan("every = \"halvår\"", &acts)),
+            ["no 'Evaluering' after 2027-11 until the end (2028-06) (7 months; required every 6 months)"]
+        );
+    }
+
+    #[test]
+    fn a_window_with_a_shorter_cadence_counts_gaps_not_years() {
+        // Half-yearly in March or September: March each year keeps the window but not the cadence.
+        let acts = [("mars 2026", "sg"), ("mars 2027", "sg"), ("mars 2028", "sg")];
+        let msgs = messages(&plan("every = \"halvår\"\nmonths = [3, 9]", &acts));
+        assert_eq!(
+            msgs,
+            [
+                "no 'Evaluering' between 2026-03 and 2027-03 (12 months; required every 6 months)",
+                "no 'Evaluering' between 2027-03 and 2028-03 (12 months; required every 6 months)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_yearly_window_is_owed_when_it_lies_exactly_inside_the_period() {
+        // The window October–December 2026 starts the month the requirement does: it is owed.
+        let f = messages(&plan(
+            "every = \"år\"\nmonths = [10, 11, 12]\nfrom = \"oktober 2026\"",
+            &[("oktober 2027", "sg")],
+        ));
+        assert_eq!(f, ["no 'Evaluering' in its window in 2026 (2026-10 – 2026-12)"]);
+        // April–June 2028 ends the month the plan does: it is owed too.
+        let acts = [("april 2026", "sg"), ("april 2027", "sg")];
+        let f = messages(&plan("every = \"år\"\nmonths = [4, 5, 6]", &acts));
+        assert_eq!(f, ["no 'Evaluering' in its window in 2028 (2028-04 – 2028-06)"]);
+        // A window that reaches past the period is not owed.
+        let f = messages(&plan("every = \"år\"\nmonths = [5, 6, 7]", &[("mai 2026", "sg"), ("mai 2027", "sg")]));
+        assert!(f.is_empty(), "{f:?}");
+    }
 }

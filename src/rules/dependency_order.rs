@@ -63,4 +63,30 @@ mod tests {
         assert!(run_rule(&RULE, &plan("2026-04-02", "2026-04-02")).is_empty());
         assert!(run_rule(&RULE, &plan("høst 2026", "vår 2026")).is_empty());
     }
+
+    #[test]
+    fn cancelled_work_orders_nothing() {
+        let before = plan("mars 2026", "2026-04-02");
+        let cancel =
+            |id: &str| before.replace(&format!("id = \"{id}\"\n"), &format!("id = \"{id}\"\nstatus = \"avlyst\"\n"));
+        assert!(run_rule(&RULE, &cancel("b")).is_empty(), "a cancelled dependency holds nothing back");
+        assert!(run_rule(&RULE, &cancel("a")).is_empty(), "a cancelled activity waits for nothing");
+    }
+
+    #[test]
+    fn the_day_before_is_before() {
+        let f = run_rule(&RULE, &plan("2026-04-01", "2026-04-02"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].related[0].1, "the dependency is dated here");
+        let b_when = f[0].related[0].0.clone();
+        assert_eq!(&plan("2026-04-01", "2026-04-02")[b_when], "\"2026-04-02\"");
+    }
+
+    #[test]
+    fn itself_and_unknown_ids_are_other_rules_business() {
+        let own = format!(
+            "{HEAD}\n[[activity]]\nid = \"a\"\ntitle = \"A\"\nwhen = \"mars 2026\"\nafter = [\"a\", \"nope\"]\n"
+        );
+        assert!(run_rule(&RULE, &own).is_empty());
+    }
 }

@@ -72,4 +72,38 @@ mod tests {
         assert_eq!(msg("2026-03-12"), None, "an ordinary Thursday");
         assert_eq!(msg("mai 2026"), None, "a month leaves the day open");
     }
+
+    #[test]
+    fn cancelled_meetings_clash_with_nothing() {
+        let cancelled = plan("2026-05-14").replace("owner = \"pl\"\n", "owner = \"pl\"\nstatus = \"avlyst\"\n");
+        assert!(run_rule(&RULE, &cancelled).is_empty());
+        let done = plan("2026-05-14").replace("owner = \"pl\"\n", "owner = \"pl\"\nstatus = \"gjennomført\"\n");
+        assert_eq!(run_rule(&RULE, &done).len(), 1, "only cancelled work is left out");
+    }
+
+    #[test]
+    fn every_year_of_the_plan_has_its_holidays() {
+        let two =
+            format!("{}\n[[activity]]\ntitle = \"Neste\"\nwhen = \"2027-05-06\"\nowner = \"pl\"\n", plan("2026-03-12"));
+        let f = run_rule(&RULE, &two.replace("høst 2026", "høst 2027"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "'Neste' is dated 2027-05-06, on a public holiday, Kristi himmelfartsdag");
+        assert_eq!(run_rule(&RULE, &plan("2026-03-15"))[0].message, "'Møte' is dated 2026-03-15, on a Sunday");
+    }
+
+    #[test]
+    fn the_municipality_sets_its_own_break_weeks() {
+        let options = "\n[lint.options]\nautumn-break-week = 41\nwinter-break-week = 10\n";
+        let at = |when: &str| run_rule(&RULE, &format!("{}{options}", plan(when)));
+        assert!(at("2026-09-30").is_empty(), "week 40 is an ordinary school week here");
+        assert_eq!(
+            at("2026-10-07")[0].message,
+            "'Møte' is dated 2026-10-07, in the høstferie (2026-10-05 – 2026-10-11)"
+        );
+        assert!(at("2026-02-18").is_empty(), "week 8 is an ordinary school week here");
+        assert_eq!(
+            at("2026-03-04")[0].message,
+            "'Møte' is dated 2026-03-04, in the vinterferie (2026-03-02 – 2026-03-08)"
+        );
+    }
 }

@@ -144,4 +144,76 @@ mod tests {
         s.push_str("\n[[activity]]\ntitle = \"C\"\nwhen = \"juni 2026\"\nstatus = \"cancelled\"\n");
         assert_eq!(run_rule(&RULE, &s).len(), 1);
     }
+
+    fn with_options(text: String, options: &str) -> String {
+        format!("{text}\n[lint.options]\n{options}\n")
+    }
+
+    #[test]
+    fn the_summer_months_are_the_option() {
+        // April, then May–October: 5 counted months with July off, 4 with July and August off.
+        let text = plan("2026-04", "2026-11", &["april 2026", "november 2026"]);
+        let f = run_rule(&RULE, &text);
+        assert_eq!(f[0].label.as_deref(), Some("more than 4 months without activity (July not counted)"));
+        let f = run_rule(&RULE, &with_options(text.clone(), "summer-months = [7, 8]"));
+        assert!(f.is_empty(), "{f:#?}");
+        // No summer at all: July counts, and the label says nothing about it.
+        let short = plan("2026-04", "2026-10", &["april 2026", "oktober 2026"]);
+        let f = run_rule(&RULE, &with_options(short, "summer-months = []"));
+        assert_eq!(f[0].message, "after 'A0', nothing is scheduled for 5 months, from 2026-05 to 2026-09");
+        assert_eq!(f[0].label.as_deref(), Some("more than 4 months without activity"));
+        let f = run_rule(&RULE, &with_options(text, "summer-months = [\"juni\", \"juli\", \"august\"]"));
+        assert!(f.is_empty());
+    }
+
+    #[test]
+    fn the_longest_quiet_stretch_is_the_option() {
+        let text = plan("2026-01", "2026-12", &["januar 2026", "august 2026", "desember 2026"]);
+        // February–July is 5 counted months (July off), August–November 3.
+        assert_eq!(run_rule(&RULE, &text).len(), 1);
+        assert!(run_rule(&RULE, &with_options(text.clone(), "idle-gap-months = 5")).is_empty());
+        let f = run_rule(&RULE, &with_options(text, "idle-gap-months = 2"));
+        let labels: Vec<&str> = f.iter().filter_map(|f| f.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            [
+                "more than 2 months without activity (July not counted)",
+                "more than 2 months without activity (July not counted)"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_help_says_where_the_plan_is_quiet() {
+        let helps = |text: String| -> Vec<String> {
+            run_rule(&RULE, &text).into_iter().map(|f| f.help.unwrap_or_default()).collect()
+        };
+        assert_eq!(helps(plan("2026", "2026", &[])), ["the plan has no activities yet; plan them"]);
+        assert_eq!(
+            helps(plan("2026", "2026", &["november 2026"])),
+            ["does the plan really start in 2026-01? move its start, or plan the work of these months"]
+        );
+        assert_eq!(
+            helps(plan("2026", "2026", &["januar 2026"])),
+            ["does the plan really run until 2026-12? move its end, or plan the work of these months"]
+        );
+        assert_eq!(
+            helps(plan("2026", "2026", &["januar 2026", "desember 2026"])),
+            ["plan the work of these months, even a follow-up meeting, so the work keeps going"]
+        );
+        // Work that ends in the middle of a gap: the finding points after the last one to end before it.
+        let f = run_rule(&RULE, &plan("2026", "2026", &["januar 2026", "februar 2026", "desember 2026"]));
+        assert_eq!(f[0].message, "after 'A1', nothing is scheduled for 8 months, from 2026-03 to 2026-11");
+        // Activities before the plan starts or after it ends cover none of its months.
+        let f = run_rule(&RULE, &plan("2026", "2026", &["2025", "2027", "juni 2026"]));
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "from the plan's start, nothing is scheduled for 5 months, from 2026-01 to 2026-05",
+                // A quiet stretch starts after July, which does not count.
+                "after 'A2', nothing is scheduled for 5 months, from 2026-08 to 2026-12 (the plan's end)"
+            ]
+        );
+    }
 }

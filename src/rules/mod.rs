@@ -196,11 +196,6 @@ impl<'a> Ctx<'a> {
     pub fn today(&self) -> chrono::NaiveDate {
         self.options.today.unwrap_or_else(|| chrono::Local::now().date_naive())
     }
-
-    /// The source text of a span, for quoting a value exactly as written.
-    pub fn text(&self, span: &crate::diag::Span) -> &str {
-        self.source.text.get(span.clone()).unwrap_or("")
-    }
 }
 
 /// Plans with at least this many activities have their rules run in parallel.
@@ -283,14 +278,15 @@ pub(crate) mod testing {
     use crate::diag::Finding;
     use crate::source::Source;
 
-    /// Loads a plan from text and runs one rule on it.
+    /// Loads a plan from text and runs one rule on it, with the options of the plan's own `[lint.options]`.
     pub fn run_rule(rule: &super::Rule, text: &str) -> Vec<Finding> {
         let source = Source::new("test.toml", text);
         let plan = match crate::load::load(&source) {
             Ok(p) => p,
             Err(e) => panic!("test plan does not load: {e:?}"),
         };
-        let ctx = super::Ctx::new(&plan, &source);
+        let mut ctx = super::Ctx::new(&plan, &source);
+        ctx.options = crate::config::Config::layered(plan.lint.iter()).options;
         let mut out = Vec::new();
         (rule.check.expect("a checking rule"))(&ctx, &mut out);
         out
@@ -319,4 +315,70 @@ end = "høst 2026"
 [roles]
 pl = "Prosjektleder"
 "#;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::HEAD;
+    use crate::config::Config;
+    use crate::diag::Severity;
+    use crate::source::Source;
+
+    /// (rule, severity, line) of every finding of the whole rule set on a plan, with its own configuration.
+    fn run(text: &str) -> Vec<(&'static str, Severity, usize)> {
+        let source = Source::new("t.toml", text);
+        let plan = crate::load::load(&source).expect("the test plan loads");
+        let findings = super::run_with(&plan, &source, &Config::layered(plan.lint.iter()));
+        findings.iter().map(|f| (f.rule, f.severity, source.line_col(f.span.clone().unwrap().start).line)).collect()
+    }
+
+    /// Two activities with an undeclared owner, the second on a Saturday.
+    fn plan(second: &str) -> String {
+        format!(
+            "{HEAD}\n[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"x\"\n\n\
+             [[activity]]\ntitle = \"B\"\nwhen = \"2026-03-14\"\nowner = \"pl\"\n{second}"
+        )
+        .replace("end = \"høst 2026\"", "end = \"2026-04\"")
+    }
+
+    #[test]
+    fn every_rule_runs_and_findings_come_in_file_order() {
+        assert_eq!(
+            run(&plan("")),
+            [("unknown-role", Severity::Error, 13), ("holiday-conflict", Severity::Warning, 17),]
+        );
+    }
+
+    #[test]
+    fn the_configuration_turns_rules_off_and_changes_severities() {
+        let lint = "\n[lint.rules]\nunknown-role = \"off\"\nholiday-conflict = \"error\"\n";
+        assert_eq!(run(&plan(lint)), [("holiday-conflict", Severity::Error, 17)]);
+    }
+
+    #[test]
+    fn an_activity_allows_a_rule_inside_itself_only() {
+        let f = run(&plan("allow = [\"holiday-conflict\"]\n"));
+        assert_eq!(f, [("unknown-role", Severity::Error, 13)]);
+        // Allowed in the first activity, a finding in the second one still shows, and the other way round.
+        let text = plan("").replacen("owner = \"x\"\n", "owner = \"x\"\nallow = [\"holiday-conflict\"]\n", 1);
+        assert_eq!(run(&text).iter().map(|f| f.0).collect::<Vec<_>>(), ["unknown-role", "holiday-conflict"]);
+        let text = plan("allow = [\"unknown-role\"]\n");
+        assert_eq!(run(&text).iter().map(|f| f.0).collect::<Vec<_>>(), ["unknown-role", "holiday-conflict"]);
+        // Every activity allowing something: each finding is matched to the activity it lies in.
+        let text = plan("allow = [\"holiday-conflict\"]\n").replacen(
+            "owner = \"x\"\n",
+            "owner = \"x\"\nallow = [\"unknown-role\"]\n",
+            1,
+        );
+        assert_eq!(run(&text), []);
+    }
+
+    #[test]
+    fn a_finding_after_the_last_allowing_activity_is_kept() {
+        let text = format!(
+            "{}\n[[activity]]\ntitle = \"C\"\nwhen = \"2026-03-15\"\nowner = \"pl\"\n",
+            plan("allow = [\"holiday-conflict\"]\n")
+        );
+        assert_eq!(run(&text), [("unknown-role", Severity::Error, 13), ("holiday-conflict", Severity::Warning, 23)]);
+    }
 }

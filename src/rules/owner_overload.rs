@@ -81,4 +81,80 @@ mod tests {
         let four = s.replace("when = \"2026-03-14\"", "when = \"2026-04-14\"");
         assert!(run_rule(&RULE, &four).is_empty());
     }
+
+    /// `n` activities of the project leader in March 2026, each with `extra` lines of its own.
+    fn month_of(n: usize, extra: impl Fn(usize) -> String) -> String {
+        let mut s = HEAD.to_string();
+        for i in 0..n {
+            s.push_str(&format!("\n[[activity]]\ntitle = \"A{i}\"\nwhen = \"2026-03-{:02}\"\n{}\n", i + 2, extra(i)));
+        }
+        s
+    }
+
+    #[test]
+    fn cancelled_activities_are_no_load() {
+        let five = month_of(5, |_| "owner = \"pl\"".into());
+        assert_eq!(run_rule(&RULE, &five).len(), 1);
+        let one_cancelled =
+            month_of(5, |i| format!("owner = \"pl\"{}", if i == 2 { "\nstatus = \"avlyst\"" } else { "" }));
+        assert!(run_rule(&RULE, &one_cancelled).is_empty());
+    }
+
+    #[test]
+    fn the_limit_is_the_option() {
+        let three = format!("{}\n[lint.options]\nowner-overload-max = 2\n", month_of(3, |_| "owner = \"pl\"".into()));
+        let f = run_rule(&RULE, &three);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "'Prosjektleder' is responsible for 3 activities in 2026-03: 'A0', 'A1' and 'A2'");
+        assert_eq!(f[0].label.as_deref(), Some("more than 2 in one month"));
+        // The finding points at the owner of the first activity over the limit.
+        let third = three.find("title = \"A2\"").unwrap();
+        let owner = third + three[third..].find("\"pl\"").unwrap();
+        assert_eq!(f[0].span, Some(owner..owner + 4));
+        let eight = format!("{}\n[lint.options]\nowner-overload-max = 8\n", month_of(8, |_| "owner = \"pl\"".into()));
+        assert!(run_rule(&RULE, &eight).is_empty());
+    }
+
+    #[test]
+    fn a_role_named_twice_in_one_activity_is_counted_once() {
+        let twice = month_of(5, |i| {
+            if i == 4 { "owner = \"Lærer\"".into() } else { "owner = [\"pl\", \"Prosjektleder\"]".into() }
+        });
+        assert!(run_rule(&RULE, &twice.replace("[roles]\n", "[roles]\nl = \"Lærer\"\n")).is_empty());
+    }
+
+    #[test]
+    fn a_crowded_month_names_five_and_counts_the_rest() {
+        let f = run_rule(&RULE, &month_of(7, |_| "owner = \"pl\"".into()));
+        assert_eq!(
+            f[0].message,
+            "'Prosjektleder' is responsible for 7 activities in 2026-03: 'A0', 'A1', 'A2', 'A3', 'A4' and 2 more"
+        );
+        let f = run_rule(&RULE, &month_of(6, |_| "owner = \"pl\"".into()));
+        assert_eq!(
+            f[0].message,
+            "'Prosjektleder' is responsible for 6 activities in 2026-03: 'A0', 'A1', 'A2', 'A3', 'A4' and 'A5'"
+        );
+    }
+
+    #[test]
+    fn findings_come_in_the_order_their_months_overflow() {
+        let mut s = HEAD.replace("[roles]\n", "[roles]\nl = \"Lærer\"\n");
+        // The teacher's April fills up first in the file, the project leader's March later.
+        for i in 0..5 {
+            s.push_str(&format!("\n[[activity]]\ntitle = \"L{i}\"\nwhen = \"2026-04-0{}\"\nowner = \"l\"\n", i + 1));
+        }
+        for i in 0..5 {
+            s.push_str(&format!("\n[[activity]]\ntitle = \"P{i}\"\nwhen = \"2026-03-0{}\"\nowner = \"pl\"\n", i + 1));
+        }
+        let f = run_rule(&RULE, &s);
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.split(':').next().unwrap()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "'Lærer' is responsible for 5 activities in 2026-04",
+                "'Prosjektleder' is responsible for 5 activities in 2026-03"
+            ]
+        );
+    }
 }

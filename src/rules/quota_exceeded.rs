@@ -88,4 +88,50 @@ mod tests {
         assert_eq!(f[0].message, "'A1' uses 8 places; 'Trenerutdanning' allows 6 each");
         assert!(run_rule(&RULE, &plan("quota-each = 6", &[6, 5])).is_empty());
     }
+
+    #[test]
+    fn a_quota_used_exactly_is_kept() {
+        assert!(run_rule(&RULE, &plan("quota = 6", &[2, 2, 2])).is_empty());
+        assert!(run_rule(&RULE, &plan("quota = 6\nquota-each = 6", &[6])).is_empty());
+    }
+
+    #[test]
+    fn the_finding_points_where_the_quota_is_passed() {
+        let text = plan("quota = 6", &[2, 4, 3, 5]);
+        let f = run_rule(&RULE, &text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "'Trenerutdanning' has 6 places, but the plan uses 14");
+        assert_eq!(f[0].label.as_deref(), Some("8 over the quota"));
+        assert_eq!(f[0].related.len(), 1);
+        let (at, what) = &f[0].related[0];
+        assert_eq!(what, "the quota is passed here (9 places so far)");
+        // The third activity's places, not the second's (which reaches the quota exactly) nor the fourth's.
+        let third = text.find("title = \"A2\"").unwrap();
+        assert_eq!(at.start, third + text[third..].find("places = 3").unwrap() + "places = ".len());
+        assert_eq!(&f[0].help.as_deref().unwrap()[..17], "spread the places");
+    }
+
+    #[test]
+    fn activities_of_other_kinds_use_no_places() {
+        let text =
+            plan("quota = 6", &[4, 4]).replacen("kind = \"trener\"\nplaces = 4", "kind = \"kurs\"\nplaces = 4", 2);
+        let text = text.replacen("kind = \"kurs\"", "kind = \"trener\"", 1);
+        assert!(run_rule(&RULE, &text).is_empty(), "only one of the two is a trainer course");
+    }
+
+    #[test]
+    fn each_activity_over_its_own_quota_is_named() {
+        let text = plan("quota-each = 3", &[4, 3, 5]);
+        let f = run_rule(&RULE, &text);
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "'A0' uses 4 places; 'Trenerutdanning' allows 3 each",
+                "'A2' uses 5 places; 'Trenerutdanning' allows 3 each"
+            ]
+        );
+        assert_eq!(f[0].related[0].1, "the quota");
+        assert_eq!(&text[f[0].span.clone().unwrap()], "4");
+    }
 }

@@ -148,4 +148,57 @@ mod tests {
         let f = run_rule(&RULE, &plan("before = \"samling\"", &[("samling", "2020-11-17")]));
         assert_eq!(f[0].message, "no 'Påmelding' is scheduled; it must come before 'samling'");
     }
+
+    #[test]
+    fn the_window_has_two_ends() {
+        let outside = |w: &str| run_rule(&RULE, &plan("within = \"år 2\"", &[("pamelding", w)])).len();
+        assert_eq!(outside("2021-08-31"), 1, "the day before the window");
+        assert_eq!(outside("2021-09-01"), 0, "its first day");
+        assert_eq!(outside("2022-08-31"), 0, "its last day");
+        assert_eq!(outside("2022-09-01"), 1, "the day after");
+        assert_eq!(outside("august 2022"), 0, "a month that ends with it");
+        // Work that starts inside but runs past the end.
+        let text = plan("within = \"år 2\"", &[("pamelding", "juni 2022")])
+            .replace("when = \"juni 2022\"", "when = \"juni 2022\"\nend = \"oktober 2022\"");
+        let f = run_rule(&RULE, &text);
+        assert_eq!(
+            f[0].message,
+            "'pamelding' (2022-06 – 2022-10) is outside the window of 'Påmelding' (2021-09 – 2022-08)"
+        );
+        let f = run_rule(&RULE, &plan("within = \"år 2\"", &[]));
+        assert_eq!(f[0].message, "no 'Påmelding' is scheduled in 2021-09 – 2022-08");
+    }
+
+    #[test]
+    fn before_means_done_the_day_before() {
+        let on = |day: &str| {
+            run_rule(&RULE, &plan("before = \"samling\"", &[("pamelding", day), ("samling", "2020-11-17")]))
+        };
+        assert_eq!(on("2020-11-17")[0].message, "'pamelding' (2020-11-17) must be done before 'samling' (2020-11-17)");
+        assert!(on("2020-11-16").is_empty());
+        // A month that holds the day is not done before it.
+        assert_eq!(on("november 2020").len(), 1);
+    }
+
+    #[test]
+    fn the_deadline_day_itself_is_in_time() {
+        assert!(run_rule(&RULE, &plan("by = \"23.10.2020\"", &[("pamelding", "2020-10-23")])).is_empty());
+        let f = run_rule(&RULE, &plan("by = \"23.10.2020\"", &[("pamelding", "2020-10-24")]));
+        assert_eq!(f.len(), 1);
+        // The earliest counts, wherever it stands in the file.
+        let acts = [("pamelding-sen", "2020-12-01"), ("pamelding", "2020-10-01")];
+        assert!(run_rule(&RULE, &plan("by = \"23.10.2020\"", &acts)).is_empty());
+    }
+
+    #[test]
+    fn a_missing_activity_is_reported_once() {
+        // With a deadline, its finding says it is missing; 'before' does not say it again.
+        let f = run_rule(&RULE, &plan("by = \"23.10.2020\"\nbefore = \"samling\"", &[("samling", "2020-11-17")]));
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(msgs, ["no 'Påmelding' is scheduled; it is due by 2020-10-23"]);
+        let f = run_rule(&RULE, &plan("within = \"år 1\"\nbefore = \"samling\"", &[("samling", "2020-11-17")]));
+        assert_eq!(f.len(), 1);
+        // A 'before' naming no activity is unknown-reference's to report.
+        assert!(run_rule(&RULE, &plan("before = \"nope\"", &[("pamelding", "2020-10-01")])).is_empty());
+    }
 }

@@ -240,4 +240,71 @@ mod tests {
         assert!(run_rule(&RULE, &plan("Høst 2026 – Vår 2028", &["høsten 2026", "2027-03-12", "juni 2028"])).is_empty());
         assert!(run_rule(&RULE, &plan("Spring 2026", &["March 2026"])).is_empty());
     }
+
+    #[test]
+    fn work_that_runs_past_the_phase_is_outside_it() {
+        // Starts in May, inside spring; ends in July, after it.
+        let s = plan("Vår 2026", &["mars 2026", "mai 2026"])
+            .replace("when = \"mai 2026\"", "when = \"mai 2026\"\nend = \"juli 2026\"");
+        let f = run_rule(&RULE, &s);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "'A1' is dated 2026-05 – 2026-07, outside its phase 'Oppstart' (Vår 2026)");
+        assert_eq!(f[0].label.as_deref(), Some("not within 2026-01 – 2026-06"));
+        let s = s.replace("end = \"juli 2026\"", "end = \"juni 2026\"");
+        assert!(run_rule(&RULE, &s).is_empty());
+    }
+
+    #[test]
+    fn the_first_and_last_day_are_inside() {
+        assert!(run_rule(&RULE, &plan("Vår 2026", &["2026-01-01", "2026-06-30"])).is_empty());
+        let f = run_rule(&RULE, &plan("Vår 2026", &["2025-12-31", "2026-03-02", "2026-07-01"]));
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "'A0' is dated 2025-12-31, outside its phase 'Oppstart' (Vår 2026)",
+                "'A2' is dated 2026-07-01, outside its phase 'Oppstart' (Vår 2026)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_phase_moved_by_years_needs_every_activity_moved_alike() {
+        // One a year late, one two years late: each is named, no label is guessed.
+        let f = run_rule(&RULE, &plan("Vår 2025", &["mars 2026", "mars 2027"]));
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.message.contains("outside its phase")));
+        // The last day of the label's period, a year on, still moves the label.
+        let f = run_rule(&RULE, &plan("Vår 2025", &["2026-06-30"]));
+        assert_eq!(f[0].help.as_deref(), Some("did you mean 'Vår 2026'?"));
+        // A stray activity the label's period cannot hold in any year: named, with the plain help.
+        let f = run_rule(&RULE, &plan("Vår 2026", &["august 2026"]));
+        assert_eq!(f[0].help.as_deref(), Some("correct the date, or the phase's period"));
+    }
+
+    #[test]
+    fn the_help_finds_the_phase_reaching_furthest() {
+        let mut s = plan("Vår 2026", &["mars 2026", "november 2026"]);
+        for (id, label) in [("y", "2026"), ("s", "august 2026")] {
+            s.push_str(&format!("\n[[phase]]\nid = \"{id}\"\nname = \"{label}\"\nperiod = \"{label}\"\n"));
+        }
+        let f = run_rule(&RULE, &s);
+        assert_eq!(
+            f[0].help.as_deref(),
+            Some("this date is in phase '2026' (2026); move the activity there, or correct the date")
+        );
+    }
+
+    #[test]
+    fn explicit_dates_outside_every_shifted_label_get_the_plain_help() {
+        let s = plan("Vår 2025", &["mars 2026"])
+            .replace("period = \"Vår 2025\"\n", "period = \"Vår 2025\"\nstart = \"2026-03\"\nend = \"2026-09\"\n");
+        let f = run_rule(&RULE, &s);
+        assert_eq!(f[0].help.as_deref(), Some("correct the label or the start and end, so that both say the same"));
+        assert_eq!(f[0].label.as_deref(), Some("the label and the dates disagree"));
+        // A span inside the label agrees with it.
+        let s = s.replace("start = \"2026-03\"\nend = \"2026-09\"", "start = \"2025-02\"\nend = \"2025-05\"");
+        let f = run_rule(&RULE, &s.replace("mars 2026", "mars 2025"));
+        assert!(f.is_empty(), "{f:#?}");
+    }
 }

@@ -44,7 +44,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::RULE;
     use crate::rules::testing::{HEAD, run_rule};
 
@@ -62,5 +62,41 @@ mod tests {
                 "role 'rektor' (Rektor) has nothing to do in this plan"
             ]
         );
+    }
+
+    /// Each place a role can be named, as a plan in which only that place names the role `x`.
+    pub(crate) fn one_use_each() -> Vec<(&'static str, String)> {
+        let act = "\n[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"pl\"\n";
+        let req = "\n[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"evaluering\"\nevery = \"år\"\n";
+        let head = HEAD.replace("[roles]\n", "[roles]\nx = \"X\"\n");
+        vec![
+            ("the plan's owner", format!("{}{act}", head.replace("end = ", "owner = \"x\"\nend = "))),
+            (
+                "a role's lead",
+                format!("{head}g = {{ name = \"G\", lead = \"x\" }}\n{act}")
+                    .replace("owner = \"pl\"", "owner = [\"pl\", \"g\"]"),
+            ),
+            (
+                "a role's member",
+                format!("{head}g = {{ name = \"G\", members = [\"x\"] }}\n{act}")
+                    .replace("owner = \"pl\"", "owner = [\"pl\", \"g\"]"),
+            ),
+            ("an activity's owner", format!("{head}{}", act.replace("\"pl\"", "[\"pl\", \"x\"]"))),
+            ("an activity's participant", format!("{head}{act}participants = [\"x\"]\n")),
+            ("a requirement's owner", format!("{head}{act}{req}owner = \"x\"\n")),
+            ("a requirement's participant", format!("{head}{act}{req}participants = [\"x\"]\n")),
+        ]
+    }
+
+    #[test]
+    fn every_place_a_role_is_named_is_a_use() {
+        for (place, plan) in one_use_each() {
+            let f = run_rule(&RULE, &plan);
+            assert!(f.is_empty(), "{place}: {:?}\n{plan}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
+            let unnamed = plan.replace("\"x\"", "\"pl\"");
+            let f = run_rule(&RULE, &unnamed);
+            assert_eq!(f.len(), 1, "{place}:\n{unnamed}");
+            assert_eq!(f[0].message, "role 'x' (X) has nothing to do in this plan", "{place}");
+        }
     }
 }
