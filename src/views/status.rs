@@ -401,3 +401,67 @@ pub fn render_json(s: &StatusReport) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{build, render_json, render_text};
+    use crate::model::Lang;
+    use crate::source::Source;
+    use crate::views::View;
+
+    /// Spring and autumn 2026 with the summer between them, and a plan without phases.
+    const TWO_TERMS: &str = "[plan]\ntitle = \"T\"\nstart = \"2026\"\nend = \"2026\"\n\n[roles]\npl = \"P\"\n\n\
+        [[phase]]\nid = \"v\"\nname = \"Vår\"\nperiod = \"Vår 2026\"\n[[phase.activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"pl\"\n\n\
+        [[phase]]\nid = \"h\"\nname = \"Høst\"\nperiod = \"Høst 2026\"\n[[phase.activity]]\ntitle = \"B\"\nwhen = \"oktober 2026\"\nowner = \"pl\"\n";
+
+    /// The current-phase line of the text, and the JSON's `current_phase`, on a day.
+    fn current_phase(text: &str, today: &str, lang: Lang) -> (String, serde_json::Value) {
+        let source = Source::new("t.toml", text);
+        let plan = crate::load::load(&source).expect("the test plan loads");
+        let view = View::new(&plan, &source, lang, today.parse().unwrap());
+        let report = build(&view, &[]);
+        let text = anstream::adapter::strip_str(&render_text(&view, &report, "t.toml")).to_string();
+        let line = text.lines().find(|l| l.contains(view.t.current_phase)).expect("a current-phase line").to_string();
+        let json: serde_json::Value = serde_json::from_str(&render_json(&report)).unwrap();
+        (line, json["current_phase"].clone())
+    }
+
+    #[test]
+    fn the_current_phase_is_the_one_holding_today() {
+        for (day, name) in
+            [("2026-01-01", "Vår (Vår 2026)"), ("2026-06-30", "Vår (Vår 2026)"), ("2026-12-31", "Høst (Høst 2026)")]
+        {
+            let (line, json) = current_phase(TWO_TERMS, day, Lang::En);
+            assert_eq!(line, format!("Current phase: {name}"), "{day}");
+            assert_eq!(json["where"], "in", "{day}");
+        }
+        let (_, json) = current_phase(TWO_TERMS, "2026-08-01", Lang::En);
+        assert_eq!(json, serde_json::json!({"where": "in", "id": "h", "name": "Høst", "label": "Høst 2026"}));
+    }
+
+    #[test]
+    fn a_day_between_two_phases_is_between_them() {
+        let (line, json) = current_phase(TWO_TERMS, "2026-07-15", Lang::En);
+        assert_eq!(line, "Current phase: between phases");
+        assert_eq!(json, serde_json::json!({"where": "between"}));
+        let (line, _) = current_phase(TWO_TERMS, "2026-07-15", Lang::Nb);
+        assert_eq!(line, "Nåværende fase: mellom faser");
+    }
+
+    #[test]
+    fn before_the_first_and_after_the_last_phase() {
+        let (line, json) = current_phase(TWO_TERMS, "2025-12-31", Lang::En);
+        assert_eq!(
+            (line.as_str(), json["where"].as_str()),
+            ("Current phase: before the first phase", Some("before-first"))
+        );
+        let (line, json) = current_phase(TWO_TERMS, "2027-01-01", Lang::En);
+        assert_eq!(
+            (line.as_str(), json["where"].as_str()),
+            ("Current phase: after the last phase", Some("after-last"))
+        );
+        let no_phases = "[plan]\ntitle = \"T\"\nstart = \"2026\"\nend = \"2026\"\n";
+        let (_, json) = current_phase(no_phases, "2026-03-01", Lang::En);
+        assert_eq!(json["where"], "no-phases");
+    }
+}
