@@ -75,9 +75,11 @@ fn assert_lines(text: &str) {
     }
 }
 
-/// The activity's expected start and end, timed in Europe/Oslo or all-day.
+/// What kind of event an activity must be: timed in Europe/Oslo (one day with a clock time: its day and
+/// times as written) or all-day over its days. The exact end of a timed event (an hour when no end is given,
+/// the next day when the end is before the start) is pinned by hand-written cases below, not computed here.
 enum Expected {
-    Timed(chrono::NaiveDateTime, chrono::NaiveDateTime),
+    Timed { day: NaiveDate, from: NaiveTime, to: Option<NaiveTime> },
     AllDay(NaiveDate, NaiveDate),
 }
 
@@ -85,13 +87,7 @@ fn expected(a: &Activity) -> Expected {
     let w = &a.when.value;
     match w.time {
         Some((from, to)) if w.precision == Precision::Day && a.last_day == w.start => {
-            let start = w.start.and_time(from);
-            let end = match to {
-                Some(to) if to > from => w.start.and_time(to),
-                Some(to) => w.start.succ_opt().unwrap().and_time(to),
-                None => start + Duration::hours(1),
-            };
-            Expected::Timed(start, end)
+            Expected::Timed { day: w.start, from, to }
         }
         _ => Expected::AllDay(w.start, a.last_day.succ_opt().unwrap()),
     }
@@ -145,10 +141,14 @@ fn check_events(plan: &Plan, text: &str, lang: Lang) -> Vec<String> {
         assert_eq!(e.get_sequence(), Some(0), "{id}");
 
         match expected(a) {
-            Expected::Timed(start, end) => {
+            Expected::Timed { day, from, to } => {
                 timed = true;
-                assert_eq!(tz_date_time(e.get_start()), start, "{id}: DTSTART");
-                assert_eq!(tz_date_time(e.get_end()), end, "{id}: DTEND");
+                let (start, end) = (tz_date_time(e.get_start()), tz_date_time(e.get_end()));
+                assert_eq!(start, day.and_time(from), "{id}: DTSTART");
+                assert!(start < end && end <= start + Duration::days(1), "{id}: DTEND {end} after DTSTART {start}");
+                if let Some(to) = to {
+                    assert_eq!(end.time(), to, "{id}: DTEND at the time written");
+                }
                 assert_eq!(e.property_value("TRANSP"), Some("OPAQUE"), "{id}");
             }
             Expected::AllDay(start, end) => {
@@ -450,4 +450,64 @@ status = "cancelled"
     assert!(out.contains("\r\n "), "long lines are folded");
     assert!(out.contains("SUMMARY:Et veldig langt"));
     assert!(out.contains("X-WR-CALNAME:Prøveplan\\; med komma\\, og æøå\r\n"));
+}
+
+/// One plan, rendered; its events by UID.
+fn rendered(text: &str) -> (String, Vec<(String, DatePerhapsTime, DatePerhapsTime)>) {
+    let source = Source::new("t.toml", text);
+    let plan = load(&source);
+    let out = render(&plan, &source, Lang::Nb, None);
+    let cal = parse(&out);
+    let events = events(&cal)
+        .into_iter()
+        .map(|e| (e.get_uid().unwrap().to_string(), e.get_start().unwrap(), e.get_end().unwrap()))
+        .collect();
+    (out, events)
+}
+
+fn oslo(y: i32, m: u32, d: u32, h: u32, min: u32) -> DatePerhapsTime {
+    let at = NaiveDate::from_ymd_opt(y, m, d).unwrap().and_time(NaiveTime::from_hms_opt(h, min, 0).unwrap());
+    DatePerhapsTime::DateTime(CalendarDateTime::WithTimezone { date_time: at, tzid: "Europe/Oslo".into() })
+}
+
+const HEAD: &str = "[plan]\ntitle = \"Møteplan\"\nstart = \"2026\"\nend = \"2026\"\n\n[roles]\npl = \"P\"\n";
+
+#[test]
+fn times_end_where_a_person_expects() {
+    let text = format!(
+        "{HEAD}\n[[activity]]\nid = \"sent\"\ntitle = \"Sent møte\"\nwhen = \"2026-03-12 kl. 22:00-23:59\"\nowner = \"pl\"\n\
+         \n[[activity]]\nid = \"mote\"\ntitle = \"Møte\"\nwhen = \"2026-03-13 kl. 10:00-11:15\"\nowner = \"pl\"\n\
+         \n[[activity]]\nid = \"kveld\"\ntitle = \"Kveld\"\nwhen = \"2026-03-14 kl. 19:00\"\nowner = \"pl\"\n"
+    );
+    let (_, events) = rendered(&text);
+    let got: Vec<(&str, &DatePerhapsTime, &DatePerhapsTime)> =
+        events.iter().map(|(u, s, e)| (u.split('@').next().unwrap(), s, e)).collect();
+    assert_eq!(
+        got,
+        [
+            ("sent", &oslo(2026, 3, 12, 22, 0), &oslo(2026, 3, 12, 23, 59)),
+            ("mote", &oslo(2026, 3, 13, 10, 0), &oslo(2026, 3, 13, 11, 15)),
+            // No end written: an hour.
+            ("kveld", &oslo(2026, 3, 14, 19, 0), &oslo(2026, 3, 14, 20, 0)),
+        ]
+    );
+    // A range over midnight is refused when the plan is read, so no event can end before it starts.
+    let overnight = text.replace("22:00-23:59", "22:00-01:30");
+    let refused = implan::load::load(&Source::new("t.toml", &overnight)).expect_err("an overnight range is refused");
+    assert_eq!(refused[0].message, "cannot read 'when': the time range ends at 01:30 before it starts at 22:00");
+}
+
+#[test]
+fn activities_sharing_an_id_get_distinct_uids() {
+    let act = |title: &str, when: &str| {
+        format!("\n[[activity]]\nid = \"mote\"\ntitle = \"{title}\"\nwhen = \"{when}\"\nowner = \"pl\"\n")
+    };
+    let text =
+        format!("{HEAD}{}{}{}", act("Første", "2026-03-12"), act("Andre", "2026-04-16"), act("Tredje", "2026-05-21"));
+    let (_, events) = rendered(&text);
+    let uids: Vec<&str> = events.iter().map(|(u, _, _)| u.as_str()).collect();
+    assert_eq!(uids, ["mote@moteplan.implan", "mote-2@moteplan.implan", "mote-3@moteplan.implan"]);
+    // A title with nothing for a domain still gives one.
+    let (_, events) = rendered(&format!("{}{}", HEAD.replace("Møteplan", "🙂"), act("Første", "2026-03-12")));
+    assert_eq!(events[0].0, "mote@plan.implan");
 }

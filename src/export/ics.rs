@@ -6,8 +6,8 @@
 //! - **A day** (`2026-03-12`): an all-day event on that day (`DTSTART;VALUE=DATE`, `DTEND;VALUE=DATE` the day
 //!   after, as RFC 5545 makes the end exclusive), shown as busy (`TRANSP:OPAQUE`).
 //! - **A day with a time** (`fredag 25. september 2020 kl. 10–10.30`): a timed event in Norwegian time,
-//!   `DTSTART;TZID=Europe/Oslo:20200925T100000` to the end time, or one hour when no end time is written (an end
-//!   time at or before the start is taken to be the next day). The file then carries a `VTIMEZONE` for
+//!   `DTSTART;TZID=Europe/Oslo:20200925T100000` to the end time, or one hour when no end time is written (a range
+//!   that ends at or before it starts is refused when the plan is read). The file then carries a `VTIMEZONE` for
 //!   Europe/Oslo (CET +01:00, CEST +02:00 from the last Sunday of March 02:00 to the last Sunday of October
 //!   03:00), so every calendar places it right whatever the reader's own time zone.
 //! - **A week, month, school term or year** (`mars 2026`, `høst 2026`), and **any activity with an `end` or a
@@ -158,11 +158,8 @@ fn timed(a: &Activity) -> Option<(NaiveDateTime, NaiveDateTime)> {
         return None;
     }
     let start = w.start.and_time(from);
-    let end = match to {
-        Some(to) if to > from => w.start.and_time(to),
-        Some(to) => w.start.succ_opt()?.and_time(to),
-        None => start + Duration::hours(1),
-    };
+    // The loader refuses a range that ends before it starts ("22:00-01:30"), so the end is on the same day.
+    let end = to.map_or(start + Duration::hours(1), |to| w.start.and_time(to));
     Some((start, end))
 }
 
