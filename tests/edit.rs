@@ -283,3 +283,22 @@ fn unreadable_files_are_errors() {
     assert!(matches!(edit::edit_file(&shapes, "a", &edit), Err(EditError::NotFound { .. })));
     assert_eq!(fs::read_dir(&dir).unwrap().count(), 3, "no temp files left behind");
 }
+
+#[test]
+fn the_file_is_replaced_whole_never_rewritten_in_place() {
+    // A reader that opened the plan before the edit (an editor, a backup, `implan watch`) must see either the
+    // old file or the new one, never a half-written one: the edit writes a new file and renames it over the old.
+    use std::io::Read;
+    let path = copy_plan("atomic", "beiarn-omni.toml");
+    let before = fs::read(&path).unwrap();
+    let inode = fs::metadata(&path).unwrap().ino();
+    let mut reader = fs::File::open(&path).unwrap();
+    let out = edit::edit_file(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23"))).unwrap();
+    assert!(out.changed);
+    assert_ne!(fs::metadata(&path).unwrap().ino(), inode, "a new file took the name");
+    let mut seen = Vec::new();
+    reader.read_to_end(&mut seen).unwrap();
+    assert_eq!(seen, before, "the open file still holds every old byte");
+    assert!(fs::read_to_string(&path).unwrap().contains("done = 2026-11-23"));
+    assert_eq!(temps_beside(&path), Vec::<String>::new(), "no temporary file is left");
+}
