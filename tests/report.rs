@@ -32,7 +32,7 @@ fn every_plan_gets_a_complete_self_contained_report() {
     for plan in plans {
         let html = report(&plan);
         let doc = Html::parse_document(&html);
-        assert!(doc.errors.is_empty() || doc.errors.len() < 3, "{}: {:?}", plan.display(), doc.errors);
+        assert!(doc.errors.is_empty(), "{}: HTML parse errors {:?}", plan.display(), doc.errors);
         let source = implan::source::Source::new(&plan, std::fs::read_to_string(&plan).unwrap());
         let p = implan::load::load(&source).expect("the plan loads");
         let title: String = doc.select(&sel("header#title h1")).next().expect("a title").text().collect();
@@ -92,8 +92,12 @@ fn exports_write_their_files() {
     std::fs::create_dir_all(&dir).unwrap();
     let plan = root().join("examples/beiarn-progress.toml").display().to_string();
     for (args, file, start) in [
-        (vec!["gantt", &plan, "--today", "2026-11-23"], "g.svg", "<svg"),
-        (vec!["wheel", &plan, "--today", "2026-11-23", "--rings", "kind", "--first-month", "1"], "w.svg", "<svg"),
+        (vec!["gantt", &plan, "--today", "2026-11-23"], "g.svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "),
+        (
+            vec!["wheel", &plan, "--today", "2026-11-23", "--rings", "kind", "--first-month", "1"],
+            "w.svg",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ",
+        ),
         (vec!["report", &plan, "--today", "2026-11-23"], "r.html", "<!DOCTYPE html>"),
         (vec!["export", "ics", &plan, "--role", "rektorer"], "c.ics", "BEGIN:VCALENDAR"),
     ] {
@@ -105,7 +109,7 @@ fn exports_write_their_files() {
         assert_eq!(r.status.code(), Some(0), "{a:?}: {}", String::from_utf8_lossy(&r.stderr));
         assert_eq!(String::from_utf8_lossy(&r.stdout), format!("wrote {o}\n"));
         let text = std::fs::read_to_string(&out).unwrap();
-        assert!(text.trim_start().starts_with(start) || text.contains(start), "{file}");
+        assert!(text.starts_with(start), "{file} begins {:?}", &text[..text.len().min(60)]);
     }
     let bad =
         Command::new(env!("CARGO_BIN_EXE_implan")).args(["export", "ics", &plan, "--role", "rektor"]).output().unwrap();
