@@ -207,4 +207,27 @@ mod tests {
         let comp = super::components(&g);
         assert!(comp.iter().all(|&c| c == comp[0]), "one big circle");
     }
+
+    #[test]
+    fn the_finding_points_at_the_dependency_that_closes_the_circle() {
+        // a waits for z (outside the circle) and for b; b waits for a.
+        let text = plan(&[("z", &[]), ("a", &["z", "b"]), ("b", &["a"])]);
+        let f = run_rule(&RULE, &text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "activities depend on each other in a circle: a → b → a");
+        let at = f[0].span.clone().unwrap();
+        assert_eq!(&text[at.clone()], "\"b\"");
+        assert!(text[..at.start].ends_with("after = [\"z\", "), "the second entry of a's list");
+    }
+
+    #[test]
+    fn a_tangle_larger_than_its_shortest_circle_says_how_large() {
+        // a ⇄ b is the shortest circle through a; b → c → d → b ties two more into the same tangle.
+        let f = run_rule(&RULE, &plan(&[("a", &["b"]), ("b", &["a", "c"]), ("c", &["d"]), ("d", &["b"])]));
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            ["activities depend on each other in a circle: a → b → a (4 activities are tangled in this circle)"]
+        );
+    }
 }

@@ -17,10 +17,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let is_july = |m: i64| summer.contains(&month_from_index(m).1);
     let first = month_index(plan.start.value.start);
     let last = month_index(plan.end.value.end);
-    if last < first {
-        return;
-    }
-    let len = (last - first + 1) as usize;
+    // The loader refuses a plan that ends before it starts; were one built otherwise, it has no months.
+    let len = usize::try_from(last - first + 1).unwrap_or(0);
     // Difference array over the months of the plan: +1 where an activity starts covering, -1 after it ends.
     let mut diff = vec![0i64; len + 1];
     let mut ends: Vec<(i64, usize)> = Vec::new();

@@ -59,4 +59,16 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn the_first_and_last_day_are_inside() {
+        let plan = format!(
+            "{HEAD}\n[[activity]]\ntitle = \"First\"\nwhen = 2026-01-01\n\n[[activity]]\ntitle = \"Last\"\nwhen = 2026-12-31\n\n[[activity]]\ntitle = \"Eve\"\nwhen = 2025-12-31\n"
+        );
+        let f = run_rule(&RULE, &plan);
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(msgs, ["'Eve' (2025-12-31) starts before the plan starts (2026-01-01)"]);
+        assert_eq!(f[0].related[0].1, "the plan starts here");
+        assert_eq!(f[0].label.as_deref(), Some("outside the plan period 2026-01 – 2026-12"));
+    }
 }

@@ -85,4 +85,13 @@ mod tests {
         assert_eq!(kroner(1234567), "1 234 567");
         assert_eq!(kroner(999), "999");
     }
+
+    #[test]
+    fn a_budget_spent_exactly_is_kept() {
+        assert!(run_rule(&RULE, &plan("years = { 2026 = 16000 }")).is_empty());
+        let f = run_rule(&RULE, &plan("years = { 2026 = 15999, 2027 = 0 }"));
+        assert_eq!(f.len(), 1, "a year with nothing in it spends nothing");
+        assert_eq!(f[0].label.as_deref(), Some("NOK 1 over"));
+        assert_eq!(run_rule(&RULE, &plan("total = 15999"))[0].label.as_deref(), Some("NOK 1 over"));
+    }
 }
