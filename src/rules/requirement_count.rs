@@ -77,18 +77,12 @@ fn check_one(
 pub struct Period {
     pub start: i64,
     pub end: i64,
-    /// The months of a whole period of this kind, for cutting the minimum of a partial one.
-    pub full: i64,
     pub name: String,
     /// The whole period, before `from`/`until` cut it.
     pub nominal: (i64, i64),
 }
 
 impl Period {
-    pub fn months(&self) -> i64 {
-        self.end - self.start + 1
-    }
-
     /// The minimum a period needs: all of it when only summer months were cut off (a school year ending in
     /// June is a whole school year), else its share of the working months, rounded down.
     pub fn share_of(&self, min: u32, summer: &[u32]) -> usize {
@@ -109,36 +103,35 @@ pub fn periods(per: CadencePeriod, origin: i64, from: i64, until: i64) -> Vec<Pe
     if until < from {
         return out;
     }
-    let mut push = |start: i64, end: i64, full: i64, name: String| {
+    let mut push = |start: i64, end: i64, name: String| {
         let (s, e) = (start.max(from), end.min(until));
         if s <= e {
             out.push(Period {
                 start: s,
                 end: e,
-                full,
                 name: format!("{name} ({} – {})", format_month_index(s), format_month_index(e)),
                 nominal: (start, end),
             });
         }
     };
     match per {
-        CadencePeriod::Plan => push(from, until, until - from + 1, "the plan period".to_string()),
+        CadencePeriod::Plan => push(from, until, "the plan period".to_string()),
         CadencePeriod::Term => {
             for year in from.div_euclid(12)..=until.div_euclid(12) {
-                push(year * 12, year * 12 + 5, 6, format!("spring term {year}"));
-                push(year * 12 + 7, year * 12 + 11, 5, format!("autumn term {year}"));
+                push(year * 12, year * 12 + 5, format!("spring term {year}"));
+                push(year * 12 + 7, year * 12 + 11, format!("autumn term {year}"));
             }
         }
         CadencePeriod::SchoolYear => {
             // The school year that holds `from` starts the August before it.
             let first = (from - 7).div_euclid(12);
             for year in first..=until.div_euclid(12) {
-                push(year * 12 + 7, year * 12 + 18, 12, format!("school year {year}/{}", year + 1));
+                push(year * 12 + 7, year * 12 + 18, format!("school year {year}/{}", year + 1));
             }
         }
         CadencePeriod::CalendarYear => {
             for year in from.div_euclid(12)..=until.div_euclid(12) {
-                push(year * 12, year * 12 + 11, 12, format!("{year}"));
+                push(year * 12, year * 12 + 11, format!("{year}"));
             }
         }
         _ => {
@@ -148,7 +141,7 @@ pub fn periods(per: CadencePeriod, origin: i64, from: i64, until: i64) -> Vec<Pe
             let mut start = origin + skip * len;
             let mut number = skip + 1;
             while start <= until {
-                push(start, start + len - 1, len, format!("{} {number}", per.name()));
+                push(start, start + len - 1, format!("{} {number}", per.name()));
                 start += len;
                 number += 1;
             }
@@ -221,5 +214,92 @@ mod tests {
         let f = run_rule(&RULE, &plan("count = \"2-4\"\nper = \"år\"", &acts));
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].message, "only 0 'Evaluering' in year 3 (2028-01 – 2028-06); required 2–4 per year");
+    }
+
+    /// The periods as "name", for months given as (year, month).
+    fn names(per: crate::model::CadencePeriod, origin: (i64, i64), from: (i64, i64), until: (i64, i64)) -> Vec<String> {
+        let m = |(y, mo): (i64, i64)| y * 12 + mo - 1;
+        super::periods(per, m(origin), m(from), m(until)).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn each_kind_of_period() {
+        use crate::model::CadencePeriod::*;
+        assert_eq!(names(Plan, (2026, 3), (2026, 3), (2027, 2)), ["the plan period (2026-03 – 2027-02)"]);
+        assert_eq!(
+            names(CalendarYear, (2026, 3), (2026, 3), (2027, 2)),
+            ["2026 (2026-03 – 2026-12)", "2027 (2027-01 – 2027-02)"]
+        );
+        assert_eq!(
+            names(SchoolYear, (2026, 3), (2026, 3), (2026, 9)),
+            ["school year 2025/2026 (2026-03 – 2026-07)", "school year 2026/2027 (2026-08 – 2026-09)"]
+        );
+        assert_eq!(names(SchoolYear, (2026, 8), (2026, 8), (2026, 9)), ["school year 2026/2027 (2026-08 – 2026-09)"]);
+        // Quarters and months count from the origin, numbered as from there even when `from` is later.
+        assert_eq!(
+            names(Quarter, (2026, 1), (2026, 5), (2026, 10)),
+            ["quarter 2 (2026-05 – 2026-06)", "quarter 3 (2026-07 – 2026-09)", "quarter 4 (2026-10 – 2026-10)"]
+        );
+        assert_eq!(
+            names(Month, (2026, 1), (2026, 3), (2026, 4)),
+            ["month 3 (2026-03 – 2026-03)", "month 4 (2026-04 – 2026-04)"]
+        );
+        assert_eq!(
+            names(Year, (2026, 9), (2026, 9), (2027, 9)),
+            ["year 1 (2026-09 – 2027-08)", "year 2 (2027-09 – 2027-09)"]
+        );
+        // An origin after `from` counts from the origin; an empty span has no periods.
+        assert_eq!(names(Year, (2027, 1), (2026, 9), (2027, 1)), ["year 1 (2027-01 – 2027-01)"]);
+        assert!(names(Year, (2026, 1), (2026, 5), (2026, 4)).is_empty());
+    }
+
+    #[test]
+    fn agreement_years_count_from_the_agreement() {
+        // The agreement starts in September 2026; the requirement applies from January 2027, two a year.
+        let text =
+            plan("count = 2\nper = \"avtaleår\"\nfrom = \"2027\"", &[("mars 2027", "sg"), ("oktober 2027", "sg")])
+                .replace("[roles]", "[agreement]\nstart = \"2026-09\"\nyears = 2\n\n[roles]");
+        let f = run_rule(&RULE, &text);
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        // Year 1, cut to January–August 2027, needs 1 (7 of its 11 working months) and has March; year 2 to
+        // June 2028 needs 1 and has October.
+        assert!(msgs.is_empty(), "{msgs:?}");
+        let f = run_rule(&RULE, &text.replace("oktober 2027", "august 2027"));
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            ["only 0 'Evaluering' in agreement year 2 (2027-09 – 2028-06); required 2 per agreement year"]
+        );
+    }
+
+    #[test]
+    fn the_most_agreed_is_allowed() {
+        let acts = [
+            ("februar 2026", "sg"),
+            ("mars 2026", "sg"),
+            ("februar 2027", "sg"),
+            ("mars 2027", "sg"),
+            ("mars 2028", "sg"),
+        ];
+        assert!(run_rule(&RULE, &plan("count = \"1-2\"\nper = \"år\"", &acts)).is_empty());
+        let f = run_rule(&RULE, &plan("count = \"0-1\"\nper = \"år\"", &acts));
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].label.as_deref(), Some("required 0–1 per year"));
+    }
+
+    #[test]
+    fn a_count_for_each_period_reads_as_that_periods_own() {
+        let acts = [("februar 2026", "sg"), ("februar 2027", "sg")];
+        let f = run_rule(&RULE, &plan("count = [1, 2, 2]\nper = \"år\"", &acts));
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "only 1 'Evaluering' in year 2 (2027-01 – 2027-12); required 2",
+                // Half of year 3 needs half of its 2.
+                "only 0 'Evaluering' in year 3 (2028-01 – 2028-06); required 2"
+            ]
+        );
+        assert_eq!(f[0].label.as_deref(), Some("required 2 in this year"));
     }
 }
