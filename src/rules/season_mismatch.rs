@@ -320,4 +320,35 @@ mod tests {
         );
         assert_eq!(f[0].help.as_deref(), Some("did you mean 'Høst 2026 – Vår 2027'?"));
     }
+
+    #[test]
+    fn explicit_dates_a_year_or_two_before_their_label() {
+        let help = |label: &str| {
+            let s = plan(label, &["mars 2026"]).replace(
+                &format!("period = \"{label}\"\n"),
+                &format!("period = \"{label}\"\nstart = \"2026-02\"\nend = \"2026-05\"\n"),
+            );
+            run_rule(&RULE, &s)[0].help.clone().unwrap_or_default()
+        };
+        assert_eq!(help("Vår 2027"), "did you mean 'Vår 2026'?");
+        assert_eq!(help("Vår 2028"), "did you mean 'Vår 2026'?");
+        assert_eq!(help("Vår 2024"), "did you mean 'Vår 2026'?");
+    }
+
+    #[test]
+    fn explicit_dates_decide_so_each_stray_activity_is_named() {
+        // Every activity a year after the phase's explicit dates: the dates are not a label to correct.
+        let s = plan("Oppstart", &["mars 2027", "april 2027"])
+            .replace("period = \"Oppstart\"\n", "period = \"Oppstart\"\nstart = \"2026-03\"\nend = \"2026-06\"\n");
+        let f = run_rule(&RULE, &s);
+        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "'A0' is dated 2027-03, outside its phase 'Oppstart' (Oppstart)",
+                "'A1' is dated 2027-04, outside its phase 'Oppstart' (Oppstart)"
+            ]
+        );
+        assert_eq!(f[0].related[0].1, "labelled here; its start and end decide its period");
+    }
 }
