@@ -320,7 +320,6 @@ pl = "Prosjektleder"
 #[cfg(test)]
 mod tests {
     use super::testing::HEAD;
-    use crate::config::Config;
     use crate::diag::Severity;
     use crate::source::Source;
 
@@ -328,7 +327,7 @@ mod tests {
     fn run(text: &str) -> Vec<(&'static str, Severity, usize)> {
         let source = Source::new("t.toml", text);
         let plan = crate::load::load(&source).expect("the test plan loads");
-        let findings = super::run_with(&plan, &source, &Config::layered(plan.lint.iter()));
+        let findings = super::run(&plan, &source);
         findings.iter().map(|f| (f.rule, f.severity, source.line_col(f.span.clone().unwrap().start).line)).collect()
     }
 
@@ -380,5 +379,20 @@ mod tests {
             plan("allow = [\"holiday-conflict\"]\n")
         );
         assert_eq!(run(&text), [("unknown-role", Severity::Error, 13), ("holiday-conflict", Severity::Warning, 23)]);
+    }
+
+    #[test]
+    fn spans_of_days_read_as_days_months_or_ranges() {
+        use chrono::Datelike;
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        assert_eq!(super::describe(d("2026-03-12"), d("2026-03-12")), "2026-03-12");
+        assert_eq!(super::describe(d("2026-03-01"), d("2026-03-31")), "2026-03");
+        assert_eq!(super::describe(d("2026-01-01"), d("2026-06-30")), "2026-01 – 2026-06");
+        assert_eq!(super::describe(d("2026-03-01"), d("2026-03-15")), "2026-03-01 – 2026-03-15");
+        assert_eq!(super::describe(d("2026-03-02"), d("2026-03-31")), "2026-03-02 – 2026-03-31");
+        // The last day chrono knows still ends a month.
+        let last = chrono::NaiveDate::MAX;
+        let first = last.with_day(1).unwrap();
+        assert_eq!(super::describe(first, last), last.format("%Y-%m").to_string());
     }
 }

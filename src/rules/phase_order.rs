@@ -69,7 +69,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if let Some(i) = reach
             && overlaps(&phases[i], &phases[j])
         {
-            let (p, q) = if i < j { (&phases[i], &phases[j]) } else { (&phases[j], &phases[i]) };
+            // Named in file order.
+            let (p, q) = (&phases[i.min(j)], &phases[i.max(j)]);
             out.push(
                 RULE.finding(
                     q.label.span.clone(),
@@ -109,10 +110,6 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         let lo = all.partition_point(|(d, _)| *d < p.span.start);
         let hi = all.partition_point(|(d, _)| *d <= p.span.end);
-        let own = starts[i].partition_point(|d| *d <= p.span.end) - starts[i].partition_point(|d| *d < p.span.start);
-        if hi - lo == own {
-            continue;
-        }
         // A bounded look at the range, so that many phases over many activities stay O(n log n) in practice.
         const LOOK: usize = 1_000;
         let truncated = hi - lo > LOOK;
@@ -155,7 +152,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .label(format!("{their} inside {}", describe(p.span.start, p.span.end)));
         f = match (starts[i].first(), latest_other) {
             // Starting the phase at its own first activity helps only when the others all come before it.
-            (Some(first), Some(latest)) if *first > p.span.start && latest < *first => f.help(format!(
+            // (The others lie inside the phase, so the own first one is then after the phase's start.)
+            (Some(first), Some(latest)) if latest < *first => f.help(format!(
                 "the phase's own activities start in {}; start its period there, or move the other activities",
                 describe(*first, crate::when::last_day_of_month(first.year(), first.month()).unwrap_or(*first))
             )),
@@ -358,5 +356,26 @@ mod tests {
         assert_eq!(help(&[("2026", &["mars 2026"]), ("Vår 2027", &["september 2026"])]), generic);
         // Own work on the phase's first day: there is no later start to move to.
         assert_eq!(help(&[("2026", &["2026-01-01"]), ("Vår 2027", &["mars 2026"])]), generic);
+    }
+
+    #[test]
+    fn an_other_activity_on_the_own_first_day_keeps_the_start() {
+        let f = run_rule(&RULE, &plan(&[("2026", &["september 2026"]), ("Vår 2027", &["september 2026"])]));
+        let overlap = f.iter().find(|f| f.message.starts_with("phase 'P0' (2026) overlaps the activities")).unwrap();
+        assert_eq!(
+            overlap.help.as_deref(),
+            Some("make the phases follow each other, or move the activities to the phase they belong to")
+        );
+    }
+
+    #[test]
+    fn the_look_is_bounded_within_the_phase_not_from_the_start_of_the_plan() {
+        // A thousand activities of 2025 before the phase of 2026: they do not count towards its look.
+        let early: Vec<String> = (0..1_000).map(|k| format!("2025-{:02}-{:02}", k % 12 + 1, k % 28 + 1)).collect();
+        let early: Vec<&str> = early.iter().map(String::as_str).collect();
+        let s = plan(&[("2025", &early), ("2026", &["januar 2026"]), ("Vår 2027", &["mars 2026"])]);
+        let f = run_rule(&RULE, &s);
+        let overlap = f.iter().find(|f| f.message.starts_with("phase 'P1' (2026) overlaps the activities")).unwrap();
+        assert_eq!(overlap.label.as_deref(), Some("1 of their activities falls inside 2026-01 – 2026-12"));
     }
 }

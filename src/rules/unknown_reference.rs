@@ -140,4 +140,66 @@ mod tests {
         );
         assert!(run_rule(&RULE, &plan).is_empty());
     }
+
+    /// A plan with `n` components c0, c1, … and an activity naming each of `refs` as a component.
+    fn components(n: usize, refs: &[&str]) -> Vec<crate::diag::Finding> {
+        let mut s = HEAD.to_string();
+        for k in 0..n {
+            s.push_str(&format!("\n[[component]]\nid = \"c{k}\"\nname = \"C{k}\"\n"));
+        }
+        let refs: Vec<String> = refs.iter().map(|r| format!("\"{r}\"")).collect();
+        s.push_str(&format!(
+            "\n[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\ncomponents = [{}]\n",
+            refs.join(", ")
+        ));
+        run_rule(&RULE, &s)
+    }
+
+    #[test]
+    fn the_help_lists_a_few_known_ids_and_not_many() {
+        let help = |n: usize| components(n, &["zzz"])[0].help.clone().unwrap_or_default();
+        assert_eq!(help(0), "check the component's id; it must be written exactly as declared");
+        assert_eq!(help(2), "known component ids: 'c0' and 'c1'");
+        assert_eq!(help(8), "known component ids: 'c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6' and 'c7'");
+        assert_eq!(help(9), "no component has this id");
+    }
+
+    #[test]
+    fn suggestions_stop_after_the_first_few_hundred() {
+        let refs = vec!["c00"; crate::suggest::MAX_SUGGESTIONS + 1];
+        let f = components(1, &refs);
+        assert_eq!(f.len(), refs.len());
+        assert_eq!(f[crate::suggest::MAX_SUGGESTIONS - 1].help.as_deref(), Some("did you mean 'c0'?"));
+        assert_eq!(f[crate::suggest::MAX_SUGGESTIONS].help.as_deref(), Some("known component ids: 'c0'"));
+    }
+
+    #[test]
+    fn a_requirements_before_must_name_an_activity() {
+        let plan = format!(
+            "{HEAD}\n[[activity]]\nid = \"samling\"\ntitle = \"S\"\nwhen = \"mars 2026\"\n\n[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\nbefore = \"samlign\"\n"
+        );
+        let f = run_rule(&RULE, &plan);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].message, "unknown activity 'samlign'");
+        assert_eq!(f[0].help.as_deref(), Some("did you mean 'samling'?"));
+        assert!(run_rule(&RULE, &plan.replace("\"samlign\"", "\"samling\"")).is_empty());
+    }
+
+    #[test]
+    fn a_plan_with_very_many_activities_suggests_none() {
+        // Past MAX_CANDIDATES activities a "did you mean" among them all would cost more than it helps.
+        let n = crate::suggest::MAX_CANDIDATES + 1;
+        let mut s = HEAD.to_string();
+        for k in 0..n {
+            s.push_str(&format!("\n[[activity]]\nid = \"a{k}\"\ntitle = \"A\"\nwhen = \"mars 2026\"\n"));
+        }
+        s.push_str("after = [\"a00\"]\n");
+        let f = run_rule(&RULE, &s);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].help.as_deref(), Some("check the activity's id; it must be written exactly as declared"));
+        // One fewer, and a near one is suggested.
+        let s = s.replacen("\n[[activity]]\nid = \"a0\"\ntitle = \"A\"\nwhen = \"mars 2026\"\n", "", 1);
+        let help = run_rule(&RULE, &s)[0].help.clone().unwrap_or_default();
+        assert!(help.starts_with("did you mean 'a"), "{help}");
+    }
 }
