@@ -675,7 +675,7 @@ fn plan_edit(body: &str, found: &Found<'_>, id: &str, edit: &Edit) -> Result<Edi
     }
     if !add.is_empty() {
         splices.push(if found.inline {
-            add_inline(body, t, found.anchor, &add)
+            add_inline(t, found.anchor, &add)
         } else {
             add_lines(body, t, found.anchor, &add)
         });
@@ -729,7 +729,7 @@ fn line_end(body: &str, pos: usize) -> (usize, Option<&'static str>) {
     match body[pos..].find('\n') {
         Some(i) => {
             let nl = pos + i;
-            let eol = if nl > 0 && body.as_bytes()[nl - 1] == b'\r' { "\r\n" } else { "\n" };
+            let eol = if body[..nl].ends_with('\r') { "\r\n" } else { "\n" };
             (nl + 1, Some(eol))
         }
         None => (body.len(), None),
@@ -739,7 +739,7 @@ fn line_end(body: &str, pos: usize) -> (usize, Option<&'static str>) {
 /// The file's line break: that of its first line.
 fn file_eol(body: &str) -> &'static str {
     match body.find('\n') {
-        Some(i) if i > 0 && body.as_bytes()[i - 1] == b'\r' => "\r\n",
+        Some(i) if body[..i].ends_with('\r') => "\r\n",
         _ => "\n",
     }
 }
@@ -791,17 +791,11 @@ fn add_lines(body: &str, t: &dyn TableLike, anchor: usize, add: &[(&str, String)
 }
 
 /// New key-values at the end of an inline table: `, status = "done", done = 2026-11-23` after its last value.
-fn add_inline(body: &str, t: &dyn TableLike, anchor: usize, add: &[(&str, String)]) -> Splice {
+fn add_inline(t: &dyn TableLike, anchor: usize, add: &[(&str, String)]) -> Splice {
     let pairs: Vec<String> = add.iter().map(|(k, v)| format!("{k} = {v}")).collect();
-    match body_entries(t).into_iter().map(|r| r.end).max() {
-        Some(end) => Splice { range: end..end, text: format!(", {}", pairs.join(", ")) },
-        None => {
-            // `{}` or `{ }`: right after the brace.
-            let at = if body.as_bytes().get(anchor) == Some(&b'{') { anchor + 1 } else { anchor };
-            let pad = if body.get(at..).is_some_and(|r| r.starts_with('}')) { " " } else { "" };
-            Splice { range: at..at, text: format!(" {}{pad}", pairs.join(", ")) }
-        }
-    }
+    // An activity that can be edited has an id or a title, so the table has a last value to follow.
+    let end = body_entries(t).into_iter().map(|r| r.end).max().unwrap_or(anchor);
+    Splice { range: end..end, text: format!(", {}", pairs.join(", ")) }
 }
 
 /// Removes a key-value: its whole line in a `[[…]]` table (with the trailing comment), or the pair and one comma
@@ -1460,5 +1454,26 @@ when = "mai 2026"
         // A directory where the file was: an error reading it, not a change.
         fs::create_dir(&path).unwrap();
         assert!(matches!(edit_bytes(&path, once.as_bytes(), "top", &edit), Err(EditError::Read(_))));
+    }
+
+    #[test]
+    fn new_lines_follow_the_files_own_layout() {
+        // Tab indentation, `key=value` without spaces, CRLF, and a blank first line.
+        let text = "\r\n[plan]\r\ntitle=\"P\"\r\nstart=\"2026\"\r\nend=\"2026\"\r\n\r\n[[phase]]\r\nid=\"p\"\r\nname=\"P\"\r\nperiod=\"2026\"\r\n\t[[phase.activity]]\r\n\tid=\"a\"\r\n\ttitle=\"A\"\r\n\twhen=\"mars 2026\"\r\n";
+        let (new, _) = done(text, "a", "2026-03-02");
+        assert!(new.ends_with("\twhen=\"mars 2026\"\r\n\tstatus=\"done\"\r\n\tdone=2026-03-02\r\n"), "{new:?}");
+        // A status placed before an existing `done=`, in its style.
+        let dated = text.replace("\twhen=\"mars 2026\"\r\n", "\twhen=\"mars 2026\"\r\n\tdone=2026-03-02\r\n");
+        let (new, _) = apply(&dated, "a", &Edit::status(Status::Done)).unwrap();
+        assert!(new.ends_with("\tstatus=\"done\"\r\n\tdone=2026-03-02\r\n"), "{new:?}");
+    }
+
+    #[test]
+    fn a_done_date_written_as_a_string_counts_only_when_it_names_a_day() {
+        let with = |done: &str| PLAN.replace("when = \"mai 2026\"\n", &format!("when = \"mai 2026\"\ndone = {done}\n"));
+        let (_, out) = apply(&with("\"2. mai 2026\""), "top", &Edit::status(Status::Done)).unwrap();
+        assert_eq!(out.old_done, Some(day("2026-05-02")));
+        let (_, out) = apply(&with("\"mai 2026\""), "top", &Edit::status(Status::Done)).unwrap();
+        assert_eq!(out.old_done, None, "a month is not a day something was done");
     }
 }
