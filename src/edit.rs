@@ -806,9 +806,11 @@ fn remove_entry(body: &str, t: &dyn TableLike, inline: bool, e: &Entry<'_>) -> S
         ranges.sort_by_key(|r| r.start);
         let pos = ranges.iter().position(|r| r.start == e.key_span.start);
         let range = match pos {
+            // From the end of the entry before it: ", done = …".
             Some(i) if i > 0 => ranges[i - 1].end..e.value_span.end,
-            Some(i) if i + 1 < ranges.len() => e.key_span.start..ranges[i + 1].start,
-            _ => e.key_span.start..e.value_span.end,
+            // The first entry, up to the next one: "done = …, ". (An activity that can be addressed has an id or a
+            // title, so there is a next one.)
+            _ => e.key_span.start..ranges.get(1).map_or(e.value_span.end, |r| r.start),
         };
         return Splice { range, text: String::new() };
     }
@@ -1475,5 +1477,20 @@ when = "mai 2026"
         assert_eq!(out.old_done, Some(day("2026-05-02")));
         let (_, out) = apply(&with("\"mai 2026\""), "top", &Edit::status(Status::Done)).unwrap();
         assert_eq!(out.old_done, None, "a month is not a day something was done");
+    }
+
+    #[test]
+    fn a_value_is_taken_out_of_an_inline_table_with_one_comma() {
+        let text = "activity = [\n  { id = \"b\", when = \"2026\", done = 2026-01-01 },\n  { done = 2026-01-01, id = \"c\", when = \"2026\" },\n]\n";
+        let (new, _) = apply(text, "b", &Edit::status(Status::Planned)).unwrap();
+        assert_eq!(
+            new,
+            text.replace("{ id = \"b\", when = \"2026\", done = 2026-01-01 }", "{ id = \"b\", when = \"2026\" }")
+        );
+        let (new, _) = apply(text, "c", &Edit::status(Status::Planned)).unwrap();
+        assert_eq!(
+            new,
+            text.replace("{ done = 2026-01-01, id = \"c\", when = \"2026\" }", "{ id = \"c\", when = \"2026\" }")
+        );
     }
 }
