@@ -1493,4 +1493,30 @@ when = "mai 2026"
             text.replace("{ done = 2026-01-01, id = \"c\", when = \"2026\" }", "{ id = \"c\", when = \"2026\" }")
         );
     }
+
+    #[test]
+    fn splices_that_overlap_or_pass_the_end_are_refused() {
+        let at = |range: Range<usize>, text: &str| Splice { range, text: text.to_string() };
+        assert_eq!(splice("abcdef", &[at(4..5, "E"), at(1..2, "B")]).as_deref(), Some("aBcdEf"));
+        assert_eq!(splice("abcdef", &[at(1..3, "X"), at(2..4, "Y")]), None, "overlapping");
+        assert_eq!(splice("abcdef", &[at(5..7, "X")]), None, "past the end");
+        assert_eq!(splice("abcdef", &[at(6..6, "!")]).as_deref(), Some("abcdef!"));
+    }
+
+    #[test]
+    fn a_plan_holding_not_a_number_can_still_be_edited() {
+        // NaN is not equal to itself, but the text says the same before and after.
+        let text = format!("{PLAN}\n[extra]\nn = nan\nlist = [nan, 1.5]\ntable = {{ m = nan }}\n");
+        let (new, out) = done(&text, "top", "2026-05-02");
+        assert!(out.changed);
+        assert!(new.ends_with("[extra]\nn = nan\nlist = [nan, 1.5]\ntable = { m = nan }\n"));
+        let t: toml::Table = text.parse().unwrap();
+        let u: toml::Table = "[extra]\nn = nan\nlist = [nan, 1.5]\ntable = { m = nan }\n".parse().unwrap();
+        assert!(same(&t["extra"], &u["extra"]));
+        let other: toml::Table = "[extra]\nn = nan\nlist = [nan, 2.5]\ntable = { m = nan }\n".parse().unwrap();
+        assert!(!same(&t["extra"], &other["extra"]));
+        let other: toml::Table = "[extra]\nn = nan\nlist = [nan, 1.5]\ntable = { m = 1.0 }\n".parse().unwrap();
+        assert!(!same(&t["extra"], &other["extra"]));
+        assert!(same(&toml::Value::Float(0.5), &toml::Value::Float(0.5)));
+    }
 }
