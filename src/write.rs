@@ -145,7 +145,8 @@ pub fn write_file(path: &Path, contents: &[u8], opts: Options<'_>) -> Result<Vec
         _ => tmp.persist(&target),
     };
     persisted.map_err(|e| match e.error.kind() {
-        io::ErrorKind::AlreadyExists if opts.existing == Existing::Keep => WriteError::Exists(path.to_path_buf()),
+        // Only a new file (persist_noclobber) can find one there; a replacement renames over it.
+        io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
         _ => io_err("replace", e.error),
     })?;
     // Best effort: make the rename itself durable.
@@ -597,5 +598,20 @@ mod tests {
         write_file(&p, b"y", Options { existing: Existing::ReplaceIfStill(b"x"), force: false }).unwrap();
         drop(held);
         assert!(waiter.join().unwrap() >= Duration::from_millis(150));
+    }
+
+    #[test]
+    fn a_replacement_of_what_is_no_longer_a_file_is_a_change() {
+        let d = dir("no-longer");
+        let p = d.join("plan.toml");
+        fs::create_dir(&p).unwrap();
+        let opts = Options { existing: Existing::ReplaceIfStill(b"old"), force: false };
+        assert!(matches!(write_file(&p, b"new", opts), Err(WriteError::Changed)), "a directory now");
+        fs::remove_dir(&p).unwrap();
+        let status = std::process::Command::new("mkfifo").arg(&p).status().expect("mkfifo runs");
+        assert!(status.success());
+        let opts = Options { existing: Existing::ReplaceIfStill(b"old"), force: false };
+        assert!(matches!(write_file(&p, b"new", opts), Err(WriteError::Changed)), "a pipe now: not written through");
+        assert!(fs::metadata(&p).unwrap().file_type().is_fifo());
     }
 }
