@@ -614,4 +614,11 @@ mod tests {
         assert!(matches!(write_file(&p, b"new", opts), Err(WriteError::Changed)), "a pipe now: not written through");
         assert!(fs::metadata(&p).unwrap().file_type().is_fifo());
     }
+
+    #[test]
+    fn the_directory_to_sync_is_the_files_own() {
+        assert_eq!(parent_dir(Path::new("plan.toml")), PathBuf::from("."));
+        assert_eq!(parent_dir(Path::new("plans/plan.toml")), PathBuf::from("plans"));
+        assert_eq!(parent_dir(Path::new("/plan.toml")), PathBuf::from("/"));
+    }
 }
