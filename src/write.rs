@@ -507,6 +507,11 @@ mod tests {
         // … and all of this file's go under an edit's lock.
         write_file(&p, b"z", Options { existing: Existing::ReplaceIfStill(b"y"), force: false }).unwrap();
         assert_eq!(temps(&d), vec![".other.toml.AbC123.implan-tmp"]);
+        // A name with nothing between the affixes is none that implan makes: it stays.
+        let bare = d.join(".plan.toml..implan-tmp");
+        fs::write(&bare, b"not ours").unwrap();
+        write_file(&p, b"w", Options { existing: Existing::ReplaceIfStill(b"z"), force: false }).unwrap();
+        assert!(bare.exists());
     }
 
     /// A named pipe in a test folder, with a reader that collects what is written: something that is not a
