@@ -626,4 +626,13 @@ mod tests {
         assert_eq!(parent_dir(Path::new("plans/plan.toml")), PathBuf::from("plans"));
         assert_eq!(parent_dir(Path::new("/plan.toml")), PathBuf::from("/"));
     }
+
+    #[test]
+    fn reading_back_tells_gone_from_unreadable() {
+        let d = dir("read-back");
+        assert!(matches!(read_if_there(&d.join("gone.toml")), Ok(None)));
+        fs::write(d.join("there.toml"), b"x").unwrap();
+        assert_eq!(read_if_there(&d.join("there.toml")).unwrap().as_deref(), Some(&b"x"[..]));
+        assert!(matches!(read_if_there(&d), Err(WriteError::Io { doing: "read", .. })));
+    }
 }
