@@ -657,7 +657,7 @@ fn plan_edit(body: &str, found: &Found<'_>, id: &str, edit: &Edit) -> Result<Edi
         None if edit.status == Status::Planned && !done_stays => Change::Keep,
         None => {
             match &done_e {
-                Some(d) if done_stays && !found.inline && at_line_start(body, d.key_span.start) => {
+                Some(d) if done_stays && !found.inline => {
                     status_before_done = true;
                 }
                 _ => add.insert(0, ("status", format!("\"{word}\""))),
@@ -718,11 +718,6 @@ fn line_start(body: &str, pos: usize) -> usize {
     body[..pos].rfind('\n').map_or(0, |i| i + 1)
 }
 
-/// Whether only spaces and tabs come before `pos` on its line.
-fn at_line_start(body: &str, pos: usize) -> bool {
-    body[line_start(body, pos)..pos].bytes().all(|b| b == b' ' || b == b'\t')
-}
-
 /// The offset just past the line break that ends the line holding `pos`, and that line break; at the end of a
 /// file without a final line break, the file's length and `None`.
 fn line_end(body: &str, pos: usize) -> (usize, Option<&'static str>) {
@@ -765,7 +760,8 @@ fn add_lines(body: &str, t: &dyn TableLike, anchor: usize, add: &[(&str, String)
         None => (anchor, anchor),
     };
     let start = line_start(body, key_start);
-    let indent = if at_line_start(body, key_start) { &body[start..key_start] } else { "" };
+    // In a `[[…]]` table every key starts its own line (TOML allows nothing else before it).
+    let indent = &body[start..key_start];
     let sep = t
         .get_values()
         .iter()
@@ -814,9 +810,6 @@ fn remove_entry(body: &str, t: &dyn TableLike, inline: bool, e: &Entry<'_>) -> S
         };
         return Splice { range, text: String::new() };
     }
-    if !at_line_start(body, e.key_span.start) {
-        return Splice { range: e.key_span.start..e.value_span.end, text: String::new() };
-    }
     // A comment after the value ("done = 2026-03-12 # signert: Kari Nordmann") says something a person wrote:
     // it stays, on its own line where the key-value was.
     let rest = &body[e.value_span.end..line_end(body, e.value_span.end).0];
@@ -849,9 +842,7 @@ fn splice(body: &str, splices: &[Splice]) -> Option<String> {
     let mut out = String::with_capacity(body.len() + 64);
     let mut pos = 0;
     for s in order {
-        if s.range.start < pos || s.range.end > body.len() {
-            return None;
-        }
+        // A splice that starts before the one before it ended, or reaches past the end, has no text here.
         out.push_str(body.get(pos..s.range.start)?);
         out.push_str(&s.text);
         pos = s.range.end;
@@ -1518,5 +1509,30 @@ when = "mai 2026"
         let other: toml::Table = "[extra]\nn = nan\nlist = [nan, 1.5]\ntable = { m = 1.0 }\n".parse().unwrap();
         assert!(!same(&t["extra"], &other["extra"]));
         assert!(same(&toml::Value::Float(0.5), &toml::Value::Float(0.5)));
+    }
+
+    #[test]
+    fn a_file_without_a_final_line_break_keeps_its_own_line_breaks() {
+        let text = "[[activity]]\nid = \"a\"\ntitle = \"A\"";
+        let (new, _) = done(text, "a", "2026-01-02");
+        assert_eq!(new, "[[activity]]\nid = \"a\"\ntitle = \"A\"\nstatus = \"done\"\ndone = 2026-01-02");
+    }
+
+    #[test]
+    fn a_status_written_with_dotted_keys_is_not_edited() {
+        // In a `[[…]]` table the dotted key makes a table; in an inline one, a dotted inline table.
+        let text = "[[activity]]\nid = \"a\"\ntitle = \"A\"\nstatus.word = \"done\"\n";
+        let err = apply(text, "a", &Edit::status(Status::Planned)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            EditError::Unsupported { id: "a".into(), reason: "its 'status' is a table".into() }.to_string()
+        );
+        let text = "activity = [{ id = \"a\", title = \"A\", status.word = \"done\" }]\n";
+        let err = apply(text, "a", &Edit::status(Status::Planned)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            EditError::Unsupported { id: "a".into(), reason: "its 'status' is written with dotted keys".into() }
+                .to_string()
+        );
     }
 }
