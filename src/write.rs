@@ -635,4 +635,26 @@ mod tests {
         assert_eq!(read_if_there(&d.join("there.toml")).unwrap().as_deref(), Some(&b"x"[..]));
         assert!(matches!(read_if_there(&d), Err(WriteError::Io { doing: "read", .. })));
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_a_link_is_followed_and_a_path_is_named_as_given() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = dir("as-given");
+        fs::write(d.join("p.toml"), b"x").unwrap();
+        fs::set_permissions(d.join("p.toml"), fs::Permissions::from_mode(0o444)).unwrap();
+        // A path with `.` in it is not resolved: the refusal names the file as the user wrote it.
+        let given = d.join(".").join("p.toml");
+        match write_file(&given, b"y", Options::replace()) {
+            // (Compared as text: paths compare equal with and without `.`.)
+            Err(WriteError::ReadOnly(p)) => assert_eq!(p.as_os_str(), given.as_os_str()),
+            other => panic!("{other:?}"),
+        }
+        // A link is followed: the refusal names the file it leads to.
+        std::os::unix::fs::symlink("p.toml", d.join("link.toml")).unwrap();
+        match write_file(&d.join("link.toml"), b"y", Options::replace()) {
+            Err(WriteError::ReadOnly(p)) => assert_eq!(p, fs::canonicalize(d.join("p.toml")).unwrap()),
+            other => panic!("{other:?}"),
+        }
+    }
 }
