@@ -201,7 +201,7 @@ fn an_owner_that_cannot_be_kept_is_refused() {
     let as_nobody = |extra: &[&str]| {
         let mut cmd = common::unprivileged(dir);
         cmd.args(["done", &p.display().to_string(), "oppstartsmote", "--date", "2026-03-12"]).args(extra);
-        cmd.output().expect("implan runs as nobody")
+        common::output_of(cmd)
     };
     let o = as_nobody(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));

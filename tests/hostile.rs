@@ -527,7 +527,9 @@ fn no_permission() {
     let dir = TempDir::new("perm");
     let p = dir.write("plan.toml", SMALL_PLAN.as_bytes());
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let o = common::unprivileged(&dir.0).args(["check", &p]).output().expect("implan runs");
+    let mut cmd = common::unprivileged(&dir.0);
+    cmd.args(["check", &p]);
+    let o = common::output_of(cmd);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(stderr(&o), format!("error: cannot read '{p}': Permission denied (os error 13)\n"));
     // SAFETY: geteuid has no preconditions and cannot fail.

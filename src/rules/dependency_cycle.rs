@@ -33,7 +33,8 @@ fn components(g: &[Vec<(usize, usize)>]) -> Vec<usize> {
         let mut work: Vec<(usize, usize)> = vec![(root, 0)];
         while let Some(top) = work.last_mut() {
             let (v, edge) = *top;
-            if edge == 0 && index[v] == UNSEEN {
+            // First time here (a node is pushed only while unseen, and seen at once).
+            if index[v] == UNSEEN {
                 index[v] = next;
                 low[v] = next;
                 next += 1;

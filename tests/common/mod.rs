@@ -187,3 +187,18 @@ pub fn unprivileged(dir: &std::path::Path) -> Command {
     cmd.current_dir(dir).uid(65534).gid(65534);
     cmd
 }
+
+/// Runs a command and collects its output, trying again while the system says its program is being written
+/// (ETXTBSY): a copy made just before, as [`unprivileged`] makes one, stays "busy" while any process forked by
+/// another test thread in that moment still holds the copy's file open, until it executes its own program.
+pub fn output_of(mut cmd: Command) -> std::process::Output {
+    for _ in 0..100 {
+        match cmd.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            result => return result.expect("the command runs"),
+        }
+    }
+    panic!("{cmd:?} stayed busy for two seconds");
+}
