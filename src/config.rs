@@ -230,6 +230,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_nearest_configuration_above_a_plan_is_found_and_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let (top, school) = (dir.path(), dir.path().join("skole").join("plan"));
+        std::fs::create_dir_all(&school).unwrap();
+        let plan = school.join("plan.toml");
+        std::fs::write(top.join("implan.toml"), "[lint.options]\nowner-overload-max = 7\n").unwrap();
+        assert_eq!(find_config_file(&plan), Some(top.join("implan.toml")));
+        std::fs::write(school.join("implan.toml"), "[lint.options]\nowner-overload-max = 2\n").unwrap();
+        let nearest = find_config_file(&plan).unwrap();
+        assert_eq!(nearest, school.join("implan.toml"));
+        assert_eq!(load_config_file(&nearest).unwrap().owner_overload_max, Some(2));
+        // An unreadable or invalid file is an error that names it, not a default.
+        let missing = school.join("missing.toml");
+        assert_eq!(load_config_file(&missing).unwrap_err().path, missing);
+        std::fs::write(school.join("implan.toml"), "[lint.options]\nowner-overload-max = \"many\"\n").unwrap();
+        assert!(load_config_file(&nearest).is_err());
+    }
+
+    #[test]
     fn layers_and_command_line() {
         let file = Lint {
             levels: vec![

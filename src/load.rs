@@ -173,7 +173,8 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
         .map(|(piece, slots)| {
             let (doc, errors) = DeTable::parse_recoverable(&source.text[piece.range.clone()]);
             let doc = doc.into_inner();
-            let (key, _) = doc.iter().next()?;
+            // The cut is made only at `[[phase]]`, `[[phase.activity]]` and `[[activity]]` written with bare keys,
+            // so a piece's one key is the one its kind says.
             if !errors.is_empty() || doc.len() != 1 {
                 return None;
             }
@@ -185,8 +186,8 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
             let mut out = PieceLoad { phases: Vec::new(), errors: Vec::new(), hidden: Vec::new() };
             let mut activities = Vec::new();
             match piece.kind {
-                Kind::Phases if key.get_ref() == "phase" => out.phases = l.phases(&doc, &mut activities),
-                Kind::PhaseActivities if key.get_ref() == "phase" => {
+                Kind::Phases => out.phases = l.phases(&doc, &mut activities),
+                Kind::PhaseActivities => {
                     // `[[phase.activity]]` alone makes `phase` a table holding only `activity`.
                     let index = piece.phases_before.checked_sub(1)?;
                     let (_, v) = find(&doc, "phase")?;
@@ -198,12 +199,11 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
                         activities.extend(l.activity(t, span, Some(index)));
                     }
                 }
-                Kind::Activities if key.get_ref() == "activity" => {
+                Kind::Activities => {
                     for (t, span) in l.tables(&doc, "activity", "[[activity]]") {
                         activities.extend(l.activity(t, span, None));
                     }
                 }
-                _ => return None,
             }
             // More activities than headers: some were inline tables. Rare enough to parse the whole file.
             if activities.len() > slots.len() {
@@ -1343,6 +1343,83 @@ mod tests {
 
     fn loads(text: &str) -> Plan {
         load(&Source::new("t.toml", text)).unwrap_or_else(|e| panic!("{e:#?}"))
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_found_where_they_are() {
+        // After a byte-order mark (which the source drops): the bad byte is the third character of the text.
+        let (source, finding) = decode(std::path::Path::new("t.toml"), b"\xEF\xBB\xBFab\xFFc".to_vec());
+        assert_eq!(source.text, "ab\u{fffd}c");
+        let f = finding.expect("a finding");
+        assert_eq!((f.span, f.message.as_str()), (Some(2..5), "the file is not UTF-8 text: invalid byte 0xFF"));
+        // A NUL byte among the first bytes says the file is binary.
+        let (_, finding) = decode(std::path::Path::new("t.bin"), b"ab\0\xFF".to_vec());
+        assert_eq!(finding.expect("a finding").message, "this is a binary file, not a plan");
+        assert!(decode(std::path::Path::new("t.toml"), b"a = 1".to_vec()).1.is_none());
+    }
+
+    #[test]
+    fn only_the_lint_table_is_read_from_a_configuration() {
+        let lint = load_lint_only(&Source::new("implan.toml", "[lint.options]\nidle-gap-months = 4\n")).expect("valid");
+        assert_eq!(lint.idle_gap_months, Some(4));
+        let errors =
+            load_lint_only(&Source::new("implan.toml", "[lint.options]\nidle-gap-months = \"four\"\n")).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(load_lint_only(&Source::new("implan.toml", "[lint\n")).is_err());
+    }
+
+    #[test]
+    fn nesting_too_deep_is_found_once_where_it_passes_the_limit() {
+        let spans = |text: &str| -> Vec<_> {
+            load(&Source::new("t.toml", format!("{HEAD}{text}"))).unwrap_err().into_iter().map(|f| f.span).collect()
+        };
+        let at = |offset: usize| Some(HEAD.len() + offset..HEAD.len() + offset + 1);
+        // Arrays: toml places each error, at the bracket past its limit.
+        let deep = format!("{}{}", "[".repeat(2000), "]".repeat(2000));
+        assert_eq!(spans(&format!("a = {deep}\nb = {deep}\n")), [at(4 + 80), at(4 + 4001 + 4 + 80)]);
+        // Dotted keys: toml gives no place, twice; the first place too deep is given once.
+        let key = |k: &str| format!("{k}{}", format!(".{k}").repeat(200));
+        assert_eq!(spans(&format!("{} = 1\n{} = 2\n", key("a"), key("b"))), [at(1 + 2 * 80)]);
+    }
+
+    #[test]
+    fn ids_are_letters_digits_and_a_few_joiners() {
+        for id in ["a", "møte-1", "fase_2", "v1.2", "Å"] {
+            assert!(valid_id(id), "{id}");
+        }
+        for id in ["", "-a", ".a", "a b", "a/b", "a,b"] {
+            assert!(!valid_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn a_findings_head_is_its_first_line() {
+        let src = Source::new("t.toml", "x = 1\n[[activity]]\ntitle = \"A\"\r\nwhen = 1\n");
+        let loader = Loader::new(&src);
+        assert_eq!(loader.head(&(6..40)), 6..18);
+        assert_eq!(loader.head(&(19..30)), 19..30);
+        assert_eq!(loader.head(&(19..33)), 19..30);
+        assert_eq!(loader.head(&(32..39)), 32..39);
+        // A span past the end (from a longer file) ends at the last line's end.
+        assert_eq!(loader.head(&(37..99)), 37..40);
+    }
+
+    #[test]
+    fn the_deepest_nesting_is_found_where_it_passes_the_limit() {
+        let at = |text: &str| deepest(text).map(|span| (span.start, text[span].to_string()));
+        // Brackets and braces count alike; the 81st passes the limit.
+        assert_eq!(at(&format!("a = {}", "[".repeat(80))), None);
+        assert_eq!(at(&format!("a = {}{}", "[".repeat(40), "{".repeat(41))), Some((84, "{".to_string())));
+        // Closed ones do not count.
+        assert_eq!(at(&format!("a = {}", "[]".repeat(200))), None);
+        // Dots in a key count too, and a key ends at a newline, `=` or `,`.
+        assert_eq!(at(&format!("a{} = 1", ".b".repeat(81))), Some((161, ".".to_string())));
+        assert_eq!(at(&"a.b.c.d.e.f.g.h = 1\n".repeat(30)), None);
+        assert_eq!(at(&format!("x = {{ {} }}", "a.b.c.d = 1, ".repeat(30))), None);
+        assert_eq!(at(&format!("x{}1{}", " = { a.b.c.d".repeat(25), " }".repeat(25))), None);
+        // Together: 41 open braces and the 40th dot of a key inside them.
+        let text = format!("a = {}b{} = 1", "{".repeat(41), ".b".repeat(40));
+        assert_eq!(at(&text), Some((4 + 41 + 1 + 39 * 2, ".".to_string())));
     }
 
     #[test]

@@ -224,10 +224,11 @@ fn one_line(s: &str) -> String {
 /// A character's advance in DejaVu Sans, in ems, rounded up into a few classes.
 fn char_em(c: char) -> f64 {
     match c {
-        'i' | 'j' | 'l' | 'I' | 'J' | '\'' | '!' | '|' | '.' | ',' | ':' | ';' | '·' => 0.34,
+        'i' | 'j' | 'l' | 'I' | 'J' | '\'' | '|' | '.' | ',' | ':' | ';' | '·' => 0.34,
         ' ' | '\u{a0}' => 0.32,
-        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' | '"' => 0.46,
-        '–' | '§' => 0.5,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' | '"' | '!' => 0.46,
+        '–' | '§' | '*' => 0.5,
+        '?' => 0.64,
         'm' | 'w' | 'M' | 'W' | 'æ' | 'Æ' | '—' | '…' | '%' | '@' => 1.0,
         'A'..='Z' | 'Ø' | 'Å' | 'Ä' | 'Ö' | 'Ü' | 'É' => 0.79,
         c if c.is_alphanumeric() => 0.64,
@@ -1916,6 +1917,96 @@ mod tests {
         assert_eq!(num(12.0), "12");
         assert_eq!(num(-0.001), "0");
         assert_eq!(num(1.23456), "1.23");
+    }
+
+    /// Advances of DejaVu Sans, in ems, read from the font itself (the pictures are laid out for it).
+    fn dejavu_advances(chars: &str) -> Vec<(char, f64)> {
+        use resvg::usvg::fontdb;
+        use skrifa::{FontRef, MetadataProvider, instance::LocationRef, instance::Size};
+        let mut db = fontdb::Database::new();
+        db.load_system_fonts();
+        let query = fontdb::Query { families: &[fontdb::Family::Name("DejaVu Sans")], ..fontdb::Query::default() };
+        let id = db.query(&query).expect("the font DejaVu Sans is not installed: apt-get install fonts-dejavu-core");
+        db.with_face_data(id, |data, index| {
+            let font = FontRef::from_index(data, index).expect("DejaVu Sans reads as a font");
+            let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+            let em = f64::from(font.metrics(Size::unscaled(), LocationRef::default()).units_per_em);
+            let advance = |c: char| {
+                let glyph = font.charmap().map(c).unwrap_or_else(|| panic!("DejaVu Sans has no {c:?}"));
+                f64::from(metrics.advance_width(glyph).expect("an advance")) / em
+            };
+            chars.chars().map(|c| (c, advance(c))).collect()
+        })
+        .expect("the font's data")
+    }
+
+    #[test]
+    fn text_widths_are_the_fonts_rounded_up_a_little() {
+        // Every letter, digit and mark a Norwegian plan's titles use: no estimate is narrower than the font (a
+        // cut text would overflow its box), none more than a quarter of an em wider (text would be cut early).
+        let chars = "abcdefghijklmnopqrstuvwxyzæøåäöüéABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅÄÖÜÉ0123456789 \u{a0}\
+                     .,:;!?'\"()[]/-–—…%@&#+=<>§·|↻*";
+        for (c, advance) in dejavu_advances(chars) {
+            let estimate = char_em(c);
+            assert!(
+                estimate >= advance && estimate - advance <= 0.25,
+                "{c:?}: estimated {estimate} em, is {advance:.3}"
+            );
+        }
+        // A text is its letters side by side, at the font size; bold about a tenth wider.
+        assert_eq!(text_width("ab", 10.0, false), (char_em('a') + char_em('b')) * 10.0);
+        assert_eq!(text_width("ab", 10.0, true), (char_em('a') + char_em('b')) * 10.0 * 1.13);
+    }
+
+    #[test]
+    fn a_cut_text_keeps_every_letter_that_fits_before_the_ellipsis() {
+        let (a, ellipsis) = (text_width("a", 10.0, false), text_width("…", 10.0, false));
+        // Exactly room for "a…": it is kept.
+        assert_eq!(fit("abc", 0.0 + a + ellipsis, 10.0, false), "a…");
+        assert_eq!(fit("abc", a + ellipsis - 0.01, 10.0, false), "");
+    }
+
+    #[test]
+    fn a_legend_label_is_cut_to_the_legends_width() {
+        let long = "Personaldag: fordypning i Omni-trappa – forebygging og håndtering av mobbing i barnehagen";
+        let entries = [(Swatch::Dot("#000"), long.to_string())];
+        let mut out = String::new();
+        let y = legend_flow(&mut out, &entries, 100.0, 300.0, 50.0);
+        // The swatch takes 22 pixels of the 200: the label gets the rest.
+        let shown = fit(long, 178.0, 12.0, false);
+        assert!(shown.ends_with('…') && text_width(&shown, 12.0, false) > 150.0, "{shown}");
+        assert!(out.contains(&format!(">{shown}</text>")), "{out}");
+        assert_eq!(y, 50.0);
+    }
+
+    /// Where each text of an SVG fragment starts: its x and y.
+    fn text_places(svg: &str) -> Vec<(String, String)> {
+        let attr = |t: &str, name: &str| {
+            t.split(&format!(" {name}=\"")).nth(1).unwrap().split('"').next().unwrap().to_string()
+        };
+        svg.split("<text").skip(1).map(|t| (attr(t, "x"), attr(t, "y"))).collect()
+    }
+
+    #[test]
+    fn legend_entries_flow_left_to_right_and_wrap_before_the_edge() {
+        let entry = |label: &str| (Swatch::Dot("#000"), label.to_string());
+        let width = |label: &str| 22.0 + text_width(label, 12.0, false);
+        // Two entries that end exactly at the right edge share a line; the first entry, however wide, never
+        // moves down; the second starts its swatch 18 pixels after the first's label.
+        let exact = 10.0 + width("Plan") + 18.0 + width("Møte");
+        let mut out = String::new();
+        let y = legend_flow(&mut out, &[entry("Plan"), entry("Møte")], 10.0, exact, 50.0);
+        assert_eq!(y, 50.0);
+        let second = num(10.0 + width("Plan") + 18.0 + 22.0);
+        assert_eq!(text_places(&out), [("32".to_string(), "50".to_string()), (second, "50".to_string())]);
+        // A hair less room: the second entry starts the next line, 20 pixels down, at the left edge.
+        let mut out = String::new();
+        let y = legend_flow(&mut out, &[entry("Plan"), entry("Møte")], 10.0, exact - 0.01, 50.0);
+        assert_eq!(y, 70.0);
+        assert_eq!(text_places(&out), [("32".to_string(), "50".to_string()), ("32".to_string(), "70".to_string())]);
+        // Narrower than a swatch: the entry still stays on the first line (moving down would not help).
+        let mut out = String::new();
+        assert_eq!(legend_flow(&mut out, &[entry("Plan")], 10.0, 20.0, 50.0), 50.0);
     }
 
     #[test]
