@@ -307,6 +307,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hidden_characters_are_named_as_unicode_names_them() {
+        let named = [
+            ('\0', "U+0000 NULL"),
+            ('\u{7}', "U+0007 BELL"),
+            ('\u{8}', "U+0008 BACKSPACE"),
+            ('\t', "U+0009 TAB"),
+            ('\n', "U+000A LINE FEED"),
+            ('\r', "U+000D CARRIAGE RETURN"),
+            ('\u{1b}', "U+001B ESCAPE"),
+            ('\u{7f}', "U+007F DELETE"),
+            ('\u{9b}', "U+009B CONTROL SEQUENCE INTRODUCER"),
+            ('\u{ad}', "U+00AD SOFT HYPHEN"),
+            ('\u{200b}', "U+200B ZERO WIDTH SPACE"),
+            ('\u{200c}', "U+200C ZERO WIDTH NON-JOINER"),
+            ('\u{200d}', "U+200D ZERO WIDTH JOINER"),
+            ('\u{200e}', "U+200E LEFT-TO-RIGHT MARK"),
+            ('\u{200f}', "U+200F RIGHT-TO-LEFT MARK"),
+            ('\u{2028}', "U+2028 LINE SEPARATOR"),
+            ('\u{2029}', "U+2029 PARAGRAPH SEPARATOR"),
+            ('\u{202a}', "U+202A LEFT-TO-RIGHT EMBEDDING"),
+            ('\u{202b}', "U+202B RIGHT-TO-LEFT EMBEDDING"),
+            ('\u{202c}', "U+202C POP DIRECTIONAL FORMATTING"),
+            ('\u{202d}', "U+202D LEFT-TO-RIGHT OVERRIDE"),
+            ('\u{202e}', "U+202E RIGHT-TO-LEFT OVERRIDE"),
+            ('\u{2060}', "U+2060 WORD JOINER"),
+            ('\u{2066}', "U+2066 LEFT-TO-RIGHT ISOLATE"),
+            ('\u{2067}', "U+2067 RIGHT-TO-LEFT ISOLATE"),
+            ('\u{2068}', "U+2068 FIRST STRONG ISOLATE"),
+            ('\u{2069}', "U+2069 POP DIRECTIONAL ISOLATE"),
+            ('\u{feff}', "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+            // The rarer ones: what kind they are, or the code point alone.
+            ('\u{1}', "U+0001 control character"),
+            ('\u{85}', "U+0085 control character"),
+            ('\u{2064}', "U+2064"),
+            ('\u{e0001}', "U+E0001"),
+        ];
+        for (c, name) in named {
+            assert_eq!(describe_char(c), name);
+        }
+    }
+
+    #[test]
     fn controls_and_bidi_become_escapes() {
         assert_eq!(visible("a\u{1b}]0;pwned\u{7}b"), "a\\u{1b}]0;pwned\\u{7}b");
         assert_eq!(visible("mobbesak\rAVLYST"), "mobbesak\\rAVLYST");

@@ -1393,6 +1393,89 @@ mod tests {
     }
 
     #[test]
+    fn an_invalid_id_is_answered_with_one_that_would_do() {
+        let help = |id: &str| {
+            let src = Source::new("t.toml", id);
+            let mut loader = Loader::new(&src);
+            assert_eq!(loader.checked_id(Spanned::new(id.to_string(), 0..id.len())), None);
+            loader.errors.remove(0).help.unwrap()
+        };
+        assert_eq!(help("Møte med FAU"), "use letters, digits, '-' and '_', for example \"mote-med-fau\"");
+        assert_eq!(help("!!!"), "use letters, digits, '-' and '_', such as \"rektor\"");
+    }
+
+    #[test]
+    fn a_plan_may_last_one_day_but_not_end_before_it_starts() {
+        let plan = |start: &str, end: &str| format!("[plan]\ntitle = \"T\"\nstart = \"{start}\"\nend = \"{end}\"\n");
+        assert_eq!(errors(&plan("2026-03-02", "2026-03-02")), []);
+        let found = errors(&plan("2026-03-02", "2026-03-01"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "the plan ends (2026-03-01) before it starts (2026-03-02)");
+    }
+
+    #[test]
+    fn an_agreement_says_whether_it_can_be_extended() {
+        let agreement = |extendable: &str| {
+            let text = format!("{HEAD}[agreement]\nstart = \"2026-01\"\nyears = 2\n{extendable}");
+            loads(&text).agreement.expect("an agreement").extendable
+        };
+        assert!(agreement("extendable = true\n"));
+        assert!(!agreement("extendable = false\n"));
+        assert!(!agreement(""));
+        assert_eq!(errors(&format!("{HEAD}[agreement]\nextendable = \"ja\"\n")).len(), 1);
+    }
+
+    #[test]
+    fn a_phases_period_is_read_unless_start_and_end_both_replace_it() {
+        let phase = |extra: &str| format!("{HEAD}[[phase]]\nid = \"p\"\nname = \"P\"\nperiod = \"Fase én\"\n{extra}");
+        // A label only, or with one end given: it must be a period.
+        for extra in ["", "start = \"mars 2026\"\n", "end = \"mai 2026\"\n"] {
+            let found = errors(&phase(extra));
+            assert!(found[0].1.starts_with("cannot read the phase's period"), "{extra}: {found:?}");
+        }
+        // Both given: the label is only a name.
+        let p = loads(&phase("start = \"mars 2026\"\nend = \"mai 2026\"\n"));
+        assert_eq!(
+            (p.phases[0].span.start.to_string(), p.phases[0].span.end.to_string()),
+            ("2026-03-01".into(), "2026-05-31".into())
+        );
+        // One end given: it replaces that end of the period; a phase of one day is a phase.
+        let one = |extra: &str| {
+            let p = loads(&format!("{HEAD}[[phase]]\nid = \"p\"\nname = \"P\"\nperiod = \"mars 2026\"\n{extra}"));
+            (p.phases[0].span.start.to_string(), p.phases[0].span.end.to_string())
+        };
+        assert_eq!(one("end = \"2026-03-15\"\n"), ("2026-03-01".into(), "2026-03-15".into()));
+        assert_eq!(one("end = \"2026-03-01\"\n"), ("2026-03-01".into(), "2026-03-01".into()));
+    }
+
+    #[test]
+    fn an_activity_may_end_the_day_it_starts_and_is_done_on_a_day() {
+        let activity = |extra: &str| format!("{HEAD}[[activity]]\ntitle = \"A\"\nwhen = \"2026-03-02\"\n{extra}");
+        assert_eq!(errors(&activity("end = \"2026-03-02\"\n")), []);
+        assert_eq!(
+            errors(&activity("end = \"2026-03-01\"\n"))[0].1,
+            "the activity ends (2026-03-01) before it starts (2026-03-02)"
+        );
+        assert_eq!(errors(&activity("done = 2026-03-03\n")), []);
+        assert_eq!(errors(&activity("done = \"mars 2026\"\n"))[0].1, "'done' must be a day, such as 2026-03-12");
+    }
+
+    #[test]
+    fn a_requirements_months_are_months() {
+        let recurring = |months: &str| {
+            format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\nevery = \"år\"\nmonths = {months}\n")
+        };
+        assert_eq!(errors(&recurring("[3, \"oktober\", 12]")), []);
+        for bad in ["[13]", "[0]", "[\"oktobr\"]"] {
+            assert_eq!(
+                errors(&recurring(bad)).iter().map(|e| e.1.as_str()).collect::<Vec<_>>(),
+                ["not a month"],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
     fn a_findings_head_is_its_first_line() {
         let src = Source::new("t.toml", "x = 1\n[[activity]]\ntitle = \"A\"\r\nwhen = 1\n");
         let loader = Loader::new(&src);
