@@ -442,6 +442,9 @@ mod tests {
         assert_eq!(&shown[span], "abc");
         let (same, span) = excerpt("a\tb", 2..3);
         assert_eq!((same.as_ref(), span), ("a\tb", 2..3));
+        // A span on the hidden character itself covers its escape.
+        let (shown, span) = excerpt("a\u{1b}b", 1..2);
+        assert_eq!(&shown[span], "\\u{1b}");
     }
 
     #[test]

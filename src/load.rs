@@ -1476,6 +1476,22 @@ mod tests {
     }
 
     #[test]
+    fn years_before_the_first_plausible_one_are_refused() {
+        let activity = |when: &str| format!("{HEAD}[[activity]]\ntitle = \"A\"\nwhen = {when}\n");
+        assert_eq!(errors(&activity("1000-01-01")), []);
+        let found = errors(&activity("0999-12-31"));
+        assert!(found[0].1.contains("the year 0999 is not a plausible year for a plan"), "{found:?}");
+    }
+
+    #[test]
+    fn an_empty_list_of_counts_is_no_count() {
+        let text =
+            format!("{HEAD}[[requirement]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\ncount = []\nper = \"år\"\n");
+        let found = errors(&text);
+        assert_eq!(found.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(), ["cannot read 'count'"], "{found:?}");
+    }
+
+    #[test]
     fn a_findings_head_is_its_first_line() {
         let src = Source::new("t.toml", "x = 1\n[[activity]]\ntitle = \"A\"\r\nwhen = 1\n");
         let loader = Loader::new(&src);

@@ -683,6 +683,24 @@ mod tests {
     }
 
     #[test]
+    fn a_direction_mark_counts_and_may_come_first() {
+        let h = HiddenText::find("a\u{200e}b\u{1b}c", 0..1, false, false).unwrap();
+        assert_eq!((h.first, h.count, h.before.as_str()), ('\u{200e}', 2, "a"));
+        let h = HiddenText::find("a\u{1b}b\u{200e}c", 0..1, false, false).unwrap();
+        assert_eq!((h.first, h.count, h.before.as_str()), ('\u{1b}', 2, "a"));
+    }
+
+    #[test]
+    fn agreement_years_in_words() {
+        assert_eq!(agreement_years("første avtaleår"), Some((1, 1)));
+        assert_eq!(agreement_years("andre avtaleår"), Some((2, 2)));
+        assert_eq!(agreement_years("Tredje år"), Some((3, 3)));
+        assert_eq!(agreement_years("fourth year"), Some((4, 4)));
+        assert_eq!(agreement_years("femte avtaleår"), Some((5, 5)));
+        assert_eq!(agreement_years("second or third year"), Some((2, 3)));
+    }
+
+    #[test]
     fn slugs() {
         assert_eq!(slug("Oppstartsmøte for styringsgruppen"), "oppstartsmote-for-styringsgruppen");
         assert_eq!(slug("Evaluering av ståsted – justering"), "evaluering-av-stasted-justering");

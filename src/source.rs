@@ -34,7 +34,12 @@ impl Source {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
+        // An offset inside a character (no span the loader makes is) counts as that character's column.
+        let mut at = offset;
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let column = self.text[start..at].chars().count() + 1;
         LineCol { line: line + 1, column }
     }
 
@@ -104,6 +109,24 @@ mod tests {
         assert_eq!(s.line_col(v), LineCol { line: 2, column: 5 });
         assert_eq!(&s.text[s.lines_around(&(v..v + 3))], "ø = \"vår\"");
         assert_eq!(s.line_col(10_000).line, 3);
+    }
+
+    #[test]
+    fn an_offset_inside_a_character_is_that_characters_column() {
+        let s = Source::new("p.toml", "a\nøb");
+        assert_eq!(s.line_col(3), LineCol { line: 2, column: 1 });
+        assert_eq!(s.line_col(4), LineCol { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn the_lines_around_a_span_are_those_it_touches() {
+        let s = Source::new("p.toml", "one\ntwo\r\nthree\n");
+        assert_eq!(&s.text[s.lines_around(&(5..6))], "two");
+        // A span that ends where a line starts does not reach into it.
+        assert_eq!(&s.text[s.lines_around(&(1..9))], "one\ntwo");
+        assert_eq!(&s.text[s.lines_around(&(1..10))], "one\ntwo\r\nthree");
+        assert_eq!(&s.text[s.lines_around(&(9..9))], "three");
+        assert_eq!(&s.text[s.lines_around(&(99..120))], "");
     }
 
     #[test]
