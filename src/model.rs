@@ -698,6 +698,18 @@ mod tests {
         assert_eq!(agreement_years("fourth year"), Some((4, 4)));
         assert_eq!(agreement_years("femte avtaleår"), Some((5, 5)));
         assert_eq!(agreement_years("second or third year"), Some((2, 3)));
+        // A number needs the word year, and the word year a number.
+        assert_eq!(agreement_years("andre"), None);
+        assert_eq!(agreement_years("avtaleåret"), None);
+    }
+
+    #[test]
+    fn surveys_are_known_by_name_with_or_without_ø() {
+        let name = |n: &str| survey(n).map(|s| s.name);
+        assert_eq!(name(" Elevundersøkelsen "), Some("Elevundersøkelsen"));
+        assert_eq!(name("foreldreundersokelsen"), Some("Foreldreundersøkelsen i barnehagen"));
+        assert_eq!(name("Ungdata").map(|_| survey("ungdata").unwrap().every), Some(36));
+        assert_eq!(name("trivselsundersøkelsen"), None);
     }
 
     #[test]

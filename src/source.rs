@@ -127,6 +127,35 @@ mod tests {
         assert_eq!(&s.text[s.lines_around(&(1..10))], "one\ntwo\r\nthree");
         assert_eq!(&s.text[s.lines_around(&(9..9))], "three");
         assert_eq!(&s.text[s.lines_around(&(99..120))], "");
+        let s = Source::new("p.toml", "a\n\nb");
+        assert_eq!(s.lines_around(&(2..2)), 2..2, "an empty line");
+    }
+
+    #[test]
+    fn a_line_number_is_the_line_an_offset_lies_on() {
+        let s = Source::new("p.toml", "one\ntwo\nthree");
+        assert_eq!([0, 3, 4, 9, 13].map(|at| s.line_number(at)), [1, 1, 2, 3, 3]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read_and_the_others_named() {
+        use std::path::Path;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plan.toml");
+        std::fs::write(&file, "a = 1").unwrap();
+        assert_eq!(read_plan(&file).unwrap(), b"a = 1");
+        let refused = |p: &Path| read_plan(p).unwrap_err().to_string();
+        assert_eq!(refused(dir.path()), "it is a directory, not a regular file");
+        assert_eq!(refused(Path::new("/dev/null")), "it is a device, not a regular file");
+        let socket = dir.path().join("socket");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        assert_eq!(refused(&socket), "it is a socket, not a regular file");
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo (coreutils) runs");
+        assert!(made.success());
+        assert_eq!(refused(&fifo), "it is a named pipe (FIFO), not a regular file");
+        assert!(refused(&dir.path().join("missing")).contains("No such file"));
     }
 
     #[test]

@@ -21,9 +21,9 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         // A word that starts a longer name ("season" for "season-mismatch") is what people type when unsure.
         let prefix = n >= 4 && c_l.starts_with(&word_l);
         // Levenshtein is quadratic: a pair of long names is not compared (nobody misspells a 100-letter
-        // name), nor a pair whose lengths differ so much that no score below could make it plausible.
+        // name), nor a pair whose lengths alone rule it out.
         let m = c_l.chars().count();
-        if !prefix && (n.max(m) > MAX_COMPARED || n.abs_diff(m) * 5 > n.max(m) * 2 && n.abs_diff(m) > 1) {
+        if !prefix && (n.max(m) > MAX_COMPARED || lengths_rule_out(n, m)) {
             continue;
         }
         let score = if n.max(m) > MAX_COMPARED { 0.0 } else { strsim::normalized_levenshtein(&word_l, &c_l) };
@@ -37,9 +37,41 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     best.map(|(_, c)| c)
 }
 
+/// Whether two names of `n` and `m` letters are too far apart in length for any of them to be plausible below:
+/// the distance is at least the difference, so the score is at most 1 − difference / longer, under 0.6 when
+/// the difference is over two fifths of the longer; and more than one letter apart is more than one typo.
+fn lengths_rule_out(n: usize, m: usize) -> bool {
+    n.abs_diff(m) * 5 > n.max(m) * 2 && n.abs_diff(m) > 1
+}
+
 #[cfg(test)]
 mod tests {
-    use super::nearest;
+    use super::{lengths_rule_out, nearest};
+
+    #[test]
+    fn lengths_rule_out_exactly_the_pairs_that_cannot_pass() {
+        for n in 0..60usize {
+            for m in 0..60usize {
+                let (diff, longer) = (n.abs_diff(m), n.max(m));
+                // The best any pair of these lengths can do: as many edits as the lengths differ.
+                let best_score = if longer == 0 { 1.0 } else { 1.0 - diff as f64 / longer as f64 };
+                let could_pass = best_score >= 0.6 || diff <= 1;
+                assert_eq!(lengths_rule_out(n, m), !could_pass, "{n} and {m} letters");
+            }
+        }
+    }
+
+    #[test]
+    fn the_closest_wins_and_the_first_of_equals() {
+        assert_eq!(nearest("abcd", ["abcx", "abcd"]), Some("abcd"));
+        assert_eq!(nearest("abcd", ["abce", "abcf"]), Some("abce"));
+        // A 128-letter name is still scored letter by letter when the word starts it.
+        let (word, shorter, longer) = ("r".repeat(127), "r".repeat(125), "r".repeat(128));
+        assert_eq!(nearest(&word, [shorter.as_str(), longer.as_str()]), Some(longer.as_str()));
+        // Two letters with one typo are a slip.
+        assert_eq!(nearest("ab", ["a"]), Some("a"));
+        assert_eq!(nearest("abcde", ["abc"]), Some("abc"));
+    }
 
     #[test]
     fn suggests_close_names_only() {
