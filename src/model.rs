@@ -713,10 +713,22 @@ mod tests {
     }
 
     #[test]
+    fn a_shown_plan_holds_no_character_a_terminal_acts_on() {
+        let text = "[plan]\ntitle = \"T\\u001b[2J\"\nstart = \"vår 2026\"\nend = \"høst 2026\"\n\
+                    description = \"Linje 1\\nLinje 2\\u001b]0;x\\u0007\"\n\
+                    [roles]\npl = \"Prosjektleder\"\nsg = { name = \"Gruppe\", members = [\"pl\\u001b[31m\"] }\n";
+        let plan = crate::load::load(&crate::source::Source::new("t.toml", text)).unwrap().shown();
+        assert_eq!(plan.title.value, "T\\u{1b}[2J");
+        assert_eq!(plan.description.as_deref(), Some("Linje 1\nLinje 2\\u{1b}]0;x\\u{7}"));
+        assert_eq!(plan.roles[1].members[0].value, "pl\\u{1b}[31m");
+    }
+
+    #[test]
     fn slugs() {
         assert_eq!(slug("Oppstartsmøte for styringsgruppen"), "oppstartsmote-for-styringsgruppen");
         assert_eq!(slug("Evaluering av ståsted – justering"), "evaluering-av-stasted-justering");
         assert_eq!(slug("  Ærlig talt! "), "aerlig-talt");
+        assert_eq!(slug("Café über Ålesund, Ørsta"), "cafe-uber-alesund-orsta");
     }
 
     #[test]
