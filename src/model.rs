@@ -716,11 +716,16 @@ mod tests {
     fn a_shown_plan_holds_no_character_a_terminal_acts_on() {
         let text = "[plan]\ntitle = \"T\\u001b[2J\"\nstart = \"vår 2026\"\nend = \"høst 2026\"\n\
                     description = \"Linje 1\\nLinje 2\\u001b]0;x\\u0007\"\n\
-                    [roles]\npl = \"Prosjektleder\"\nsg = { name = \"Gruppe\", members = [\"pl\\u001b[31m\"] }\n";
+                    [roles]\npl = \"Prosjektleder\"\nsg = { name = \"Gruppe\", members = [\"pl\\u001b[31m\"] }\n\
+                    [[activity]]\ntitle = \"A\\u0007\"\nwhen = \"mars 2026\"\ncost = { amount = 1, per = \"sett\\r\" }\n\
+                    [[recurring]]\nid = \"r\"\ntitle = \"R\\u009b\"\nkind = \"k\"\nevery = \"år\"\n";
         let plan = crate::load::load(&crate::source::Source::new("t.toml", text)).unwrap().shown();
         assert_eq!(plan.title.value, "T\\u{1b}[2J");
         assert_eq!(plan.description.as_deref(), Some("Linje 1\nLinje 2\\u{1b}]0;x\\u{7}"));
         assert_eq!(plan.roles[1].members[0].value, "pl\\u{1b}[31m");
+        assert_eq!(plan.activities[0].title.value, "A\\u{7}");
+        assert_eq!(plan.activities[0].cost.as_ref().and_then(|c| c.per.clone()).as_deref(), Some("sett\\r"));
+        assert_eq!(plan.recurring[0].title, "R\\u{9b}");
     }
 
     #[test]
