@@ -729,6 +729,19 @@ mod tests {
     }
 
     #[test]
+    fn an_activity_has_a_word_as_its_kind_or_a_tag() {
+        let plan = crate::load::load(&crate::source::Source::new(
+            "t.toml",
+            "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"høst 2026\"\n\
+             [[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nkind = \"Undersøkelse\"\ntags = [\"ELEVRÅD\"]\n",
+        ))
+        .unwrap();
+        let a = &plan.activities[0];
+        assert!(a.has_word("undersøkelse") && a.has_word("elevråd") && a.has_word("UNDERSØKELSE"));
+        assert!(!a.has_word("møte") && !a.has_word("undersøkelser"));
+    }
+
+    #[test]
     fn slugs() {
         assert_eq!(slug("Oppstartsmøte for styringsgruppen"), "oppstartsmote-for-styringsgruppen");
         assert_eq!(slug("Evaluering av ståsted – justering"), "evaluering-av-stasted-justering");
@@ -742,6 +755,8 @@ mod tests {
         assert_eq!(parse_every("Every 6 months"), Some(6));
         assert_eq!(parse_every("hvert år"), Some(12));
         assert_eq!(parse_every("2 år"), Some(24));
+        assert_eq!(parse_every("kvartalsvis"), Some(3));
+        assert_eq!(parse_every("every 2 quarters"), Some(6));
         assert_eq!(parse_every("0 months"), None);
         assert_eq!(parse_every("sometimes"), None);
         assert_eq!(parse_count("4–8"), Some((4, 8)));

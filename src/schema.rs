@@ -765,6 +765,16 @@ mod tests {
     }
 
     #[test]
+    fn free_text_keys_are_those_of_text_values() {
+        for key in ["description", "notes"] {
+            assert!(is_free_text(key), "{key}");
+        }
+        for key in ["title", "name", "id", "owner", "when", "lint"] {
+            assert!(!is_free_text(key), "{key}");
+        }
+    }
+
+    #[test]
     fn the_schema_is_draft_7() {
         assert!(jsonschema::draft7::meta::is_valid(&json_schema()));
         assert!(json_schema_string().ends_with("}\n"));
