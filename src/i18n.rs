@@ -12,7 +12,12 @@ pub fn resolve(flag: Option<Lang>, plan: Option<Lang>, locale: Option<&str>) -> 
 
 /// The locale variable that decides, as POSIX says: `LC_ALL`, then `LC_MESSAGES`, then `LANG`.
 pub fn env_locale() -> Option<String> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|v| std::env::var(v).ok()).find(|v| !v.is_empty())
+    locale(|name| std::env::var(name).ok())
+}
+
+/// The first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set and not empty, from `var`.
+fn locale(var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|name| var(name)).find(|v| !v.is_empty())
 }
 
 const MONTHS_NB: [&str; 12] = [
@@ -306,6 +311,53 @@ mod tests {
         assert_eq!(span(Lang::Nb, d("2026-03-01"), d("2026-06-30")), "mars – juni 2026");
         assert_eq!(span(Lang::En, d("2026-08-01"), d("2028-06-30")), "August 2026 – June 2028");
         assert_eq!(span(Lang::Nb, d("2026-03-12"), d("2026-03-14")), "12. mars 2026 – 14. mars 2026");
+    }
+
+    #[test]
+    fn the_locale_is_the_first_variable_set_and_not_empty() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            locale(move |name| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()))
+        };
+        assert_eq!(env(&[("LANG", "en_GB.UTF-8"), ("LC_ALL", "nb_NO.UTF-8")]).as_deref(), Some("nb_NO.UTF-8"));
+        assert_eq!(env(&[("LANG", "en_GB.UTF-8"), ("LC_MESSAGES", "nn_NO")]).as_deref(), Some("nn_NO"));
+        assert_eq!(env(&[("LANG", "en_GB.UTF-8"), ("LC_ALL", "")]).as_deref(), Some("en_GB.UTF-8"));
+        assert_eq!(env(&[]), None);
+    }
+
+    #[test]
+    fn words_for_counts_statuses_and_months() {
+        assert_eq!(count(1, ("dag", "dager")), "1 dag");
+        assert_eq!(count(3, ("dag", "dager")), "3 dager");
+        assert_eq!(count(0, ("day", "days")), "0 days");
+        let statuses = [Status::Planned, Status::InProgress, Status::Done, Status::Cancelled];
+        assert_eq!(statuses.map(|s| status(Lang::Nb, s)), ["planlagt", "pågår", "gjennomført", "avlyst"]);
+        assert_eq!(statuses.map(|s| status(Lang::En, s)), ["planned", "in progress", "done", "cancelled"]);
+        assert_eq!([1, 5, 12].map(|m| month_short(Lang::En, m)), ["Jan", "May", "Dec"]);
+        assert_eq!([1, 5, 12].map(|m| month_short(Lang::Nb, m)), ["jan", "mai", "des"]);
+    }
+
+    #[test]
+    fn every_precision_reads_as_written() {
+        let w = |s: &str| parse(s).unwrap();
+        assert_eq!(when(Lang::Nb, &w("uke 10 2026")), "uke 10 2026");
+        assert_eq!(when(Lang::En, &w("uke 10 2026")), "week 10 2026");
+        assert_eq!(when(Lang::Nb, &w("2026")), "2026");
+        assert_eq!(when(Lang::Nb, &w("vår 2026")), "vår 2026");
+        assert_eq!(when(Lang::En, &w("høst 2026")), "autumn 2026");
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // A term that is not the usual one (a school year, a year not starting in January) is its span.
+        let odd = When { start: d("2026-08-01"), end: d("2027-06-30"), precision: Precision::Year, time: None };
+        assert_eq!(when(Lang::Nb, &odd), "august 2026 – juni 2027");
+        let odd = When { start: d("2026-03-01"), end: d("2026-06-30"), precision: Precision::Season, time: None };
+        assert_eq!(when(Lang::Nb, &odd), "mars – juni 2026");
+        let july = When { start: d("2026-07-01"), end: d("2026-12-31"), precision: Precision::Season, time: None };
+        assert_eq!(when(Lang::Nb, &july), "juli – desember 2026");
+        let june = When { start: d("2026-01-01"), end: d("2026-06-30"), precision: Precision::Season, time: None };
+        assert_eq!(season(Lang::Nb, &june), "vår 2026");
+        assert_eq!(season(Lang::Nb, &w("juli 2026")), "høst 2026");
+        // Part of a month is days, not the month.
+        assert_eq!(span(Lang::Nb, d("2026-03-01"), d("2026-03-14")), "1. mars 2026 – 14. mars 2026");
+        assert_eq!(span(Lang::Nb, d("2026-03-02"), d("2026-03-31")), "2. mars 2026 – 31. mars 2026");
     }
 
     #[test]

@@ -636,6 +636,13 @@ impl Duration {
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_error_reads_as_its_message() {
+        let e = parse("trettende mars").unwrap_err();
+        assert_eq!(e.to_string(), e.message);
+        assert!(!e.message.is_empty());
+    }
+
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
