@@ -107,7 +107,6 @@ pub fn split(text: &str, min_piece: usize) -> Option<Split> {
                 continue;
             }
             TokenKind::Whitespace | TokenKind::Comment => continue,
-            TokenKind::Eof => break,
             _ => {}
         }
         let at_line_start = std::mem::replace(&mut line_start, false);
@@ -288,6 +287,19 @@ mod tests {
         // With a larger piece size, neighbours of one kind stay together.
         let got = kinds(text, 1 << 20);
         assert_eq!(got.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [Kind::Phases, Kind::Activities]);
+    }
+
+    #[test]
+    fn a_table_under_another_kind_ends_the_piece() {
+        let text = "[[activity]]\nid = \"a\"\n[activity.cost]\namount = 1\n[phase.x]\ny = 1\n\
+                    [[phase]]\nid = \"p\"\n[activity.z]\nw = 1\n";
+        assert_eq!(
+            kinds(text, 0),
+            [
+                (Kind::Activities, "[[activity]]\nid = \"a\"\n[activity.cost]\namount = 1\n".into()),
+                (Kind::Phases, "[[phase]]\nid = \"p\"\n".into()),
+            ]
+        );
     }
 
     #[test]
