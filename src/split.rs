@@ -303,6 +303,15 @@ mod tests {
     }
 
     #[test]
+    fn a_phase_smaller_than_a_piece_keeps_its_activities() {
+        let phase = "[[phase]]\nid = \"p\"\n[[phase.activity]]\nid = \"a\"\n[[phase.activity]]\nid = \"b\"\n";
+        let text = format!("[plan]\ntitle = \"T\"\n{phase}");
+        // The second activity starts 47 bytes into the phase: a piece of 60 holds it, one of 40 does not.
+        assert_eq!(kinds(&text, 60), [(Kind::Phases, phase.to_string())]);
+        assert_eq!(kinds(&text, 40).iter().map(|(k, _)| *k).collect::<Vec<_>>(), [Kind::Phases, Kind::PhaseActivities]);
+    }
+
+    #[test]
     fn headers_inside_strings_and_values_are_not_cuts() {
         let text = "[plan]\nnotes = \"\"\"\n[[phase]]\n\"\"\"\nx = [\n  [[1]],\n]\n";
         assert!(split(text, 0).is_none());
