@@ -188,8 +188,6 @@ fn read_header<'i>(
         match token.kind() {
             TokenKind::Newline | TokenKind::Eof => break,
             TokenKind::Whitespace | TokenKind::Comment => {}
-            // Anything after the header but a comment is not TOML; the parser will say so.
-            _ if closes == needed => understood = false,
             TokenKind::Atom if want_key && closes == 0 => {
                 path.push(&text[span.start()..span.end()]);
                 want_key = false;
@@ -202,6 +200,8 @@ fn read_header<'i>(
                 closes += 1;
                 last_close_end = span.end();
             }
+            // Anything else (two keys without a dot, anything but a comment after the closing brackets) is
+            // not understood here: the whole-file parser judges it.
             _ => understood = false,
         }
     }
@@ -248,6 +248,9 @@ mod tests {
             "[[phase]",
             "[phase]]",
             "[[phase]] x",
+            "[[phase]] .",
+            "[[phase activity]]",
+            "[[phase]]]",
             "[[phase.]]",
             "[[.phase]]",
             "[[]]",

@@ -637,6 +637,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn dotted_days_and_years_have_their_digits() {
+        let day = |s: &str| parse(s).map(|w| w.start.to_string()).ok();
+        assert_eq!(day("1.2.2026").as_deref(), Some("2026-02-01"));
+        assert_eq!(day("01.02.26").as_deref(), Some("2026-02-01"));
+        for bad in
+            ["123.1.2026", "1.123.2026", "1.2.202", "1.2.20266", "1.2.2x26", ".2.2026", "1..2026", "1.2.", "20266"]
+        {
+            assert_eq!(day(bad), None, "{bad}");
+        }
+        // Not dotted days at all (so other forms are tried), rather than impossible ones.
+        for other in ["123.1.2026", "1.123.2026", "1.2.202", "1.2.20266", "1.2.2x26", ".2.2026", "1..2026", "x.2.2026"]
+        {
+            assert_eq!(parse_dotted(other), Ok(None), "{other}");
+        }
+        assert!(parse_dotted("31.2.2026").is_err(), "a dotted day that is not in the calendar");
+        assert_eq!(parse_year("2026"), Some(2026));
+        assert_eq!([parse_year("20266"), parse_year("202"), parse_year("20x6")], [None, None, None]);
+    }
+
+    #[test]
     fn an_error_reads_as_its_message() {
         let e = parse("trettende mars").unwrap_err();
         assert_eq!(e.to_string(), e.message);
