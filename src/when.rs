@@ -657,6 +657,22 @@ mod tests {
     }
 
     #[test]
+    fn iso_days_and_times_are_digits_only() {
+        assert_eq!(parse_iso_date("2026-03-01"), Ok(NaiveDate::from_ymd_opt(2026, 3, 1)));
+        for other in ["2026-+3-01", "2026-03-+1", "2026--01", "2026-03", "26-03-01"] {
+            assert_eq!(parse_iso_date(other), Ok(None), "{other}");
+        }
+        let time = |s: &str| parse_time(s).map(|t| t.format("%H:%M").to_string());
+        assert_eq!(
+            [time("9"), time("09.30"), time(" 10:00 ")],
+            [Some("09:00".into()), Some("09:30".into()), Some("10:00".into())]
+        );
+        for bad in ["", ":30", "009:00", "10:0", "10:000", "24:00", "10:60"] {
+            assert_eq!(time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn an_error_reads_as_its_message() {
         let e = parse("trettende mars").unwrap_err();
         assert_eq!(e.to_string(), e.message);
