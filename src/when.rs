@@ -4,6 +4,7 @@
 //! can tell "some day in March" from "12 March".
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use std::cmp::Ordering;
 use std::fmt;
 
 /// How precisely a date was written.
@@ -338,17 +339,17 @@ fn parse_time_range(s: &str) -> Result<(NaiveTime, Option<NaiveTime>), WhenError
     match s.split_once(['-', '–', '—']) {
         Some((a, b)) => {
             let (a, b) = (parse_time(a).ok_or_else(bad)?, parse_time(b).ok_or_else(bad)?);
-            if b == a {
-                return Err(err(format!("the time range {0}-{0} is empty: it ends when it starts", a.format("%H:%M"))));
-            }
-            if b < a {
-                return Err(err(format!(
+            match b.cmp(&a) {
+                Ordering::Greater => Ok((a, Some(b))),
+                Ordering::Equal => {
+                    Err(err(format!("the time range {0}-{0} is empty: it ends when it starts", a.format("%H:%M"))))
+                }
+                Ordering::Less => Err(err(format!(
                     "the time range ends at {} before it starts at {}",
                     b.format("%H:%M"),
                     a.format("%H:%M")
-                )));
+                ))),
             }
-            Ok((a, Some(b)))
         }
         None => Ok((parse_time(s).ok_or_else(bad)?, None)),
     }
@@ -670,6 +671,56 @@ mod tests {
         for bad in ["", ":30", "009:00", "10:0", "10:000", "24:00", "10:60"] {
             assert_eq!(time(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn iso_times_with_offsets_and_seconds() {
+        let t = |s: &str| parse_iso_time(s).map(|(t, o)| (t.format("%H:%M").to_string(), o)).ok();
+        assert_eq!(t("10:00z"), Some(("10:00".into(), Some(0))));
+        assert_eq!(t("10:00+23:59"), Some(("10:00".into(), Some(23 * 60 + 59))));
+        assert_eq!(t("10:00-01:30"), Some(("10:00".into(), Some(-90))));
+        assert_eq!(t("10:00:00.5+0100"), Some(("10:00".into(), Some(60))));
+        assert_eq!(t("10:00:30"), Some(("10:00".into(), None)));
+        for bad in ["10:00+24:00", "10:00+01:60", "10:00+1", "10:00:00.", "10:00:5", "10:00:5.5", "10:00:0a", "10"] {
+            assert_eq!(t(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn time_ranges_run_forwards() {
+        assert!(parse_time_range("10:00-10:01").is_ok());
+        assert_eq!(
+            parse_time_range("10:00-10:00").unwrap_err().message,
+            "the time range 10:00-10:00 is empty: it ends when it starts"
+        );
+        assert_eq!(
+            parse_time_range("10:00-09:59").unwrap_err().message,
+            "the time range ends at 09:59 before it starts at 10:00"
+        );
+    }
+
+    #[test]
+    fn a_period_may_be_one_day_and_starts_in_the_plausible_years() {
+        assert!(parse_period("2026-03-02 – 2026-03-02").is_ok());
+        assert!(parse_period("2026-03-02 – 2026-03-01").is_err());
+        assert!(parse("1000-01-01").is_ok());
+        assert!(parse("0999-12-31").unwrap_err().message.contains("not a plausible year"));
+    }
+
+    #[test]
+    fn weekdays_in_three_languages() {
+        use chrono::Weekday::*;
+        let days = [Mon, Tue, Wed, Thu, Fri, Sat, Sun];
+        let words = |list: [&str; 7]| list.map(|w| weekday_word(w));
+        assert_eq!(words(["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]), days.map(Some));
+        assert_eq!(words(["måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag"]), days.map(Some));
+        assert_eq!(
+            words(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+            days.map(Some)
+        );
+        assert_eq!(words(["man.", "tir", "ons,", "tor", "fre", "lør", "søn"]), days.map(Some));
+        assert_eq!(words(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), days.map(Some));
+        assert_eq!(weekday_word("helg"), None);
     }
 
     #[test]
