@@ -214,3 +214,101 @@ pub fn activity_span(view: &View, ids: &[usize]) -> Option<String> {
     let end = ids.iter().map(|&i| acts[i].last_day).max()?;
     Some(i18n::span(view.lang, start, end))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: &str = r#"[plan]
+title = "T"
+start = "vår 2026"
+end = "høst 2026"
+
+[roles]
+pl = "Prosjektleder"
+rektor = "Rektor"
+
+[[phase]]
+id = "fase-1"
+name = "Oppstart"
+period = "vår 2026"
+
+[[phase]]
+id = "fase-2"
+name = "Gjennomføring"
+period = "høst 2026"
+
+[[activity]]
+title = "Sist"
+when = "2026-09-01"
+status = "in-progress"
+
+[[activity]]
+title = "Først"
+when = "2026-03-02"
+
+[[activity]]
+title = "Ferdig"
+when = "2026-03-01"
+status = "done"
+
+[[activity]]
+title = "Avlyst"
+when = "2026-03-01"
+status = "cancelled"
+"#;
+
+    fn with_view(text: &str, today: &str, check: impl FnOnce(&View)) {
+        let source = Source::new("t.toml", text);
+        let plan = crate::load::load(&source).unwrap();
+        let today = NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+        check(&View::new(&plan, &source, Lang::Nb, today));
+    }
+
+    #[test]
+    fn work_is_overdue_the_day_after_its_last_day() {
+        with_view(PLAN, "2026-03-02", |v| {
+            let acts = &v.plan.activities;
+            assert!(!v.is_overdue(&acts[1]), "due today is not overdue");
+            assert_eq!(v.status_style(&acts[1]), Style::new());
+            assert_eq!(v.status_style(&acts[0]), YELLOW);
+            assert_eq!(v.status_style(&acts[2]), GREEN);
+            assert_eq!(v.status_style(&acts[3]), DIM);
+        });
+        with_view(PLAN, "2026-03-03", |v| {
+            assert!(v.is_overdue(&v.plan.activities[1]));
+            assert_eq!(v.status_style(&v.plan.activities[1]), RED);
+            assert!(!v.is_overdue(&v.plan.activities[2]), "done work is never overdue");
+        });
+    }
+
+    #[test]
+    fn phases_are_found_by_id_or_name_in_any_case() {
+        with_view(PLAN, "2026-03-02", |v| {
+            assert_eq!(v.find_phase("fase-2").unwrap(), 1);
+            assert_eq!(v.find_phase("FASE-2").unwrap(), 1);
+            assert_eq!(v.find_phase(" gjennomføring ").unwrap(), 1);
+            assert_eq!(v.find_phase("fase-3").unwrap_err().0, "the plan has no phase 'fase-3'; did you mean 'fase-1'?");
+            assert_eq!(
+                v.find_phase("evaluering").unwrap_err().0,
+                "the plan has no phase 'evaluering'; the plan's phases are 'fase-1' and 'fase-2'"
+            );
+            assert_eq!(
+                v.find_role("kommunalsjef").unwrap_err().0,
+                "the plan has no role 'kommunalsjef'; the plan's roles are 'pl' and 'rektor'"
+            );
+        });
+        with_view("[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"høst 2026\"\n", "2026-03-02", |v| {
+            assert_eq!(v.find_phase("fase-1").unwrap_err().0, "the plan has no phase 'fase-1'; the plan has no phases");
+        });
+    }
+
+    #[test]
+    fn work_is_sorted_by_start_then_end_then_place_in_the_file() {
+        with_view(PLAN, "2026-03-02", |v| {
+            let mut ids = vec![0, 1, 2, 3];
+            v.sort_by_date(&mut ids);
+            assert_eq!(ids, [2, 3, 1, 0]);
+        });
+    }
+}
