@@ -711,7 +711,7 @@ mod tests {
     fn weekdays_in_three_languages() {
         use chrono::Weekday::*;
         let days = [Mon, Tue, Wed, Thu, Fri, Sat, Sun];
-        let words = |list: [&str; 7]| list.map(|w| weekday_word(w));
+        let words = |list: [&str; 7]| list.map(weekday_word);
         assert_eq!(words(["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]), days.map(Some));
         assert_eq!(words(["måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "sundag"]), days.map(Some));
         assert_eq!(
