@@ -304,6 +304,45 @@ status = "cancelled"
     }
 
     #[test]
+    fn a_filter_of_any_kind_hides_the_empty_phases() {
+        use super::schedule::{GroupBy, groups};
+        with_view(PLAN, "2026-03-02", |v| {
+            let shown = |filter: &Filter| {
+                let selected = v.select(filter).unwrap();
+                let titles = groups(v, GroupBy::Phase, filter, &selected).into_iter().map(|g| g.title);
+                titles.map(|t| t.split(" · ").next().unwrap_or_default().to_string()).collect::<Vec<_>>()
+            };
+            // Unfiltered, every phase is a section, even without activities.
+            assert_eq!(shown(&Filter::default())[..2], ["Oppstart", "Gjennomføring"]);
+            let day = |s: &str| Some(crate::when::parse(s).unwrap());
+            for filter in [
+                Filter { from: day("2026-09-01"), ..Filter::default() },
+                Filter { to: day("2026-08-01"), ..Filter::default() },
+                Filter { status: vec![Status::Done], ..Filter::default() },
+            ] {
+                assert!(!shown(&filter).contains(&"Oppstart".to_string()), "{filter:?}");
+            }
+        });
+    }
+
+    #[test]
+    fn costs_over_a_years_budget_are_red_and_work_outside_phases_has_a_row() {
+        use super::schedule::Format;
+        let text = "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"høst 2027\"\n\
+                    [budget]\ntotal = 300\nyears = { 2026 = 100, 2027 = 200 }\n\
+                    [[phase]]\nid = \"p\"\nname = \"Fase\"\nperiod = \"vår 2026\"\n\
+                    [[phase.activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\ncost = 150\n\
+                    [[activity]]\ntitle = \"B\"\nwhen = \"mars 2027\"\ncost = 200\n";
+        with_view(text, "2026-03-02", |v| {
+            let table = costs::render(v, Format::Table, ',');
+            let red = |amount: &str| table.contains(&paint(RED, amount));
+            assert!(red("−NOK 50"), "2026 is 50 over: {table}");
+            assert!(!table.contains(&paint(RED, "NOK 0")), "2027 is exactly on budget: {table}");
+            assert!(table.contains(v.t.no_phase), "B belongs to no phase: {table}");
+        });
+    }
+
+    #[test]
     fn work_is_sorted_by_start_then_end_then_place_in_the_file() {
         with_view(PLAN, "2026-03-02", |v| {
             let mut ids = vec![0, 1, 2, 3];
