@@ -222,3 +222,30 @@ pub fn check_files(files: &[PathBuf], opts: &Options) -> Result<Vec<FileReport>,
         .collect();
     results.into_iter().map(|r| r.map_err(CheckError::Read)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_files_are_toml_but_not_tool_configuration() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        assert!(is_plan_file(&write("plan.toml", "")));
+        assert!(!is_plan_file(&write("plan.txt", "[plan]\n")));
+        assert!(!is_plan_file(&write("Cargo.toml", "[plan]\n")));
+        assert!(!is_plan_file(&write("implan.toml", "[lint]\n")));
+        assert!(is_plan_file(&write("implan.toml", "[lint]\n [plan]\ntitle = \"T\"\n")));
+    }
+
+    #[test]
+    fn a_read_error_names_the_path_as_it_can_be_shown() {
+        let error = ReadError { path: PathBuf::from("a\nb.toml"), error: io::Error::from(io::ErrorKind::NotFound) };
+        assert_eq!(error.to_string(), format!("cannot read 'a\\nb.toml': {}", crate::write::describe(&error.error)));
+        assert!(error.to_string().len() > "cannot read 'a\\nb.toml': ".len());
+    }
+}
