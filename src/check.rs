@@ -242,6 +242,61 @@ mod tests {
         assert!(is_plan_file(&write("implan.toml", "[lint]\n [plan]\ntitle = \"T\"\n")));
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_search_finds_plans_and_reports_what_it_cannot_look_at() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("skole/folder.toml")).unwrap();
+        std::fs::create_dir_all(root.join(".skjult")).unwrap();
+        for file in ["a.toml", "notes.txt", "skole/b.toml", ".skjult/c.toml"] {
+            std::fs::write(root.join(file), "").unwrap();
+        }
+        symlink(root.join("missing.toml"), root.join("skole/dangling.toml")).unwrap();
+        symlink(root, root.join("skole/loop")).unwrap();
+        let names =
+            |c: &Collected| c.files.iter().map(|f| f.strip_prefix(root).unwrap().to_owned()).collect::<Vec<_>>();
+        // Without --follow, links are passed by.
+        let plain = collect(&[root.to_path_buf()], &Walk::default()).unwrap();
+        assert_eq!(names(&plain), [Path::new("a.toml"), Path::new("skole/b.toml")]);
+        assert!(plain.skipped.is_empty(), "{:?}", plain.skipped);
+        // With it, the dangling link and the loop are reported, and the rest is found.
+        let followed = collect(&[root.to_path_buf()], &Walk { follow: true }).unwrap();
+        assert_eq!(names(&followed), [Path::new("a.toml"), Path::new("skole/b.toml")]);
+        let mut said: Vec<String> = followed.skipped.iter().map(|s| s.to_string()).collect();
+        said.sort();
+        let shown = |p: &Path| crate::escape::path(p).to_string();
+        assert_eq!(
+            said,
+            [
+                format!(
+                    "skipped {}: a symbolic link to something that does not exist",
+                    shown(&root.join("skole/dangling.toml"))
+                ),
+                format!(
+                    "skipped {}: a symbolic link back to {}, which holds it (a loop)",
+                    shown(&root.join("skole/loop")),
+                    shown(root)
+                ),
+            ]
+        );
+        // A file named twice is found once; a path that does not exist stops the search.
+        let twice = collect(&[root.join("a.toml"), root.to_path_buf()], &Walk::default()).unwrap();
+        assert_eq!(names(&twice), [Path::new("a.toml"), Path::new("skole/b.toml")]);
+        assert_eq!(collect(&[root.join("nowhere")], &Walk::default()).unwrap_err().path, root.join("nowhere"));
+        let unnamed = Skipped { path: None, reason: "why".into() };
+        assert_eq!(unnamed.to_string(), "skipped an entry: why");
+    }
+
+    #[test]
+    fn a_plans_own_text_is_checked() {
+        let text = "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"høst 2026\"\n\
+                    [[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"ukjent\"\n";
+        let found = check_source(&Source::new("t.toml", text));
+        assert!(found.iter().any(|f| f.rule == "unknown-role"), "{found:?}");
+    }
+
     #[test]
     fn a_read_error_names_the_path_as_it_can_be_shown() {
         let error = ReadError { path: PathBuf::from("a\nb.toml"), error: io::Error::from(io::ErrorKind::NotFound) };
