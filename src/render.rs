@@ -394,3 +394,39 @@ pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
     out.push_str("  </testsuite>\n</testsuites>\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(findings: Vec<Finding>) -> FileReport {
+        let text = "[plan]\ntitle = \"T\"\nowner = \"pl\"\n\n[[activity]]\nowner = \"pl\"\n";
+        FileReport { path: "plan.toml".into(), source: Some(Source::new("plan.toml", text)), findings }
+    }
+
+    #[test]
+    fn a_finding_shows_its_lines_and_the_related_ones_as_context() {
+        let text = &report(Vec::new()).source.unwrap().text;
+        let (first, second) = (text.find("\"pl\"").unwrap(), text.rfind("\"pl\"").unwrap());
+        let f = Finding::new("unknown-role", Severity::Error, Some(second..second + 4), "no role 'pl'")
+            .label("here")
+            .related(first..first + 4, "named here too")
+            .help("add it to [roles]");
+        let out = anstream::adapter::strip_str(&human(&[report(vec![f])])).to_string();
+        let expected = "error[unknown-role]: no role 'pl'\n --> plan.toml:6:9\n  |\n6 | owner = \"pl\"\n  |         ^^^^ here\n  |\n \
+                        ::: plan.toml:3:9\n  |\n3 | owner = \"pl\"\n  |         ---- named here too\n  |\n  = help: add it to [roles]\n\n\
+                        checked 1 file: 1 error\n";
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn the_summary_names_only_what_there_is() {
+        let line = |errors, warnings, files| {
+            anstream::adapter::strip_str(&summary_line(&Summary { files, errors, warnings })).to_string()
+        };
+        assert_eq!(line(0, 0, 2), "checked 2 files: no findings");
+        assert_eq!(line(1, 0, 1), "checked 1 file: 1 error");
+        assert_eq!(line(0, 3, 1), "checked 1 file: 3 warnings");
+        assert_eq!(line(2, 1, 1), "checked 1 file: 2 errors, 1 warning");
+    }
+}

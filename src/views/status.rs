@@ -439,6 +439,69 @@ mod tests {
         assert_eq!(json, serde_json::json!({"where": "in", "id": "h", "name": "Høst", "label": "Høst 2026"}));
     }
 
+    /// The status of the plan's first requirement on a day: (next activity's title, due by, late, so far,
+    /// required, period).
+    fn requirement(
+        text: &str,
+        today: &str,
+    ) -> (Option<String>, Option<String>, bool, Option<usize>, Option<String>, Option<String>) {
+        let source = Source::new("t.toml", text);
+        let plan = crate::load::load(&source).expect("the test plan loads");
+        let view = View::new(&plan, &source, Lang::En, today.parse().unwrap());
+        let r = build(&view, &[]).recurring.into_iter().next().expect("a requirement");
+        (r.next.map(|a| a.title.to_string()), r.due_by, r.late, r.count_so_far, r.count_required, r.period)
+    }
+
+    const HEAD: &str = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2028-12\"\n[roles]\npl = \"P\"\n";
+
+    fn activity(title: &str, when: &str, extra: &str) -> String {
+        format!("[[activity]]\ntitle = \"{title}\"\nwhen = \"{when}\"\nkind = \"møte\"\n{extra}\n")
+    }
+
+    #[test]
+    fn the_next_one_is_open_work_of_the_kind_by_the_owner_named() {
+        let every =
+            "[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"møte\"\nowner = \"ekstern\"\nevery = \"3 måneder\"\n";
+        let text = format!(
+            "{HEAD}{every}{}{}{}{}",
+            activity("Gjort", "2026-05-01", "owner = \"ekstern\"\nstatus = \"done\"\ndone = 2026-05-01"),
+            activity("Andre sin", "2026-05-02", "owner = \"pl\""),
+            activity("Neste", "2026-06-01", "owner = \"ekstern\""),
+            activity("Avlyst", "2026-04-01", "owner = \"ekstern\"\nstatus = \"cancelled\""),
+        );
+        let (next, due, late, ..) = requirement(&text, "2026-04-15");
+        // Done work is not the next one; nor is another owner's; the owner need not be a role of the plan.
+        assert_eq!(next.as_deref(), Some("Neste"));
+        // Due three months after the plan's start (nothing happened before April): April; June is late.
+        assert_eq!((due.as_deref(), late), (Some("2026-04"), true));
+        // Once May's is behind us, the next is due in August, and June's is in time; in the due month too.
+        let (_, due, late, ..) = requirement(&text, "2026-06-01");
+        assert_eq!((due.as_deref(), late), (Some("2026-08"), false));
+        let exact = format!("{HEAD}{every}{}", activity("I tide", "2026-04-10", "owner = \"ekstern\""));
+        let (_, due, late, ..) = requirement(&exact, "2026-03-01");
+        assert_eq!((due.as_deref(), late), (Some("2026-04"), false));
+    }
+
+    #[test]
+    fn a_count_is_for_the_period_holding_today() {
+        let count = |per: &str, counts: &str| {
+            format!("[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"møte\"\ncount = {counts}\nper = \"{per}\"\n")
+        };
+        let acts: String = ["2026-02-01", "2026-09-01", "2027-03-01"].iter().map(|d| activity("M", d, "")).collect();
+        let text = format!("{HEAD}{}{acts}", count("år", "[2, 3]"));
+        let at = |today: &str, text: &str| {
+            let (.., so_far, required, period) = requirement(text, today);
+            (so_far, required, period)
+        };
+        assert_eq!(at("2026-12-31", &text), (Some(2), Some("2".into()), Some("2026-01 – 2026-12".into())));
+        assert_eq!(at("2027-01-01", &text), (Some(0), Some("3".into()), Some("2027-01 – 2027-12".into())));
+        let ranged = format!("{HEAD}{}{acts}", count("år", "\"2-4\""));
+        assert_eq!(at("2027-06-01", &ranged), (Some(1), Some("2–4".into()), Some("2027-01 – 2027-12".into())));
+        // Agreement years count from the agreement's start.
+        let agreement = format!("{HEAD}[agreement]\nstart = \"2026-08\"\nyears = 2\n{}{acts}", count("avtaleår", "2"));
+        assert_eq!(at("2027-03-15", &agreement), (Some(2), Some("2".into()), Some("2026-08 – 2027-07".into())));
+    }
+
     #[test]
     fn a_day_between_two_phases_is_between_them() {
         let (line, json) = current_phase(TWO_TERMS, "2026-07-15", Lang::En);
