@@ -439,12 +439,10 @@ mod tests {
         assert_eq!(json, serde_json::json!({"where": "in", "id": "h", "name": "Høst", "label": "Høst 2026"}));
     }
 
-    /// The status of the plan's first requirement on a day: (next activity's title, due by, late, so far,
-    /// required, period).
-    fn requirement(
-        text: &str,
-        today: &str,
-    ) -> (Option<String>, Option<String>, bool, Option<usize>, Option<String>, Option<String>) {
+    /// What the status says of a requirement: next activity's title, due by, late, so far, required, period.
+    type Said = (Option<String>, Option<String>, bool, Option<usize>, Option<String>, Option<String>);
+
+    fn requirement(text: &str, today: &str) -> Said {
         let source = Source::new("t.toml", text);
         let plan = crate::load::load(&source).expect("the test plan loads");
         let view = View::new(&plan, &source, Lang::En, today.parse().unwrap());
