@@ -500,6 +500,49 @@ mod tests {
         assert_eq!(at("2027-03-15", &agreement), (Some(2), Some("2".into()), Some("2026-08 – 2027-07".into())));
     }
 
+    /// The status as text, without colours, on a day, with some findings.
+    fn text_on(text: &str, today: &str, findings: &[crate::diag::Finding]) -> String {
+        let source = Source::new("t.toml", text);
+        let plan = crate::load::load(&source).expect("the test plan loads");
+        let view = View::new(&plan, &source, Lang::En, today.parse().unwrap());
+        anstream::adapter::strip_str(&render_text(&view, &build(&view, findings), "t.toml")).to_string()
+    }
+
+    #[test]
+    fn lateness_in_days_for_a_month_then_in_months() {
+        let text = format!("{HEAD}{}", activity("Møtet", "2026-03-01", ""));
+        assert!(
+            text_on(&text, "2026-03-31", &[]).contains("Møtet")
+                && text_on(&text, "2026-03-31", &[]).contains("30 days overdue")
+        );
+        assert!(text_on(&text, "2026-04-01", &[]).contains("1 month overdue"), "{}", text_on(&text, "2026-04-01", &[]));
+    }
+
+    #[test]
+    fn a_requirement_with_nothing_scheduled_says_whether_anything_is_owed() {
+        let every = "[[recurring]]\nid = \"r\"\ntitle = \"Hvert kvartal\"\nkind = \"møte\"\nevery = \"3 måneder\"\n";
+        let count = "[[recurring]]\nid = \"c\"\ntitle = \"To i året\"\nkind = \"møte\"\ncount = 2\nper = \"år\"\n";
+        let last = "[[recurring]]\nid = \"l\"\ntitle = \"Til slutt\"\nkind = \"møte\"\nevery = \"3 måneder\"\nuntil = \"2026-03\"\n";
+        let out = text_on(&format!("{HEAD}{every}{count}{last}"), "2026-06-15", &[]);
+        let line = |title: &str| {
+            out.lines().find(|l| l.contains(title)).unwrap_or_else(|| panic!("{title}: {out}")).to_string()
+        };
+        assert!(line("Hvert kvartal").contains("none scheduled"), "{out}");
+        assert!(line("To i året").contains("0 / 2") && line("To i året").contains("none scheduled"), "{out}");
+        assert!(line("Til slutt").contains("no more due before the plan ends"), "{out}");
+    }
+
+    #[test]
+    fn the_checks_count_errors_and_warnings() {
+        use crate::diag::{Finding, Severity};
+        let warning = Finding::new("idle-gap", Severity::Warning, None, "w");
+        let error = Finding::new("unknown-role", Severity::Error, None, "e");
+        let out = text_on(HEAD, "2026-06-15", &[warning.clone()]);
+        assert!(out.contains("1 warning —") && !out.contains("error"), "{out}");
+        let out = text_on(HEAD, "2026-06-15", &[error, warning.clone(), warning]);
+        assert!(out.contains("1 error, 2 warnings —"), "{out}");
+    }
+
     #[test]
     fn a_day_between_two_phases_is_between_them() {
         let (line, json) = current_phase(TWO_TERMS, "2026-07-15", Lang::En);
