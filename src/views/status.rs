@@ -537,7 +537,7 @@ mod tests {
         use crate::diag::{Finding, Severity};
         let warning = Finding::new("idle-gap", Severity::Warning, None, "w");
         let error = Finding::new("unknown-role", Severity::Error, None, "e");
-        let out = text_on(HEAD, "2026-06-15", &[warning.clone()]);
+        let out = text_on(HEAD, "2026-06-15", std::slice::from_ref(&warning));
         assert!(out.contains("1 warning —") && !out.contains("error"), "{out}");
         let out = text_on(HEAD, "2026-06-15", &[error, warning.clone(), warning]);
         assert!(out.contains("1 error, 2 warnings —"), "{out}");
