@@ -539,6 +539,8 @@ mod tests {
         let error = Finding::new("unknown-role", Severity::Error, None, "e");
         let out = text_on(HEAD, "2026-06-15", std::slice::from_ref(&warning));
         assert!(out.contains("1 warning —") && !out.contains("error"), "{out}");
+        let out = text_on(HEAD, "2026-06-15", std::slice::from_ref(&error));
+        assert!(out.contains("Check: 1 error —"), "{out}");
         let out = text_on(HEAD, "2026-06-15", &[error, warning.clone(), warning]);
         assert!(out.contains("1 error, 2 warnings —"), "{out}");
     }
