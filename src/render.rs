@@ -420,6 +420,12 @@ mod tests {
     }
 
     #[test]
+    fn a_uri_keeps_unreserved_characters_and_escapes_every_other_byte() {
+        assert_eq!(uri(std::path::Path::new("planer/Beiarn omni~1.toml")), "planer/Beiarn%20omni~1.toml");
+        assert_eq!(uri(std::path::Path::new("ø\\x%.toml")), "%C3%B8%5Cx%25.toml");
+    }
+
+    #[test]
     fn the_summary_names_only_what_there_is() {
         let line = |errors, warnings, files| {
             anstream::adapter::strip_str(&summary_line(&Summary { files, errors, warnings })).to_string()
