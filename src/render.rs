@@ -426,6 +426,15 @@ mod tests {
     }
 
     #[test]
+    fn junit_fails_a_file_for_errors_and_for_warnings_when_denied() {
+        let warning = Finding::new("idle-gap", Severity::Warning, None, "w");
+        let clean = report(Vec::new());
+        let warned = FileReport { path: "b.toml".into(), ..report(vec![warning]) };
+        let failures = |deny| junit(&[clean.clone(), warned.clone()], deny).matches("<failure").count();
+        assert_eq!((failures(false), failures(true)), (0, 1));
+    }
+
+    #[test]
     fn the_summary_names_only_what_there_is() {
         let line = |errors, warnings, files| {
             anstream::adapter::strip_str(&summary_line(&Summary { files, errors, warnings })).to_string()

@@ -85,7 +85,8 @@ pub fn render(view: &View, opts: &Options) -> String {
     out.push('\n');
 
     // Header: years on one line, months (or quarters) on the next, this month marked with ▼.
-    let mut years = vec![' '; cells * axis.cell_width];
+    // The last year's label may run past the axis, as far as the width allows.
+    let mut years = vec![' '; avail.max(cells * axis.cell_width)];
     let mut ticks = vec![' '; cells * axis.cell_width];
     let mut free = 0;
     for c in 0..cells {
@@ -96,9 +97,12 @@ pub fn render(view: &View, opts: &Options) -> String {
             // The room until the next year starts decides between "2027", "27" and nothing.
             let to_next = ((12 - mo as usize) / axis.months_per_cell as usize + 1) * axis.cell_width;
             let full = y.to_string();
-            let label = if to_next > full.len() || c + to_next / axis.cell_width >= cells {
+            // The last year has the rest of the line; another, the room before the next year's label.
+            let last_year = c + to_next / axis.cell_width >= cells;
+            let fits = |n: usize| if last_year { x + n <= years.len() } else { to_next > n };
+            let label = if fits(full.len()) {
                 full
-            } else if to_next > 2 {
+            } else if fits(2) {
                 format!("{:02}", y.rem_euclid(100))
             } else {
                 String::new()
@@ -203,4 +207,44 @@ fn wrap(items: &[&str], sep: &str, width: usize) -> String {
     }
     out.push('\n');
     out
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+    use crate::source::Source;
+
+    fn timeline(start: &str, end: &str, width: u16) -> String {
+        let text = format!(
+            "[plan]\ntitle = \"T\"\nstart = \"{start}\"\nend = \"{end}\"\n[[activity]]\ntitle = \"Oppstart\"\nwhen = \"{start}\"\n"
+        );
+        let source = Source::new("t.toml", text);
+        let plan = crate::load::load(&source).unwrap();
+        let view = View::new(&plan, &source, Lang::Nb, chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
+        anstream::adapter::strip_str(&render(&view, &Options { width })).to_string()
+    }
+
+    /// The two lines of the axis: years, then months or quarters.
+    fn axis(start: &str, end: &str, width: u16) -> [String; 2] {
+        let out = timeline(start, end, width);
+        let lines: Vec<&str> = out.lines().collect();
+        [lines[3].trim_end().to_string(), lines[4].trim_end().to_string()]
+    }
+
+    #[test]
+    fn the_axis_has_a_cell_per_month_or_quarter_and_years_where_they_fit() {
+        let pad = |n: usize, s: &str| format!("{}{s}", " ".repeat(n));
+        assert_eq!(axis("2026-01", "2026-12", 80), [pad(27, "2026"), pad(27, "J  F  M  A  M  J  J  A  S  O  N  D")]);
+        assert_eq!(axis("2026-01", "2026-03", 80), [pad(27, "2026"), pad(27, "J  F  M")]);
+        assert_eq!(axis("2026-03", "2026-03", 80), [pad(27, "2026"), pad(27, "M")]);
+        assert_eq!(
+            axis("2026-08", "2029-06", 80),
+            [pad(27, "2026 2027        2028        2029"), pad(27, "ASONDJFMAMJJASONDJFMAMJJASONDJFMAMJ")]
+        );
+        // Quarters when months do not fit; no year over a quarter with no room for it.
+        assert_eq!(
+            axis("2026-11", "2031-06", 60),
+            [pad(23, "2027    2028    2029    2030    2031"), pad(21, "4 1 2 3 4 1 2 3 4 1 2 3 4 1 2 3 4 1 2")]
+        );
+    }
 }
