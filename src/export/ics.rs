@@ -321,6 +321,33 @@ impl Ics {
 mod tests {
     use super::*;
 
+    /// The calendar of a plan with `body` after its head, unfolded, on 1 January 2026.
+    fn calendar(head: &str, body: &str) -> String {
+        let text = format!("[plan]\ntitle = \"Omni i Beiarn\"\nstart = \"2026\"\nend = \"9999\"\n{head}{body}");
+        let source = crate::source::Source::new("t.toml", text);
+        let plan = crate::load::load(&source).unwrap();
+        let view =
+            View::new(&plan, &source, crate::model::Lang::Nb, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        render(&view, &Options { role: None }).unwrap().replace("\r\n ", "")
+    }
+
+    #[test]
+    fn the_last_day_a_date_can_hold_ends_with_a_length() {
+        let out = calendar("", "[[activity]]\ntitle = \"A\"\nwhen = \"9999-12-29\"\nend = \"9999-12-31\"\n");
+        assert!(out.contains("DTSTART;VALUE=DATE:99991229\r\nDURATION:P3D\r\n"), "{out}");
+    }
+
+    #[test]
+    fn the_description_says_when_and_whose_plan() {
+        let body = "[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nend = \"2026-04-10\"\n";
+        let out = calendar("org = \"Beiarn kommune\"\n", body);
+        assert!(out.contains("1. mars 2026 – 10. april 2026"), "{out}");
+        assert!(out.contains("Omni i Beiarn · Beiarn kommune"), "{out}");
+        // An organisation already in the title is not said twice.
+        let out = calendar("org = \"Beiarn\"\n", body);
+        assert!(out.contains("\\n\\nOmni i Beiarn\r\n") && !out.contains("· Beiarn"), "{out}");
+    }
+
     #[test]
     fn folds_at_75_octets_on_character_boundaries() {
         let line = format!("SUMMARY:{}", "æøå ".repeat(40));
