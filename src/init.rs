@@ -243,6 +243,14 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), InitError> 
 mod tests {
     use super::*;
 
+    #[test]
+    fn only_a_failed_read_or_write_has_a_cause() {
+        use std::error::Error;
+        let io = InitError::Io(io::Error::other("disk full"));
+        assert_eq!(io.source().map(|e| e.to_string()).as_deref(), Some("disk full"));
+        assert!(InitError::Invalid("x".into()).source().is_none());
+    }
+
     fn d(y: i32, m: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, 1).unwrap()
     }

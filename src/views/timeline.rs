@@ -208,6 +208,7 @@ fn wrap(items: &[&str], sep: &str, width: usize) -> String {
     out.push('\n');
     out
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,6 +230,14 @@ mod tests {
         let out = timeline(start, end, width);
         let lines: Vec<&str> = out.lines().collect();
         [lines[3].trim_end().to_string(), lines[4].trim_end().to_string()]
+    }
+
+    #[test]
+    fn a_legend_breaks_before_an_item_that_would_pass_the_width() {
+        // "aa  bb" is 6 wide: it fits 6 and breaks at 5; the first item stays on the first line, however wide.
+        assert_eq!(wrap(&["aa", "bb"], "  ", 6), "aa  bb\n");
+        assert_eq!(wrap(&["aa", "bb"], "  ", 5), "aa\nbb\n");
+        assert_eq!(wrap(&["aaaaaaa", "b", "c"], "  ", 5), "aaaaaaa\nb  c\n");
     }
 
     #[test]
