@@ -117,14 +117,11 @@ pub fn render(view: &View, opts: &Options) -> String {
             }
         }
         // One letter a month (J F M A …) or the quarter's number: wider labels would not fit 80 columns.
-        let tick: String = if axis.months_per_cell == 3 {
-            (((mo - 1) / 3) + 1).to_string()
+        ticks[x] = if axis.months_per_cell == 3 {
+            char::from_digit((mo - 1) / 3 + 1, 10).unwrap_or('?')
         } else {
-            i18n::month_short(view.lang, mo).chars().take(1).flat_map(char::to_uppercase).collect()
+            i18n::month_short(view.lang, mo).chars().flat_map(char::to_uppercase).next().unwrap_or(' ')
         };
-        for (k, ch) in tick.chars().enumerate().take(axis.cell_width) {
-            ticks[x + k] = ch;
-        }
     }
     let pad = " ".repeat(label_width + 1);
     out.push_str(&format!("{pad}{}\n", years.iter().collect::<String>().trim_end()));
