@@ -1491,6 +1491,33 @@ mod tests {
         assert_eq!(found.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(), ["cannot read 'count'"], "{found:?}");
     }
 
+    /// What a load gives, as text: the plan or the findings.
+    fn outcome(result: Result<Plan, Vec<Finding>>) -> String {
+        match result {
+            Ok(plan) => format!("{plan:?}"),
+            Err(findings) => format!("{findings:?}"),
+        }
+    }
+
+    #[test]
+    fn pieces_the_cut_cannot_take_whole_are_loaded_whole() {
+        let phase = "[[phase]]\nid = \"p\"\nname = \"P\"\nperiod = \"vår 2026\"\n";
+        let act = |t: &str| format!("[[phase.activity]]\ntitle = \"{t}\"\nwhen = \"mars 2026\"\n");
+        for text in [
+            // Activities written inline in a phase: more activities than headers.
+            format!(
+                "{HEAD}{phase}activity = [{{ title = \"A\", when = \"mars 2026\" }}, {{ title = \"B\", when = \"april 2026\" }}]\n"
+            ),
+            // A table of the phase after its activities: not the phase's activities alone.
+            format!("{HEAD}{phase}{}{}[phase.extra]\nx = 1\n", act("A"), act("B")),
+        ] {
+            let source = Source::new("t.toml", text.as_str());
+            let whole = outcome(load_whole(&source));
+            let pieces = load_in_pieces(&source, 0).map(outcome);
+            assert!(pieces.is_none_or(|p| p == whole), "{text}");
+        }
+    }
+
     #[test]
     fn a_findings_head_is_its_first_line() {
         let src = Source::new("t.toml", "x = 1\n[[activity]]\ntitle = \"A\"\r\nwhen = 1\n");
