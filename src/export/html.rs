@@ -180,3 +180,52 @@ fn strip_xml_decl(svg: &str) -> &str {
         None => svg,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{Finding, Severity};
+
+    const PLAN: &str = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n[roles]\npl = \"Prosjektleder\"\n\
+        [[activity]]\ntitle = \"Gjort\"\nwhen = \"2026-01-10\"\nowner = \"pl\"\nstatus = \"done\"\n\
+        [[activity]]\ntitle = \"Avlyst\"\nwhen = \"2026-01-11\"\nowner = \"pl\"\nstatus = \"cancelled\"\n\
+        [[activity]]\ntitle = \"Sein\"\nwhen = \"2026-01-12\"\nowner = \"pl\"\n\
+        [[activity]]\ntitle = \"Snart\"\nwhen = \"2026-12-01\"\nowner = \"pl\"\n\
+        [[activity]]\ntitle = \"Også gjort\"\nwhen = \"2026-02-01\"\nstatus = \"done\"\n";
+
+    fn report(text: &str, today: &str, findings: &[Finding]) -> String {
+        let source = Source::new("t.toml", text);
+        let plan = crate::load::load(&source).unwrap();
+        let view = View::new(&plan, &source, Lang::En, today.parse().unwrap());
+        let status = crate::views::status::build(&view, findings);
+        render(&view, &status, findings, &source)
+    }
+
+    #[test]
+    fn the_checklists_mark_each_activity_by_its_state() {
+        let out = report(PLAN, "2026-06-01", &[]);
+        for (class, title) in
+            [(" class=\"done\"", "Gjort"), (" class=\"cancelled\"", "Avlyst"), (" class=\"overdue\"", "Sein")]
+        {
+            assert!(out.lines().any(|l| l.starts_with(&format!("<li{class}>")) && l.contains(title)), "{title}: {out}");
+        }
+        assert!(out.lines().any(|l| l.starts_with("<li>") && l.contains("— Snart")), "{out}");
+        // Two of four open or done are done (cancelled work does not count).
+        assert!(out.contains("<td>2/4</td><td>50 %</td>"), "{out}");
+    }
+
+    #[test]
+    fn nothing_coming_says_so_and_findings_have_their_severity() {
+        let done = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n\
+            [[activity]]\ntitle = \"Gjort\"\nwhen = \"2026-01-10\"\nstatus = \"done\"\n";
+        let warning = Finding::new("idle-gap", Severity::Warning, None, "w");
+        let error = Finding::new("unknown-role", Severity::Error, None, "e");
+        let out = report(done, "2026-06-01", &[warning, error]);
+        assert!(out.contains(&format!("<li>{}</li>", crate::i18n::texts(Lang::En).nothing)), "{out}");
+        assert!(out.contains("<td class=\"warning\">warning[idle-gap]</td>"), "{out}");
+        assert!(out.contains("<td class=\"error\">error[unknown-role]</td>"), "{out}");
+        // Something coming: no "nothing".
+        let out = report(PLAN, "2026-06-01", &[]);
+        assert!(!out.contains(&format!("<li>{}</li>", crate::i18n::texts(Lang::En).nothing)), "{out}");
+    }
+}
