@@ -204,12 +204,16 @@ mod tests {
     #[test]
     fn the_checklists_mark_each_activity_by_its_state() {
         let out = report(PLAN, "2026-06-01", &[]);
+        let checklists = out.split("<section id=\"checklists\">").nth(1).expect("checklists");
         for (class, title) in
             [(" class=\"done\"", "Gjort"), (" class=\"cancelled\"", "Avlyst"), (" class=\"overdue\"", "Sein")]
         {
-            assert!(out.lines().any(|l| l.starts_with(&format!("<li{class}>")) && l.contains(title)), "{title}: {out}");
+            assert!(
+                checklists.lines().any(|l| l.starts_with(&format!("<li{class}>")) && l.contains(title)),
+                "{title}: {out}"
+            );
         }
-        assert!(out.lines().any(|l| l.starts_with("<li>") && l.contains("— Snart")), "{out}");
+        assert!(checklists.lines().any(|l| l.starts_with("<li>") && l.contains("— Snart")), "{out}");
         // Two of four open or done are done (cancelled work does not count).
         assert!(out.contains("<td>2/4</td><td>50 %</td>"), "{out}");
     }
