@@ -290,6 +290,18 @@ mod tests {
     }
 
     #[test]
+    fn a_walk_error_is_named_for_what_it_is() {
+        let io = |kind: io::ErrorKind| ignore::Error::Io(io::Error::from(kind));
+        assert_eq!(skipped(&io(io::ErrorKind::NotFound)).reason, "a symbolic link to something that does not exist");
+        let denied = skipped(&ignore::Error::WithPath {
+            path: "skole".into(),
+            err: Box::new(io(io::ErrorKind::PermissionDenied)),
+        });
+        assert_eq!(denied.path.as_deref(), Some(Path::new("skole")));
+        assert_eq!(denied.reason, io::Error::from(io::ErrorKind::PermissionDenied).to_string());
+    }
+
+    #[test]
     fn a_plans_own_text_is_checked() {
         let text = "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"høst 2026\"\n\
                     [[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"ukjent\"\n";
