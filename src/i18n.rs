@@ -266,9 +266,9 @@ pub fn when(lang: Lang, w: &When) -> String {
                 Lang::En => format!("week {} {}", week.week(), week.year()),
             }
         }
-        Precision::Month => month_year(lang, w.start.year(), w.start.month()),
         Precision::Season if w.start.month() == 1 || w.start.month() == 8 => season(lang, w),
         Precision::Year if w.start.year() == w.end.year() => w.start.year().to_string(),
+        // A month is a span of whole months, which `span` writes as "mars 2026".
         _ => span(lang, w.start, w.end),
     }
 }
