@@ -247,6 +247,9 @@ mod tests {
             axis("2026-08", "2029-06", 80),
             [pad(27, "2026 2027        2028        2029"), pad(27, "ASONDJFMAMJJASONDJFMAMJJASONDJFMAMJ")]
         );
+        // 53 columns after the labels at 80: 53 months fit, 54 do not.
+        assert!(axis("2026-01", "2030-05", 80)[1].trim_start().starts_with("JFMAMJJASOND"));
+        assert!(axis("2026-01", "2030-06", 80)[1].trim_start().starts_with("1 2 3 4 1"));
         // Quarters when months do not fit; no year over a quarter with no room for it.
         assert_eq!(
             axis("2026-11", "2031-06", 60),
