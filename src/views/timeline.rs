@@ -88,12 +88,12 @@ pub fn render(view: &View, opts: &Options) -> String {
     // The last year's label may run past the axis, as far as the width allows.
     let mut years = vec![' '; avail.max(cells * axis.cell_width)];
     let mut ticks = vec![' '; cells * axis.cell_width];
-    let mut free = 0;
     for c in 0..cells {
         let m = axis.first + c as i64 * axis.months_per_cell;
         let (y, mo) = month_from_index(m);
         let x = c * axis.cell_width;
-        if (c == 0 || mo <= axis.months_per_cell as u32) && x >= free {
+        // A label is shorter than the room to the next year's cell, so labels never meet.
+        if c == 0 || mo <= axis.months_per_cell as u32 {
             // The room until the next year starts decides between "2027", "27" and nothing.
             let to_next = ((12 - mo as usize) / axis.months_per_cell as usize + 1) * axis.cell_width;
             let full = y.to_string();
@@ -112,13 +112,10 @@ pub fn render(view: &View, opts: &Options) -> String {
                     *slot = ch;
                 }
             }
-            if !label.is_empty() {
-                free = x + label.len() + 1;
-            }
         }
         // One letter a month (J F M A …) or the quarter's number: wider labels would not fit 80 columns.
         ticks[x] = if axis.months_per_cell == 3 {
-            char::from_digit((mo - 1) / 3 + 1, 10).unwrap_or('?')
+            char::from_digit(mo.div_ceil(3), 10).unwrap_or('?')
         } else {
             i18n::month_short(view.lang, mo).chars().flat_map(char::to_uppercase).next().unwrap_or(' ')
         };
@@ -250,6 +247,12 @@ mod tests {
         // 53 columns after the labels at 80: 53 months fit, 54 do not.
         assert!(axis("2026-01", "2030-05", 80)[1].trim_start().starts_with("JFMAMJJASOND"));
         assert!(axis("2026-01", "2030-06", 80)[1].trim_start().starts_with("1 2 3 4 1"));
+        // One column a quarter: two digits a year where four do not fit before the next, the last year whole.
+        assert_eq!(
+            axis("2020-01", "2031-03", 80),
+            [pad(27, "20  21  22  23  24  25  26  27  28  29  30  2031"), pad(27, &format!("{}1", "1234".repeat(11)))]
+        );
+        assert_eq!(axis("2025-12", "2026-01", 80), [pad(27, "25 2026"), pad(27, "D  J")]);
         // Quarters when months do not fit; no year over a quarter with no room for it.
         assert_eq!(
             axis("2026-11", "2031-06", 60),
