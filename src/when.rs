@@ -724,22 +724,6 @@ mod tests {
     }
 
     #[test]
-    fn labels_move_their_years_and_keep_other_numbers() {
-        assert_eq!(shift_label_years("Fase 12 av vår 2026", 1), "Fase 12 av vår 2027");
-        assert_eq!(shift_label_years("2026/2027 og 12345", -1), "2025/2026 og 12345");
-        assert_eq!(shift_label_years("uke12026", 1), "uke12026");
-    }
-
-    #[test]
-    fn durations_are_at_least_one_and_at_most_a_century() {
-        assert_eq!(parse_duration("0 dager").unwrap_err().message, "a duration must be at least 1");
-        assert_eq!(parse_duration("36500 dager"), Ok(Duration::Days(36_500)));
-        assert_eq!(parse_duration("100 år"), Ok(Duration::Months(1_200)));
-        assert_eq!(parse_duration("36501 days").unwrap_err().message, "'36501 days' is longer than 100 years");
-        assert!(parse_duration("1201 months").is_err());
-    }
-
-    #[test]
     fn an_error_reads_as_its_message() {
         let e = parse("trettende mars").unwrap_err();
         assert_eq!(e.to_string(), e.message);
@@ -880,17 +864,24 @@ mod tests {
     }
 
     #[test]
-    fn label_shift() {
+    fn labels_move_their_years_and_keep_other_numbers() {
         assert_eq!(shift_label_years("Vår 2025", 1), "Vår 2026");
         assert_eq!(shift_label_years("Høst 2026 – Vår 2028", -1), "Høst 2025 – Vår 2027");
         assert_eq!(shift_label_years("Fase 12345", 1), "Fase 12345");
+        assert_eq!(shift_label_years("Fase 12 av vår 2026", 1), "Fase 12 av vår 2027");
+        assert_eq!(shift_label_years("2026/2027 og 12345", -1), "2025/2026 og 12345");
+        assert_eq!(shift_label_years("uke12026", 1), "uke12026");
     }
 
     #[test]
-    fn durations() {
+    fn durations_are_at_least_one_and_at_most_a_century() {
         assert_eq!(parse_duration("3 dager").unwrap().last_day(d(2026, 3, 30)), Some(d(2026, 4, 1)));
         assert_eq!(parse_duration("6 months").unwrap().last_day(d(2026, 1, 1)), Some(d(2026, 6, 30)));
-        assert!(parse_duration("0 days").is_err());
         assert!(parse_duration("lenge").is_err());
+        assert_eq!(parse_duration("0 dager").unwrap_err().message, "a duration must be at least 1");
+        assert_eq!(parse_duration("36500 dager"), Ok(Duration::Days(36_500)));
+        assert_eq!(parse_duration("100 år"), Ok(Duration::Months(1_200)));
+        assert_eq!(parse_duration("36501 days").unwrap_err().message, "'36501 days' is longer than 100 years");
+        assert!(parse_duration("1201 months").is_err());
     }
 }
