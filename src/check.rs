@@ -138,8 +138,8 @@ pub fn collect(paths: &[PathBuf], walk: &Walk) -> Result<Collected, ReadError> {
 /// What the command line adds to the configuration.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    pub select: Vec<&'static str>,
-    pub ignore: Vec<&'static str>,
+    pub select: Vec<crate::diag::RuleId>,
+    pub ignore: Vec<crate::diag::RuleId>,
     /// Whether to look for `implan.toml` above each file (tests turn it off).
     pub no_config: bool,
     /// The day rules take as today (`--today`); `None` for the real one.
@@ -306,7 +306,7 @@ mod tests {
         let text = "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"høst 2026\"\n\
                     [[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"ukjent\"\n";
         let found = check_source(&Source::new("t.toml", text));
-        assert!(found.iter().any(|f| f.rule == "unknown-role"), "{found:?}");
+        assert!(found.iter().any(|f| f.rule == crate::diag::RuleId::UnknownRole), "{found:?}");
     }
 
     #[test]

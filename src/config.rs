@@ -12,29 +12,9 @@
 //! cadence-tolerance = 0     # months of slack for `every`
 //! ```
 
-use crate::diag::{Finding, Severity};
-use crate::model::Spanned;
-use crate::rules;
+use crate::diag::{Finding, RuleId, Severity};
+pub use crate::lint::{Level, Lint};
 use std::collections::HashMap;
-
-/// What a rule is set to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Allow,
-    Warn,
-    Error,
-}
-
-impl Level {
-    pub fn parse(s: &str) -> Option<Level> {
-        match s.trim().to_lowercase().as_str() {
-            "allow" | "off" | "ignore" => Some(Level::Allow),
-            "warn" | "warning" => Some(Level::Warn),
-            "error" | "deny" => Some(Level::Error),
-            _ => None,
-        }
-    }
-}
 
 /// The options rules read. Defaults are the documented behaviour.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,42 +46,22 @@ impl Default for Options {
     }
 }
 
-/// A `[lint]` table as written, before it is merged with others.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lint {
-    pub levels: Vec<(Spanned<String>, Level)>,
-    pub idle_gap_months: Option<usize>,
-    pub summer_months: Option<Vec<u32>>,
-    pub cadence_tolerance: Option<u32>,
-    pub owner_overload_max: Option<usize>,
-    pub autumn_break_week: Option<u32>,
-    pub winter_break_week: Option<u32>,
-}
-
 /// The configuration in force for one file.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
-    levels: HashMap<&'static str, Level>,
+    levels: HashMap<RuleId, Level>,
     pub options: Options,
     /// Only these rules (from `--select`); `None` for all.
-    select: Option<Vec<&'static str>>,
-}
-
-/// A rule id that names no rule, with the nearest one.
-pub fn unknown_rule_message(id: &str) -> String {
-    match crate::suggest::nearest(id, rules::ALL.iter().map(|r| r.id)) {
-        Some(s) => format!("unknown rule '{id}'; did you mean '{s}'?"),
-        None => format!("unknown rule '{id}'; `implan rules` lists them"),
-    }
+    select: Option<Vec<RuleId>>,
 }
 
 /// Resolves rule ids given on the command line (`--select a,b`).
-pub fn rule_ids(list: &[String]) -> Result<Vec<&'static str>, String> {
+pub fn rule_ids(list: &[String]) -> Result<Vec<RuleId>, String> {
     let mut out = Vec::new();
     for id in list.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
-        match rules::by_id(id) {
-            Some(r) => out.push(r.id),
-            None => return Err(unknown_rule_message(id)),
+        match RuleId::parse(id) {
+            Some(r) => out.push(r),
+            None => return Err(RuleId::unknown_message(id)),
         }
     }
     Ok(out)
@@ -113,9 +73,7 @@ impl Config {
         let mut c = Config::default();
         for l in layers {
             for (id, level) in &l.levels {
-                if let Some(r) = rules::by_id(&id.value) {
-                    c.levels.insert(r.id, *level);
-                }
+                c.levels.insert(id.value, *level);
             }
             if let Some(m) = l.idle_gap_months {
                 c.options.idle_gap_months = m;
@@ -140,42 +98,42 @@ impl Config {
     }
 
     /// Applies `--select` and `--ignore`, the strongest layer.
-    pub fn with_command_line(mut self, select: &[&'static str], ignore: &[&'static str]) -> Config {
+    pub fn with_command_line(mut self, select: &[RuleId], ignore: &[RuleId]) -> Config {
         if !select.is_empty() {
             self.select = Some(select.to_vec());
         }
-        for id in ignore {
+        for &id in ignore {
             self.levels.insert(id, Level::Allow);
         }
         self
     }
 
-    /// The severity a rule's findings get, or `None` when the rule is off. The loader's own rules cannot be
-    /// turned off: a file that does not load has nothing else to say.
-    pub fn severity(&self, rule: &rules::Rule) -> Option<Severity> {
-        if rule.check.is_none() {
-            return Some(rule.severity);
+    /// The severity a rule's findings get, given the rule's default, or `None` when the rule is off. The
+    /// loader's own rules cannot be turned off: a file that does not load has nothing else to say.
+    pub fn severity(&self, rule: RuleId, default: Severity) -> Option<Severity> {
+        if rule.is_loaders() {
+            return Some(default);
         }
         if let Some(sel) = &self.select
-            && !sel.contains(&rule.id)
+            && !sel.contains(&rule)
         {
             return None;
         }
-        match self.levels.get(rule.id) {
+        match self.levels.get(&rule) {
             Some(Level::Allow) => None,
             Some(Level::Warn) => Some(Severity::Warning),
             Some(Level::Error) => Some(Severity::Error),
-            None => Some(rule.severity),
+            None => Some(default),
         }
     }
 
-    /// Drops findings of rules that are off, and gives the rest their configured severity.
+    /// Drops findings of rules that are off, and gives the rest their configured severity. A finding comes
+    /// with its rule's default severity (`Rule::finding`, the loader's errors).
     pub fn apply(&self, findings: Vec<Finding>) -> Vec<Finding> {
         findings
             .into_iter()
             .filter_map(|mut f| {
-                let rule = rules::by_id(f.rule)?;
-                f.severity = self.severity(rule)?;
+                f.severity = self.severity(f.rule, f.severity)?;
                 Some(f)
             })
             .collect()
@@ -194,7 +152,7 @@ pub struct ConfigError {
 /// `implan.toml` may be a plan too), so only `[lint]` is checked here.
 pub fn load_config_file(path: &std::path::Path) -> Result<Lint, Box<ConfigError>> {
     let bytes = std::fs::read(path).map_err(|e| {
-        let f = Finding::new(crate::load::INVALID_PLAN, Severity::Error, None, format!("cannot read it: {e}"));
+        let f = Finding::new(RuleId::InvalidPlan, Severity::Error, None, format!("cannot read it: {e}"));
         Box::new(ConfigError {
             path: path.to_path_buf(),
             findings: vec![f],
@@ -228,6 +186,7 @@ pub fn find_config_file(plan: &std::path::Path) -> Option<std::path::PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Spanned;
 
     #[test]
     fn the_nearest_configuration_above_a_plan_is_found_and_read() {
@@ -252,20 +211,23 @@ mod tests {
     fn layers_and_command_line() {
         let file = Lint {
             levels: vec![
-                (Spanned::new("idle-gap".into(), 0..0), Level::Allow),
-                (Spanned::new("phase-order".into(), 0..0), Level::Error),
+                (Spanned::new(RuleId::IdleGap, 0..0), Level::Allow),
+                (Spanned::new(RuleId::PhaseOrder, 0..0), Level::Error),
             ],
             idle_gap_months: Some(6),
             ..Lint::default()
         };
-        let plan = Lint { levels: vec![(Spanned::new("idle-gap".into(), 0..0), Level::Warn)], ..Lint::default() };
+        let plan = Lint { levels: vec![(Spanned::new(RuleId::IdleGap, 0..0), Level::Warn)], ..Lint::default() };
         let c = Config::layered([&file, &plan]);
         assert_eq!(c.options.idle_gap_months, 6);
-        assert_eq!(c.severity(rules::by_id("idle-gap").unwrap()), Some(Severity::Warning), "the plan's layer wins");
-        assert_eq!(c.severity(rules::by_id("phase-order").unwrap()), Some(Severity::Error));
-        let c = c.with_command_line(&["cadence"], &[]);
-        assert_eq!(c.severity(rules::by_id("phase-order").unwrap()), None, "--select narrows");
-        assert_eq!(c.severity(rules::by_id("invalid-plan").unwrap()), Some(Severity::Error), "loader rules stay");
+        let warning = Severity::Warning;
+        assert_eq!(c.severity(RuleId::IdleGap, warning), Some(Severity::Warning), "the plan's layer wins");
+        assert_eq!(c.severity(RuleId::PhaseOrder, warning), Some(Severity::Error));
+        assert_eq!(c.severity(RuleId::Cadence, warning), Some(warning), "unset: the default");
+        let c = c.with_command_line(&[RuleId::Cadence], &[RuleId::IdleGap]);
+        assert_eq!(c.severity(RuleId::PhaseOrder, warning), None, "--select narrows");
+        assert_eq!(c.severity(RuleId::Cadence, warning), Some(warning));
+        assert_eq!(c.severity(RuleId::InvalidPlan, Severity::Error), Some(Severity::Error), "loader rules stay");
         assert_eq!(rule_ids(&["idle-gaps".into()]).unwrap_err(), "unknown rule 'idle-gaps'; did you mean 'idle-gap'?");
     }
 }

@@ -1,8 +1,22 @@
 //! Findings: what a rule (or the loader) says about a place in a plan file.
 
+pub use crate::rule_id::RuleId;
 use std::ops::Range;
 
 pub type Span = Range<usize>;
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -25,14 +39,14 @@ impl Severity {
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         let key = |f: &Finding| f.span.as_ref().map(|s| (s.start, s.end));
-        key(a).cmp(&key(b)).then(a.rule.cmp(b.rule))
+        key(a).cmp(&key(b)).then(a.rule.cmp(&b.rule))
     });
 }
 
 /// One problem found in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     /// Byte range in the source; `None` for problems with the file as a whole (not UTF-8, say).
     pub span: Option<Span>,
@@ -45,7 +59,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, severity: Severity, span: Option<Span>, message: impl Into<String>) -> Finding {
+    pub fn new(rule: RuleId, severity: Severity, span: Option<Span>, message: impl Into<String>) -> Finding {
         Finding { rule, severity, span, message: message.into(), label: None, help: None, related: Vec::new() }
     }
 

@@ -4,7 +4,7 @@
 //! every unknown key (with a suggestion), every wrong type and every unreadable date in one pass, each at its
 //! own line and column.
 
-use crate::diag::{Finding, Severity, Span};
+use crate::diag::{Finding, RuleId, Severity, Span};
 use crate::model::*;
 use crate::schema;
 use crate::source::Source;
@@ -14,10 +14,10 @@ use crate::when::{self, When};
 use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 
-/// Rule id for text that is not TOML (or not text at all).
-pub const INVALID_TOML: &str = "invalid-toml";
-/// Rule id for TOML that is not a plan: unknown keys, wrong types, unreadable dates.
-pub const INVALID_PLAN: &str = "invalid-plan";
+/// Text that is not TOML (or not text at all).
+const INVALID_TOML: RuleId = RuleId::InvalidToml;
+/// TOML that is not a plan: unknown keys, wrong types, unreadable dates.
+const INVALID_PLAN: RuleId = RuleId::InvalidPlan;
 
 type TSpanned<T> = toml::Spanned<T>;
 
@@ -51,7 +51,7 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> (Source, Option<Finding
 }
 
 /// Reads only the `[lint]` table of a file (an `implan.toml`), checking it as strictly as a plan's.
-pub fn load_lint_only(source: &Source) -> Result<crate::config::Lint, Vec<Finding>> {
+pub fn load_lint_only(source: &Source) -> Result<crate::lint::Lint, Vec<Finding>> {
     let (doc, errors) = DeTable::parse_recoverable(&source.text);
     if let Some(e) = errors.into_iter().next() {
         let f = Finding::new(INVALID_TOML, Severity::Error, e.span(), format!("invalid TOML: {}", e.message().trim()));
@@ -642,19 +642,19 @@ impl<'s> Loader<'s> {
     }
 
     /// A `[lint]` table: rule levels and rule options.
-    fn lint(&mut self, doc: &DeTable<'_>) -> Option<crate::config::Lint> {
-        use crate::config::{Level, Lint};
+    fn lint(&mut self, doc: &DeTable<'_>) -> Option<crate::lint::Lint> {
+        use crate::lint::{Level, Lint};
         let (t, _) = self.table(doc, "lint")?;
         self.check_keys(t, &schema::keys(&schema::LINT), "[lint]");
         let mut lint = Lint::default();
         if let Some((rules, _)) = self.table(t, "rules") {
             for (k, v) in rules.iter() {
-                let id = Spanned::new(k.get_ref().to_string(), self.at(k));
-                if crate::rules::by_id(&id.value).is_none() {
-                    let msg = crate::config::unknown_rule_message(&id.value);
-                    self.error(id.span.clone(), msg, Some("`implan rules` lists every rule id".into()));
+                let Some(rule) = RuleId::parse(k.get_ref()) else {
+                    let msg = RuleId::unknown_message(k.get_ref());
+                    self.error(self.at(k), msg, Some("`implan rules` lists every rule id".into()));
                     continue;
-                }
+                };
+                let id = Spanned::new(rule, self.at(k));
                 match v.get_ref() {
                     DeValue::String(s) => match Level::parse(s) {
                         Some(level) => lint.levels.push((id, level)),
@@ -664,7 +664,7 @@ impl<'s> Loader<'s> {
                             Some("write \"allow\", \"warn\" or \"error\"".into()),
                         ),
                     },
-                    _ => self.type_error(&id.value, v, "\"allow\", \"warn\" or \"error\""),
+                    _ => self.type_error(id.value.as_str(), v, "\"allow\", \"warn\" or \"error\""),
                 }
             }
         }
@@ -951,8 +951,8 @@ impl<'s> Loader<'s> {
         let cost = self.cost(t);
         let allow: Vec<Spanned<String>> = self.string_list(t, "allow");
         for a in &allow {
-            if crate::rules::by_id(&a.value).is_none() {
-                let msg = crate::config::unknown_rule_message(&a.value);
+            if RuleId::parse(&a.value).is_none() {
+                let msg = RuleId::unknown_message(&a.value);
                 self.error(a.span.clone(), msg, Some("`implan rules` lists every rule id".into()));
             }
         }
@@ -1057,7 +1057,7 @@ impl<'s> Loader<'s> {
                         let known = ["elevundersøkelsen", "foreldreundersøkelsen", "ungdata"];
                         let help = match nearest(&s.value, known) {
                             Some(k) => format!("did you mean '{k}'?"),
-                            None => format!("implan knows {}", crate::rules::quoted_list(&known)),
+                            None => format!("implan knows {}", crate::suggest::quoted_list(&known)),
                         };
                         self.error(s.span, format!("unknown survey '{}'", s.value), Some(help));
                         None

@@ -398,7 +398,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 print(&format!("{head}{}", r.doc), false)?;
                 Ok(ExitCode::SUCCESS)
             }
-            None => Err(Failure::Usage(implan::config::unknown_rule_message(&escape::visible(&rule)))),
+            None => Err(Failure::Usage(implan::diag::RuleId::unknown_message(&escape::visible(&rule)))),
         },
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -409,7 +409,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Init { template, start, lang, force, path } => run_init(&template, start, lang, force, path),
         Command::Schema => {
-            print(&implan::schema::json_schema_string(), false)?;
+            print(&implan::export::json_schema::json_schema_string(), false)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Man => {
@@ -777,7 +777,7 @@ fn rules_list(format: RulesFormat) -> String {
             t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
             t.set_header(["rule", "severity", "summary"]);
             for r in rules {
-                t.add_row([r.id, r.severity.as_str(), r.summary]);
+                t.add_row([r.id.as_str(), r.severity.as_str(), r.summary]);
             }
             format!("{t}\n`implan explain RULE` explains one.\n")
         }

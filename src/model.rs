@@ -4,18 +4,8 @@ use crate::diag::Span;
 use crate::when::When;
 use chrono::NaiveDate;
 
-/// A value and where it was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Spanned<T> {
-    pub value: T,
-    pub span: Span,
-}
-
-impl<T> Spanned<T> {
-    pub fn new(value: T, span: Span) -> Self {
-        Spanned { value, span }
-    }
-}
+/// The model's values carry where they were written.
+pub use crate::diag::Spanned;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -57,7 +47,7 @@ pub struct Plan {
     pub activities: Vec<Activity>,
     pub recurring: Vec<Recurring>,
     /// The plan's own `[lint]` table, stronger than an `implan.toml`'s.
-    pub lint: Option<crate::config::Lint>,
+    pub lint: Option<crate::lint::Lint>,
     /// When the plan carries out an agreement: its start and length, for agreement years.
     pub agreement: Option<Agreement>,
     /// What the plan may cost, in all and per calendar year.

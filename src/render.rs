@@ -59,7 +59,7 @@ fn render_finding(out: &mut String, renderer: &Renderer, path: &str, src: Option
             excerpts.push((excerpt(src, rspan), Some(rtext.as_ref())));
         }
     }
-    let mut group = Group::with_title(level.primary_title(message.as_ref()).id(f.rule));
+    let mut group = Group::with_title(level.primary_title(message.as_ref()).id(f.rule.as_str()));
     for (i, ((text, line, rel), label)) in excerpts.iter().enumerate() {
         let kind = if i == 0 { AnnotationKind::Primary } else { AnnotationKind::Context };
         let mut ann = kind.span(rel.clone());
@@ -145,7 +145,7 @@ pub fn json(reports: &[FileReport]) -> String {
             };
             findings.push(JsonFinding {
                 file: r.path.display().to_string(),
-                rule: f.rule,
+                rule: f.rule.as_str(),
                 severity: f.severity,
                 line: pos.map(|p| p.0.line),
                 column: pos.map(|p| p.0.column),
@@ -224,7 +224,7 @@ pub fn github(reports: &[FileReport]) -> String {
 pub fn statistics(reports: &[FileReport]) -> Vec<(&'static str, Severity, usize)> {
     let mut counts: std::collections::BTreeMap<(&'static str, Severity), usize> = Default::default();
     for f in reports.iter().flat_map(|r| &r.findings) {
-        *counts.entry((f.rule, f.severity)).or_default() += 1;
+        *counts.entry((f.rule.as_str(), f.severity)).or_default() += 1;
     }
     let mut v: Vec<(&'static str, Severity, usize)> = counts.into_iter().map(|((r, s), n)| (r, s, n)).collect();
     v.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)).then(b.1.cmp(&a.1)));
@@ -309,7 +309,7 @@ pub fn sarif(reports: &[FileReport]) -> String {
     let mut results = Vec::new();
     for r in reports {
         for f in &r.findings {
-            let index = crate::rules::ALL.iter().position(|x| x.id == f.rule).unwrap_or(0);
+            let index = f.rule.index();
             let mut physical = json!({ "artifactLocation": { "uri": uri(&r.path) } });
             if let Some((l, c, el, ec)) = position(r, f) {
                 physical["region"] = json!({ "startLine": l, "startColumn": c, "endLine": el, "endColumn": ec });
@@ -408,10 +408,11 @@ mod tests {
     fn a_finding_shows_its_lines_and_the_related_ones_as_context() {
         let text = &report(Vec::new()).source.unwrap().text;
         let (first, second) = (text.find("\"pl\"").unwrap(), text.rfind("\"pl\"").unwrap());
-        let f = Finding::new("unknown-role", Severity::Error, Some(second..second + 4), "no role 'pl'")
-            .label("here")
-            .related(first..first + 4, "named here too")
-            .help("add it to [roles]");
+        let f =
+            Finding::new(crate::diag::RuleId::UnknownRole, Severity::Error, Some(second..second + 4), "no role 'pl'")
+                .label("here")
+                .related(first..first + 4, "named here too")
+                .help("add it to [roles]");
         let out = anstream::adapter::strip_str(&human(&[report(vec![f])])).to_string();
         let expected = "error[unknown-role]: no role 'pl'\n --> plan.toml:6:9\n  |\n6 | owner = \"pl\"\n  |         ^^^^ here\n  |\n \
                         ::: plan.toml:3:9\n  |\n3 | owner = \"pl\"\n  |         ---- named here too\n  |\n  = help: add it to [roles]\n\n\
@@ -427,7 +428,7 @@ mod tests {
 
     #[test]
     fn junit_fails_a_file_for_errors_and_for_warnings_when_denied() {
-        let warning = Finding::new("idle-gap", Severity::Warning, None, "w");
+        let warning = Finding::new(crate::diag::RuleId::IdleGap, Severity::Warning, None, "w");
         let clean = report(Vec::new());
         let warned = FileReport { path: "b.toml".into(), ..report(vec![warning]) };
         let failures = |deny| junit(&[clean.clone(), warned.clone()], deny).matches("<failure").count();

@@ -168,7 +168,7 @@ fn select_and_ignore() {
 fn rules_and_explain() {
     let table = out(&implan(&["rules"]));
     for r in implan::rules::ALL {
-        assert!(table.contains(r.id) && table.contains(r.summary), "{}", r.id);
+        assert!(table.contains(r.id.as_str()) && table.contains(r.summary), "{}", r.id);
     }
     let j: serde_json::Value = serde_json::from_slice(&implan(&["rules", "--format", "json"]).stdout).unwrap();
     assert_eq!(j.as_array().unwrap().len(), implan::rules::ALL.len());

@@ -94,7 +94,7 @@ fn beiarn_as_written_human_output() {
 #[test]
 fn every_rule_example_fires_its_rule_and_only_it() {
     let dir = root().join("examples/rules");
-    let mut ids: Vec<&str> = implan::rules::ALL.iter().map(|r| r.id).collect();
+    let mut ids: Vec<&str> = implan::rules::ALL.iter().map(|r| r.id.as_str()).collect();
     ids.sort_unstable();
     for id in ids {
         let path = dir.join(format!("{id}.toml"));

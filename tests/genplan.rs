@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 fn rules_fired(text: &str) -> BTreeSet<&'static str> {
     let source = Source::new("gen.toml", text);
-    implan::check::check_source(&source).iter().map(|f| f.rule).collect()
+    implan::check::check_source(&source).iter().map(|f| f.rule.as_str()).collect()
 }
 
 #[test]
@@ -29,13 +29,14 @@ fn generated_plans_check_clean() {
 
 #[test]
 fn broken_plans_fire_every_rule() {
-    let plan_rules: BTreeSet<&str> = implan::rules::ALL.iter().filter(|r| r.check.is_some()).map(|r| r.id).collect();
+    let plan_rules: BTreeSet<&str> =
+        implan::rules::ALL.iter().filter(|r| r.check.is_some()).map(|r| r.id.as_str()).collect();
     for n in [1_000, 10_000] {
         assert_eq!(rules_fired(&generate(n, Broken::Rules)), plan_rules, "{n} --broken");
         assert_eq!(rules_fired(&generate(n, Broken::Load)), BTreeSet::from(["invalid-plan"]), "{n} --broken=load");
         assert_eq!(rules_fired(&generate(n, Broken::Toml)), BTreeSet::from(["invalid-toml"]), "{n} --broken=toml");
     }
-    let all: BTreeSet<&str> = implan::rules::ALL.iter().map(|r| r.id).collect();
+    let all: BTreeSet<&str> = implan::rules::ALL.iter().map(|r| r.id.as_str()).collect();
     let mut fired = rules_fired(&generate(1_000, Broken::Rules));
     fired.extend(rules_fired(&generate(1_000, Broken::Load)));
     fired.extend(rules_fired(&generate(1_000, Broken::Toml)));

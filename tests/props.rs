@@ -24,7 +24,7 @@ const SPANLESS: &[(&str, &str)] = &[
 ];
 
 fn spanless_allowed(f: &Finding) -> bool {
-    SPANLESS.iter().any(|(rule, msg)| f.rule == *rule && f.message.starts_with(msg))
+    SPANLESS.iter().any(|(rule, msg)| f.rule.as_str() == *rule && f.message.starts_with(msg))
 }
 
 /// Every span of a finding lies in the text, on character boundaries, and has a line and column.
@@ -54,7 +54,7 @@ fn debug_findings(source: &Source) -> String {
 /// Every machine and human format of the findings, each read back: one entry per finding, in order, with its
 /// rule; the documents parse (JSON, SARIF, JUnit XML); no line of the line formats is broken by plan text.
 fn render_all(source: &Source, findings: Vec<Finding>) {
-    let rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
+    let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
     let errors = findings.iter().filter(|f| f.severity == implan::diag::Severity::Error).count();
     let reports = [FileReport { path: source.path.clone(), source: Some(source.clone()), findings }];
     let n = rules.len();

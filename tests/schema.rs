@@ -1,7 +1,7 @@
 //! `implan.schema.json`: current, named by every shipped plan, true of all of them, and refusing what the loader
 //! refuses.
 
-use implan::schema::{json_schema, json_schema_string};
+use implan::export::json_schema::{json_schema, json_schema_string};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 

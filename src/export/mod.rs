@@ -1,6 +1,7 @@
 //! Exports that take the plan where its readers are: calendars (iCalendar), pictures (SVG Gantt chart and
-//! årshjul) and a one-file HTML report.
+//! årshjul), a one-file HTML report, and the JSON Schema of the format for editors.
 
 pub mod html;
 pub mod ics;
+pub mod json_schema;
 pub mod svg;

@@ -1,11 +1,11 @@
 use super::requirements::{matching_text, months_of, scope};
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::model::{Cadence, Recurring};
 use crate::when::format_month_index;
 
 pub const RULE: Rule = Rule {
-    id: "cadence",
+    id: RuleId::Cadence,
     severity: Severity::Error,
     summary: "A recurring requirement that the schedule does not meet",
     doc: include_str!("docs/cadence.md"),
@@ -34,7 +34,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 fn check_window(ctx: &Ctx, req: &Recurring, w: &crate::model::Spanned<Vec<u32>>, out: &mut Vec<Finding>) {
     use chrono::Datelike;
     let names: Vec<&str> = w.value.iter().map(|&m| crate::i18n::month_name(crate::model::Lang::En, m)).collect();
-    let window = super::quoted_list(&names).replace('\'', "");
+    let window = crate::suggest::quoted_list(&names).replace('\'', "");
     for i in super::requirements::matching(ctx, req) {
         let a = &ctx.plan.activities[i];
         if !w.value.contains(&a.when.value.start.month()) {

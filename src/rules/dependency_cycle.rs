@@ -1,9 +1,9 @@
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use std::collections::VecDeque;
 
 pub const RULE: Rule = Rule {
-    id: "dependency-cycle",
+    id: RuleId::DependencyCycle,
     severity: Severity::Error,
     summary: "Activities that depend on each other in a circle",
     doc: include_str!("docs/dependency-cycle.md"),

@@ -1,8 +1,8 @@
 use super::{Ctx, Rule, describe};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
-    id: "dependency-order",
+    id: RuleId::DependencyOrder,
     severity: Severity::Error,
     summary: "An activity dated before something it depends on",
     doc: include_str!("docs/dependency-order.md"),

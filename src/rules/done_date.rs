@@ -2,11 +2,11 @@
 //! plan started is almost always a slip of the year.
 
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use chrono::{Datelike, NaiveDate};
 
 pub const RULE: Rule = Rule {
-    id: "done-date",
+    id: RuleId::DoneDate,
     severity: Severity::Error,
     summary: "A done date in the future, or before the plan starts",
     doc: include_str!("docs/done-date.md"),

@@ -1,10 +1,10 @@
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::model::Spanned;
 use foldhash::{HashMap, HashMapExt};
 
 pub const RULE: Rule = Rule {
-    id: "duplicate-id",
+    id: RuleId::DuplicateId,
     severity: Severity::Error,
     summary: "Two activities, phases, components, goals or requirements share an id",
     doc: include_str!("docs/duplicate-id.md"),

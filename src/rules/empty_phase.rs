@@ -1,8 +1,8 @@
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
-    id: "empty-phase",
+    id: RuleId::EmptyPhase,
     severity: Severity::Warning,
     summary: "A phase without any activities",
     doc: include_str!("docs/empty-phase.md"),

@@ -1,8 +1,8 @@
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
-    id: "goal-without-activity",
+    id: RuleId::GoalWithoutActivity,
     severity: Severity::Warning,
     summary: "A sub-goal that no activity serves",
     doc: include_str!("docs/goal-without-activity.md"),

@@ -1,11 +1,11 @@
 use super::{Ctx, Rule};
 use crate::calendar::{Calendar, Conflict};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::when::Precision;
 use chrono::Datelike;
 
 pub const RULE: Rule = Rule {
-    id: "holiday-conflict",
+    id: RuleId::HolidayConflict,
     severity: Severity::Warning,
     summary: "An activity dated on a public holiday, in a school holiday or on a weekend",
     doc: include_str!("docs/holiday-conflict.md"),

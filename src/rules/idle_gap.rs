@@ -1,9 +1,9 @@
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::when::{format_month_index, month_from_index, month_index};
 
 pub const RULE: Rule = Rule {
-    id: "idle-gap",
+    id: RuleId::IdleGap,
     severity: Severity::Warning,
     summary: "More than 4 months inside the plan period without any activity (July not counted)",
     doc: include_str!("docs/idle-gap.md"),
@@ -97,7 +97,7 @@ fn summer_note(summer: &[u32]) -> String {
     let names: Vec<&str> = summer.iter().map(|&m| crate::i18n::month_name(crate::model::Lang::En, m)).collect();
     match names.len() {
         0 => String::new(),
-        _ => format!(" ({} not counted)", super::quoted_list(&names).replace('\'', "")),
+        _ => format!(" ({} not counted)", crate::suggest::quoted_list(&names).replace('\'', "")),
     }
 }
 

@@ -1,8 +1,8 @@
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
-    id: "missing-owner",
+    id: RuleId::MissingOwner,
     severity: Severity::Error,
     summary: "An activity has no responsible role",
     doc: include_str!("docs/missing-owner.md"),

@@ -2,7 +2,7 @@
 //! (shown by the tool), and runs in O(n log n) or better in the number of activities.
 
 use crate::config::Config;
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::model::{Activity, PhaseRef, Plan};
 use crate::source::Source;
 use foldhash::{HashMap, HashMapExt};
@@ -39,7 +39,7 @@ pub use requirements::activity_costs;
 
 /// A check rule as the tool lists and explains it.
 pub struct Rule {
-    pub id: &'static str,
+    pub id: RuleId,
     pub severity: Severity,
     pub summary: &'static str,
     /// What it catches, why it matters, an example that fires and the fix (Markdown).
@@ -59,7 +59,7 @@ impl Rule {
 }
 
 const INVALID_TOML: Rule = Rule {
-    id: crate::load::INVALID_TOML,
+    id: RuleId::InvalidToml,
     severity: Severity::Error,
     summary: "The file is not valid TOML, or not UTF-8 text at all",
     doc: include_str!("docs/invalid-toml.md"),
@@ -67,14 +67,14 @@ const INVALID_TOML: Rule = Rule {
 };
 
 const INVALID_PLAN: Rule = Rule {
-    id: crate::load::INVALID_PLAN,
+    id: RuleId::InvalidPlan,
     severity: Severity::Error,
     summary: "The TOML is not a plan: unknown key, wrong type, unreadable date, missing required key",
     doc: include_str!("docs/invalid-plan.md"),
     check: None,
 };
 
-/// Every rule, in the order findings are explained in the README.
+/// Every rule, in the order findings are explained in the README: the order of [`RuleId::ALL`].
 pub const ALL: &[Rule] = &[
     INVALID_TOML,
     INVALID_PLAN,
@@ -104,8 +104,14 @@ pub const ALL: &[Rule] = &[
     suspicious_text::RULE,
 ];
 
+/// The rule with this id as written, if there is one.
 pub fn by_id(id: &str) -> Option<&'static Rule> {
-    ALL.iter().find(|r| r.id == id)
+    RuleId::parse(id).map(rule)
+}
+
+/// What the rule of this id does.
+pub fn rule(id: RuleId) -> &'static Rule {
+    &ALL[id.index()]
 }
 
 /// What every rule gets: the plan, its text, and lookups built once.
@@ -211,8 +217,10 @@ pub fn run(plan: &Plan, source: &Source) -> Vec<Finding> {
 pub fn run_with(plan: &Plan, source: &Source, config: &Config) -> Vec<Finding> {
     let mut ctx = Ctx::new(plan, source);
     ctx.options = config.options.clone();
-    let checks: Vec<CheckFn> =
-        ALL.iter().filter_map(|rule| rule.check.filter(|_| config.severity(rule).is_some())).collect();
+    let checks: Vec<CheckFn> = ALL
+        .iter()
+        .filter_map(|rule| rule.check.filter(|_| config.severity(rule.id, rule.severity).is_some()))
+        .collect();
     // The rules are independent of each other; on a large plan they share the cores. Below that, starting
     // the work on other threads costs more than it saves.
     let findings: Vec<Finding> = if plan.activities.len() >= PARALLEL_FROM {
@@ -241,21 +249,11 @@ pub fn run_with(plan: &Plan, source: &Source, config: &Config) -> Vec<Finding> {
             let Some(span) = &f.span else { return true };
             let n = allowing.partition_point(|a| a.extent.start <= span.start);
             let inside = n.checked_sub(1).map(|i| allowing[i]).filter(|a| span.start < a.extent.end);
-            !inside.is_some_and(|a| a.allow.iter().any(|r| r.value == f.rule))
+            !inside.is_some_and(|a| a.allow.iter().any(|r| r.value == f.rule.as_str()))
         });
     }
     crate::diag::sort(&mut findings);
     findings
-}
-
-/// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
-pub fn quoted_list<S: AsRef<str>>(items: &[S]) -> String {
-    let q: Vec<String> = items.iter().map(|s| format!("'{}'", s.as_ref())).collect();
-    match q.len() {
-        0 => String::new(),
-        1 => q[0].clone(),
-        n => format!("{} and {}", q[..n - 1].join(", "), q[n - 1]),
-    }
 }
 
 /// How a span of days reads in a finding: `2026-03-12`, `2026-03`, `2026-01 – 2026-06`.
@@ -328,7 +326,10 @@ mod tests {
         let source = Source::new("t.toml", text);
         let plan = crate::load::load(&source).expect("the test plan loads");
         let findings = super::run(&plan, &source);
-        findings.iter().map(|f| (f.rule, f.severity, source.line_col(f.span.clone().unwrap().start).line)).collect()
+        findings
+            .iter()
+            .map(|f| (f.rule.as_str(), f.severity, source.line_col(f.span.clone().unwrap().start).line))
+            .collect()
     }
 
     /// Two activities with an undeclared owner, the second on a Saturday.
@@ -379,6 +380,18 @@ mod tests {
             plan("allow = [\"holiday-conflict\"]\n")
         );
         assert_eq!(run(&text), [("unknown-role", Severity::Error, 13), ("holiday-conflict", Severity::Warning, 23)]);
+    }
+
+    #[test]
+    fn the_registry_holds_every_rule_id_in_its_order_and_only_the_loaders_rules_check_nothing() {
+        let ids: Vec<crate::diag::RuleId> = super::ALL.iter().map(|r| r.id).collect();
+        assert_eq!(ids, crate::diag::RuleId::ALL);
+        for r in super::ALL {
+            assert_eq!(super::rule(r.id).summary, r.summary);
+            assert_eq!(r.check.is_none(), r.id.is_loaders(), "{}", r.id);
+        }
+        assert!(super::by_id("idle-gap").is_some_and(|r| r.id == crate::diag::RuleId::IdleGap));
+        assert!(super::by_id("idle-gaps").is_none());
     }
 
     #[test]

@@ -1,8 +1,8 @@
 use super::{Ctx, Rule, describe};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
-    id: "outside-plan-period",
+    id: RuleId::OutsidePlanPeriod,
     severity: Severity::Error,
     summary: "An activity before the plan's start or after its end",
     doc: include_str!("docs/outside-plan-period.md"),

@@ -1,11 +1,11 @@
 use super::requirements::activity_costs;
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use chrono::Datelike;
 use std::collections::BTreeMap;
 
 pub const RULE: Rule = Rule {
-    id: "over-budget",
+    id: RuleId::OverBudget,
     severity: Severity::Error,
     summary: "The activities cost more than the plan's budget, in all or in a year",
     doc: include_str!("docs/over-budget.md"),

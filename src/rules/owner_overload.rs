@@ -1,10 +1,11 @@
-use super::{Ctx, Rule, quoted_list};
-use crate::diag::{Finding, Severity};
+use super::{Ctx, Rule};
+use crate::diag::{Finding, RuleId, Severity};
+use crate::suggest::quoted_list;
 use crate::when::{month_from_index, month_index};
 use foldhash::{HashMap, HashMapExt};
 
 pub const RULE: Rule = Rule {
-    id: "owner-overload",
+    id: RuleId::OwnerOverload,
     severity: Severity::Warning,
     summary: "One role responsible for more activities in one month than it can carry",
     doc: include_str!("docs/owner-overload.md"),

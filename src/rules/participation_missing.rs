@@ -1,10 +1,11 @@
 use super::requirements::matching;
-use super::{Ctx, Rule, quoted_list};
-use crate::diag::{Finding, Severity};
+use super::{Ctx, Rule};
+use crate::diag::{Finding, RuleId, Severity};
+use crate::suggest::quoted_list;
 use foldhash::{HashSet, HashSetExt};
 
 pub const RULE: Rule = Rule {
-    id: "participation-missing",
+    id: RuleId::ParticipationMissing,
     severity: Severity::Error,
     summary: "A required participant missing from an activity a requirement covers",
     doc: include_str!("docs/participation-missing.md"),

@@ -1,10 +1,11 @@
-use super::{Ctx, Rule, describe, quoted_list, season_mismatch::inside};
-use crate::diag::{Finding, Severity};
+use super::{Ctx, Rule, describe, season_mismatch::inside};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::model::Phase;
+use crate::suggest::quoted_list;
 use chrono::{Datelike, NaiveDate};
 
 pub const RULE: Rule = Rule {
-    id: "phase-order",
+    id: RuleId::PhaseOrder,
     severity: Severity::Warning,
     summary: "Phases out of chronological order, or overlapping by period or by activities",
     doc: include_str!("docs/phase-order.md"),

@@ -1,9 +1,9 @@
 use super::requirements::matching;
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
-    id: "quota-exceeded",
+    id: RuleId::QuotaExceeded,
     severity: Severity::Error,
     summary: "More places used than a requirement's quota allows, in all or at one activity",
     doc: include_str!("docs/quota-exceeded.md"),

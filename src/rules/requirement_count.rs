@@ -1,11 +1,11 @@
 use super::requirements::{matching_text, months_of, scope};
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::model::{Cadence, CadencePeriod, Recurring};
 use crate::when::{format_month_index, month_index};
 
 pub const RULE: Rule = Rule {
-    id: "requirement-count",
+    id: RuleId::RequirementCount,
     severity: Severity::Error,
     summary: "A requirement's count per year, term or period that the schedule does not meet",
     doc: include_str!("docs/requirement-count.md"),

@@ -1,9 +1,9 @@
 use super::requirements::{matching, matching_text};
 use super::{Ctx, Rule, describe};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
-    id: "requirement-deadline",
+    id: RuleId::RequirementDeadline,
     severity: Severity::Error,
     summary: "A requirement's deadline, window or 'before' that the schedule does not meet",
     doc: include_str!("docs/requirement-deadline.md"),

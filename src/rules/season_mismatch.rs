@@ -1,11 +1,11 @@
 use super::{Ctx, Rule, describe};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::model::{Activity, Phase};
 use crate::when::shift_label_years;
 use chrono::Datelike;
 
 pub const RULE: Rule = Rule {
-    id: "season-mismatch",
+    id: RuleId::SeasonMismatch,
     severity: Severity::Error,
     summary: "An activity dated outside the period its phase's label names",
     doc: include_str!("docs/season-mismatch.md"),

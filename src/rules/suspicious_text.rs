@@ -2,13 +2,13 @@
 //! hidden character, or two names a reader cannot tell apart, lets one change pass review as another.
 
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity, Span};
+use crate::diag::{Finding, RuleId, Severity, Span};
 use crate::escape::describe_char;
 use crate::model::HiddenText;
 use foldhash::{HashMap, HashMapExt};
 
 pub const RULE: Rule = Rule {
-    id: "suspicious-text",
+    id: RuleId::SuspiciousText,
     severity: Severity::Error,
     summary: "Text with hidden characters, or names that differ only in letter case or look alike",
     doc: include_str!("docs/suspicious-text.md"),

@@ -1,8 +1,8 @@
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
-    id: "uncovered-component",
+    id: RuleId::UncoveredComponent,
     severity: Severity::Warning,
     summary: "A core component that no activity introduces or serves",
     doc: include_str!("docs/uncovered-component.md"),

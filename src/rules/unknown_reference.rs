@@ -1,11 +1,11 @@
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::model::{PhaseRef, Spanned, slug};
 use crate::suggest::{MAX_CANDIDATES, MAX_SUGGESTIONS, nearest};
 use foldhash::HashSet;
 
 pub const RULE: Rule = Rule {
-    id: "unknown-reference",
+    id: RuleId::UnknownReference,
     severity: Severity::Error,
     summary: "An activity names a phase, component, goal or dependency that does not exist",
     doc: include_str!("docs/unknown-reference.md"),
@@ -85,7 +85,7 @@ impl Suggester {
         let help = match near {
             Some(s) => format!("did you mean '{s}'?"),
             None if known.is_empty() => format!("check the {kind}'s id; it must be written exactly as declared"),
-            None if known.len() <= 8 => format!("known {kind} ids: {}", super::quoted_list(known)),
+            None if known.len() <= 8 => format!("known {kind} ids: {}", crate::suggest::quoted_list(known)),
             None => format!("no {kind} has this id"),
         };
         RULE.finding(r.span.clone(), format!("unknown {kind} '{}'", r.value))

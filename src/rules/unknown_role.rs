@@ -1,10 +1,10 @@
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::model::Spanned;
 use crate::suggest::{MAX_SUGGESTIONS, nearest};
 
 pub const RULE: Rule = Rule {
-    id: "unknown-role",
+    id: RuleId::UnknownRole,
     severity: Severity::Error,
     summary: "A responsible role, lead or member that is not declared under [roles]",
     doc: include_str!("docs/unknown-role.md"),

@@ -1,8 +1,8 @@
 use super::{Ctx, Rule};
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
-    id: "unused-role",
+    id: RuleId::UnusedRole,
     severity: Severity::Warning,
     summary: "A declared role that is responsible for nothing and a member of nothing",
     doc: include_str!("docs/unused-role.md"),

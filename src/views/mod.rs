@@ -121,7 +121,7 @@ impl<'a> View<'a> {
             let candidates = self.plan.roles.iter().map(|r| r.id.value.as_str());
             let hint = match nearest(name, candidates) {
                 Some(s) => format!("; did you mean '{s}'?"),
-                None => format!("; the plan's roles are {}", crate::rules::quoted_list(&self.role_ids())),
+                None => format!("; the plan's roles are {}", crate::suggest::quoted_list(&self.role_ids())),
             };
             ViewError(format!("the plan has no role '{name}'{hint}"))
         })
@@ -143,7 +143,7 @@ impl<'a> View<'a> {
                 let hint = match nearest(name, ids.iter().copied()) {
                     Some(s) => format!("; did you mean '{s}'?"),
                     None if ids.is_empty() => "; the plan has no phases".to_string(),
-                    None => format!("; the plan's phases are {}", crate::rules::quoted_list(&ids)),
+                    None => format!("; the plan's phases are {}", crate::suggest::quoted_list(&ids)),
                 };
                 ViewError(format!("the plan has no phase '{name}'{hint}"))
             })
