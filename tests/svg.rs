@@ -290,6 +290,22 @@ fn the_pictures_of_a_small_plan_are_the_reviewed_ones() {
     insta::assert_snapshot!("small_wheel", wheel);
 }
 
+/// The Beiarn plan's pictures, exactly: the ones in docs/img (`write_beiarn_pictures`), reviewed there as PNG,
+/// and the wheel by kind. Every coordinate, label and colour of a real plan is pinned, so a change in the
+/// layout shows here as a diff to review rather than passing unseen.
+#[test]
+fn the_pictures_of_the_beiarn_plan_are_the_reviewed_ones() {
+    let (source, plan) = load(&root().join("examples/beiarn-progress.toml"));
+    let view = View::new(&plan, &source, Lang::Nb, today());
+    let gantt = svg::gantt(&view, &GanttOptions::default());
+    insta::assert_snapshot!("beiarn_gantt", gantt);
+    let wheel = svg::wheel(&view, &WheelOptions::default());
+    insta::assert_snapshot!("beiarn_wheel", wheel);
+    let by_kind = svg::wheel(&view, &WheelOptions { rings: svg::Rings::Kind, ..WheelOptions::default() });
+    check_and_render("beiarn wheel by kind", &by_kind, 900);
+    insta::assert_snapshot!("beiarn_wheel_by_kind", by_kind);
+}
+
 #[test]
 fn every_run_draws_the_same_picture() {
     // Each process hashes with its own random seed: two runs of the binary show any order that depends on it.

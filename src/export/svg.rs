@@ -9,6 +9,7 @@
 
 use crate::i18n;
 use crate::model::{Activity, Cadence, CadencePeriod, Lang, Recurring, Status};
+use crate::rules::Keeping;
 use crate::views::View;
 use crate::when::{Precision, last_day_of_month, month_from_index, month_index};
 use chrono::{Datelike, NaiveDate};
@@ -821,17 +822,6 @@ impl Item {
     }
 }
 
-/// Whether an activity keeps a requirement: its kind or a tag is the requirement's, and its owner is the
-/// requirement's when the requirement names one.
-fn keeps(view: &View, a: &Activity, r: &Recurring) -> bool {
-    !a.is_cancelled()
-        && a.has_word(&r.kind.value)
-        && r.owner.as_ref().is_none_or(|o| {
-            let want = view.ctx.role(&o.value);
-            a.owners.iter().any(|ao| ao.value == o.value || (want.is_some() && view.ctx.role(&ao.value) == want))
-        })
-}
-
 fn role_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
     let plan = view.plan;
     let acts = &plan.activities;
@@ -974,10 +964,8 @@ fn requirement_ring(view: &View, r: &Recurring, rings: &[Ring], of_activity: &[u
         return k;
     }
     let mut counts = vec![0usize; rings.len()];
-    for (i, a) in view.plan.activities.iter().enumerate() {
-        if keeps(view, a, r) {
-            counts[of_activity[i]] += 1;
-        }
+    for i in crate::rules::requirements_kept(&view.ctx, r) {
+        counts[of_activity[i]] += 1;
     }
     if let Some((k, _)) = counts.iter().enumerate().filter(|(_, n)| **n > 0).max_by_key(|(k, n)| (**n, Reverse(*k))) {
         return k;
@@ -1504,6 +1492,7 @@ pub fn wheel(view: &View, opts: &WheelOptions) -> String {
     let mut index: BTreeMap<(usize, usize, usize, String), usize> = BTreeMap::new();
     let mut ids: Vec<usize> = (0..acts.len()).collect();
     view.sort_by_date(&mut ids);
+    let keepings: Vec<Keeping> = plan.recurring.iter().map(|r| Keeping::new(&view.ctx, r)).collect();
     for i in ids {
         let a = &acts[i];
         let start = sector_of(a.when.value.start.month());
@@ -1511,7 +1500,7 @@ pub fn wheel(view: &View, opts: &WheelOptions) -> String {
         let title = one_line(&a.title.value);
         let ring = of_activity[i];
         let look = Look::of(view, a);
-        let keeps_any = plan.recurring.iter().any(|r| keeps(view, a, r));
+        let keeps_any = keepings.iter().any(|k| k.kept_by(&view.ctx, a));
         let line = format!("{} · {} · {}", view.when_text(a), view.owners_text(a), view.status_text(a));
         let key = (ring, start, len, title.to_lowercase());
         match index.get(&key) {

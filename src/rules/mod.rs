@@ -35,7 +35,7 @@ mod unused_role;
 
 pub use over_budget::kroner;
 pub use requirement_count::{Period, periods as cadence_periods};
-pub use requirements::activity_costs;
+pub use requirements::{Keeping, activity_costs, matching as requirements_kept};
 
 /// A check rule as the tool lists and explains it.
 pub struct Rule {

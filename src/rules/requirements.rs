@@ -2,7 +2,7 @@
 
 use super::{Ctx, Rule};
 use crate::diag::{Finding, Span};
-use crate::model::Recurring;
+use crate::model::{Activity, Recurring};
 use crate::when::{format_month_index, month_index};
 
 /// The months (as indexes) a requirement applies in: `from`..`until`, clamped to the plan. `from`/`until`
@@ -44,17 +44,37 @@ fn outside(rule: &Rule, req: &Recurring, span: Span, what: &str, period: &str) -
         .help("the requirement is checked within the plan period only; correct the date or the plan's start/end")
 }
 
-/// The activities that keep a requirement: not cancelled, of its kind (or tagged so), owned by its owner.
+/// What keeps a requirement, with its owner looked up once: an activity that is not cancelled, of the
+/// requirement's kind (or tagged so), and owned by its owner when it names one — by the same role, or by the
+/// same name when no role has it. The one place that says so: the rules, `implan status` and the årshjul ask
+/// here.
+pub struct Keeping<'a> {
+    kind: &'a str,
+    /// The owner's role, or `None` with its name when no role has it.
+    owner: Option<(Option<usize>, &'a str)>,
+}
+
+impl<'a> Keeping<'a> {
+    pub fn new(ctx: &Ctx, req: &'a Recurring) -> Keeping<'a> {
+        let owner = req.owner.as_ref().map(|o| (ctx.role(&o.value), o.value.as_str()));
+        Keeping { kind: &req.kind.value, owner }
+    }
+
+    pub fn kept_by(&self, ctx: &Ctx, a: &Activity) -> bool {
+        !a.is_cancelled()
+            && a.has_word(self.kind)
+            && match self.owner {
+                None => true,
+                Some((Some(role), _)) => a.owners.iter().any(|o| ctx.role(&o.value) == Some(role)),
+                Some((None, name)) => a.owners.iter().any(|o| o.value == name),
+            }
+    }
+}
+
+/// The activities that keep a requirement ([`Keeping`]), by index.
 pub fn matching<'a>(ctx: &'a Ctx, req: &'a Recurring) -> impl Iterator<Item = usize> + 'a {
-    let owner = req.owner.as_ref().map(|o| (ctx.role(&o.value), o.value.as_str()));
-    ctx.plan.activities.iter().enumerate().filter_map(move |(i, a)| {
-        let owned = match owner {
-            None => true,
-            Some((Some(role), _)) => a.owners.iter().any(|o| ctx.role(&o.value) == Some(role)),
-            Some((None, name)) => a.owners.iter().any(|o| o.value == name),
-        };
-        (!a.is_cancelled() && a.has_word(&req.kind.value) && owned).then_some(i)
-    })
+    let keeping = Keeping::new(ctx, req);
+    ctx.plan.activities.iter().enumerate().filter_map(move |(i, a)| keeping.kept_by(ctx, a).then_some(i))
 }
 
 /// The start months of the matching activities inside `from..=until`, sorted.
@@ -105,6 +125,32 @@ mod tests {
 
     fn messages(req: &str, acts: &[(&str, &str)]) -> Vec<String> {
         run_rule(&CADENCE, &plan(req, acts)).into_iter().map(|f| f.message).collect()
+    }
+
+    /// Which of the activities keep the plan's requirement `r` (owner `owner` when given), by title.
+    fn kept(owner: Option<&str>, extra: &str) -> Vec<String> {
+        let owner = owner.map(|o| format!("owner = \"{o}\"")).unwrap_or_default();
+        let acts = [("mars 2026", "sg"), ("april 2026", "Styringsgruppe"), ("mai 2026", "pl"), ("juni 2026", "x")];
+        let text = format!("{}{extra}", plan(&format!("every = \"år\"\n{owner}"), &acts));
+        let source = crate::source::Source::new("t.toml", &text);
+        let plan = crate::load::load(&source).unwrap();
+        let ctx = crate::rules::Ctx::new(&plan, &source);
+        super::matching(&ctx, &plan.recurring[0]).map(|i| plan.activities[i].title.value.clone()).collect()
+    }
+
+    #[test]
+    fn an_activity_keeps_a_requirement_by_kind_owner_and_status() {
+        assert_eq!(kept(None, ""), ["A0", "A1", "A2", "A3"]);
+        // The owner as the role's id or its name is the same role; a name no role has matches only itself.
+        assert_eq!(kept(Some("sg"), ""), ["A0", "A1"]);
+        assert_eq!(kept(Some("styringsgruppe"), ""), ["A0", "A1"]);
+        assert_eq!(kept(Some("x"), ""), ["A3"]);
+        assert_eq!(kept(Some("y"), ""), Vec::<String>::new());
+        // A tag of the kind counts; another kind does not; a cancelled activity keeps nothing.
+        let tagged = "\n[[activity]]\ntitle = \"T\"\nwhen = \"juli 2026\"\nowner = \"sg\"\ntags = [\"evaluering\"]\n";
+        let other = "\n[[activity]]\ntitle = \"O\"\nwhen = \"juli 2026\"\nowner = \"sg\"\nkind = \"møte\"\n";
+        let cancelled = "\n[[activity]]\ntitle = \"C\"\nwhen = \"juli 2026\"\nowner = \"sg\"\nkind = \"evaluering\"\nstatus = \"cancelled\"\n";
+        assert_eq!(kept(Some("sg"), &format!("{tagged}{other}{cancelled}")), ["A0", "A1", "T"]);
     }
 
     #[test]

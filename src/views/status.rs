@@ -179,23 +179,10 @@ pub fn build<'a>(view: &'a View<'a>, findings: &[Finding]) -> StatusReport<'a> {
     }
 }
 
-fn matches(view: &View, r: &Recurring, a: &Activity) -> bool {
-    if a.status == Status::Cancelled || !a.has_word(&r.kind.value) {
-        return false;
-    }
-    match &r.owner {
-        None => true,
-        Some(o) => match view.ctx.role(&o.value) {
-            Some(role) => a.owners.iter().any(|x| view.ctx.role(&x.value) == Some(role)),
-            None => a.owners.iter().any(|x| x.value == o.value),
-        },
-    }
-}
-
 fn recurring_status<'a>(view: &'a View<'a>, r: &'a Recurring) -> RecurringStatus<'a> {
     let acts = &view.plan.activities;
     let this_month = month_index(view.today);
-    let mut ids: Vec<usize> = (0..acts.len()).filter(|&i| matches(view, r, &acts[i])).collect();
+    let mut ids: Vec<usize> = crate::rules::requirements_kept(&view.ctx, r).collect();
     view.sort_by_date(&mut ids);
     let next = ids.iter().copied().find(|&i| open(&acts[i]) && acts[i].last_day >= view.today);
     let mut st = RecurringStatus {
