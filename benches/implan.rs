@@ -71,7 +71,7 @@ fn schedule(bencher: divan::Bencher, n: usize) {
     bencher.bench(|| {
         let plan = implan::load::load(src).expect("loads");
         let view = implan::views::View::new(&plan, src, implan::model::Lang::Nb, today());
-        implan::views::schedule::render(&view, &implan::views::schedule::Options::default()).map(|s| s.len())
+        implan::views::schedule::render(&view, &implan::views::schedule::ScheduleOptions::default()).map(|s| s.len())
     });
 }
 
@@ -130,7 +130,7 @@ fn long_text_check(bencher: divan::Bencher, n: usize) {
 /// `implan schedule --width 80` on the long-text plan: table cells with long words.
 #[divan::bench(args = LENGTHS, sample_count = 5)]
 fn long_text_schedule(bencher: divan::Bencher, n: usize) {
-    let opts = implan::views::schedule::Options { width: Some(80), ..Default::default() };
+    let opts = implan::views::schedule::ScheduleOptions { width: Some(80), ..Default::default() };
     bencher.bench(|| long_view(n, |v| implan::views::schedule::render(v, &opts).map_or(0, |s| s.len())));
 }
 
@@ -147,11 +147,11 @@ fn long_text_other_views(bencher: divan::Bencher, n: usize) {
     bencher.bench(|| {
         long_view(n, |v| {
             let report = implan::views::status::build(v, &[]);
-            let timeline = implan::views::timeline::Options { width: 80 };
+            let timeline = implan::views::timeline::TimelineOptions { width: 80 };
             implan::views::status::render_text(v, &report, "long.toml").len()
                 + implan::views::timeline::render(v, &timeline).len()
                 + implan::export::svg::gantt(v, &implan::export::svg::GanttOptions { width: 1200 }).len()
-                + implan::export::ics::render(v, &implan::export::ics::Options { role: None }).map_or(0, |s| s.len())
+                + implan::export::ics::render(v, &implan::export::ics::IcsOptions { role: None }).map_or(0, |s| s.len())
         })
     });
 }

@@ -137,7 +137,7 @@ pub fn collect(paths: &[PathBuf], walk: &Walk) -> Result<Collected, ReadError> {
 
 /// What the command line adds to the configuration.
 #[derive(Debug, Clone, Default)]
-pub struct Options {
+pub struct CheckOptions {
     pub select: Vec<crate::diag::RuleId>,
     pub ignore: Vec<crate::diag::RuleId>,
     /// Whether to look for `implan.toml` above each file (tests turn it off).
@@ -160,7 +160,7 @@ impl From<ReadError> for CheckError {
 }
 
 /// Checks one source with a configuration: loader errors if it does not load, else the rules' findings.
-pub fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &Options) -> Vec<Finding> {
+pub fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &CheckOptions) -> Vec<Finding> {
     match crate::load::load(source) {
         Ok(plan) => {
             let mut config = Config::layered(file_lint.into_iter().chain(plan.lint.iter()))
@@ -174,10 +174,10 @@ pub fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &Optio
 
 /// Checks the text of one plan with its own `[lint]` only.
 pub fn check_source(source: &Source) -> Vec<Finding> {
-    check_source_with(source, None, &Options::default())
+    check_source_with(source, None, &CheckOptions::default())
 }
 
-fn check_one(path: &Path, file_lint: Option<&Lint>, opts: &Options) -> Result<FileReport, ReadError> {
+fn check_one(path: &Path, file_lint: Option<&Lint>, opts: &CheckOptions) -> Result<FileReport, ReadError> {
     let bytes = crate::source::read_plan(path).map_err(|error| ReadError { path: path.to_path_buf(), error })?;
     let (source, not_text) = crate::load::decode(path, bytes);
     let findings = match not_text {
@@ -189,12 +189,12 @@ fn check_one(path: &Path, file_lint: Option<&Lint>, opts: &Options) -> Result<Fi
 
 /// Reads and checks one file with its own `[lint]` only. Only a file that cannot be read at all is an `Err`.
 pub fn check_file(path: &Path) -> Result<FileReport, ReadError> {
-    check_one(path, None, &Options::default())
+    check_one(path, None, &CheckOptions::default())
 }
 
 /// Checks many files in parallel, each with the `implan.toml` nearest above it. Reports come back in the order
 /// of `files`, so output does not depend on which thread finished first.
-pub fn check_files(files: &[PathBuf], opts: &Options) -> Result<Vec<FileReport>, CheckError> {
+pub fn check_files(files: &[PathBuf], opts: &CheckOptions) -> Result<Vec<FileReport>, CheckError> {
     use rayon::prelude::*;
     // Configuration files are found and read once each, before the parallel part.
     let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 /// The options rules read. Defaults are the documented behaviour.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
+pub struct RuleOptions {
     /// `idle-gap`: the longest stretch, in counted months, that may pass without an activity.
     pub idle_gap_months: usize,
     /// `idle-gap`: months that are holiday and not counted (1–12).
@@ -33,9 +33,9 @@ pub struct Options {
     pub today: Option<chrono::NaiveDate>,
 }
 
-impl Default for Options {
+impl Default for RuleOptions {
     fn default() -> Self {
-        Options {
+        RuleOptions {
             idle_gap_months: 4,
             summer_months: vec![7],
             cadence_tolerance: 0,
@@ -50,7 +50,7 @@ impl Default for Options {
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     levels: HashMap<RuleId, Level>,
-    pub options: Options,
+    pub options: RuleOptions,
     /// Only these rules (from `--select`); `None` for all.
     select: Option<Vec<RuleId>>,
 }

@@ -303,7 +303,7 @@ fn edit_bytes_with(path: &Path, original: &[u8], id: &str, edit: &Edit, force: b
     let text = std::str::from_utf8(original).map_err(|_| EditError::NotText)?;
     let (new_text, mut outcome) = apply(text, id, edit)?;
     if outcome.changed {
-        let opts = crate::write::Options { existing: crate::write::Existing::ReplaceIfStill(original), force };
+        let opts = crate::write::WriteOptions { existing: crate::write::Existing::ReplaceIfStill(original), force };
         outcome.forced = crate::write::write_file(path, new_text.as_bytes(), opts).map_err(|e| match e {
             crate::write::WriteError::Changed => EditError::Changed,
             e => EditError::Write(e),

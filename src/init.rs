@@ -232,7 +232,7 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), InitError> 
         fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
     }
     let existing = if force { crate::write::Existing::Replace } else { crate::write::Existing::Keep };
-    match crate::write::write_file(path, text.as_bytes(), crate::write::Options { existing, force }) {
+    match crate::write::write_file(path, text.as_bytes(), crate::write::WriteOptions { existing, force }) {
         Ok(_) => Ok(()),
         Err(crate::write::WriteError::Exists(p)) => Err(InitError::Exists(p)),
         Err(e) => Err(InitError::Invalid(e.to_string())),

@@ -385,7 +385,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Check { paths, format, deny, select, ignore, statistics, no_config, follow, today } => {
             let (select, ignore) = (implan::config::rule_ids(&select)?, implan::config::rule_ids(&ignore)?);
             let today = today.as_deref().map(|t| parse_today(t, "--today")).transpose()?;
-            let opts = check::Options { select, ignore, no_config, today };
+            let opts = check::CheckOptions { select, ignore, no_config, today };
             run_check(&paths, format, deny.is_some(), statistics, follow, &opts)
         }
         Command::Rules { format } => {
@@ -425,7 +425,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let filter = filter_from(&filter)?;
             let delimiter = csv_delimiter(&delimiter).map_err(|e| Failure::Usage(format!("--delimiter: {e}")))?;
             with_view(&common, audience, |view, _| {
-                let opts = views::schedule::Options {
+                let opts = views::schedule::ScheduleOptions {
                     by: match by {
                         By::Phase => views::schedule::GroupBy::Phase,
                         By::Month => views::schedule::GroupBy::Month,
@@ -450,10 +450,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Timeline { common, width } => with_view(&common, Audience::People, |view, _| {
             let width = width.or_else(terminal_width).unwrap_or(80);
-            Ok((views::timeline::render(view, &views::timeline::Options { width }), true))
+            Ok((views::timeline::render(view, &views::timeline::TimelineOptions { width }), true))
         }),
         Command::Checklist { common, role, phase, by, format } => with_view(&common, Audience::People, |view, _| {
-            let opts = views::checklist::Options {
+            let opts = views::checklist::ChecklistOptions {
                 by: match by {
                     ChecklistBy::Phase => views::schedule::GroupBy::Phase,
                     ChecklistBy::Role => views::schedule::GroupBy::Role,
@@ -478,7 +478,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Export { what: ExportWhat::Ics { common, output, role } } => {
             with_view(&common, Audience::People, |view, _| {
-                let opts = implan::export::ics::Options { role };
+                let opts = implan::export::ics::IcsOptions { role };
                 let text = implan::export::ics::render(view, &opts).map_err(|e| e.to_string())?;
                 write_output(output.as_deref(), text)
             })
@@ -669,7 +669,7 @@ fn parse_today(t: &str, flag: &str) -> Result<chrono::NaiveDate, Failure> {
 /// Writes an export to its file (see [`implan::write`]), or hands it back to be printed.
 fn write_output(path: Option<&Path>, text: String) -> Result<(String, bool), Failure> {
     let Some(path) = path else { return Ok((text, false)) };
-    implan::write::write_file(path, text.as_bytes(), implan::write::Options::replace())
+    implan::write::write_file(path, text.as_bytes(), implan::write::WriteOptions::replace())
         .map_err(|e| Failure::Usage(e.to_string()))?;
     Ok((format!("wrote {}\n", escape::path(path)), false))
 }
@@ -790,7 +790,7 @@ fn run_check(
     deny_warnings: bool,
     statistics: bool,
     follow: bool,
-    opts: &check::Options,
+    opts: &check::CheckOptions,
 ) -> Result<ExitCode, Failure> {
     let found = check::collect(paths, &check::Walk { follow }).map_err(|e| e.to_string())?;
     for skipped in &found.skipped {

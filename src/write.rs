@@ -28,15 +28,15 @@ pub enum Existing<'a> {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Options<'a> {
+pub struct WriteOptions<'a> {
     pub existing: Existing<'a>,
     /// Write a read-only file, one with other hard links, or one whose owner cannot be kept, anyway.
     pub force: bool,
 }
 
-impl Options<'_> {
-    pub fn replace() -> Options<'static> {
-        Options { existing: Existing::Replace, force: false }
+impl WriteOptions<'_> {
+    pub fn replace() -> WriteOptions<'static> {
+        WriteOptions { existing: Existing::Replace, force: false }
     }
 }
 
@@ -114,7 +114,7 @@ fn plural_links(n: u64) -> String {
 /// Writes `contents` to `path` (through a symbolic link, to the file it names), atomically for a regular file.
 /// Returns what `force` let through. Errors name `path`, the file the user asked for; the temporary file is
 /// implan's business.
-pub fn write_file(path: &Path, contents: &[u8], opts: Options<'_>) -> Result<Vec<Forced>, WriteError> {
+pub fn write_file(path: &Path, contents: &[u8], opts: WriteOptions<'_>) -> Result<Vec<Forced>, WriteError> {
     let io_err = |doing, error| WriteError::Io { path: path.to_path_buf(), doing, error };
     let target = match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| io_err("follow the link", e))?,
@@ -423,18 +423,18 @@ mod tests {
     fn new_replace_and_keep() {
         let d = dir("basic");
         let p = d.join("a.txt");
-        assert_eq!(write_file(&p, b"one", Options { existing: Existing::Keep, force: false }).unwrap(), vec![]);
+        assert_eq!(write_file(&p, b"one", WriteOptions { existing: Existing::Keep, force: false }).unwrap(), vec![]);
         assert!(matches!(
-            write_file(&p, b"two", Options { existing: Existing::Keep, force: false }),
+            write_file(&p, b"two", WriteOptions { existing: Existing::Keep, force: false }),
             Err(WriteError::Exists(_))
         ));
-        write_file(&p, b"two", Options::replace()).unwrap();
+        write_file(&p, b"two", WriteOptions::replace()).unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
         assert!(matches!(
-            write_file(&p, b"three", Options { existing: Existing::ReplaceIfStill(b"one"), force: false }),
+            write_file(&p, b"three", WriteOptions { existing: Existing::ReplaceIfStill(b"one"), force: false }),
             Err(WriteError::Changed)
         ));
-        write_file(&p, b"three", Options { existing: Existing::ReplaceIfStill(b"two"), force: false }).unwrap();
+        write_file(&p, b"three", WriteOptions { existing: Existing::ReplaceIfStill(b"two"), force: false }).unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"three");
         assert!(temps(&d).is_empty());
     }
@@ -451,7 +451,7 @@ mod tests {
                 let (p, start) = (p.clone(), start.clone());
                 std::thread::spawn(move || {
                     start.wait();
-                    write_file(&p, &[b'0' + i; 4096], Options { existing: Existing::Keep, force: false })
+                    write_file(&p, &[b'0' + i; 4096], WriteOptions { existing: Existing::Keep, force: false })
                 })
             })
             .collect::<Vec<_>>()
@@ -473,17 +473,17 @@ mod tests {
         let p = d.join("p.toml");
         fs::write(&p, b"x").unwrap();
         fs::set_permissions(&p, fs::Permissions::from_mode(0o444)).unwrap();
-        assert!(matches!(write_file(&p, b"y", Options::replace()), Err(WriteError::ReadOnly(_))));
+        assert!(matches!(write_file(&p, b"y", WriteOptions::replace()), Err(WriteError::ReadOnly(_))));
         assert_eq!(fs::read(&p).unwrap(), b"x");
-        let forced = write_file(&p, b"y", Options { existing: Existing::Replace, force: true }).unwrap();
+        let forced = write_file(&p, b"y", WriteOptions { existing: Existing::Replace, force: true }).unwrap();
         assert_eq!(forced, vec![Forced::ReadOnly]);
         assert_eq!(fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o444);
         fs::set_permissions(&p, fs::Permissions::from_mode(0o644)).unwrap();
         fs::hard_link(&p, d.join("twin.toml")).unwrap();
-        let e = write_file(&p, b"z", Options::replace()).unwrap_err();
+        let e = write_file(&p, b"z", WriteOptions::replace()).unwrap_err();
         assert!(e.to_string().contains("2 hard links"), "{e}");
         assert_eq!(fs::read(d.join("twin.toml")).unwrap(), b"y");
-        let forced = write_file(&p, b"z", Options { existing: Existing::Replace, force: true }).unwrap();
+        let forced = write_file(&p, b"z", WriteOptions { existing: Existing::Replace, force: true }).unwrap();
         assert_eq!(forced, vec![Forced::SplitLinks(2)]);
         assert_eq!((fs::read(&p).unwrap(), fs::read(d.join("twin.toml")).unwrap()), (b"z".to_vec(), b"y".to_vec()));
     }
@@ -501,16 +501,16 @@ mod tests {
         fs::write(&old, b"dead long ago").unwrap();
         let two_hours_ago = SystemTime::now() - Duration::from_secs(7200);
         File::options().write(true).open(&old).unwrap().set_modified(two_hours_ago).unwrap();
-        write_file(&p, b"y", Options::replace()).unwrap();
+        write_file(&p, b"y", WriteOptions::replace()).unwrap();
         assert_eq!(temps(&d).len(), 3);
         assert!(!old.exists());
         // … and all of this file's go under an edit's lock.
-        write_file(&p, b"z", Options { existing: Existing::ReplaceIfStill(b"y"), force: false }).unwrap();
+        write_file(&p, b"z", WriteOptions { existing: Existing::ReplaceIfStill(b"y"), force: false }).unwrap();
         assert_eq!(temps(&d), vec![".other.toml.AbC123.implan-tmp"]);
         // A name with nothing between the affixes is none that implan makes: it stays.
         let bare = d.join(".plan.toml..implan-tmp");
         fs::write(&bare, b"not ours").unwrap();
-        write_file(&p, b"w", Options { existing: Existing::ReplaceIfStill(b"z"), force: false }).unwrap();
+        write_file(&p, b"w", WriteOptions { existing: Existing::ReplaceIfStill(b"z"), force: false }).unwrap();
         assert!(bare.exists());
     }
 
@@ -540,14 +540,14 @@ mod tests {
     fn what_is_not_a_regular_file_is_written_through() {
         let d = dir("pipe");
         let (p, reader) = pipe_with_reader(&d);
-        write_file(&p, b"through", Options::replace()).unwrap();
+        write_file(&p, b"through", WriteOptions::replace()).unwrap();
         assert_eq!(reader.join().unwrap(), b"through");
         assert!(fs::symlink_metadata(&p).unwrap().file_type().is_fifo(), "still a pipe, not replaced");
         assert!(temps(&d).is_empty());
         // … but only when asked to replace: a new file is not a pipe, and a plan is a regular file.
-        let keep = Options { existing: Existing::Keep, force: false };
+        let keep = WriteOptions { existing: Existing::Keep, force: false };
         assert!(matches!(write_file(&p, b"x", keep), Err(WriteError::Exists(_))));
-        let edit = Options { existing: Existing::ReplaceIfStill(b""), force: false };
+        let edit = WriteOptions { existing: Existing::ReplaceIfStill(b""), force: false };
         assert!(matches!(write_file(&p, b"x", edit), Err(WriteError::Changed)));
         assert!(fs::symlink_metadata(&p).unwrap().file_type().is_fifo());
     }
@@ -555,10 +555,10 @@ mod tests {
     #[test]
     fn folders_and_unreachable_paths_are_errors() {
         let d = dir("odd");
-        let e = write_file(&d, b"x", Options::replace()).unwrap_err();
+        let e = write_file(&d, b"x", WriteOptions::replace()).unwrap_err();
         assert!(e.to_string().ends_with(": it is a directory"), "{e}");
         fs::write(d.join("file"), b"x").unwrap();
-        let e = write_file(&d.join("file/under"), b"x", Options::replace()).unwrap_err();
+        let e = write_file(&d.join("file/under"), b"x", WriteOptions::replace()).unwrap_err();
         assert!(e.to_string().starts_with("cannot read the state of"), "{e}");
     }
 
@@ -579,7 +579,7 @@ mod tests {
         let p = d.join("p.toml");
         fs::write(&p, b"x").unwrap();
         let stale = File::open(&p).unwrap();
-        write_file(&p, b"y", Options { existing: Existing::ReplaceIfStill(b"x"), force: false }).unwrap();
+        write_file(&p, b"y", WriteOptions { existing: Existing::ReplaceIfStill(b"x"), force: false }).unwrap();
         assert!(matches!(take(stale, &p), Taken::Replaced));
         assert!(matches!(take(File::open(&p).unwrap(), &p), Taken::Locked(Lock { _file: Some(_) })));
     }
@@ -600,7 +600,7 @@ mod tests {
         };
         std::thread::sleep(Duration::from_millis(200));
         // Replace the file while the other waits: it must lock the new one.
-        write_file(&p, b"y", Options { existing: Existing::ReplaceIfStill(b"x"), force: false }).unwrap();
+        write_file(&p, b"y", WriteOptions { existing: Existing::ReplaceIfStill(b"x"), force: false }).unwrap();
         drop(held);
         assert!(waiter.join().unwrap() >= Duration::from_millis(150));
     }
@@ -610,12 +610,12 @@ mod tests {
         let d = dir("no-longer");
         let p = d.join("plan.toml");
         fs::create_dir(&p).unwrap();
-        let opts = Options { existing: Existing::ReplaceIfStill(b"old"), force: false };
+        let opts = WriteOptions { existing: Existing::ReplaceIfStill(b"old"), force: false };
         assert!(matches!(write_file(&p, b"new", opts), Err(WriteError::Changed)), "a directory now");
         fs::remove_dir(&p).unwrap();
         let status = std::process::Command::new("mkfifo").arg(&p).status().expect("mkfifo runs");
         assert!(status.success());
-        let opts = Options { existing: Existing::ReplaceIfStill(b"old"), force: false };
+        let opts = WriteOptions { existing: Existing::ReplaceIfStill(b"old"), force: false };
         assert!(matches!(write_file(&p, b"new", opts), Err(WriteError::Changed)), "a pipe now: not written through");
         assert!(fs::metadata(&p).unwrap().file_type().is_fifo());
     }
@@ -645,14 +645,14 @@ mod tests {
         fs::set_permissions(d.join("p.toml"), fs::Permissions::from_mode(0o444)).unwrap();
         // A path with `.` in it is not resolved: the refusal names the file as the user wrote it.
         let given = d.join(".").join("p.toml");
-        match write_file(&given, b"y", Options::replace()) {
+        match write_file(&given, b"y", WriteOptions::replace()) {
             // (Compared as text: paths compare equal with and without `.`.)
             Err(WriteError::ReadOnly(p)) => assert_eq!(p.as_os_str(), given.as_os_str()),
             other => panic!("{other:?}"),
         }
         // A link is followed: the refusal names the file it leads to.
         std::os::unix::fs::symlink("p.toml", d.join("link.toml")).unwrap();
-        match write_file(&d.join("link.toml"), b"y", Options::replace()) {
+        match write_file(&d.join("link.toml"), b"y", WriteOptions::replace()) {
             Err(WriteError::ReadOnly(p)) => assert_eq!(p, fs::canonicalize(d.join("p.toml")).unwrap()),
             other => panic!("{other:?}"),
         }

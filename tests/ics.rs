@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveTime};
 use icalendar::{Calendar, CalendarComponent, CalendarDateTime, Component, DatePerhapsTime, Event};
-use implan::export::ics::{self, Options};
+use implan::export::ics::{self, IcsOptions};
 use implan::model::{Activity, Lang, Plan, Status};
 use implan::source::Source;
 use implan::views::View;
@@ -38,7 +38,7 @@ fn load(source: &Source) -> Plan {
 
 fn render(plan: &Plan, source: &Source, lang: Lang, role: Option<&str>) -> String {
     let view = View::new(plan, source, lang, today());
-    ics::render(&view, &Options { role: role.map(str::to_string) }).expect("renders")
+    ics::render(&view, &IcsOptions { role: role.map(str::to_string) }).expect("renders")
 }
 
 fn parse(text: &str) -> Calendar {
@@ -359,7 +359,7 @@ fn a_role_gets_its_own_work_and_its_groups() {
     // By display name too; an unknown role is an error that names the nearest.
     assert_eq!(render(&plan, &source, Lang::Nb, Some("Rektorer")), text);
     let view = View::new(&plan, &source, Lang::Nb, today());
-    let err = ics::render(&view, &Options { role: Some("rektor".into()) }).unwrap_err();
+    let err = ics::render(&view, &IcsOptions { role: Some("rektor".into()) }).unwrap_err();
     assert!(err.0.contains("rektorer"), "{err}");
 }
 

@@ -54,7 +54,7 @@ use std::fmt::Write as _;
 
 /// What to export.
 #[derive(Debug, Clone, Default)]
-pub struct Options {
+pub struct IcsOptions {
     /// Only the activities of this role (id or name) and of the groups it belongs to.
     pub role: Option<String>,
 }
@@ -66,7 +66,7 @@ pub const TZID: &str = "Europe/Oslo";
 const MAX_LINE: usize = 75;
 
 /// The plan as an iCalendar document, with CRLF line endings.
-pub fn render(view: &View, opts: &Options) -> Result<String, ViewError> {
+pub fn render(view: &View, opts: &IcsOptions) -> Result<String, ViewError> {
     let filter = Filter { role: opts.role.clone(), ..Default::default() };
     let ids = view.select(&filter)?;
     let role_name = match &opts.role {
@@ -328,7 +328,7 @@ mod tests {
         let plan = crate::load::load(&source).unwrap();
         let view =
             View::new(&plan, &source, crate::model::Lang::Nb, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
-        render(&view, &Options { role: None }).unwrap().replace("\r\n ", "")
+        render(&view, &IcsOptions { role: None }).unwrap().replace("\r\n ", "")
     }
 
     #[test]

@@ -124,7 +124,7 @@ pub struct Ctx<'a> {
     /// Activity indexes per phase, in file order.
     pub phase_activities: Vec<Vec<usize>>,
     /// The rule options in force.
-    pub options: crate::config::Options,
+    pub options: crate::config::RuleOptions,
 }
 
 impl<'a> Ctx<'a> {
@@ -155,7 +155,7 @@ impl<'a> Ctx<'a> {
             phase_ids,
             activity_ids,
             phase_activities: Vec::new(),
-            options: crate::config::Options::default(),
+            options: crate::config::RuleOptions::default(),
         };
         let mut per_phase = vec![Vec::new(); plan.phases.len()];
         for (i, a) in plan.activities.iter().enumerate() {

@@ -11,14 +11,14 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone)]
-pub struct Options {
+pub struct ChecklistOptions {
     /// `Phase` or `Role`; months make no sense for a checklist.
     pub by: GroupBy,
     pub filter: Filter,
     pub format: Format,
 }
 
-pub fn render(view: &View, opts: &Options) -> Result<String, ViewError> {
+pub fn render(view: &View, opts: &ChecklistOptions) -> Result<String, ViewError> {
     let selected = view.select(&opts.filter)?;
     let groups = groups(view, opts.by, &opts.filter, &selected);
     let t = view.t;

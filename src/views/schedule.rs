@@ -23,7 +23,7 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone)]
-pub struct Options {
+pub struct ScheduleOptions {
     pub by: GroupBy,
     pub filter: Filter,
     pub format: Format,
@@ -33,9 +33,15 @@ pub struct Options {
     pub delimiter: char,
 }
 
-impl Default for Options {
+impl Default for ScheduleOptions {
     fn default() -> Self {
-        Options { by: GroupBy::Phase, filter: Filter::default(), format: Format::Table, width: None, delimiter: ',' }
+        ScheduleOptions {
+            by: GroupBy::Phase,
+            filter: Filter::default(),
+            format: Format::Table,
+            width: None,
+            delimiter: ',',
+        }
     }
 }
 
@@ -155,7 +161,7 @@ fn cells(view: &View, by: GroupBy, a: &Activity, styled: bool) -> Vec<String> {
 }
 
 /// Renders the schedule in the chosen format.
-pub fn render(view: &View, opts: &Options) -> Result<String, ViewError> {
+pub fn render(view: &View, opts: &ScheduleOptions) -> Result<String, ViewError> {
     let selected = view.select(&opts.filter)?;
     let groups = groups(view, opts.by, &opts.filter, &selected);
     Ok(match opts.format {
@@ -180,7 +186,7 @@ pub(super) fn period_line(view: &View) -> String {
     }
 }
 
-fn table(view: &View, opts: &Options, groups: &[Group]) -> String {
+fn table(view: &View, opts: &ScheduleOptions, groups: &[Group]) -> String {
     let mut out = format!("{}\n{}\n", paint(BOLD, &title_line(view)), period_line(view));
     if groups.is_empty() {
         out.push_str(&format!("\n{}\n", view.t.no_activities));
@@ -268,7 +274,7 @@ fn longest_word(s: &str) -> usize {
     s.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0)
 }
 
-fn markdown(view: &View, opts: &Options, groups: &[Group]) -> String {
+fn markdown(view: &View, opts: &ScheduleOptions, groups: &[Group]) -> String {
     let mut out = format!(
         "# {}\n\n{}\n",
         crate::escape::markdown(&title_line(view)),
@@ -311,7 +317,7 @@ pub(super) fn csv_record<S: AsRef<str>>(fields: &[S], delimiter: char) -> String
 
 /// CSV with a byte-order mark, so that Excel reads the Norwegian letters as UTF-8, and CRLF line ends, as
 /// RFC 4180 has them.
-fn csv(view: &View, opts: &Options, groups: &[Group]) -> String {
+fn csv(view: &View, opts: &ScheduleOptions, groups: &[Group]) -> String {
     let d = opts.delimiter;
     let t = view.t;
     let [group, start, end, done] = t.csv_columns;

@@ -8,7 +8,7 @@ use crate::model::{Activity, Status};
 use crate::when::{month_from_index, month_index};
 
 #[derive(Debug, Clone)]
-pub struct Options {
+pub struct TimelineOptions {
     /// The width to fit; 80 when not known.
     pub width: u16,
 }
@@ -55,7 +55,7 @@ fn fit(s: &str, width: usize) -> String {
     }
 }
 
-pub fn render(view: &View, opts: &Options) -> String {
+pub fn render(view: &View, opts: &TimelineOptions) -> String {
     let plan = view.plan;
     let acts = &plan.activities;
     let first = month_index(plan.start.value.start);
@@ -216,7 +216,7 @@ mod tests {
         let source = Source::new("t.toml", text);
         let plan = crate::load::load(&source).unwrap();
         let view = View::new(&plan, &source, Lang::Nb, chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap());
-        anstream::adapter::strip_str(&render(&view, &Options { width })).to_string()
+        anstream::adapter::strip_str(&render(&view, &TimelineOptions { width })).to_string()
     }
 
     /// The two lines of the axis: years, then months or quarters.
