@@ -1,39 +1,21 @@
 //! implan in CI: every output format on the example plans (exact output), SARIF validated against the official
 //! 2.1.0 schema, JUnit parsed as XML, configuration, rule selection, and many files in parallel.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{root, stderr as err, stdout as out};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
+/// `implan` in `dir` with extra environment variables, in the tests' one scrubbed environment.
 fn implan_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_implan"));
-    cmd.args(args).current_dir(dir).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
+    let mut cmd = common::command(args);
+    cmd.current_dir(dir).envs(env.iter().copied());
     cmd.output().expect("the implan binary runs")
 }
 
 fn implan(args: &[&str]) -> Output {
     implan_in(&root(), args, &[])
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("implan-ci-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }
 
 /// A few example plans with errors and warnings, and a clean one.
@@ -249,7 +231,8 @@ const PLAN: &str = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\
 
 #[test]
 fn configuration_from_implan_toml_and_the_plan() {
-    let dir = temp("config");
+    let tmp = common::TempDir::new("ci-config");
+    let dir = tmp.0.clone();
     std::fs::create_dir_all(dir.join("plans/sub")).unwrap();
     std::fs::write(dir.join("plans/sub/p.toml"), PLAN).unwrap();
     let d = dir.display().to_string();
@@ -294,7 +277,8 @@ fn configuration_from_implan_toml_and_the_plan() {
 
 #[test]
 fn an_activity_can_allow_a_rule() {
-    let dir = temp("allow");
+    let tmp = common::TempDir::new("ci-allow");
+    let dir = tmp.0.clone();
     let plan = PLAN.replace(
         "when = \"januar 2026\"\nowner = \"pl\"\n",
         "when = \"januar 2026\"\nowner = \"pl\"\nallow = [\"idle-gap\"]   # a planned pause: the school is being rebuilt\n",
@@ -309,7 +293,8 @@ fn an_activity_can_allow_a_rule() {
 
 #[test]
 fn gitignore_and_hidden_folders_are_respected() {
-    let dir = temp("walk");
+    let tmp = common::TempDir::new("ci-walk");
+    let dir = tmp.0.clone();
     for d in ["a", "b", ".hidden", "build"] {
         std::fs::create_dir_all(dir.join(d)).unwrap();
         std::fs::write(dir.join(d).join("p.toml"), PLAN).unwrap();
@@ -324,7 +309,8 @@ fn gitignore_and_hidden_folders_are_respected() {
 
 #[test]
 fn a_thousand_plans_in_parallel_give_the_same_output_as_one_thread() {
-    let dir = temp("thousand");
+    let tmp = common::TempDir::new("ci-thousand");
+    let dir = tmp.0.clone();
     let plans = [
         "plans/beiarn-omni.toml",
         "examples/beiarn-as-written.toml",

@@ -4,19 +4,16 @@ mod common;
 
 use common::{json, root, stderr, stdout};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-/// Runs `implan` in the repository root with colour detection neutralised.
+/// Runs `implan` in the repository root, in the tests' one scrubbed environment.
 fn implan(args: &[&str]) -> Output {
     implan_env(args, &[])
 }
 
 fn implan_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_implan"));
-    cmd.args(args).current_dir(root()).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env_remove("CLICOLOR");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
+    let mut cmd = common::command(args);
+    cmd.envs(env.iter().copied());
     cmd.output().expect("the implan binary runs")
 }
 

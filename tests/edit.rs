@@ -3,7 +3,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::temps_beside;
+use common::{root, temps_beside};
 use implan::check::check_source;
 use implan::edit::{self, Edit, EditError};
 use implan::model::Status;
@@ -11,10 +11,6 @@ use implan::source::Source;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn plans() -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = fs::read_dir(root().join("plans"))

@@ -8,13 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn implan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_implan"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("the implan binary runs")
+    common::command(args).output().expect("the implan binary runs")
 }
 
 fn copy_of(plan: &str, name: &str) -> PathBuf {

@@ -1,19 +1,16 @@
 //! `implan report` on every shipped plan, parsed with an HTML5 parser: every section is there and carries the
 //! plan's data; the page is self-contained.
 
+mod common;
+
+use common::root;
+
 use scraper::{Html, Selector};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn report(plan: &Path) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_implan"))
-        .args(["report", &plan.display().to_string(), "--today", "2026-11-23"])
-        .current_dir(root())
-        .env("LANG", "C.UTF-8")
+    let o = common::command(&["report", &plan.display().to_string(), "--today", "2026-11-23"])
         .output()
         .expect("implan runs");
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));

@@ -1,13 +1,13 @@
 //! `implan.schema.json`: current, named by every shipped plan, true of all of them, and refusing what the loader
 //! refuses.
 
+mod common;
+
+use common::root;
+
 use implan::export::json_schema::{json_schema, json_schema_string};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Broken on purpose: they show the loader's own rules.
 const BROKEN: &[&str] = &["examples/rules/invalid-toml.toml", "examples/rules/invalid-plan.toml"];

@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::root;
+
 use implan::export::svg::{self, GanttOptions, Rings, WheelOptions};
 use implan::model::{Lang, Plan};
 use implan::source::Source;
@@ -16,10 +18,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 const TODAY: &str = "2026-11-23";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap()

@@ -1,30 +1,18 @@
 //! The views on real plans: exact output (reviewed snapshots) in both languages, at 80 columns, without
 //! colour, for the empty, the finished, a future and a past plan.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+
+use common::root;
+
+use std::process::Output;
 
 const BEIARN: &str = "plans/beiarn-omni.toml";
 const TODAY: &str = "2026-11-23";
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn run_in(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_implan"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR")
-        .env_remove("COLUMNS")
-        .env("LANG", "C.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
+    let mut cmd = common::command(args);
+    cmd.current_dir(dir).envs(env.iter().copied());
     cmd.output().expect("the implan binary runs")
 }
 
