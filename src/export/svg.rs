@@ -1892,6 +1892,49 @@ pub fn wheel(view: &View, opts: &WheelOptions) -> String {
 mod tests {
     use super::*;
 
+    /// `requirement_text` of each `[[recurring]]` in `reqs`, in both languages.
+    fn requirement_texts(reqs: &[&str]) -> Vec<(String, String)> {
+        let mut text =
+            "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2030-12\"\n\n[roles]\nsg = \"Styringsgruppe\"\n"
+                .to_string();
+        for (i, r) in reqs.iter().enumerate() {
+            text.push_str(&format!("\n[[recurring]]\nid = \"r{i}\"\ntitle = \"R\"\nkind = \"k\"\n{r}\n"));
+        }
+        let source = crate::source::Source::new("t.toml", &text);
+        let plan = crate::load::load(&source).unwrap_or_else(|e| panic!("{e:?}"));
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let (nb, en) = (View::new(&plan, &source, Lang::Nb, today), View::new(&plan, &source, Lang::En, today));
+        plan.recurring.iter().map(|r| (requirement_text(&nb, r), requirement_text(&en, r))).collect()
+    }
+
+    #[test]
+    fn a_requirement_reads_as_its_cadence_window_and_deadline() {
+        let texts = requirement_texts(&[
+            "every = \"24 måneder\"",
+            "every = \"5 måneder\"",
+            "every = \"år\"",
+            "count = 2\nper = \"år\"",
+            "count = \"4–8\"\nper = \"avtaleår\"",
+            "every = \"halvår\"\nmonths = [3, 10]",
+            "count = 1\nper = \"plan\"\nby = \"2027-10-23\"",
+            "count = 1\nper = \"plan\"\nby = \"oktober 2027\"",
+        ]);
+        let texts: Vec<(&str, &str)> = texts.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("hvert 2. år", "every 2 years"),
+                ("hver 5. måned", "every 5 months"),
+                ("hvert år", "every year"),
+                ("2 per år", "2 a year"),
+                ("4–8 per avtaleår", "4–8 an agreement year"),
+                ("hvert halvår, i mar, okt", "every half-year, in Mar, Oct"),
+                ("1 i planperioden, senest 23. oktober 2027", "1 in the plan period, by 23 October 2027"),
+                ("1 i planperioden, senest oktober 2027", "1 in the plan period, by October 2027"),
+            ]
+        );
+    }
+
     #[test]
     fn text_is_cut_with_an_ellipsis_and_escaped() {
         let long = "Personaldag: fordypning i Omni-trappa – forebygging og håndtering av mobbing";
