@@ -104,6 +104,21 @@ mod tests {
     }
 
     #[test]
+    fn the_help_says_to_write_an_id_when_either_use_was_made_from_a_title() {
+        let act = |id: &str, title: &str| format!("\n[[activity]]\n{id}title = \"{title}\"\nwhen = \"mars 2026\"\n");
+        let helps = |acts: &[String]| -> Vec<String> {
+            run_rule(&RULE, &format!("{HEAD}{}", acts.concat())).into_iter().map(|f| f.help.unwrap()).collect()
+        };
+        let write_one = "give one of them an explicit id = \"…\"; ids made from titles clash when titles repeat";
+        let rename = "ids name one activity each; rename one of them";
+        // Written first and made from a title second, and the other way round: either way, write an id.
+        assert_eq!(helps(&[act("id = \"mote\"\n", "A"), act("", "Møte")]), [write_one]);
+        assert_eq!(helps(&[act("", "Møte"), act("id = \"mote\"\n", "A")]), [write_one]);
+        // Both written: rename one.
+        assert_eq!(helps(&[act("id = \"x\"\n", "A"), act("id = \"x\"\n", "B")]), [rename]);
+    }
+
+    #[test]
     fn same_id_in_different_kinds_is_fine() {
         let plan = format!(
             "{HEAD}\n[[phase]]\nid = \"x\"\nname = \"P\"\nperiod = \"vår 2026\"\n[[phase.activity]]\nid = \"x\"\ntitle = \"X\"\nwhen = \"april 2026\"\n"
