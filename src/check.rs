@@ -35,6 +35,12 @@ impl std::fmt::Display for ReadError {
     }
 }
 
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.error)
+    }
+}
+
 /// TOML files in a directory tree that are tool configuration, never plans. (`implan.toml` is a plan only when
 /// it has a `[plan]` table.)
 const NOT_PLANS: &[&str] =
@@ -151,6 +157,24 @@ pub struct CheckOptions {
 pub enum CheckError {
     Read(ReadError),
     Config(Box<ConfigError>),
+}
+
+impl std::fmt::Display for CheckError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CheckError::Read(e) => e.fmt(f),
+            CheckError::Config(c) => c.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for CheckError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CheckError::Read(e) => Some(e),
+            CheckError::Config(c) => Some(c.as_ref()),
+        }
+    }
 }
 
 impl From<ReadError> for CheckError {

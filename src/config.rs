@@ -148,6 +148,15 @@ pub struct ConfigError {
     pub source: crate::source::Source,
 }
 
+/// What stops a run; the findings say why, with their places.
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} is not a valid implan configuration", crate::escape::path(&self.path))
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
 /// Reads an `implan.toml`'s `[lint]` table. Everything else in the file is the plan's business (an
 /// `implan.toml` may be a plan too), so only `[lint]` is checked here.
 pub fn load_config_file(path: &std::path::Path) -> Result<Lint, Box<ConfigError>> {

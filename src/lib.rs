@@ -5,6 +5,8 @@
 
 pub mod calendar;
 pub mod check;
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diag;
 pub mod edit;

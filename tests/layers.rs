@@ -12,7 +12,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("text and places", &["source", "diag", "rule_id", "escape", "suggest", "write"]),
     ("plan model", &["when", "calendar", "model", "lint", "schema", "split", "load", "i18n"]),
     ("analyses", &["config", "rules", "views", "export", "edit", "init"]),
-    ("commands", &["check", "render"]),
+    ("commands", &["check", "render", "cli", "commands"]),
 ];
 
 /// The top-level module a file of `src/` belongs to (`src/rules/cadence.rs` → `rules`); `None` for the crate

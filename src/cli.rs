@@ -1,0 +1,441 @@
+//! The command line: every subcommand, argument and flag as clap reads them, and the one place where their
+//! values become the library's own types (`From` impls below), so commands never see clap.
+//!
+//! A subcommand's arguments are a struct of their own (`CheckArgs` for `check`) without a doc comment: clap
+//! would show a struct's doc comment as the subcommand's help, which the variant's comment gives.
+
+use crate::model::Lang;
+use crate::views::schedule::GroupBy;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "implan", version, about = "Check, print and follow implementation plans", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check plan files for problems, like a compiler checks code
+    ///
+    /// Exit code 0: no errors (warnings allowed unless --deny warnings); 1: errors found; 2: usage error or a
+    /// path that cannot be read.
+    Check(CheckArgs),
+    /// List every rule: id, default severity, summary
+    Rules(RulesArgs),
+    /// Explain a rule: what it catches, why it matters, an example that fires and the fix
+    Explain(ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man`: implan man > implan.1
+    Man,
+    /// Start a plan from a programme's template: omni, mot, smart, absolutt or ibs
+    Init(InitArgs),
+    /// Print the JSON Schema of the plan format (for editors; the repository ships it as implan.schema.json)
+    Schema,
+    /// Print the schedule: every activity in date order, grouped by phase, month or role
+    Schedule(ScheduleArgs),
+    /// Print a Gantt chart of the plan in the terminal
+    Timeline(TimelineArgs),
+    /// Print the activities as a checklist, by phase or by role
+    Checklist(ChecklistArgs),
+    /// Mark an activity done, editing the plan file in place (nothing else in it changes)
+    Done(DoneArgs),
+    /// Set an activity's status, editing the plan file in place: status=planned|in-progress|done|cancelled
+    Set(SetArgs),
+    /// Export the plan: an iCalendar file for Outlook, Google and Apple Calendar
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    /// Draw the plan as a Gantt chart (SVG)
+    Gantt(GanttArgs),
+    /// Draw an årshjul (annual wheel, SVG): the school year round a circle, each activity in its month
+    Wheel(WheelArgs),
+    /// Write a one-file HTML report for a steering-group meeting
+    Report(ReportArgs),
+    /// Where do we stand? Progress, overdue work, what is due and next, on one screen
+    Status(StatusArgs),
+}
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Plan files, or directories to search for *.toml plan files
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Treat findings of this kind as errors for the exit code (only "warnings")
+    #[arg(long, value_name = "WHAT", value_parser = ["warnings"])]
+    pub deny: Option<String>,
+    /// Run only these rules (comma-separated ids)
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules (comma-separated ids)
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Print a count of findings per rule instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
+    /// Do not look for implan.toml configuration above the files
+    #[arg(long)]
+    pub no_config: bool,
+    /// Follow symbolic links to folders and files while searching directories (never out of a loop)
+    #[arg(long)]
+    pub follow: bool,
+    /// The day to take as today for rules about the date (a done date in the future), such as 2026-11-23
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+#[derive(Args)]
+pub struct RulesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
+}
+
+#[derive(Args)]
+pub struct ExplainArgs {
+    /// The rule's id, such as season-mismatch
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+}
+
+#[derive(Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args)]
+pub struct InitArgs {
+    /// The programme
+    #[arg(long, value_name = "NAME")]
+    pub template: String,
+    /// The month the plan starts (default: next month), such as 2026-08 or "august 2026"
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Language of the plan's views and month names
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Overwrite the file if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// Where to write it (default: NAME.toml here; a folder gets NAME.toml inside)
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct ScheduleArgs {
+    #[command(flatten)]
+    pub common: ViewArgs,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// How to group the activities
+    #[arg(long, value_enum, default_value_t = By::Phase)]
+    pub by: By,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
+    pub format: ScheduleFormat,
+    /// Fit the table to this many columns (default: the terminal's width; no limit when piped)
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+    /// CSV field separator (use ';' for spreadsheets set up for Norwegian; not a quote or a line break)
+    // Read as text and checked by implan: clap would echo a control character back raw.
+    #[arg(long, default_value = ",")]
+    pub delimiter: String,
+    /// Instead of the activities, total their costs per year and per phase against the budget
+    #[arg(long)]
+    pub costs: bool,
+}
+
+#[derive(Args)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub common: ViewArgs,
+    /// Fit the chart to this many columns (default: the terminal's width, else 80)
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}
+
+#[derive(Args)]
+pub struct ChecklistArgs {
+    #[command(flatten)]
+    pub common: ViewArgs,
+    /// Only this role's work (and that of the groups it belongs to)
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+    /// Only this phase (id or name)
+    #[arg(long, value_name = "PHASE")]
+    pub phase: Option<String>,
+    /// How to group the activities
+    #[arg(long, value_enum, default_value_t = ChecklistBy::Phase)]
+    pub by: ChecklistBy,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ChecklistFormat::Markdown)]
+    pub format: ChecklistFormat,
+}
+
+#[derive(Args)]
+pub struct DoneArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// The activity's id (its `id`, or the id made from its title)
+    #[arg(value_name = "ACTIVITY")]
+    pub activity: String,
+    /// The day it was done, such as 2026-11-23 (default: today, or the date it already has)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Write the plan even when it is read-only, has other hard links, or its owner cannot be kept
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args)]
+pub struct SetArgs {
+    /// The plan file
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// The activity's id (its `id`, or the id made from its title)
+    #[arg(value_name = "ACTIVITY")]
+    pub activity: String,
+    /// What to set: status=… (Norwegian words too: pågår, gjennomført, avlyst), and done=DATE
+    #[arg(value_name = "KEY=VALUE", required = true)]
+    pub assignments: Vec<String>,
+    /// Write the plan even when it is read-only, has other hard links, or its owner cannot be kept
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args)]
+pub struct GanttArgs {
+    #[command(flatten)]
+    pub common: ViewArgs,
+    /// The SVG file to write (default: standard output)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The picture's width in pixels
+    #[arg(long, value_name = "PX", default_value_t = 1200)]
+    pub width: u32,
+}
+
+#[derive(Args)]
+pub struct WheelArgs {
+    #[command(flatten)]
+    pub common: ViewArgs,
+    /// The SVG file to write (default: standard output)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The month at the top of the wheel (default 8, August: the school year)
+    #[arg(long, value_name = "MONTH", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=12))]
+    pub first_month: u32,
+    /// One ring per role or per kind of activity
+    #[arg(long, value_enum, default_value_t = RingsArg::Role)]
+    pub rings: RingsArg,
+    /// The wheel's width in pixels
+    #[arg(long, value_name = "PX", default_value_t = 900)]
+    pub size: u32,
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub common: ViewArgs,
+    /// The HTML file to write (default: standard output)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub common: ViewArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    pub format: StatusFormat,
+}
+
+#[derive(Subcommand)]
+pub enum ExportWhat {
+    /// iCalendar (RFC 5545): an event per activity, with stable UIDs so a re-import updates
+    Ics(IcsArgs),
+}
+
+#[derive(Args)]
+pub struct IcsArgs {
+    #[command(flatten)]
+    pub common: ViewArgs,
+    /// The .ics file to write (default: standard output)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only this role's activities (and those of the groups it belongs to)
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RingsArg {
+    Role,
+    Kind,
+}
+
+#[derive(Args)]
+pub struct ViewArgs {
+    /// The plan file (default: implan.toml here, or the only plan under plans/)
+    #[arg(value_name = "PLAN")]
+    pub plan: Option<PathBuf>,
+    /// Language of the output (default: the plan's, else the locale's)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The day to take as today, such as 2026-11-23 (default: the real today)
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+#[derive(Args)]
+pub struct FilterArgs {
+    /// Only this role's activities and those of the groups it belongs to (id or name)
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+    /// Only this phase (id or name)
+    #[arg(long, value_name = "PHASE")]
+    pub phase: Option<String>,
+    /// Only activities from this date on ("2026-09", "høst 2026", …)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only activities up to this date
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only activities with this status (planned, in-progress, done, cancelled; comma-separated)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Findings with source snippets and carets, and a summary line
+    Human,
+    /// One line per finding: path:line:col: severity[rule] message
+    Concise,
+    /// One JSON document with every finding and a summary
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request)
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF readers
+    Sarif,
+    /// JUnit XML, a test case per file, for GitLab and Azure test reports
+    Junit,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Norwegian Bokmål
+    Nb,
+    /// English
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum By {
+    Phase,
+    Month,
+    Role,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ChecklistBy {
+    Phase,
+    Role,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ScheduleFormat {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ChecklistFormat {
+    Markdown,
+    Text,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum StatusFormat {
+    Text,
+    Json,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Nb => Lang::Nb,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+impl From<By> for GroupBy {
+    fn from(by: By) -> Self {
+        match by {
+            By::Phase => GroupBy::Phase,
+            By::Month => GroupBy::Month,
+            By::Role => GroupBy::Role,
+        }
+    }
+}
+
+impl From<ChecklistBy> for GroupBy {
+    fn from(by: ChecklistBy) -> Self {
+        match by {
+            ChecklistBy::Phase => GroupBy::Phase,
+            ChecklistBy::Role => GroupBy::Role,
+        }
+    }
+}
+
+impl From<ScheduleFormat> for crate::views::schedule::Format {
+    fn from(format: ScheduleFormat) -> Self {
+        use crate::views::schedule::Format;
+        match format {
+            ScheduleFormat::Table => Format::Table,
+            ScheduleFormat::Markdown => Format::Markdown,
+            ScheduleFormat::Csv => Format::Csv,
+            ScheduleFormat::Json => Format::Json,
+        }
+    }
+}
+
+impl From<ChecklistFormat> for crate::views::checklist::Format {
+    fn from(format: ChecklistFormat) -> Self {
+        use crate::views::checklist::Format;
+        match format {
+            ChecklistFormat::Markdown => Format::Markdown,
+            ChecklistFormat::Text => Format::Text,
+        }
+    }
+}
+
+impl From<RingsArg> for crate::export::svg::Rings {
+    fn from(rings: RingsArg) -> Self {
+        use crate::export::svg::Rings;
+        match rings {
+            RingsArg::Role => Rings::Role,
+            RingsArg::Kind => Rings::Kind,
+        }
+    }
+}

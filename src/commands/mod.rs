@@ -1,0 +1,222 @@
+//! The subcommands, one module each: each takes its typed arguments, does its work through the library and
+//! says what it has to say through a [`Console`], returning the [`Exit`] status. The binary parses the command
+//! line, hands the [`Command`] to [`run`], and maps what comes back to an exit code.
+
+mod check;
+mod checklist;
+mod edit;
+mod explain;
+mod export;
+mod init;
+mod meta;
+mod plan;
+mod report;
+mod rules;
+mod schedule;
+mod status;
+mod timeline;
+
+use crate::cli::{Command, ExportWhat};
+use crate::escape;
+use std::path::Path;
+
+/// Where a command's words go. The binary prints to the terminal (styles, escaping of what slipped through);
+/// a test can record.
+pub trait Console {
+    /// Standard output. `styled` text may hold ANSI styles, to be stripped when they cannot be shown.
+    fn out(&mut self, text: &str, styled: bool) -> std::io::Result<()>;
+    /// A warning on standard error.
+    fn warning(&mut self, message: &str);
+    /// An error on standard error, already escaped.
+    fn error(&mut self, message: &str);
+    /// Findings rendered for people, on standard error.
+    fn report(&mut self, text: &str);
+    /// The width of the terminal standard output goes to, if it is one.
+    fn width(&self) -> Option<u16>;
+}
+
+/// How a command ended, as the exit code says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: done, nothing wrong.
+    Success,
+    /// 1: done, and what was checked or edited has errors.
+    Failure,
+    /// 2: what was asked cannot be done.
+    Usage,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Failure => 1,
+            Exit::Usage => 2,
+        }
+    }
+}
+
+/// Why a command stopped before its end.
+#[derive(Debug)]
+pub enum Error {
+    /// A usage error, or a path that cannot be read or written (exit 2). The message may hold plan text and
+    /// needs escaping for the terminal.
+    Usage(String),
+    /// Standard output could not be written.
+    Output(std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Usage(message) => f.write_str(message),
+            Error::Output(e) => write!(f, "cannot write to standard output: {}", crate::write::describe(e)),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Usage(_) => None,
+            Error::Output(e) => Some(e),
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Output(e)
+    }
+}
+
+impl From<String> for Error {
+    fn from(message: String) -> Self {
+        Error::Usage(message)
+    }
+}
+
+/// Runs one subcommand.
+pub fn run(command: Command, console: &mut dyn Console) -> Result<Exit, Error> {
+    match command {
+        Command::Check(args) => check::run(args, console),
+        Command::Rules(args) => rules::run(args, console),
+        Command::Explain(args) => explain::run(args, console),
+        Command::Completions(args) => meta::completions(args, console),
+        Command::Man => meta::man(console),
+        Command::Schema => meta::schema(console),
+        Command::Init(args) => init::run(args, console),
+        Command::Schedule(args) => schedule::run(args, console),
+        Command::Timeline(args) => timeline::run(args, console),
+        Command::Checklist(args) => checklist::run(args, console),
+        Command::Done(args) => edit::done(args, console),
+        Command::Set(args) => edit::set(args, console),
+        Command::Export { what: ExportWhat::Ics(args) } => export::ics(args, console),
+        Command::Gantt(args) => export::gantt(args, console),
+        Command::Wheel(args) => export::wheel(args, console),
+        Command::Report(args) => report::run(args, console),
+        Command::Status(args) => status::run(args, console),
+    }
+}
+
+/// `--today` and the like: a date as people write it, its first day.
+fn parse_today(t: &str, flag: &str) -> Result<chrono::NaiveDate, Error> {
+    crate::when::parse(t).map(|w| w.start).map_err(|e| Error::Usage(format!("{flag}: {}", escape::visible(&e.message))))
+}
+
+/// Writes an export to its file (see [`crate::write`]), or hands it back to be printed.
+fn write_output(path: Option<&Path>, text: String) -> Result<(String, bool), Error> {
+    let Some(path) = path else { return Ok((text, false)) };
+    crate::write::write_file(path, text.as_bytes(), crate::write::WriteOptions::replace())
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    Ok((format!("wrote {}\n", escape::path(path)), false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::Parser;
+
+    /// A console that keeps what a command says, in order.
+    #[derive(Default)]
+    struct Recorder {
+        said: Vec<String>,
+    }
+
+    impl Console for Recorder {
+        fn out(&mut self, text: &str, styled: bool) -> std::io::Result<()> {
+            self.said.push(format!("out{}: {text}", if styled { " (styled)" } else { "" }));
+            Ok(())
+        }
+        fn warning(&mut self, message: &str) {
+            self.said.push(format!("warning: {message}"));
+        }
+        fn error(&mut self, message: &str) {
+            self.said.push(format!("error: {message}"));
+        }
+        fn report(&mut self, text: &str) {
+            self.said.push(format!("report: {text}"));
+        }
+        fn width(&self) -> Option<u16> {
+            Some(60)
+        }
+    }
+
+    fn run_args(args: &[&str]) -> (Result<Exit, Error>, Vec<String>) {
+        let cli = Cli::try_parse_from(std::iter::once("implan").chain(args.iter().copied())).expect("arguments");
+        let mut console = Recorder::default();
+        (run(cli.command, &mut console), console.said)
+    }
+
+    #[test]
+    fn exit_codes_are_the_documented_ones() {
+        assert_eq!([Exit::Success, Exit::Failure, Exit::Usage].map(Exit::code), [0, 1, 2]);
+    }
+
+    #[test]
+    fn an_error_says_what_failed() {
+        assert_eq!(Error::Usage("no plan".into()).to_string(), "no plan");
+        let full = Error::from(std::io::Error::from(std::io::ErrorKind::StorageFull));
+        assert!(full.to_string().starts_with("cannot write to standard output: "), "{full}");
+        assert!(std::error::Error::source(&full).is_some());
+        assert!(std::error::Error::source(&Error::Usage(String::new())).is_none());
+    }
+
+    #[test]
+    fn explain_prints_the_rule_or_suggests_one() {
+        let (exit, said) = run_args(&["explain", "cadence"]);
+        assert_eq!(exit.unwrap(), Exit::Success);
+        assert!(said[0].starts_with("out: cadence (error)\n\nA recurring requirement"), "{said:?}");
+        let (exit, said) = run_args(&["explain", "cadense"]);
+        assert!(said.is_empty());
+        let Err(Error::Usage(message)) = exit else { panic!("{exit:?}") };
+        assert!(message.contains("cadence"), "{message}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_skipped_entry_is_warned_of_before_the_run_stops() {
+        let dir = std::env::temp_dir().join(format!("implan-commands-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::os::unix::fs::symlink(dir.join("nowhere"), dir.join("broken.toml")).unwrap();
+        let (exit, said) = run_args(&["check", "--follow", dir.to_str().unwrap()]);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let Err(Error::Usage(message)) = exit else { panic!("{exit:?}") };
+        assert_eq!(message, "no plan files (*.toml) found under the given paths");
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].starts_with("warning: skipped ") && said[0].contains("broken.toml"), "{said:?}");
+    }
+
+    #[test]
+    fn the_terminal_width_is_the_width_unless_one_is_given() {
+        let plan = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/beiarn-omni.toml");
+        let (exit, by_terminal) = run_args(&["timeline", plan, "--today", "2026-11-23"]);
+        assert_eq!(exit.unwrap(), Exit::Success);
+        let (_, at_60) = run_args(&["timeline", plan, "--today", "2026-11-23", "--width", "60"]);
+        let (_, at_100) = run_args(&["timeline", plan, "--today", "2026-11-23", "--width", "100"]);
+        assert!(by_terminal[0].starts_with("out (styled): "), "{by_terminal:?}");
+        assert_eq!(by_terminal, at_60);
+        assert_ne!(by_terminal, at_100);
+    }
+}

@@ -1,0 +1,15 @@
+//! `implan report`: one HTML file for a steering-group meeting.
+
+use super::plan::{Audience, findings, with_view};
+use super::{Console, Error, Exit, write_output};
+use crate::cli::ReportArgs;
+use crate::views::status;
+
+pub(super) fn run(args: ReportArgs, console: &mut dyn Console) -> Result<Exit, Error> {
+    with_view(&args.common, Audience::People, console, |view, loaded| {
+        let findings = findings(loaded);
+        let report = status::build(view, &findings);
+        let html = crate::export::html::render(view, &report, &findings, loaded.source);
+        write_output(args.output.as_deref(), html)
+    })
+}

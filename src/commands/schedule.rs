@@ -1,0 +1,70 @@
+//! `implan schedule`: every activity in date order, or with `--costs` the costs per year and phase.
+
+use super::plan::{Audience, with_view};
+use super::{Console, Error, Exit};
+use crate::cli::{FilterArgs, ScheduleArgs, ScheduleFormat};
+use crate::escape;
+use crate::model::Status;
+use crate::views::{self, Filter};
+
+pub(super) fn run(args: ScheduleArgs, console: &mut dyn Console) -> Result<Exit, Error> {
+    let audience = if matches!(args.format, ScheduleFormat::Json) { Audience::Programs } else { Audience::People };
+    let filter = filter_from(&args.filter)?;
+    let delimiter = csv_delimiter(&args.delimiter).map_err(|e| Error::Usage(format!("--delimiter: {e}")))?;
+    let opts = views::schedule::ScheduleOptions {
+        by: args.by.into(),
+        filter,
+        format: args.format.into(),
+        width: args.width.or_else(|| console.width()),
+        delimiter,
+    };
+    let styled = matches!(args.format, ScheduleFormat::Table);
+    with_view(&args.common, audience, console, |view, _| {
+        if args.costs {
+            return Ok((views::costs::render(view, opts.format, delimiter), styled));
+        }
+        Ok((views::schedule::render(view, &opts).map_err(|e| e.to_string())?, styled))
+    })
+}
+
+/// The filter flags, checked: dates people write, statuses by name, a span that is not empty.
+fn filter_from(f: &FilterArgs) -> Result<Filter, Error> {
+    let date = |flag: &str, v: &Option<String>| -> Result<Option<crate::when::When>, String> {
+        v.as_deref()
+            .map(|s| {
+                crate::when::parse(s).map_err(|e| escape::visible(&format!("{flag}: {}; {}", e.message, e.help)).into())
+            })
+            .transpose()
+    };
+    let mut status = Vec::new();
+    for s in f.status.iter().flat_map(|s| s.split(',')) {
+        status.push(Status::parse(s).ok_or_else(|| {
+            format!(
+                "--status: unknown status '{}'; use planned, in-progress, done or cancelled",
+                escape::visible(s.trim())
+            )
+        })?);
+    }
+    let (from, to) = (date("--from", &f.from)?, date("--to", &f.to)?);
+    if let (Some(a), Some(b)) = (&from, &to)
+        && b.end < a.start
+    {
+        return Err(Error::Usage(format!(
+            "--to ({}) is before --from ({}): the span is empty; swap them",
+            b.end, a.start
+        )));
+    }
+    Ok(Filter { role: f.role.clone(), phase: f.phase.clone(), from, to, status })
+}
+
+/// `--delimiter`: one character that quoting keeps apart from a field's text.
+fn csv_delimiter(s: &str) -> Result<char, String> {
+    let mut chars = s.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return Err("give one character, such as ';'".into());
+    };
+    match escape::csv_delimiter_problem(c) {
+        Some(why) => Err(format!("'{}' cannot separate CSV fields: {why}", escape::visible(s))),
+        None => Ok(c),
+    }
+}
