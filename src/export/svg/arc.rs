@@ -1,0 +1,184 @@
+//! Geometry on a circle: points, arcs, sectors, and text set along an arc.
+
+use super::hyphenation::wrap;
+use super::text::{esc, num};
+use std::fmt::Write;
+
+/// A point at `r` from the centre, `deg` degrees clockwise from twelve o'clock.
+pub(super) fn polar(cx: f64, cy: f64, r: f64, deg: f64) -> (f64, f64) {
+    let t = deg.to_radians();
+    (cx + r * t.sin(), cy - r * t.cos())
+}
+
+/// Arc commands from the current point (at `from` degrees) to `to` degrees, at radius `r`, in steps of at most 90°.
+fn arc_to(cx: f64, cy: f64, r: f64, from: f64, to: f64) -> String {
+    let steps = ((to - from).abs() / 90.0).ceil().max(1.0) as usize;
+    let sweep = if to > from { 1 } else { 0 };
+    let mut d = String::new();
+    for k in 1..=steps {
+        let a = from + (to - from) * k as f64 / steps as f64;
+        let (x, y) = polar(cx, cy, r, a);
+        let _ = write!(d, "A{} {} 0 0 {sweep} {} {}", num(r), num(r), num(x), num(y));
+    }
+    d
+}
+
+/// The path of an annular sector between radii `r0 < r1` and angles `a0 < a1`.
+pub(super) fn sector(cx: f64, cy: f64, r0: f64, r1: f64, a0: f64, a1: f64) -> String {
+    let (x, y) = polar(cx, cy, r1, a0);
+    let (xi, yi) = polar(cx, cy, r0, a1);
+    format!(
+        "M{} {}{}L{} {}{}Z",
+        num(x),
+        num(y),
+        arc_to(cx, cy, r1, a0, a1),
+        num(xi),
+        num(yi),
+        arc_to(cx, cy, r0, a1, a0)
+    )
+}
+
+/// Where an arc's text runs: clockwise on the upper half, counter-clockwise on the lower half so that it reads
+/// left to right there too.
+fn reads_upside_down(a0: f64, a1: f64) -> bool {
+    let mid = ((a0 + a1) / 2.0).rem_euclid(360.0);
+    mid > 90.0 && mid < 270.0
+}
+
+/// Text on an arc, centred on a line of the band `[r_lo, r_hi]`, from angle `a0` to `a1`, reading from its
+/// start (the left, seen upright) at `offset` pixels. The path goes into `defs`.
+pub(super) struct ArcText<'a> {
+    pub(super) cx: f64,
+    pub(super) cy: f64,
+    pub(super) r_lo: f64,
+    pub(super) r_hi: f64,
+    pub(super) a0: f64,
+    pub(super) a1: f64,
+    pub(super) size: f64,
+    pub(super) offset: f64,
+    pub(super) anchor_middle: bool,
+    pub(super) attrs: &'a str,
+}
+
+impl ArcText<'_> {
+    pub(super) fn baseline(&self) -> f64 {
+        // Glyphs stand outward from the baseline on the upper half and inward on the lower half.
+        let mid = (self.r_lo + self.r_hi) / 2.0;
+        if reads_upside_down(self.a0, self.a1) { mid + 0.36 * self.size } else { mid - 0.36 * self.size }
+    }
+
+    /// The room for text along the arc, in pixels.
+    pub(super) fn room(&self) -> f64 {
+        self.baseline() * (self.a1 - self.a0).to_radians() - self.offset - 3.0
+    }
+
+    pub(super) fn draw(&self, id: &str, content: &str, defs: &mut String, out: &mut String) {
+        let r = self.baseline();
+        let (from, to) = if reads_upside_down(self.a0, self.a1) { (self.a1, self.a0) } else { (self.a0, self.a1) };
+        let (x, y) = polar(self.cx, self.cy, r, from);
+        let _ =
+            writeln!(defs, "<path id=\"{id}\" d=\"M{} {}{}\"/>", num(x), num(y), arc_to(self.cx, self.cy, r, from, to));
+        let (anchor, offset) =
+            if self.anchor_middle { (" text-anchor=\"middle\"", "50%".to_string()) } else { ("", num(self.offset)) };
+        let _ = write!(
+            out,
+            "<text font-size=\"{}\"{anchor}{}><textPath xlink:href=\"#{id}\" startOffset=\"{offset}\">{}</textPath></text>",
+            num(self.size),
+            self.attrs,
+            esc(content)
+        );
+    }
+}
+
+/// A label in an arc-shaped box, in as many lines as the box has room for, with a status dot before the first
+/// line.
+pub(super) struct ArcLabel<'a> {
+    pub(super) cx: f64,
+    pub(super) cy: f64,
+    pub(super) r_lo: f64,
+    pub(super) r_hi: f64,
+    pub(super) a0: f64,
+    pub(super) a1: f64,
+    pub(super) size: f64,
+    pub(super) dot: Option<&'static str>,
+    pub(super) attrs: &'a str,
+}
+
+impl ArcLabel<'_> {
+    /// Draws the label in the fewest lines that hold it whole, centred in the box; in all the lines there is
+    /// room for when none do.
+    pub(super) fn draw(
+        &self,
+        content: &str,
+        next_id: &mut impl FnMut() -> String,
+        defs: &mut String,
+        out: &mut String,
+    ) {
+        let line_h = self.size * 1.2;
+        let most = (((self.r_hi - self.r_lo - 1.0) / line_h).floor() as usize).max(1);
+        let upside_down = reads_upside_down(self.a0, self.a1);
+        let mid = (self.r_lo + self.r_hi) / 2.0;
+        let block = |n: usize| -> Vec<ArcText> {
+            (0..n)
+                .map(|j| {
+                    // The first line is the one nearest the top as read: the outermost on the upper half.
+                    let k = (n as f64 - 1.0) / 2.0 - j as f64;
+                    let centre = if upside_down { mid - k * line_h } else { mid + k * line_h };
+                    ArcText {
+                        cx: self.cx,
+                        cy: self.cy,
+                        r_lo: centre - line_h / 2.0,
+                        r_hi: centre + line_h / 2.0,
+                        a0: self.a0,
+                        a1: self.a1,
+                        size: self.size,
+                        offset: if j == 0 && self.dot.is_some() { 13.0 } else { 4.0 },
+                        anchor_middle: false,
+                        attrs: self.attrs,
+                    }
+                })
+                .collect()
+        };
+        let mut chosen = None;
+        for n in 1..=most {
+            let lines = block(n);
+            let rooms: Vec<f64> = lines.iter().map(|l| l.room()).collect();
+            let (texts, whole) = wrap(content, &rooms, self.size);
+            if whole || n == most {
+                chosen = Some((lines, texts));
+                break;
+            }
+        }
+        let Some((lines, texts)) = chosen else { return };
+        if let Some(colour) = self.dot {
+            let r = (lines[0].r_lo + lines[0].r_hi) / 2.0;
+            let da = (7.0 / r).to_degrees();
+            let (x, y) = polar(self.cx, self.cy, r, if upside_down { self.a1 - da } else { self.a0 + da });
+            let _ = write!(
+                out,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{colour}\" stroke=\"#ffffff\" stroke-width=\"1\"/>",
+                num(x),
+                num(y)
+            );
+        }
+        for (line, content) in lines.iter().zip(texts) {
+            if !content.is_empty() {
+                line.draw(&next_id(), &content, defs, out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arcs_are_split_into_quarters_and_sectors_close() {
+        let d = arc_to(0.0, 0.0, 10.0, 0.0, 360.0);
+        assert_eq!(d.matches('A').count(), 4);
+        assert!(sector(0.0, 0.0, 5.0, 10.0, 0.0, 30.0).ends_with('Z'));
+        assert!(reads_upside_down(150.0, 210.0));
+        assert!(!reads_upside_down(0.0, 30.0));
+    }
+}
