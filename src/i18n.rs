@@ -1,6 +1,6 @@
 //! Words and dates in Bokmål or English, for the views.
 
-use crate::model::{Lang, Status};
+use crate::model::{CadencePeriod, Lang, Status};
 use crate::when::{Precision, When};
 use chrono::{Datelike, NaiveDate};
 
@@ -93,6 +93,43 @@ pub struct Texts {
     pub month: (&'static str, &'static str),
     pub errors: (&'static str, &'static str),
     pub warnings: (&'static str, &'static str),
+    // The pictures (Gantt chart and årshjul) and the report.
+    pub wheel: &'static str,
+    pub school_year: &'static str,
+    /// "{}" is the plan's period.
+    pub wheel_caption: &'static str,
+    pub rings_role: &'static str,
+    pub rings_kind: &'static str,
+    pub other_roles: &'static str,
+    pub other_kinds: &'static str,
+    /// "{}" is a number.
+    pub more: &'static str,
+    pub activities: (&'static str, &'static str),
+    pub keeps: &'static str,
+    pub window: &'static str,
+    pub phase_bar: &'static str,
+    pub milestone: &'static str,
+    pub quarter: &'static str,
+    pub goals: &'static str,
+    pub this_month_and_next: &'static str,
+    pub checklist_per_role: &'static str,
+    // The costs.
+    pub total: &'static str,
+    pub year: &'static str,
+    pub cost: &'static str,
+    pub budget: &'static str,
+    pub left: &'static str,
+    // The calendar.
+    pub taking_part: &'static str,
+    // A requirement in words: "{}" is a number.
+    pub then: &'static str,
+    pub in_months: &'static str,
+    pub by: &'static str,
+    pub within: &'static str,
+    pub before: &'static str,
+    pub with: &'static str,
+    pub at_most_places: &'static str,
+    pub at_most_places_each_time: &'static str,
 }
 
 const NB: Texts = Texts {
@@ -135,6 +172,37 @@ const NB: Texts = Texts {
     month: ("måned", "måneder"),
     errors: ("feil", "feil"),
     warnings: ("advarsel", "advarsler"),
+    wheel: "Årshjul",
+    school_year: "skoleåret",
+    wheel_caption: "Hver aktivitet står i sin måned, uansett år ({}).",
+    rings_role: "Ringer etter ansvarlig, innerst først:",
+    rings_kind: "Ringer etter type aktivitet, innerst først:",
+    other_roles: "Andre",
+    other_kinds: "Annet",
+    more: "+{} til",
+    activities: ("aktivitet", "aktiviteter"),
+    keeps: "holder et krav",
+    window: "tidsvindu for et krav",
+    phase_bar: "fase (første til siste aktivitet)",
+    milestone: "én dag",
+    quarter: "K",
+    goals: "Mål",
+    this_month_and_next: "Denne måneden og neste",
+    checklist_per_role: "Sjekkliste per rolle",
+    total: "Sum",
+    year: "År",
+    cost: "Kostnad",
+    budget: "Budsjett",
+    left: "Igjen",
+    taking_part: "Deltar",
+    then: ", så ",
+    in_months: "i",
+    by: "senest",
+    within: "innenfor",
+    before: "før",
+    with: "med",
+    at_most_places: "høyst {} plasser",
+    at_most_places_each_time: "høyst {} plasser hver gang",
 };
 
 const EN: Texts = Texts {
@@ -177,6 +245,37 @@ const EN: Texts = Texts {
     month: ("month", "months"),
     errors: ("error", "errors"),
     warnings: ("warning", "warnings"),
+    wheel: "Annual wheel",
+    school_year: "the school year",
+    wheel_caption: "Each activity is placed in its month, whatever the year ({}).",
+    rings_role: "Rings by responsible role, innermost first:",
+    rings_kind: "Rings by kind of activity, innermost first:",
+    other_roles: "Other",
+    other_kinds: "Other",
+    more: "+{} more",
+    activities: ("activity", "activities"),
+    keeps: "keeps a requirement",
+    window: "a requirement's window",
+    phase_bar: "phase (first to last activity)",
+    milestone: "one day",
+    quarter: "Q",
+    goals: "Goals",
+    this_month_and_next: "This month and next",
+    checklist_per_role: "Checklist per role",
+    total: "Total",
+    year: "Year",
+    cost: "Cost",
+    budget: "Budget",
+    left: "Left",
+    taking_part: "Taking part",
+    then: ", then ",
+    in_months: "in",
+    by: "by",
+    within: "within",
+    before: "before",
+    with: "with",
+    at_most_places: "at most {} places",
+    at_most_places_each_time: "at most {} places each time",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -189,6 +288,46 @@ pub fn texts(lang: Lang) -> &'static Texts {
 /// "3 dager", "1 month".
 pub fn count(n: i64, words: (&str, &str)) -> String {
     format!("{n} {}", if n == 1 { words.0 } else { words.1 })
+}
+
+/// A cadence in words: "hvert halvår", "every 2 years", "hver 4. måned".
+pub fn every(lang: Lang, months: u32) -> String {
+    match (lang, months) {
+        (Lang::Nb, 1) => "hver måned".to_string(),
+        (Lang::Nb, 3) => "hvert kvartal".to_string(),
+        (Lang::Nb, 6) => "hvert halvår".to_string(),
+        (Lang::Nb, 12) => "hvert år".to_string(),
+        (Lang::Nb, n) if n % 12 == 0 => format!("hvert {}. år", n / 12),
+        (Lang::Nb, n) => format!("hver {n}. måned"),
+        (Lang::En, 1) => "every month".to_string(),
+        (Lang::En, 3) => "every quarter".to_string(),
+        (Lang::En, 6) => "every half-year".to_string(),
+        (Lang::En, 12) => "every year".to_string(),
+        (Lang::En, n) if n % 12 == 0 => format!("every {} years", n / 12),
+        (Lang::En, n) => format!("every {n} months"),
+    }
+}
+
+/// What a count of occurrences is per: "per avtaleår", "a school year", "i planperioden".
+pub fn per(lang: Lang, period: CadencePeriod) -> &'static str {
+    match (lang, period) {
+        (Lang::Nb, CadencePeriod::Plan) => "i planperioden",
+        (Lang::En, CadencePeriod::Plan) => "in the plan period",
+        (Lang::Nb, CadencePeriod::Month) => "per måned",
+        (Lang::Nb, CadencePeriod::Quarter) => "per kvartal",
+        (Lang::Nb, CadencePeriod::Term) => "per halvår",
+        (Lang::Nb, CadencePeriod::Year) => "per år",
+        (Lang::Nb, CadencePeriod::SchoolYear) => "per skoleår",
+        (Lang::Nb, CadencePeriod::CalendarYear) => "per kalenderår",
+        (Lang::Nb, CadencePeriod::AgreementYear) => "per avtaleår",
+        (Lang::En, CadencePeriod::Month) => "a month",
+        (Lang::En, CadencePeriod::Quarter) => "a quarter",
+        (Lang::En, CadencePeriod::Term) => "a term",
+        (Lang::En, CadencePeriod::Year) => "a year",
+        (Lang::En, CadencePeriod::SchoolYear) => "a school year",
+        (Lang::En, CadencePeriod::CalendarYear) => "a calendar year",
+        (Lang::En, CadencePeriod::AgreementYear) => "an agreement year",
+    }
 }
 
 pub fn status(lang: Lang, s: Status) -> &'static str {

@@ -157,13 +157,7 @@ fn expand(name: &str, text: &str, first: i64, lang: Lang) -> Result<String, Init
 /// The text of one placeholder (without its braces), or `None` if it is not one.
 fn placeholder(p: &str, first: i64, lang: Lang) -> Option<String> {
     if p == "LANG" {
-        return Some(
-            match lang {
-                Lang::Nb => "nb",
-                Lang::En => "en",
-            }
-            .to_string(),
-        );
+        return Some(lang.code().to_string());
     }
     let offset = |s: &str| s.parse::<u32>().ok().filter(|n| *n <= MAX_OFFSET && !s.starts_with('+'));
     if let Some(n) = p.strip_prefix("MONTH+") {

@@ -25,6 +25,14 @@ impl Lang {
             _ => None,
         }
     }
+
+    /// The language's tag (BCP 47), as in a plan's `lang` and HTML's `lang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

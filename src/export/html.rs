@@ -4,7 +4,7 @@
 
 use crate::diag::{Finding, Severity};
 use crate::i18n;
-use crate::model::{Lang, Status};
+use crate::model::Status;
 use crate::source::Source;
 use crate::views::View;
 use crate::views::status::StatusReport;
@@ -29,12 +29,10 @@ ul.check{list-style:none;padding-left:0}ul.check li:before{content:'\\2610  '}ul
 pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: &Source) -> String {
     let plan = view.plan;
     let t = view.t;
-    let nb = view.lang == Lang::Nb;
-    let h = |nb_text: &'static str, en_text: &'static str| if nb { nb_text } else { en_text };
     let mut o = String::new();
     o.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        if nb { "nb" } else { "en" },
+        view.lang.code(),
         esc(&plan.title.value)
     ));
     // Title and period.
@@ -52,7 +50,7 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
     if let Some(goal) = &plan.goal {
         o.push_str(&format!(
             "<section id=\"goals\">\n<h2>{}</h2>\n<p><strong>{}</strong></p>\n<ul>\n",
-            h("Mål", "Goals"),
+            t.goals,
             esc(&goal.text)
         ));
         for g in &plan.subgoals {
@@ -78,7 +76,7 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
     let gantt = crate::export::svg::gantt(view, &crate::export::svg::GanttOptions { width: 1000 });
     o.push_str(&format!(
         "<section id=\"gantt\">\n<h2>{}</h2>\n<figure>\n{}\n</figure>\n</section>\n",
-        h("Framdriftsplan", "Schedule"),
+        t.schedule,
         strip_xml_decl(&gantt)
     ));
     let wheel = crate::export::svg::wheel(
@@ -87,7 +85,7 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
     );
     o.push_str(&format!(
         "<section id=\"wheel\">\n<h2>{}</h2>\n<figure>\n{}\n</figure>\n</section>\n",
-        h("Årshjul", "Annual wheel"),
+        t.wheel,
         strip_xml_decl(&wheel)
     ));
     // Overdue and upcoming.
@@ -111,10 +109,7 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
         o.push_str(&format!("<li>{}</li>\n", t.nothing));
     }
     o.push_str("</ul>\n</section>\n");
-    o.push_str(&format!(
-        "<section id=\"upcoming\">\n<h2>{}</h2>\n<ul>\n",
-        h("Denne måneden og neste", "This month and next")
-    ));
+    o.push_str(&format!("<section id=\"upcoming\">\n<h2>{}</h2>\n<ul>\n", t.this_month_and_next));
     for a in report.this_month.iter().chain(&report.next) {
         if let Some(l) = line(a.id) {
             o.push_str(&format!("<li>{l}</li>\n"));
@@ -125,7 +120,7 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
     }
     o.push_str("</ul>\n</section>\n");
     // Checklists per role.
-    o.push_str(&format!("<section id=\"checklists\">\n<h2>{}</h2>\n", h("Sjekkliste per rolle", "Checklist per role")));
+    o.push_str(&format!("<section id=\"checklists\">\n<h2>{}</h2>\n", t.checklist_per_role));
     for (r, role) in plan.roles.iter().enumerate() {
         let roles = view.role_and_groups(r);
         let mut ids: Vec<usize> = (0..acts.len()).filter(|&i| view.owned_by_any(&acts[i], &roles)).collect();
@@ -185,6 +180,7 @@ fn strip_xml_decl(svg: &str) -> &str {
 mod tests {
     use super::*;
     use crate::diag::{Finding, Severity};
+    use crate::model::Lang;
 
     const PLAN: &str = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n[roles]\npl = \"Prosjektleder\"\n\
         [[activity]]\ntitle = \"Gjort\"\nwhen = \"2026-01-10\"\nowner = \"pl\"\nstatus = \"done\"\n\

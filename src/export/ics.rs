@@ -45,7 +45,7 @@
 //!   end with CRLF and are folded at 75 octets, never inside a UTF-8 character or an escape.
 
 use crate::i18n;
-use crate::model::{Activity, Lang, Status};
+use crate::model::{Activity, Status};
 use crate::views::{Filter, View, ViewError};
 use chrono::Datelike;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -79,10 +79,7 @@ pub fn render(view: &View, opts: &IcsOptions) -> Result<String, ViewError> {
     let mut out = Ics::default();
     out.line("BEGIN:VCALENDAR");
     out.line("VERSION:2.0");
-    let lang = match view.lang {
-        Lang::Nb => "NB",
-        Lang::En => "EN",
-    };
+    let lang = view.lang.code().to_uppercase();
     out.line(&format!("PRODID:-//implan//implan {}//{lang}", env!("CARGO_PKG_VERSION")));
     out.line("CALSCALE:GREGORIAN");
     out.line("METHOD:PUBLISH");
@@ -200,10 +197,7 @@ fn description(view: &View, a: &Activity) -> String {
     };
     let mut lines = vec![format!("{}: {when}", t.when), format!("{}: {}", t.responsible, view.owners_text(a))];
     if !a.participants.is_empty() {
-        let label = match view.lang {
-            Lang::Nb => "Deltar",
-            Lang::En => "Taking part",
-        };
+        let label = view.t.taking_part;
         let names: Vec<&str> = a
             .participants
             .iter()

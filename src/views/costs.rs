@@ -17,7 +17,7 @@ struct Row {
 pub fn render(view: &View, format: Format, delimiter: char) -> String {
     let plan = view.plan;
     let costs = activity_costs(&view.ctx);
-    let nb = view.lang == crate::model::Lang::Nb;
+    let words = view.t;
     let currency = plan.budget.as_ref().map_or("NOK", |b| b.currency.as_str());
     let mut years: BTreeMap<i32, u64> = BTreeMap::new();
     for (a, c) in plan.activities.iter().zip(&costs) {
@@ -34,7 +34,7 @@ pub fn render(view: &View, format: Format, delimiter: char) -> String {
         years.iter().map(|(y, c)| Row { label: y.to_string(), cost: *c, budget: year_budget(*y) }).collect();
     let total: u64 = costs.iter().sum();
     by_year.push(Row {
-        label: if nb { "Sum".into() } else { "Total".into() },
+        label: words.total.into(),
         cost: total,
         budget: plan.budget.as_ref().and_then(|b| b.total.as_ref().map(|t| t.value)),
     });
@@ -49,8 +49,7 @@ pub fn render(view: &View, format: Format, delimiter: char) -> String {
     if loose > 0 {
         by_phase.push(Row { label: view.t.no_phase.to_string(), cost: loose, budget: None });
     }
-    let (year_h, phase_h, cost_h, budget_h, left_h) =
-        if nb { ("År", "Fase", "Kostnad", "Budsjett", "Igjen") } else { ("Year", "Phase", "Cost", "Budget", "Left") };
+    let (year_h, phase_h, cost_h, budget_h, left_h) = (words.year, words.phase, words.cost, words.budget, words.left);
     let money = |n: u64| format!("{currency} {}", kroner(n));
     let left =
         |r: &Row| r.budget.map(|b| if r.cost > b { format!("−{}", money(r.cost - b)) } else { money(b - r.cost) });
@@ -69,7 +68,7 @@ pub fn render(view: &View, format: Format, delimiter: char) -> String {
         }
         Format::Csv => {
             let mut s = String::from("\u{feff}");
-            s.push_str(&csv_record(&[if nb { "Gruppe" } else { "Group" }, cost_h, budget_h], delimiter));
+            s.push_str(&csv_record(&[words.csv_columns[0], cost_h, budget_h], delimiter));
             for r in by_year.iter().chain(&by_phase) {
                 let budget = r.budget.map(|b| b.to_string()).unwrap_or_default();
                 s.push_str(&csv_record(&[r.label.clone(), r.cost.to_string(), budget], delimiter));

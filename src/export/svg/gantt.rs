@@ -2,7 +2,7 @@
 
 use super::legend::{Swatch, diamond, legend_flow};
 use super::text::{days_in_month, fit, num, one_line, svg_open, text, text_width, tooltip};
-use super::{GRID, GanttOptions, INK, Look, MUTED, PHASE, PHASE_ROW, TODAY, TODAY_TINT, YEAR_LINE, ZEBRA, words};
+use super::{GRID, GanttOptions, INK, Look, MUTED, PHASE, PHASE_ROW, TODAY, TODAY_TINT, YEAR_LINE, ZEBRA};
 use crate::i18n;
 use crate::model::Status;
 use crate::views::View;
@@ -161,8 +161,8 @@ pub fn gantt(view: &View, opts: &GanttOptions) -> String {
 }
 
 fn legend_entries(view: &View) -> Vec<(Swatch, String)> {
-    let w = words(view.lang);
-    let mut entries: Vec<(Swatch, String)> = vec![(Swatch::Bar(PHASE, false), w.phase.to_string())];
+    let w = view.t;
+    let mut entries: Vec<(Swatch, String)> = vec![(Swatch::Bar(PHASE, false), w.phase_bar.to_string())];
     for look in Look::ALL {
         entries.push((Swatch::Bar(look.colour(), look == Look::Cancelled), look.name(view).to_string()));
     }
@@ -285,7 +285,7 @@ fn draw_years(out: &mut String, chart: &Chart) {
 /// Month or quarter labels: one form and size for all, the first that fits every cell.
 fn draw_months(out: &mut String, chart: &Chart) {
     let Chart { view, first, last, quarters, axis_top, today_m, .. } = *chart;
-    let w = words(view.lang);
+    let w = view.t;
     let mut cells: Vec<(i64, i64, u32)> = Vec::new();
     let mut m = first;
     while m <= last {

@@ -8,7 +8,7 @@
 //! only on the plan, the language, the day and the options: no randomness, no timestamps.
 
 use crate::i18n;
-use crate::model::{Activity, Lang, Status};
+use crate::model::{Activity, Status};
 use crate::views::View;
 
 /// The font stack of both pictures: fonts every system has, no web fonts.
@@ -124,70 +124,6 @@ impl Look {
             Look::Overdue => view.t.overdue,
             Look::Cancelled => i18n::status(view.lang, Status::Cancelled),
         }
-    }
-}
-
-/// The words of the pictures that the views do not use.
-struct Words {
-    wheel: &'static str,
-    school_year: &'static str,
-    /// "{}" is the plan's period.
-    caption: &'static str,
-    rings_role: &'static str,
-    rings_kind: &'static str,
-    other_roles: &'static str,
-    other_kinds: &'static str,
-    /// "{}" is a number.
-    more: &'static str,
-    activities: (&'static str, &'static str),
-    keeps: &'static str,
-    window: &'static str,
-    requirements: &'static str,
-    phase: &'static str,
-    milestone: &'static str,
-    quarter: &'static str,
-}
-
-const NB: Words = Words {
-    wheel: "Årshjul",
-    school_year: "skoleåret",
-    caption: "Hver aktivitet står i sin måned, uansett år ({}).",
-    rings_role: "Ringer etter ansvarlig, innerst først:",
-    rings_kind: "Ringer etter type aktivitet, innerst først:",
-    other_roles: "Andre",
-    other_kinds: "Annet",
-    more: "+{} til",
-    activities: ("aktivitet", "aktiviteter"),
-    keeps: "holder et krav",
-    window: "tidsvindu for et krav",
-    requirements: "Krav",
-    phase: "fase (første til siste aktivitet)",
-    milestone: "én dag",
-    quarter: "K",
-};
-
-const EN: Words = Words {
-    wheel: "Annual wheel",
-    school_year: "the school year",
-    caption: "Each activity is placed in its month, whatever the year ({}).",
-    rings_role: "Rings by responsible role, innermost first:",
-    rings_kind: "Rings by kind of activity, innermost first:",
-    other_roles: "Other",
-    other_kinds: "Other",
-    more: "+{} more",
-    activities: ("activity", "activities"),
-    keeps: "keeps a requirement",
-    window: "a requirement's window",
-    requirements: "Requirements",
-    phase: "phase (first to last activity)",
-    milestone: "one day",
-    quarter: "Q",
-};
-
-fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Nb => &NB,
-        Lang::En => &EN,
     }
 }
 

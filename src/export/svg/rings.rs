@@ -2,9 +2,9 @@
 //! lie in its lanes.
 
 use super::text::{capitalised, one_line};
-use super::{Look, OTHER_RING, RING_COLOURS, words};
+use super::{Look, OTHER_RING, RING_COLOURS};
 use crate::i18n;
-use crate::model::{Activity, Cadence, CadencePeriod, Lang, Recurring};
+use crate::model::{Activity, Cadence, Recurring};
 use crate::views::View;
 use crate::when::Precision;
 use chrono::{Datelike, NaiveDate};
@@ -118,7 +118,7 @@ pub(super) fn role_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
         }
     }
     if !other.is_empty() {
-        push_other_ring(&mut rings, &mut of_activity, words(view.lang).other_roles, other);
+        push_other_ring(&mut rings, &mut of_activity, view.t.other_roles, other);
     }
     (rings, of_activity)
 }
@@ -191,7 +191,7 @@ pub(super) fn kind_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
         }
     }
     if of_activity.contains(&usize::MAX) {
-        push_other_ring(&mut rings, &mut of_activity, words(view.lang).other_kinds, other);
+        push_other_ring(&mut rings, &mut of_activity, view.t.other_kinds, other);
     }
     (rings, of_activity)
 }
@@ -220,52 +220,20 @@ pub(super) fn requirement_ring(view: &View, r: &Recurring, rings: &[Ring], of_ac
 
 /// A requirement in words: "hvert halvår", "4–8 per avtaleår", "senest oktober 2020", in the view's language.
 pub(super) fn requirement_text(view: &View, r: &Recurring) -> String {
-    let nb = view.lang == Lang::Nb;
+    let (lang, words) = (view.lang, view.t);
     let mut parts: Vec<String> = Vec::new();
     match r.cadence.as_ref().map(|c| &c.value) {
-        Some(Cadence::Every(n)) => parts.push(match (nb, *n) {
-            (true, 1) => "hver måned".to_string(),
-            (true, 3) => "hvert kvartal".to_string(),
-            (true, 6) => "hvert halvår".to_string(),
-            (true, 12) => "hvert år".to_string(),
-            (true, n) if n % 12 == 0 => format!("hvert {}. år", n / 12),
-            (true, n) => format!("hver {n}. måned"),
-            (false, 1) => "every month".to_string(),
-            (false, 3) => "every quarter".to_string(),
-            (false, 6) => "every half-year".to_string(),
-            (false, 12) => "every year".to_string(),
-            (false, n) if n % 12 == 0 => format!("every {} years", n / 12),
-            (false, n) => format!("every {n} months"),
-        }),
+        Some(Cadence::Every(n)) => parts.push(i18n::every(lang, *n)),
         Some(Cadence::Count { counts, per }) => {
             let range = |(a, b): &(u32, u32)| if a == b { a.to_string() } else { format!("{a}–{b}") };
             let numbers: Vec<String> = counts.iter().map(range).collect();
-            let numbers = numbers.join(if nb { ", så " } else { ", then " });
-            let per = match (nb, per) {
-                (true, CadencePeriod::Plan) => "i planperioden",
-                (false, CadencePeriod::Plan) => "in the plan period",
-                (true, CadencePeriod::Month) => "per måned",
-                (true, CadencePeriod::Quarter) => "per kvartal",
-                (true, CadencePeriod::Term) => "per halvår",
-                (true, CadencePeriod::Year) => "per år",
-                (true, CadencePeriod::SchoolYear) => "per skoleår",
-                (true, CadencePeriod::CalendarYear) => "per kalenderår",
-                (true, CadencePeriod::AgreementYear) => "per avtaleår",
-                (false, CadencePeriod::Month) => "a month",
-                (false, CadencePeriod::Quarter) => "a quarter",
-                (false, CadencePeriod::Term) => "a term",
-                (false, CadencePeriod::Year) => "a year",
-                (false, CadencePeriod::SchoolYear) => "a school year",
-                (false, CadencePeriod::CalendarYear) => "a calendar year",
-                (false, CadencePeriod::AgreementYear) => "an agreement year",
-            };
-            parts.push(format!("{numbers} {per}"));
+            parts.push(format!("{} {}", numbers.join(words.then), i18n::per(lang, *per)));
         }
         None => {}
     }
     if let Some(months) = &r.window {
-        let names: Vec<&str> = months.value.iter().map(|&m| i18n::month_short(view.lang, m)).collect();
-        parts.push(format!("{} {}", if nb { "i" } else { "in" }, names.join(", ")));
+        let names: Vec<&str> = months.value.iter().map(|&m| i18n::month_short(lang, m)).collect();
+        parts.push(format!("{} {}", words.in_months, names.join(", ")));
     }
     if let Some(by) = &r.by {
         let w = &by.value;
@@ -274,28 +242,24 @@ pub(super) fn requirement_text(view: &View, r: &Recurring) -> String {
         } else {
             i18n::month_year(view.lang, w.end.year(), w.end.month())
         };
-        parts.push(format!("{} {date}", if nb { "senest" } else { "by" }));
+        parts.push(format!("{} {date}", words.by));
     }
     if let Some(within) = &r.within {
         let span = i18n::span(view.lang, within.value.start, within.value.end);
-        parts.push(format!("{} {span}", if nb { "innenfor" } else { "within" }));
+        parts.push(format!("{} {span}", words.within));
     }
     if let Some(before) = &r.before {
         let name = view
             .ctx
             .activity(&before.value)
             .map_or(before.value.clone(), |i| one_line(&view.plan.activities[i].title.value));
-        parts.push(format!("{} {name}", if nb { "før" } else { "before" }));
+        parts.push(format!("{} {name}", words.before));
     }
     if let Some(q) = &r.quota {
-        parts.push(if nb { format!("høyst {} plasser", q.value) } else { format!("at most {} places", q.value) });
+        parts.push(words.at_most_places.replace("{}", &q.value.to_string()));
     }
     if let Some(q) = &r.quota_each {
-        parts.push(if nb {
-            format!("høyst {} plasser hver gang", q.value)
-        } else {
-            format!("at most {} places each time", q.value)
-        });
+        parts.push(words.at_most_places_each_time.replace("{}", &q.value.to_string()));
     }
     if !r.participants.is_empty() {
         let names: Vec<String> = r
@@ -303,7 +267,7 @@ pub(super) fn requirement_text(view: &View, r: &Recurring) -> String {
             .iter()
             .map(|p| view.ctx.role(&p.value).map_or(p.value.clone(), |i| one_line(&view.plan.roles[i].name)))
             .collect();
-        parts.push(format!("{} {}", if nb { "med" } else { "with" }, names.join(", ")));
+        parts.push(format!("{} {}", words.with, names.join(", ")));
     }
     parts.join(", ")
 }
@@ -379,6 +343,7 @@ pub(super) fn lay_out(items: &[Item], ids: &[usize], cap: usize, lane: &mut [Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
 
     /// `requirement_text` of each `[[recurring]]` in `reqs`, in both languages.
     fn requirement_texts(reqs: &[&str]) -> Vec<(String, String)> {

@@ -4,7 +4,7 @@ use super::arc::{ArcLabel, ArcText, polar, sector};
 use super::legend::{Swatch, legend_flow};
 use super::rings::{Item, Layout, Ring, RingKey, kind_rings, lay_out, requirement_ring, requirement_text, role_rings};
 use super::text::{capitalised, days_in_month, fit, num, one_line, svg_open, text, text_width, tooltip};
-use super::{INK, Look, MONTH_CELL, MUTED, OTHER_RING, Rings, TODAY, WheelOptions, words};
+use super::{INK, Look, MONTH_CELL, MUTED, OTHER_RING, Rings, TODAY, WheelOptions};
 use crate::i18n;
 use crate::rules::Keeping;
 use crate::views::View;
@@ -89,7 +89,7 @@ fn next_path_id(paths: &mut usize) -> String {
 /// and this month marked. Laid out first (rings, items, lanes, radii, legend), then drawn.
 pub fn wheel(view: &View, opts: &WheelOptions) -> String {
     let geo = Geometry::new(opts);
-    let w = words(view.lang);
+    let w = view.t;
     let plan = view.plan;
     // Rings thinner than two lines of text would hold too little to read.
     let max_rings = ((geo.area / 52.0).floor() as usize).clamp(2, 8);
@@ -297,11 +297,11 @@ fn draw_legend(
     items: &[Item],
     req_rings: &[usize],
 ) -> f64 {
-    let (plan, w) = (view.plan, words(view.lang));
+    let (plan, w) = (view.plan, view.t);
     let x1 = geo.size - MARGIN;
     let mut y = geo.top + geo.size + 8.0;
     let span = i18n::span(view.lang, plan.start.value.start, plan.end.value.end);
-    let mut caption = w.caption.replace("{}", &span);
+    let mut caption = w.wheel_caption.replace("{}", &span);
     if plan.activities.is_empty() {
         caption = format!("{} {caption}", view.t.no_activities);
     }
@@ -345,7 +345,13 @@ fn draw_legend(
     y = legend_flow(legend, &entries, MARGIN, x1, y);
     if !plan.recurring.is_empty() {
         y += 26.0;
-        legend.push_str(&text(MARGIN, y, 12.0, &format!(" font-weight=\"bold\" fill=\"{INK}\""), w.requirements));
+        legend.push_str(&text(
+            MARGIN,
+            y,
+            12.0,
+            &format!(" font-weight=\"bold\" fill=\"{INK}\""),
+            w.evaluations_heading,
+        ));
         legend.push('\n');
         for (k, r) in plan.recurring.iter().enumerate() {
             y += 19.0;
@@ -497,7 +503,7 @@ fn draw_hidden(
     layouts: &[Layout],
 ) {
     let Geometry { cx, cy, .. } = *geo;
-    let w = words(view.lang);
+    let w = view.t;
     let Canvas { defs, out, paths } = canvas;
     for (g, ring) in rings.iter().enumerate() {
         for (s, h) in layouts[g].hidden.iter().enumerate() {
@@ -539,7 +545,7 @@ fn draw_hidden(
 /// The hub: what the wheel is, from which month, over which years.
 fn draw_hub(out: &mut String, view: &View, geo: &Geometry) {
     let Geometry { cx, cy, r_hole, first_month, .. } = *geo;
-    let (plan, w) = (view.plan, words(view.lang));
+    let (plan, w) = (view.plan, view.t);
     let _ = writeln!(
         out,
         "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"#cfd8dc\" stroke-width=\"1.5\"/>",
