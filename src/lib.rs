@@ -17,6 +17,7 @@ pub mod init;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod plan_index;
 pub mod render;
 pub mod rule_id;
 pub mod rules;

@@ -91,7 +91,7 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
     // Overdue and upcoming.
     let acts = &plan.activities;
     let line = |id: &str| -> Option<String> {
-        let a = &acts[view.ctx.activity(id)?];
+        let a = &acts[view.index.activity(id)?];
         Some(format!(
             "{} — {} <span class=\"meta\">({})</span>",
             esc(&view.when_text(a)),

@@ -201,11 +201,11 @@ fn description(view: &View, a: &Activity) -> String {
         let names: Vec<&str> = a
             .participants
             .iter()
-            .map(|p| view.ctx.role(&p.value).map_or(p.value.as_str(), |i| view.plan.roles[i].name.as_str()))
+            .map(|p| view.index.role(&p.value).map_or(p.value.as_str(), |i| view.plan.roles[i].name.as_str()))
             .collect();
         lines.push(format!("{label}: {}", names.join(", ")));
     }
-    if let Some(p) = view.ctx.phase_of(a) {
+    if let Some(p) = view.index.phase_of(a) {
         let phase = &view.plan.phases[p];
         lines.push(format!("{}: {} ({})", t.phase, phase.name, phase.label.value));
     }

@@ -35,7 +35,7 @@ fn check_window(ctx: &Ctx, req: &Recurring, w: &crate::model::Spanned<Vec<u32>>,
     use chrono::Datelike;
     let names: Vec<&str> = w.value.iter().map(|&m| crate::i18n::month_name(crate::model::Lang::En, m)).collect();
     let window = crate::suggest::quoted_list(&names).replace('\'', "");
-    for i in super::requirements::matching(ctx, req) {
+    for i in super::requirements::activities_keeping(ctx, req) {
         let a = &ctx.plan.activities[i];
         if !w.value.contains(&a.when.value.start.month()) {
             out.push(

@@ -3,9 +3,9 @@
 
 use crate::config::Config;
 use crate::diag::{Finding, RuleId, Severity};
-use crate::model::{Activity, PhaseRef, Plan};
+use crate::model::{Activity, Plan};
+use crate::plan_index::PlanIndex;
 use crate::source::Source;
-use foldhash::{HashMap, HashMapExt};
 
 mod cadence;
 mod dependency_cycle;
@@ -35,7 +35,7 @@ mod unused_role;
 
 pub use over_budget::kroner;
 pub use requirement_count::{Period, periods as cadence_periods};
-pub use requirements::{Keeping, activity_costs, matching as requirements_kept};
+pub use requirements::{Keeping, activities_keeping, activity_costs};
 
 /// A check rule as the tool lists and explains it.
 pub struct Rule {
@@ -114,93 +114,29 @@ pub fn rule(id: RuleId) -> &'static Rule {
     &ALL[id.index()]
 }
 
-/// What every rule gets: the plan, its text, and lookups built once.
+/// What every rule gets: the plan, its text and lookups ([`PlanIndex`], which it derefs to), and the rule
+/// options in force.
 pub struct Ctx<'a> {
-    pub plan: &'a Plan,
-    pub source: &'a Source,
-    roles: HashMap<String, usize>,
-    phase_ids: HashMap<&'a str, usize>,
-    activity_ids: HashMap<&'a str, usize>,
-    /// Activity indexes per phase, in file order.
-    pub phase_activities: Vec<Vec<usize>>,
-    /// The rule options in force.
+    pub index: PlanIndex<'a>,
     pub options: crate::config::RuleOptions,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(plan: &'a Plan, source: &'a Source) -> Ctx<'a> {
-        let mut roles = HashMap::with_capacity(plan.roles.len() * 2);
-        // Names first, so that an id always wins over another role's display name.
-        for (i, r) in plan.roles.iter().enumerate() {
-            roles.entry(r.name.to_lowercase()).or_insert(i);
-        }
-        for (i, r) in plan.roles.iter().enumerate() {
-            roles.insert(r.id.value.to_lowercase(), i);
-        }
-        for (i, r) in plan.roles.iter().enumerate() {
-            roles.insert(r.id.value.clone(), i);
-        }
-        let mut phase_ids = HashMap::new();
-        for (i, p) in plan.phases.iter().enumerate() {
-            phase_ids.entry(p.id.value.as_str()).or_insert(i);
-        }
-        let mut activity_ids = HashMap::with_capacity(plan.activities.len());
-        for (i, a) in plan.activities.iter().enumerate() {
-            activity_ids.entry(a.id.value.as_str()).or_insert(i);
-        }
-        let mut ctx = Ctx {
-            plan,
-            source,
-            roles,
-            phase_ids,
-            activity_ids,
-            phase_activities: Vec::new(),
-            options: crate::config::RuleOptions::default(),
-        };
-        let mut per_phase = vec![Vec::new(); plan.phases.len()];
-        for (i, a) in plan.activities.iter().enumerate() {
-            if let Some(p) = ctx.phase_of(a) {
-                per_phase[p].push(i);
-            }
-        }
-        ctx.phase_activities = per_phase;
-        ctx
-    }
-
-    /// A role by id, or by id or display name in any letter case.
-    pub fn role(&self, name: &str) -> Option<usize> {
-        self.roles.get(name).or_else(|| self.roles.get(&name.trim().to_lowercase())).copied()
-    }
-
-    pub fn phase(&self, id: &str) -> Option<usize> {
-        self.phase_ids.get(id).copied()
-    }
-
-    /// The first activity with this id.
-    pub fn activity(&self, id: &str) -> Option<usize> {
-        self.activity_ids.get(id).copied()
-    }
-
-    pub fn phase_of(&self, a: &Activity) -> Option<usize> {
-        match &a.phase {
-            Some(PhaseRef::Nested(i)) => Some(*i),
-            Some(PhaseRef::Named(p)) => self.phase(&p.value),
-            None => None,
-        }
-    }
-
-    /// The ids that activities still going ahead (not cancelled) name in one of their lists.
-    pub fn served_by<F>(&self, list: F) -> foldhash::HashSet<&'a str>
-    where
-        F: Fn(&'a Activity) -> &'a [crate::model::Spanned<String>],
-    {
-        let active = self.plan.activities.iter().filter(|a| !a.is_cancelled());
-        active.flat_map(|a| list(a).iter().map(|s| s.value.as_str())).collect()
+        Ctx { index: PlanIndex::new(plan, source), options: crate::config::RuleOptions::default() }
     }
 
     /// The day it is: `--today`, else the clock's.
     pub fn today(&self) -> chrono::NaiveDate {
         self.options.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+impl<'a> std::ops::Deref for Ctx<'a> {
+    type Target = PlanIndex<'a>;
+
+    fn deref(&self) -> &PlanIndex<'a> {
+        &self.index
     }
 }
 

@@ -1,4 +1,4 @@
-use super::requirements::matching;
+use super::requirements::activities_keeping;
 use super::{Ctx, Rule};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::suggest::quoted_list;
@@ -15,7 +15,7 @@ pub const RULE: Rule = Rule {
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
     for req in plan.recurring.iter().filter(|r| !r.participants.is_empty()) {
-        for i in matching(ctx, req) {
+        for i in activities_keeping(ctx, req) {
             let a = &plan.activities[i];
             // Who takes part: owners and participants, and the members of any group among them.
             let mut present: HashSet<usize> = HashSet::new();

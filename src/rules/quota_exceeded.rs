@@ -1,4 +1,4 @@
-use super::requirements::matching;
+use super::requirements::activities_keeping;
 use super::{Ctx, Rule};
 use crate::diag::{Finding, RuleId, Severity};
 
@@ -16,7 +16,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if req.quota.is_none() && req.quota_each.is_none() {
             continue;
         }
-        let ids: Vec<usize> = matching(ctx, req).collect();
+        let ids: Vec<usize> = activities_keeping(ctx, req).collect();
         if let Some(q) = &req.quota {
             let used: u64 = ids.iter().filter_map(|&i| acts[i].places.as_ref()).map(|p| p.value as u64).sum();
             if used > q.value as u64 {

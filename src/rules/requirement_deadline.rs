@@ -1,4 +1,4 @@
-use super::requirements::{matching, matching_text};
+use super::requirements::{activities_keeping, matching_text};
 use super::{Ctx, Rule, describe};
 use crate::diag::{Finding, RuleId, Severity};
 
@@ -16,7 +16,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if req.by.is_none() && req.within.is_none() && req.before.is_none() {
             continue;
         }
-        let mut ids: Vec<usize> = matching(ctx, req).collect();
+        let mut ids: Vec<usize> = activities_keeping(ctx, req).collect();
         ids.sort_by_key(|&i| (acts[i].when.value.start, i));
         let matching = matching_text(req);
         if let Some(by) = &req.by {

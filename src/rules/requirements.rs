@@ -3,6 +3,7 @@
 use super::{Ctx, Rule};
 use crate::diag::{Finding, Span};
 use crate::model::{Activity, Recurring};
+use crate::plan_index::PlanIndex;
 use crate::when::{format_month_index, month_index};
 
 /// The months (as indexes) a requirement applies in: `from`..`until`, clamped to the plan. `from`/`until`
@@ -55,12 +56,12 @@ pub struct Keeping<'a> {
 }
 
 impl<'a> Keeping<'a> {
-    pub fn new(ctx: &Ctx, req: &'a Recurring) -> Keeping<'a> {
+    pub fn new(ctx: &PlanIndex, req: &'a Recurring) -> Keeping<'a> {
         let owner = req.owner.as_ref().map(|o| (ctx.role(&o.value), o.value.as_str()));
         Keeping { kind: &req.kind.value, owner }
     }
 
-    pub fn kept_by(&self, ctx: &Ctx, a: &Activity) -> bool {
+    pub fn kept_by(&self, ctx: &PlanIndex, a: &Activity) -> bool {
         !a.is_cancelled()
             && a.has_word(self.kind)
             && match self.owner {
@@ -72,15 +73,15 @@ impl<'a> Keeping<'a> {
 }
 
 /// The activities that keep a requirement ([`Keeping`]), by index.
-pub fn matching<'a>(ctx: &'a Ctx, req: &'a Recurring) -> impl Iterator<Item = usize> + 'a {
+pub fn activities_keeping<'a>(ctx: &'a PlanIndex, req: &'a Recurring) -> impl Iterator<Item = usize> + 'a {
     let keeping = Keeping::new(ctx, req);
     ctx.plan.activities.iter().enumerate().filter_map(move |(i, a)| keeping.kept_by(ctx, a).then_some(i))
 }
 
 /// The start months of the matching activities inside `from..=until`, sorted.
-pub fn months_of(ctx: &Ctx, req: &Recurring, from: i64, until: i64) -> Vec<i64> {
+pub fn months_of(ctx: &PlanIndex, req: &Recurring, from: i64, until: i64) -> Vec<i64> {
     let acts = &ctx.plan.activities;
-    let mut months: Vec<i64> = matching(ctx, req)
+    let mut months: Vec<i64> = activities_keeping(ctx, req)
         .map(|i| month_index(acts[i].when.value.start))
         .filter(|m| (from..=until).contains(m))
         .collect();
@@ -96,7 +97,7 @@ pub fn matching_text(req: &Recurring) -> String {
 
 /// What each activity costs: its own `cost`, plus the `cost` of every requirement it keeps. Cancelled activities
 /// cost nothing.
-pub fn activity_costs(ctx: &Ctx) -> Vec<u64> {
+pub fn activity_costs(ctx: &PlanIndex) -> Vec<u64> {
     let acts = &ctx.plan.activities;
     let mut costs: Vec<u64> = acts
         .iter()
@@ -110,7 +111,7 @@ pub fn activity_costs(ctx: &Ctx) -> Vec<u64> {
         .collect();
     for req in ctx.plan.recurring.iter() {
         if let Some(c) = &req.cost {
-            for i in matching(ctx, req) {
+            for i in activities_keeping(ctx, req) {
                 costs[i] = costs[i].saturating_add(c.for_activity(acts[i].places.as_ref().map(|p| p.value)));
             }
         }
@@ -135,7 +136,7 @@ mod tests {
         let source = crate::source::Source::new("t.toml", &text);
         let plan = crate::load::load(&source).unwrap();
         let ctx = crate::rules::Ctx::new(&plan, &source);
-        super::matching(&ctx, &plan.recurring[0]).map(|i| plan.activities[i].title.value.clone()).collect()
+        super::activities_keeping(&ctx, &plan.recurring[0]).map(|i| plan.activities[i].title.value.clone()).collect()
     }
 
     #[test]

@@ -16,7 +16,7 @@ struct Row {
 /// `delimiter` separates CSV fields.
 pub fn render(view: &View, format: Format, delimiter: char) -> String {
     let plan = view.plan;
-    let costs = activity_costs(&view.ctx);
+    let costs = activity_costs(&view.index);
     let words = view.t;
     let currency = plan.budget.as_ref().map_or("NOK", |b| b.currency.as_str());
     let mut years: BTreeMap<i32, u64> = BTreeMap::new();
@@ -41,11 +41,11 @@ pub fn render(view: &View, format: Format, delimiter: char) -> String {
     let mut by_phase: Vec<Row> = plan
         .phases
         .iter()
-        .zip(&view.ctx.phase_activities)
+        .zip(&view.index.phase_activities)
         .map(|(p, ids)| Row { label: p.name.clone(), cost: ids.iter().map(|&i| costs[i]).sum(), budget: None })
         .collect();
     let loose: u64 =
-        plan.activities.iter().zip(&costs).filter(|(a, _)| view.ctx.phase_of(a).is_none()).map(|(_, c)| c).sum();
+        plan.activities.iter().zip(&costs).filter(|(a, _)| view.index.phase_of(a).is_none()).map(|(_, c)| c).sum();
     if loose > 0 {
         by_phase.push(Row { label: view.t.no_phase.to_string(), cost: loose, budget: None });
     }

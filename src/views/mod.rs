@@ -11,7 +11,7 @@ pub mod timeline;
 
 use crate::i18n::{self, Texts};
 use crate::model::{Activity, Lang, Plan, Status};
-use crate::rules::Ctx;
+use crate::plan_index::PlanIndex;
 use crate::source::Source;
 use crate::suggest::nearest;
 use crate::when::When;
@@ -21,7 +21,7 @@ use std::collections::{HashSet, VecDeque};
 
 /// Everything a view needs: the plan with its lookups, the language, and the day it is.
 pub struct View<'a> {
-    pub ctx: Ctx<'a>,
+    pub index: PlanIndex<'a>,
     pub plan: &'a Plan,
     pub lang: Lang,
     pub t: &'static Texts,
@@ -65,7 +65,7 @@ pub fn paint(style: Style, text: &str) -> String {
 
 impl<'a> View<'a> {
     pub fn new(plan: &'a Plan, source: &'a Source, lang: Lang, today: NaiveDate) -> View<'a> {
-        View { ctx: Ctx::new(plan, source), plan, lang, t: i18n::texts(lang), today }
+        View { index: PlanIndex::new(plan, source), plan, lang, t: i18n::texts(lang), today }
     }
 
     pub fn is_overdue(&self, a: &Activity) -> bool {
@@ -106,18 +106,18 @@ impl<'a> View<'a> {
         let names: Vec<&str> = a
             .owners
             .iter()
-            .map(|o| self.ctx.role(&o.value).map_or(o.value.as_str(), |i| self.plan.roles[i].name.as_str()))
+            .map(|o| self.index.role(&o.value).map_or(o.value.as_str(), |i| self.plan.roles[i].name.as_str()))
             .collect();
         names.join(", ")
     }
 
     pub fn phase_name(&self, a: &Activity) -> &str {
-        self.ctx.phase_of(a).map_or("", |p| self.plan.phases[p].name.as_str())
+        self.index.phase_of(a).map_or("", |p| self.plan.phases[p].name.as_str())
     }
 
     /// A role by id or name, or an error that names the nearest.
     pub fn find_role(&self, name: &str) -> Result<usize, ViewError> {
-        self.ctx.role(name).ok_or_else(|| {
+        self.index.role(name).ok_or_else(|| {
             let candidates = self.plan.roles.iter().map(|r| r.id.value.as_str());
             let hint = match nearest(name, candidates) {
                 Some(s) => format!("; did you mean '{s}'?"),
@@ -154,7 +154,7 @@ impl<'a> View<'a> {
         let mut parents: Vec<Vec<usize>> = vec![Vec::new(); self.plan.roles.len()];
         for (g, r) in self.plan.roles.iter().enumerate() {
             for m in r.lead.iter().chain(&r.members) {
-                if let Some(m) = self.ctx.role(&m.value) {
+                if let Some(m) = self.index.role(&m.value) {
                     parents[m].push(g);
                 }
             }
@@ -172,7 +172,7 @@ impl<'a> View<'a> {
     }
 
     pub fn owned_by_any(&self, a: &Activity, roles: &HashSet<usize>) -> bool {
-        a.owners.iter().any(|o| self.ctx.role(&o.value).is_some_and(|r| roles.contains(&r)))
+        a.owners.iter().any(|o| self.index.role(&o.value).is_some_and(|r| roles.contains(&r)))
     }
 
     /// The activities the filter selects, in date order (then file order).
@@ -191,7 +191,7 @@ impl<'a> View<'a> {
             .filter(|&i| {
                 let a = &self.plan.activities[i];
                 roles.as_ref().is_none_or(|r| self.owned_by_any(a, r))
-                    && phase.is_none_or(|p| self.ctx.phase_of(a) == Some(p))
+                    && phase.is_none_or(|p| self.index.phase_of(a) == Some(p))
                     && from.is_none_or(|f| a.last_day >= f)
                     && to.is_none_or(|t| a.when.value.start <= t)
                     && (filter.status.is_empty() || filter.status.contains(&a.status))

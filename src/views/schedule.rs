@@ -68,13 +68,13 @@ pub(super) fn groups(view: &View, by: GroupBy, filter: &Filter, selected: &[usiz
             let mut per_phase: Vec<Vec<usize>> = vec![Vec::new(); plan.phases.len()];
             let mut none = Vec::new();
             for &i in selected {
-                match view.ctx.phase_of(&plan.activities[i]) {
+                match view.index.phase_of(&plan.activities[i]) {
                     Some(p) => per_phase[p].push(i),
                     None => none.push(i),
                 }
             }
             let mut out = Vec::new();
-            for ((p, rows), all) in plan.phases.iter().zip(per_phase).zip(&view.ctx.phase_activities) {
+            for ((p, rows), all) in plan.phases.iter().zip(per_phase).zip(&view.index.phase_activities) {
                 if rows.is_empty() && filtered {
                     continue;
                 }
@@ -124,7 +124,7 @@ pub(super) fn groups(view: &View, by: GroupBy, filter: &Filter, selected: &[usiz
                     .lead
                     .iter()
                     .chain(&role.members)
-                    .map(|m| view.ctx.role(&m.value).map_or(m.value.as_str(), |i| plan.roles[i].name.as_str()))
+                    .map(|m| view.index.role(&m.value).map_or(m.value.as_str(), |i| plan.roles[i].name.as_str()))
                     .collect();
                 if !members.is_empty() {
                     let mut m = t.members.to_string();
@@ -395,12 +395,12 @@ pub(crate) fn json_activity<'a>(view: &'a View, a: &'a Activity) -> JsonActivity
         owners: a
             .owners
             .iter()
-            .map(|o| match view.ctx.role(&o.value) {
+            .map(|o| match view.index.role(&o.value) {
                 Some(r) => JsonRole { id: &view.plan.roles[r].id.value, name: &view.plan.roles[r].name },
                 None => JsonRole { id: &o.value, name: &o.value },
             })
             .collect(),
-        phase: view.ctx.phase_of(a).map(|p| view.plan.phases[p].id.value.as_str()),
+        phase: view.index.phase_of(a).map(|p| view.plan.phases[p].id.value.as_str()),
         status: a.status,
         done: a.done.as_ref().map(|d| d.value.to_string()),
         overdue: view.is_overdue(a),

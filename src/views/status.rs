@@ -148,7 +148,7 @@ pub fn build<'a>(view: &'a View<'a>, findings: &[Finding]) -> StatusReport<'a> {
         .map(|(p, ph)| PhaseProgress {
             id: &ph.id.value,
             name: &ph.name,
-            progress: counts(&view.ctx.phase_activities[p], acts),
+            progress: counts(&view.index.phase_activities[p], acts),
         })
         .collect();
 
@@ -182,7 +182,7 @@ pub fn build<'a>(view: &'a View<'a>, findings: &[Finding]) -> StatusReport<'a> {
 fn recurring_status<'a>(view: &'a View<'a>, r: &'a Recurring) -> RecurringStatus<'a> {
     let acts = &view.plan.activities;
     let this_month = month_index(view.today);
-    let mut ids: Vec<usize> = crate::rules::requirements_kept(&view.ctx, r).collect();
+    let mut ids: Vec<usize> = crate::rules::activities_keeping(&view.index, r).collect();
     view.sort_by_date(&mut ids);
     let next = ids.iter().copied().find(|&i| open(&acts[i]) && acts[i].last_day >= view.today);
     let mut st = RecurringStatus {
@@ -308,7 +308,7 @@ pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
 
     let item =
         |a: &Activity| -> String { format!("{} — {} ({})", view.when_text(a), a.title.value, view.owners_text(a)) };
-    let find = |id: &str| view.ctx.activity(id).map(|i| &acts[i]);
+    let find = |id: &str| view.index.activity(id).map(|i| &acts[i]);
 
     out.push_str(&format!("\n{} ({})\n", paint(BOLD, t.overdue_heading), s.overdue.len()));
     if s.overdue.is_empty() {

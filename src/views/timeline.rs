@@ -147,8 +147,8 @@ pub fn render(view: &View, opts: &TimelineOptions) -> String {
     };
 
     let mut sections: Vec<(Option<usize>, Vec<usize>)> =
-        (0..plan.phases.len()).map(|p| (Some(p), view.ctx.phase_activities[p].clone())).collect();
-    let loose: Vec<usize> = (0..acts.len()).filter(|&i| view.ctx.phase_of(&acts[i]).is_none()).collect();
+        (0..plan.phases.len()).map(|p| (Some(p), view.index.phase_activities[p].clone())).collect();
+    let loose: Vec<usize> = (0..acts.len()).filter(|&i| view.index.phase_of(&acts[i]).is_none()).collect();
     if !loose.is_empty() {
         sections.push((None, loose));
     }

@@ -105,12 +105,12 @@ fn rows(view: &View) -> Vec<Row> {
     let acts = &view.plan.activities;
     let mut rows = Vec::new();
     for p in 0..view.plan.phases.len() {
-        let mut ids = view.ctx.phase_activities[p].clone();
+        let mut ids = view.index.phase_activities[p].clone();
         view.sort_by_date(&mut ids);
         rows.push(Row::Phase(p, ids.clone()));
         rows.extend(ids.into_iter().map(Row::Activity));
     }
-    let mut loose: Vec<usize> = (0..acts.len()).filter(|&i| view.ctx.phase_of(&acts[i]).is_none()).collect();
+    let mut loose: Vec<usize> = (0..acts.len()).filter(|&i| view.index.phase_of(&acts[i]).is_none()).collect();
     if !loose.is_empty() {
         view.sort_by_date(&mut loose);
         rows.push(Row::Loose);

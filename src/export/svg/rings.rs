@@ -71,7 +71,7 @@ pub(super) fn role_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
     let plan = view.plan;
     let acts = &plan.activities;
     let owner_roles =
-        |a: &Activity| -> Vec<usize> { a.owners.iter().filter_map(|o| view.ctx.role(&o.value)).collect() };
+        |a: &Activity| -> Vec<usize> { a.owners.iter().filter_map(|o| view.index.role(&o.value)).collect() };
     let mut firsts = vec![0usize; plan.roles.len()];
     let mut unowned = false;
     for a in acts {
@@ -80,7 +80,7 @@ pub(super) fn role_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
             None => unowned = true,
         }
     }
-    let owner = plan.owner.as_ref().and_then(|o| view.ctx.role(&o.value));
+    let owner = plan.owner.as_ref().and_then(|o| view.index.role(&o.value));
     let mut chosen: Vec<usize> = (0..plan.roles.len()).filter(|&r| firsts[r] > 0).collect();
     if chosen.len() + unowned as usize > max {
         chosen.sort_by_key(|&r| (Some(r) != owner, Reverse(firsts[r]), r));
@@ -200,7 +200,7 @@ pub(super) fn kind_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
 /// activities that keep it, else the "other" ring or the outermost.
 pub(super) fn requirement_ring(view: &View, r: &Recurring, rings: &[Ring], of_activity: &[usize]) -> usize {
     let kind = r.kind.value.trim().to_lowercase();
-    let owner = r.owner.as_ref().and_then(|o| view.ctx.role(&o.value));
+    let owner = r.owner.as_ref().and_then(|o| view.index.role(&o.value));
     if let Some(k) = rings.iter().position(|g| match &g.key {
         RingKey::Kind(k) => *k == kind,
         RingKey::Role(role) => Some(*role) == owner,
@@ -209,7 +209,7 @@ pub(super) fn requirement_ring(view: &View, r: &Recurring, rings: &[Ring], of_ac
         return k;
     }
     let mut counts = vec![0usize; rings.len()];
-    for i in crate::rules::requirements_kept(&view.ctx, r) {
+    for i in crate::rules::activities_keeping(&view.index, r) {
         counts[of_activity[i]] += 1;
     }
     if let Some((k, _)) = counts.iter().enumerate().filter(|(_, n)| **n > 0).max_by_key(|(k, n)| (**n, Reverse(*k))) {
@@ -250,7 +250,7 @@ pub(super) fn requirement_text(view: &View, r: &Recurring) -> String {
     }
     if let Some(before) = &r.before {
         let name = view
-            .ctx
+            .index
             .activity(&before.value)
             .map_or(before.value.clone(), |i| one_line(&view.plan.activities[i].title.value));
         parts.push(format!("{} {name}", words.before));
@@ -265,7 +265,7 @@ pub(super) fn requirement_text(view: &View, r: &Recurring) -> String {
         let names: Vec<String> = r
             .participants
             .iter()
-            .map(|p| view.ctx.role(&p.value).map_or(p.value.clone(), |i| one_line(&view.plan.roles[i].name)))
+            .map(|p| view.index.role(&p.value).map_or(p.value.clone(), |i| one_line(&view.plan.roles[i].name)))
             .collect();
         parts.push(format!("{} {}", words.with, names.join(", ")));
     }

@@ -152,7 +152,7 @@ fn activity_items(view: &View, geo: &Geometry, of_activity: &[usize]) -> Vec<Ite
     let mut index: BTreeMap<(usize, usize, usize, String), usize> = BTreeMap::new();
     let mut ids: Vec<usize> = (0..acts.len()).collect();
     view.sort_by_date(&mut ids);
-    let keepings: Vec<Keeping> = plan.recurring.iter().map(|r| Keeping::new(&view.ctx, r)).collect();
+    let keepings: Vec<Keeping> = plan.recurring.iter().map(|r| Keeping::new(&view.index, r)).collect();
     for i in ids {
         let a = &acts[i];
         let start = geo.sector_of(a.when.value.start.month());
@@ -160,7 +160,7 @@ fn activity_items(view: &View, geo: &Geometry, of_activity: &[usize]) -> Vec<Ite
         let title = one_line(&a.title.value);
         let ring = of_activity[i];
         let look = Look::of(view, a);
-        let keeps_any = keepings.iter().any(|k| k.kept_by(&view.ctx, a));
+        let keeps_any = keepings.iter().any(|k| k.kept_by(&view.index, a));
         let line = format!("{} · {} · {}", view.when_text(a), view.owners_text(a), view.status_text(a));
         let key = (ring, start, len, title.to_lowercase());
         match index.get(&key) {
