@@ -14,6 +14,7 @@ pub mod escape;
 pub mod export;
 pub mod i18n;
 pub mod init;
+pub mod json;
 pub mod lint;
 pub mod load;
 pub mod model;

@@ -157,9 +157,7 @@ pub fn json(reports: &[FileReport]) -> String {
         }
     }
     let doc = JsonReport { version: 1, findings, summary: Summary::of(reports) };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    s.push('\n');
-    s
+    crate::json::document(&doc)
 }
 
 /// 1-based positions of a finding: (line, column, end line, end column), when it has a place.
@@ -261,10 +259,7 @@ pub fn statistics_json(reports: &[FileReport]) -> String {
     }
     let statistics =
         statistics(reports).into_iter().map(|(rule, severity, count)| Row { rule, severity, count }).collect();
-    let mut s = serde_json::to_string_pretty(&Doc { version: 1, statistics, summary: Summary::of(reports) })
-        .unwrap_or_default();
-    s.push('\n');
-    s
+    crate::json::document(&Doc { version: 1, statistics, summary: Summary::of(reports) })
 }
 
 /// A path as a relative URI reference: forward slashes, and every byte but unreserved characters escaped, so a
@@ -340,9 +335,7 @@ pub fn sarif(reports: &[FileReport]) -> String {
             "results": results,
         } ],
     });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::json::document(&doc)
 }
 
 /// JUnit XML for GitLab and Azure test reports: one test case per file, failing when the file has errors (or

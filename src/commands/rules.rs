@@ -16,9 +16,7 @@ fn listed(format: RulesFormat) -> String {
                 .iter()
                 .map(|r| serde_json::json!({ "id": r.id, "severity": r.severity.as_str(), "summary": r.summary }))
                 .collect();
-            let mut s = serde_json::to_string_pretty(&list).unwrap_or_default();
-            s.push('\n');
-            s
+            crate::json::document(&list)
         }
         RulesFormat::Table => {
             let mut t = comfy_table::Table::new();

@@ -17,9 +17,7 @@ pub fn json_schema() -> Json {
 
 /// [`json_schema`] as pretty JSON, with a newline at the end: the text of `implan.schema.json`.
 pub fn json_schema_string() -> String {
-    let mut s = serde_json::to_string_pretty(&json_schema()).expect("a JSON value always serialises");
-    s.push('\n');
-    s
+    crate::json::document(&json_schema())
 }
 
 fn table_schema(table: &Table, without: &[&str]) -> Map<String, Json> {

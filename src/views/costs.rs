@@ -62,9 +62,7 @@ pub fn render(view: &View, format: Format, delimiter: char) -> String {
                 "version": 1, "plan": plan.title.value, "currency": currency,
                 "years": rows(&by_year), "phases": rows(&by_phase),
             });
-            let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-            s.push('\n');
-            s
+            crate::json::document(&doc)
         }
         Format::Csv => {
             let mut s = String::from("\u{feff}");

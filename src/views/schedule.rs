@@ -438,7 +438,5 @@ fn json(view: &View, groups: &[Group]) -> String {
             })
             .collect(),
     };
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    crate::json::document(&doc)
 }

@@ -384,9 +384,7 @@ pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
 }
 
 pub fn render_json(s: &StatusReport) -> String {
-    let mut out = serde_json::to_string_pretty(s).unwrap_or_default();
-    out.push('\n');
-    out
+    crate::json::document(s)
 }
 
 #[cfg(test)]
