@@ -1,0 +1,220 @@
+//! An activity: `[[activity]]` or `[[phase.activity]]`.
+
+use super::loader::{Loader, find};
+use crate::diag::{RuleId, Span};
+use crate::model::*;
+use crate::schema;
+use crate::when;
+use toml::de::DeTable;
+
+impl Loader<'_> {
+    pub(super) fn activity(&mut self, t: &DeTable<'_>, span: Span, phase: Option<usize>) -> Option<Activity> {
+        // "phase" is known in both places so that a nested one gets the clearer error below.
+        let allowed = schema::keys(&schema::ACTIVITY);
+        let what_table = if phase.is_some() { "an activity ([[phase.activity]])" } else { "an activity" };
+        if phase.is_some() && find(t, "phase").is_some() {
+            let (k, _) = find(t, "phase")?;
+            self.error(
+                self.at(k),
+                "an activity written inside a phase cannot name another phase",
+                Some("remove 'phase', or move the activity to the top level as [[activity]]".into()),
+            );
+        }
+        self.check_keys(t, &allowed, what_table);
+        let title = self.req_string(t, "title", &span, "an activity");
+        let what = match &title {
+            Some(t) => format!("activity '{}'", t.value),
+            None => "an activity".to_string(),
+        };
+        let id = match find(t, "id") {
+            Some(_) => self.string(t, "id").and_then(|id| self.checked_id(id)).map(|id| (id, false)),
+            None => title.as_ref().and_then(|title| {
+                let s = slug(&title.value);
+                if s.is_empty() {
+                    self.error(
+                        title.span.clone(),
+                        "cannot make an id from this title",
+                        Some("give the activity an id".into()),
+                    );
+                    None
+                } else {
+                    Some((Spanned::new(s, title.span.clone()), true))
+                }
+            }),
+        };
+        if find(t, "when").is_none() {
+            self.missing(&span, "when", &what, "\"mars 2026\"");
+        }
+        let when = self.when(t, "when");
+        let end = self.when(t, "end");
+        let duration = match self.string(t, "duration") {
+            Some(d) => match when::parse_duration(&d.value) {
+                Ok(dur) => Some((dur, d.span)),
+                Err(e) => {
+                    self.error(d.span, format!("cannot read 'duration': {}", e.message), Some(e.help));
+                    None
+                }
+            },
+            None => None,
+        };
+        let mut last_day = when.as_ref().map(|w| w.value.end);
+        if let (Some(w), Some(e)) = (&when, &end) {
+            if e.value.end < w.value.start {
+                self.error(
+                    e.span.clone(),
+                    format!("the activity ends ({}) before it starts ({})", e.value.end, w.value.start),
+                    None,
+                );
+            }
+            last_day = Some(e.value.end.max(w.value.end));
+        }
+        if let Some((dur, dspan)) = &duration {
+            if end.is_some() {
+                self.error(dspan.clone(), "give either 'end' or 'duration', not both", None);
+            } else if let Some(w) = &when {
+                match dur.last_day(w.value.start) {
+                    Some(d) => last_day = Some(d.max(w.value.end)),
+                    None => self.error(dspan.clone(), "the duration runs past the end of the calendar", None),
+                }
+            }
+        }
+        let owners = self.string_list(t, "owner");
+        let named_phase = if phase.is_none() { self.string(t, "phase") } else { None };
+        let components = self.string_list(t, "components");
+        let goals = self.string_list(t, "goals");
+        let after = self.string_list(t, "after");
+        let kind = self.string(t, "kind").map(|s| s.value);
+        let tags = self.string_list(t, "tags").into_iter().map(|s| s.value).collect();
+        let notes = self.string(t, "notes").map(|s| s.value);
+        let places = self
+            .integer(t, "places", 0, 100_000)
+            .map(|n| Spanned::new(n as u32, find(t, "places").map_or(0..0, |(_, v)| self.at(v))));
+        let participants = self.string_list(t, "participants");
+        let cost = self.cost(t);
+        let allow: Vec<Spanned<String>> = self.string_list(t, "allow");
+        for a in &allow {
+            if RuleId::parse(&a.value).is_none() {
+                let msg = RuleId::unknown_message(&a.value);
+                self.error(a.span.clone(), msg, Some("`implan rules` lists every rule id".into()));
+            }
+        }
+        // The activity's extent, from its header to its last value, so findings inside it can be allowed.
+        let extent_end = t.iter().map(|(_, v)| self.at(v).end).max().unwrap_or(span.end).max(span.start);
+        let status_v = self.string(t, "status");
+        let mut status = match &status_v {
+            None => Status::Planned,
+            Some(s) => match Status::parse(&s.value) {
+                Some(st) => st,
+                None => {
+                    let help =
+                        "write planned, in-progress, done or cancelled (or planlagt, pågår, gjennomført, avlyst)";
+                    self.error(s.span.clone(), format!("unknown status '{}'", s.value), Some(help.into()));
+                    Status::Planned
+                }
+            },
+        };
+        let done = match find(t, "done") {
+            None => None,
+            Some((_, v)) => match self.when_value("done", v, false) {
+                Some(w) if w.value.precision == crate::when::Precision::Day => {
+                    if status_v.is_none() {
+                        status = Status::Done;
+                    } else if status != Status::Done {
+                        let msg = format!("a done date is given, but the status is '{}'", status.as_str());
+                        self.error(w.span.clone(), msg, Some("set status = \"done\", or remove 'done'".into()));
+                    }
+                    Some(Spanned::new(w.value.start, w.span))
+                }
+                Some(w) => {
+                    self.error(w.span, "'done' must be a day, such as 2026-03-12", None);
+                    None
+                }
+                None => None,
+            },
+        };
+        let phase = match (phase, named_phase) {
+            (Some(i), _) => Some(PhaseRef::Nested(i)),
+            (None, Some(p)) => Some(PhaseRef::Named(p)),
+            (None, None) => None,
+        };
+        let (id, derived_id) = id?;
+        Some(Activity {
+            id,
+            derived_id,
+            title: title?,
+            when: when?,
+            last_day: last_day?,
+            span: self.head(&span),
+            extent: span.start..extent_end,
+            allow,
+            owners,
+            phase,
+            components,
+            goals,
+            after,
+            kind,
+            tags,
+            places,
+            cost,
+            participants,
+            status,
+            done,
+            notes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::testing::{HEAD, errors, loads};
+    use crate::model::{PhaseRef, Status};
+
+    #[test]
+    fn an_activity_may_end_the_day_it_starts_and_is_done_on_a_day() {
+        let activity = |extra: &str| format!("{HEAD}[[activity]]\ntitle = \"A\"\nwhen = \"2026-03-02\"\n{extra}");
+        assert_eq!(errors(&activity("end = \"2026-03-02\"\n")), []);
+        assert_eq!(
+            errors(&activity("end = \"2026-03-01\"\n"))[0].1,
+            "the activity ends (2026-03-01) before it starts (2026-03-02)"
+        );
+        assert_eq!(errors(&activity("done = 2026-03-03\n")), []);
+        assert_eq!(errors(&activity("done = \"mars 2026\"\n"))[0].1, "'done' must be a day, such as 2026-03-12");
+    }
+
+    #[test]
+    fn activities_inside_phases_and_derived_ids() {
+        let p = loads(&format!(
+            "{HEAD}[[phase]]\nid = \"p\"\nname = \"P\"\nperiod = \"Vår 2026\"\n[[phase.activity]]\ntitle = \"Oppstartsmøte i FAU\"\nwhen = \"mars 2026\"\nduration = \"3 dager\"\ndone = 2026-03-03\n"
+        ));
+        let a = &p.activities[0];
+        assert_eq!(a.id.value, "oppstartsmote-i-fau");
+        assert!(a.derived_id);
+        assert_eq!(a.phase, Some(PhaseRef::Nested(0)));
+        assert_eq!(a.status, Status::Done, "a done date alone means done");
+        assert_eq!(a.last_day.to_string(), "2026-03-31", "a month plus 3 days still ends with the month");
+        let e = errors(&format!(
+            "{HEAD}[[phase]]\nid = \"p\"\nname = \"P\"\nperiod = \"Vår 2026\"\n[[phase.activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nphase = \"q\"\n"
+        ));
+        assert_eq!(e[0].1, "an activity written inside a phase cannot name another phase");
+    }
+
+    #[test]
+    fn contradictions_and_blanks() {
+        let e = errors(&format!(
+            "{HEAD}[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nstatus = \"planlagt\"\ndone = 2026-03-03\nowner = [\"\"]\nduration = \"613566757 uker\"\n"
+        ));
+        let msgs: Vec<&str> = e.iter().map(|e| e.1.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "a done date is given, but the status is 'planned'",
+                "'owner' holds an empty name",
+                "cannot read 'duration': '613566757 uker' is longer than 100 years"
+            ]
+        );
+        let e = errors(&format!("{HEAD}[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nend = \"februar 2026\"\n"));
+        assert_eq!(e[0].1, "the activity ends (2026-02-28) before it starts (2026-03-01)");
+        let e = errors("[plan]\ntitle = \"T\"\nstart = 12\nend = \"2026\"\n");
+        assert_eq!(e[0].1, "cannot read 'start': 12 is not a year");
+    }
+}

@@ -1,0 +1,100 @@
+//! A `[lint]` table, in a plan or alone in an `implan.toml`.
+
+use super::INVALID_TOML;
+use super::loader::{Loader, TSpanned, find};
+use crate::diag::{Finding, RuleId, Severity};
+use crate::model::Spanned;
+use crate::schema;
+use crate::source::Source;
+use crate::when;
+use toml::de::{DeTable, DeValue};
+
+/// Reads only the `[lint]` table of a file (an `implan.toml`), checking it as strictly as a plan's.
+pub fn load_lint_only(source: &Source) -> Result<crate::lint::Lint, Vec<Finding>> {
+    let (doc, errors) = DeTable::parse_recoverable(&source.text);
+    if let Some(e) = errors.into_iter().next() {
+        let f = Finding::new(INVALID_TOML, Severity::Error, e.span(), format!("invalid TOML: {}", e.message().trim()));
+        return Err(vec![f]);
+    }
+    let mut loader = Loader::new(source);
+    let lint = loader.lint(doc.get_ref()).unwrap_or_default();
+    if loader.errors.is_empty() { Ok(lint) } else { Err(loader.errors) }
+}
+
+impl Loader<'_> {
+    /// A `[lint]` table: rule levels and rule options.
+    pub(super) fn lint(&mut self, doc: &DeTable<'_>) -> Option<crate::lint::Lint> {
+        use crate::lint::{Level, Lint};
+        let (t, _) = self.table(doc, "lint")?;
+        self.check_keys(t, &schema::keys(&schema::LINT), "[lint]");
+        let mut lint = Lint::default();
+        if let Some((rules, _)) = self.table(t, "rules") {
+            for (k, v) in rules.iter() {
+                let Some(rule) = RuleId::parse(k.get_ref()) else {
+                    let msg = RuleId::unknown_message(k.get_ref());
+                    self.error(self.at(k), msg, Some("`implan rules` lists every rule id".into()));
+                    continue;
+                };
+                let id = Spanned::new(rule, self.at(k));
+                match v.get_ref() {
+                    DeValue::String(s) => match Level::parse(s) {
+                        Some(level) => lint.levels.push((id, level)),
+                        None => self.error(
+                            self.at(v),
+                            format!("unknown level '{s}'"),
+                            Some("write \"allow\", \"warn\" or \"error\"".into()),
+                        ),
+                    },
+                    _ => self.type_error(id.value.as_str(), v, "\"allow\", \"warn\" or \"error\""),
+                }
+            }
+        }
+        if let Some((o, _)) = self.table(t, "options") {
+            self.check_keys(o, &schema::keys(&schema::LINT_OPTIONS), "[lint.options]");
+            lint.idle_gap_months = self.integer(o, "idle-gap-months", 1, 24).map(|n| n as usize);
+            lint.cadence_tolerance = self.integer(o, "cadence-tolerance", 0, 12).map(|n| n as u32);
+            lint.owner_overload_max = self.integer(o, "owner-overload-max", 1, 100).map(|n| n as usize);
+            lint.autumn_break_week = self.integer(o, "autumn-break-week", 1, 53).map(|n| n as u32);
+            lint.winter_break_week = self.integer(o, "winter-break-week", 1, 53).map(|n| n as u32);
+            if let Some((_, v)) = find(o, "summer-months") {
+                let mut months = Vec::new();
+                let items: Vec<&TSpanned<DeValue<'_>>> = match v.get_ref() {
+                    DeValue::Array(a) => a.iter().collect(),
+                    _ => vec![v],
+                };
+                for item in items {
+                    let m = match item.get_ref() {
+                        DeValue::Integer(i) => i.as_str().parse::<u32>().ok().filter(|m| (1..=12).contains(m)),
+                        DeValue::String(s) => when::month_word(&s.to_lowercase()),
+                        _ => None,
+                    };
+                    match m {
+                        Some(m) => months.push(m),
+                        None => self.error(
+                            self.at(item),
+                            "not a month",
+                            Some("write month numbers (7) or names (\"juli\")".into()),
+                        ),
+                    }
+                }
+                lint.summer_months = Some(months);
+            }
+        }
+        Some(lint)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_lint_table_is_read_from_a_configuration() {
+        let lint = load_lint_only(&Source::new("implan.toml", "[lint.options]\nidle-gap-months = 4\n")).expect("valid");
+        assert_eq!(lint.idle_gap_months, Some(4));
+        let errors =
+            load_lint_only(&Source::new("implan.toml", "[lint.options]\nidle-gap-months = \"four\"\n")).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(load_lint_only(&Source::new("implan.toml", "[lint\n")).is_err());
+    }
+}

@@ -1,0 +1,242 @@
+//! The document and its tables of one kind each: [plan], [agreement], [roles], [goal], [[component]].
+
+use super::loader::{Loader, find};
+use crate::model::*;
+use crate::schema;
+use toml::de::{DeTable, DeValue};
+
+impl Loader<'_> {
+    pub(super) fn document(&mut self, doc: &DeTable<'_>) -> Option<Plan> {
+        self.scan_hidden(doc);
+        self.check_keys(doc, &schema::keys(&schema::DOCUMENT), "a plan file");
+        let lint = self.lint(doc);
+        self.agreement = self.agreement_table(doc);
+        let budget = self.budget(doc);
+        let Some((p, header)) = self.table(doc, "plan") else {
+            if find(doc, "plan").is_none() {
+                self.error(
+                    0..0,
+                    "this file has no [plan] table",
+                    Some("a plan file starts with [plan] and its title, start and end; see docs/format.md".into()),
+                );
+            }
+            return None;
+        };
+        let header = self.head(&header);
+        self.check_keys(p, &schema::keys(&schema::PLAN), "[plan]");
+        let title = self.req_string(p, "title", &header, "[plan]");
+        if find(p, "start").is_none() {
+            self.missing(&header, "start", "[plan]", "\"vår 2026\"");
+        }
+        if find(p, "end").is_none() {
+            self.missing(&header, "end", "[plan]", "\"vår 2028\"");
+        }
+        let start = self.when(p, "start");
+        let end = self.when(p, "end");
+        if let (Some(s), Some(e)) = (&start, &end)
+            && e.value.end < s.value.start
+        {
+            self.error(
+                e.span.clone(),
+                format!("the plan ends ({}) before it starts ({})", e.value.end, s.value.start),
+                None,
+            );
+        }
+        let lang = match self.string(p, "lang") {
+            None => None,
+            Some(l) => match Lang::parse(&l.value) {
+                Some(lang) => Some(lang),
+                None => {
+                    let other = l.value.trim();
+                    let msg = format!("unknown language '{other}'");
+                    self.error(
+                        l.span,
+                        msg,
+                        Some("write lang = \"nb\" (Norwegian Bokmål) or lang = \"en\" (English)".into()),
+                    );
+                    None
+                }
+            },
+        };
+        let org = self.string(p, "org").map(|s| s.value);
+        let owner = self.string(p, "owner");
+        let description = self.string(p, "description").map(|s| s.value);
+
+        let roles = self.roles(doc);
+        let (goal, subgoals) = self.goals(doc);
+        let components = self.components(doc);
+        let mut activities = Vec::new();
+        let phases = self.phases(doc, &mut activities);
+        for (t, span) in self.tables(doc, "activity", "[[activity]]") {
+            if let Some(a) = self.activity(t, span, None) {
+                activities.push(a);
+            }
+        }
+        let recurring = self.recurring(doc);
+        Some(Plan {
+            title: title?,
+            org,
+            start: start?,
+            end: end?,
+            lang,
+            owner,
+            description,
+            header,
+            roles,
+            goal,
+            subgoals,
+            components,
+            phases,
+            activities,
+            recurring,
+            lint,
+            agreement: self.agreement.clone(),
+            budget,
+            hidden: Vec::new(),
+        })
+    }
+
+    /// `[agreement]`: start (default: the plan's), years (absent: open-ended), extendable.
+    fn agreement_table(&mut self, doc: &DeTable<'_>) -> Option<Agreement> {
+        let (t, span) = self.table(doc, "agreement")?;
+        self.check_keys(t, &schema::keys(&schema::AGREEMENT), "[agreement]");
+        let start = match self.when(t, "start") {
+            Some(s) => s,
+            None => {
+                let plan_start = find(doc, "plan")
+                    .and_then(|(_, p)| p.get_ref().as_table().and_then(|p| find(p, "start")))
+                    .and_then(|(_, v)| self.when_value("start", v, false));
+                match plan_start {
+                    Some(s) => s,
+                    None => {
+                        let head = self.head(&span);
+                        self.error(head, "[agreement] has no 'start', and the plan's start cannot stand in", None);
+                        return None;
+                    }
+                }
+            }
+        };
+        let years = self.integer(t, "years", 1, 50).map(|n| n as u32);
+        let extendable = match find(t, "extendable") {
+            None => false,
+            Some((_, v)) => match v.get_ref() {
+                DeValue::Boolean(b) => *b,
+                _ => {
+                    self.type_error("extendable", v, "true or false");
+                    false
+                }
+            },
+        };
+        // Read for its type only: the notes are for people.
+        self.string(t, "notes");
+        Some(Agreement { start, years, extendable })
+    }
+
+    fn roles(&mut self, doc: &DeTable<'_>) -> Vec<Role> {
+        let Some((t, _)) = self.table(doc, "roles") else { return Vec::new() };
+        let mut roles = Vec::with_capacity(t.len());
+        for (k, v) in t.iter() {
+            let Some(id) = self.checked_id(Spanned::new(k.get_ref().to_string(), self.at(k))) else { continue };
+            match v.get_ref() {
+                DeValue::String(name) => {
+                    roles.push(Role { id, name: name.to_string(), lead: None, members: Vec::new(), description: None })
+                }
+                DeValue::Table(r) => {
+                    self.check_keys(r, &schema::keys(&schema::ROLE), "a role");
+                    let what = format!("role '{}'", id.value);
+                    let span = id.span.clone();
+                    let name = self.req_string(r, "name", &span, &what);
+                    let lead = self.string(r, "lead");
+                    let members = self.string_list(r, "members");
+                    let description = self.string(r, "description").map(|s| s.value);
+                    if let Some(name) = name {
+                        roles.push(Role { id, name: name.value, lead, members, description });
+                    }
+                }
+                _ => self.type_error(&id.value, v, "the role's name, or a table with name, lead, members"),
+            }
+        }
+        roles
+    }
+
+    fn goals(&mut self, doc: &DeTable<'_>) -> (Option<Goal>, Vec<SubGoal>) {
+        let Some((t, span)) = self.table(doc, "goal") else { return (None, Vec::new()) };
+        self.check_keys(t, &schema::keys(&schema::GOAL), "[goal]");
+        let id = self.id(t, &span, "[goal]");
+        let text = self.req_string(t, "text", &span, "[goal]");
+        let goal = id.zip(text).map(|(id, text)| Goal { id, text: text.value });
+        let mut subs = Vec::new();
+        if let Some((s, _)) = self.table(t, "sub") {
+            for (k, v) in s.iter() {
+                let Some(id) = self.checked_id(Spanned::new(k.get_ref().to_string(), self.at(k))) else { continue };
+                match v.get_ref() {
+                    DeValue::String(text) => subs.push(SubGoal { id, text: text.to_string(), description: None }),
+                    DeValue::Table(g) => {
+                        self.check_keys(g, &schema::keys(&schema::SUB_GOAL), "a sub-goal");
+                        let what = format!("sub-goal '{}'", id.value);
+                        let at = id.span.clone();
+                        if let Some(text) = self.req_string(g, "text", &at, &what) {
+                            let description = self.string(g, "description").map(|s| s.value);
+                            subs.push(SubGoal { id, text: text.value, description });
+                        }
+                    }
+                    _ => self.type_error(&id.value, v, "the sub-goal's text, or a table with text"),
+                }
+            }
+        }
+        (goal, subs)
+    }
+
+    fn components(&mut self, doc: &DeTable<'_>) -> Vec<Component> {
+        let mut out = Vec::new();
+        for (t, span) in self.tables(doc, "component", "[[component]]") {
+            self.check_keys(t, &schema::keys(&schema::COMPONENT), "a component");
+            let id = self.id(t, &span, "a component");
+            let name = self.req_string(t, "name", &span, "a component");
+            let summary = self.string(t, "summary").map(|s| s.value);
+            let contents = self.string_list(t, "contents").into_iter().map(|s| s.value).collect();
+            if let (Some(id), Some(name)) = (id, name) {
+                out.push(Component { id, name: name.value, summary, contents });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::testing::{HEAD, errors, loads};
+
+    #[test]
+    fn a_plan_may_last_one_day_but_not_end_before_it_starts() {
+        let plan = |start: &str, end: &str| format!("[plan]\ntitle = \"T\"\nstart = \"{start}\"\nend = \"{end}\"\n");
+        assert_eq!(errors(&plan("2026-03-02", "2026-03-02")), []);
+        let found = errors(&plan("2026-03-02", "2026-03-01"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, "the plan ends (2026-03-01) before it starts (2026-03-02)");
+    }
+
+    #[test]
+    fn an_agreement_says_whether_it_can_be_extended() {
+        let agreement = |extendable: &str| {
+            let text = format!("{HEAD}[agreement]\nstart = \"2026-01\"\nyears = 2\n{extendable}");
+            loads(&text).agreement.expect("an agreement").extendable
+        };
+        assert!(agreement("extendable = true\n"));
+        assert!(!agreement("extendable = false\n"));
+        assert!(!agreement(""));
+        assert_eq!(errors(&format!("{HEAD}[agreement]\nextendable = \"ja\"\n")).len(), 1);
+    }
+
+    #[test]
+    fn missing_plan_and_required_keys() {
+        assert_eq!(errors("")[0].1, "this file has no [plan] table");
+        assert_eq!(
+            errors("[plan]\ntitle = \"T\"\n").iter().map(|e| e.1.as_str()).collect::<Vec<_>>(),
+            ["[plan] has no 'start'", "[plan] has no 'end'"]
+        );
+        let e = errors(&format!("{HEAD}[[activity]]\ntitle = \"A\"\n"));
+        assert_eq!(e[0].1, "activity 'A' has no 'when'");
+        assert_eq!(e[0].0, 5, "points at the [[activity]] header");
+    }
+}

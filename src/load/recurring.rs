@@ -1,0 +1,256 @@
+//! Recurring requirements (`[[recurring]]`, `[[requirement]]`) and their cadence.
+
+use super::loader::{Loader, TSpanned, find};
+use crate::diag::Span;
+use crate::model::*;
+use crate::schema;
+use crate::suggest::nearest;
+use crate::when;
+use toml::de::{DeTable, DeValue};
+
+impl Loader<'_> {
+    pub(super) fn recurring(&mut self, doc: &DeTable<'_>) -> Vec<Recurring> {
+        let mut out = Vec::new();
+        // `[[recurring]]` reads better for cadences, `[[requirement]]` for deadlines and quotas; they are the same.
+        let mut tables = self.tables(doc, "recurring", "[[recurring]]");
+        tables.extend(self.tables(doc, "requirement", "[[requirement]]"));
+        for (t, span) in tables {
+            self.check_keys(t, &schema::keys(&schema::RECURRING), "a requirement");
+            let id = self.id(t, &span, "a requirement");
+            let what = match &id {
+                Some(id) => format!("requirement '{}'", id.value),
+                None => "a requirement".to_string(),
+            };
+            let title = self.req_string(t, "title", &span, &what);
+            let kind = self.req_string(t, "kind", &span, &what);
+            let owner = self.string(t, "owner");
+            let from = self.when(t, "from");
+            let until = self.when(t, "until");
+            let notes = self.string(t, "notes").map(|s| s.value);
+            let by = self.when(t, "by");
+            let within = match find(t, "within") {
+                Some((_, v)) => self.when_value("within", v, true),
+                None => None,
+            };
+            let before = self.string(t, "before");
+            let quota = self.spanned_integer(t, "quota");
+            let quota_each = self.spanned_integer(t, "quota-each");
+            let participants = self.string_list(t, "participants");
+            let cost = self.cost(t);
+            // A named survey brings its usual window and cadence; `months` and `every` override them.
+            let survey = match self.string(t, "survey") {
+                Some(s) => match crate::model::survey(&s.value) {
+                    Some(sv) => Some((sv, s.span)),
+                    None => {
+                        let known = ["elevundersøkelsen", "foreldreundersøkelsen", "ungdata"];
+                        let help = match nearest(&s.value, known) {
+                            Some(k) => format!("did you mean '{k}'?"),
+                            None => format!("implan knows {}", crate::suggest::quoted_list(&known)),
+                        };
+                        self.error(s.span, format!("unknown survey '{}'", s.value), Some(help));
+                        None
+                    }
+                },
+                None => None,
+            };
+            let mut window = survey
+                .as_ref()
+                .filter(|(sv, _)| !sv.months.is_empty())
+                .map(|(sv, span)| Spanned::new(sv.months.to_vec(), span.clone()));
+            if let Some((_, v)) = find(t, "months") {
+                let items: Vec<&TSpanned<DeValue<'_>>> = match v.get_ref() {
+                    DeValue::Array(a) => a.iter().collect(),
+                    _ => vec![v],
+                };
+                let mut months = Vec::new();
+                for item in items {
+                    match item.get_ref() {
+                        DeValue::Integer(i) if i.as_str().parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)) => {
+                            months.push(i.as_str().parse().unwrap_or(1))
+                        }
+                        DeValue::String(s) if when::month_word(&s.to_lowercase()).is_some() => {
+                            months.push(when::month_word(&s.to_lowercase()).unwrap_or(1))
+                        }
+                        _ => self.error(
+                            self.at(item),
+                            "not a month",
+                            Some("write month numbers (10) or names (\"oktober\")".into()),
+                        ),
+                    }
+                }
+                window = Some(Spanned::new(months, self.at(v)));
+            }
+            let checks = [
+                "every",
+                "count",
+                "by",
+                "within",
+                "before",
+                "quota",
+                "quota-each",
+                "participants",
+                "survey",
+                "months",
+                "cost",
+            ];
+            let cadence = if find(t, "every").is_some() || find(t, "count").is_some() {
+                self.cadence(t, &span, &what)
+            } else if let Some((sv, sspan)) = &survey {
+                Some(Spanned::new(Cadence::Every(sv.every), sspan.clone()))
+            } else {
+                if !checks.iter().any(|k| find(t, k).is_some()) {
+                    let head = self.head(&span);
+                    self.error(
+                        head,
+                        format!("{what} says nothing to check"),
+                        Some("add how often (every = \"halvår\"), how many (count = \"4-8\", per = \"år\"), a deadline (by = …), a window (within = …), a quota or participants".into()),
+                    );
+                }
+                if let Some(p) = self.string(t, "per") {
+                    self.error(p.span, "'per' goes with 'count'", None);
+                }
+                None
+            };
+            if let (Some(id), Some(title), Some(kind)) = (id, title, kind) {
+                out.push(Recurring {
+                    id,
+                    title: title.value,
+                    kind,
+                    owner,
+                    cadence,
+                    from,
+                    until,
+                    notes,
+                    by,
+                    within,
+                    before,
+                    quota,
+                    quota_each,
+                    participants,
+                    window,
+                    cost,
+                });
+            }
+        }
+        out
+    }
+
+    fn cadence(&mut self, t: &DeTable<'_>, span: &Span, what: &str) -> Option<Spanned<Cadence>> {
+        let every = self.string(t, "every");
+        let count = find(t, "count");
+        let per = self.string(t, "per");
+        match (every, count) {
+            (Some(_), Some((k, _))) => {
+                self.error(self.at(k), format!("{what} has both 'every' and 'count'"), Some("keep one of them".into()));
+                None
+            }
+            (None, None) => {
+                let head = self.head(span);
+                self.error(
+                    head,
+                    format!("{what} says neither how often ('every') nor how many ('count' and 'per')"),
+                    Some("add, for example, every = \"halvår\", or count = \"4-8\" and per = \"år\"".into()),
+                );
+                None
+            }
+            (Some(e), None) => {
+                if let Some(p) = &per {
+                    self.error(p.span.clone(), "'per' goes with 'count', not with 'every'", None);
+                }
+                match parse_every(&e.value) {
+                    Some(m) => Some(Spanned::new(Cadence::Every(m), e.span)),
+                    None => {
+                        let help =
+                            "write \"6 months\", \"6 måneder\", \"halvår\", \"år\", \"yearly\", \"kvartal\", \"2 år\"";
+                        self.error(
+                            e.span,
+                            format!("cannot read 'every': '{}' is not a length of time", e.value),
+                            Some(help.into()),
+                        );
+                        None
+                    }
+                }
+            }
+            (None, Some((_, c))) => {
+                let one = |v: &DeValue<'_>| match v {
+                    DeValue::Integer(i) => i.as_str().parse::<u32>().ok().map(|n| (n, n)),
+                    DeValue::String(s) => parse_count(s),
+                    _ => None,
+                };
+                // A list gives each period its own count, the last repeating: [4, 2] is "4 in year 1, then 2".
+                let parsed: Option<Vec<(u32, u32)>> = match c.get_ref() {
+                    DeValue::Array(items) if !items.is_empty() => items.iter().map(|i| one(i.get_ref())).collect(),
+                    v => one(v).map(|r| vec![r]),
+                };
+                let Some(counts) = parsed else {
+                    let help = "write a number (4), a range (\"4-8\"), or one per period ([4, 2, 2])";
+                    self.error(self.at(c), "cannot read 'count'", Some(help.into()));
+                    return None;
+                };
+                let Some(per) = per else {
+                    let head = self.head(span);
+                    self.error(
+                        head,
+                        format!("{what} has 'count' but no 'per'"),
+                        Some(
+                            "add per = \"år\" (or avtaleår, skoleår, kalenderår, halvår, kvartal, måned, plan)".into(),
+                        ),
+                    );
+                    return None;
+                };
+                match parse_period_word(&per.value) {
+                    Some(p) => Some(Spanned::new(Cadence::Count { counts, per: p }, self.at(c))),
+                    None => {
+                        let help = "write \"år\", \"avtaleår\", \"skoleår\", \"kalenderår\", \"halvår\", \"kvartal\", \"måned\" or \"plan\" (or in English)";
+                        self.error(per.span, format!("cannot read 'per': '{}'", per.value), Some(help.into()));
+                        None
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::testing::{HEAD, errors, loads};
+    use crate::model::{Cadence, CadencePeriod};
+
+    #[test]
+    fn a_requirements_months_are_months() {
+        let recurring = |months: &str| {
+            format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\nevery = \"år\"\nmonths = {months}\n")
+        };
+        assert_eq!(errors(&recurring("[3, \"oktober\", 12]")), []);
+        for bad in ["[13]", "[0]", "[\"oktobr\"]"] {
+            assert_eq!(
+                errors(&recurring(bad)).iter().map(|e| e.1.as_str()).collect::<Vec<_>>(),
+                ["not a month"],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_empty_list_of_counts_is_no_count() {
+        let text =
+            format!("{HEAD}[[requirement]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\ncount = []\nper = \"år\"\n");
+        let found = errors(&text);
+        assert_eq!(found.iter().map(|f| f.1.as_str()).collect::<Vec<_>>(), ["cannot read 'count'"], "{found:?}");
+    }
+
+    #[test]
+    fn recurring_requirements_need_a_cadence() {
+        let e = errors(&format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\n"));
+        assert_eq!(e[0].1, "requirement 'r' says nothing to check");
+        let e = errors(&format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\ncount = \"4-8\"\n"));
+        assert_eq!(e[0].1, "requirement 'r' has 'count' but no 'per'");
+        let p = loads(&format!(
+            "{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\ncount = \"4–8\"\nper = \"år\"\n"
+        ));
+        assert_eq!(
+            p.recurring[0].cadence.as_ref().map(|c| c.value.clone()),
+            Some(Cadence::Count { counts: vec![(4, 8)], per: CadencePeriod::Year })
+        );
+    }
+}

@@ -1,0 +1,283 @@
+//! Reading one value of a table: strings, ids, lists, dates, tables, whole numbers.
+
+use super::loader::{Loader, TSpanned, find};
+use crate::diag::Span;
+use crate::model::*;
+use crate::when::{self, When};
+use chrono::NaiveDate;
+use toml::de::{DeTable, DeValue};
+
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_alphanumeric())
+        && chars.all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
+impl Loader<'_> {
+    pub(super) fn string(&mut self, t: &DeTable<'_>, key: &str) -> Option<Spanned<String>> {
+        let (_, v) = find(t, key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(s.to_string(), self.at(v))),
+            _ => {
+                self.type_error(key, v, "a string (in quotes)");
+                None
+            }
+        }
+    }
+
+    pub(super) fn req_string(&mut self, t: &DeTable<'_>, key: &str, at: &Span, what: &str) -> Option<Spanned<String>> {
+        if find(t, key).is_none() {
+            self.missing(at, key, what, "\"…\"");
+            return None;
+        }
+        self.string(t, key)
+    }
+
+    pub(super) fn id(&mut self, t: &DeTable<'_>, at: &Span, what: &str) -> Option<Spanned<String>> {
+        let id = self.req_string(t, "id", at, what)?;
+        self.checked_id(id)
+    }
+
+    pub(super) fn checked_id(&mut self, id: Spanned<String>) -> Option<Spanned<String>> {
+        if valid_id(&id.value) {
+            return Some(id);
+        }
+        let help = match slug(&id.value) {
+            example if example.is_empty() => "use letters, digits, '-' and '_', such as \"rektor\"".to_string(),
+            example => format!("use letters, digits, '-' and '_', for example \"{example}\""),
+        };
+        self.error(id.span.clone(), format!("'{}' is not a valid id", id.value), Some(help));
+        None
+    }
+
+    /// A string or a list of strings, none of them blank (they name roles, goals, activities).
+    pub(super) fn string_list(&mut self, t: &DeTable<'_>, key: &str) -> Vec<Spanned<String>> {
+        let list = self.raw_string_list(t, key);
+        let (ok, blank): (Vec<_>, Vec<_>) = list.into_iter().partition(|s| !s.value.trim().is_empty());
+        for b in blank {
+            self.error(
+                b.span,
+                format!("'{key}' holds an empty name"),
+                Some("remove it, or write the id it should name".into()),
+            );
+        }
+        ok
+    }
+
+    fn raw_string_list(&mut self, t: &DeTable<'_>, key: &str) -> Vec<Spanned<String>> {
+        let Some((_, v)) = find(t, key) else { return Vec::new() };
+        match v.get_ref() {
+            DeValue::String(s) => vec![Spanned::new(s.to_string(), self.at(v))],
+            DeValue::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => out.push(Spanned::new(s.to_string(), self.at(item))),
+                        _ => self.type_error(key, item, "a list of strings"),
+                    }
+                }
+                out
+            }
+            _ => {
+                self.type_error(key, v, "a string or a list of strings");
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn when_value(&mut self, key: &str, v: &TSpanned<DeValue<'_>>, period: bool) -> Option<Spanned<When>> {
+        let parsed = match v.get_ref() {
+            DeValue::String(s) => {
+                if period {
+                    when::parse_period(s)
+                } else {
+                    when::parse(s)
+                }
+            }
+            DeValue::Datetime(dt) => datetime(dt),
+            DeValue::Integer(i) => {
+                match i
+                    .as_str()
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|y| (when::FIRST_YEAR..=9999).contains(y))
+                    .and_then(When::year)
+                {
+                    Some(w) => Ok(w),
+                    None => Err(when::WhenError {
+                        message: format!("{} is not a year", i.as_str()),
+                        help: when::FORMS_HELP.into(),
+                    }),
+                }
+            }
+            _ => {
+                self.type_error(key, v, "a date");
+                return None;
+            }
+        };
+        let parsed = match (parsed, v.get_ref()) {
+            (Err(e), DeValue::String(s)) => match agreement_years(s) {
+                Some((a, b)) => match &self.agreement {
+                    Some(ag) => ag.years_span(a, b).ok_or(e),
+                    None => Err(when::WhenError {
+                        message: format!("'{s}' counts agreement years, but the plan has no [agreement]"),
+                        help: "add [agreement] with start = \"…\" and years = …, or write a date".into(),
+                    }),
+                },
+                None => Err(e),
+            },
+            (p, _) => p,
+        };
+        match parsed {
+            Ok(w) => Some(Spanned::new(w, self.at(v))),
+            Err(e) => {
+                self.error(self.at(v), format!("cannot read '{key}': {}", e.message), Some(e.help));
+                None
+            }
+        }
+    }
+
+    pub(super) fn when(&mut self, t: &DeTable<'_>, key: &str) -> Option<Spanned<When>> {
+        let (_, v) = find(t, key)?;
+        self.when_value(key, v, false)
+    }
+
+    pub(super) fn table<'a, 'i>(&mut self, t: &'a DeTable<'i>, key: &str) -> Option<(&'a DeTable<'i>, Span)> {
+        let (_, v) = find(t, key)?;
+        match v.get_ref() {
+            DeValue::Table(tbl) => Some((tbl, self.at(v))),
+            _ => {
+                self.type_error(key, v, &format!("a table ([{key}])"));
+                None
+            }
+        }
+    }
+
+    pub(super) fn tables<'a, 'i>(
+        &mut self,
+        t: &'a DeTable<'i>,
+        key: &str,
+        header: &str,
+    ) -> Vec<(&'a DeTable<'i>, Span)> {
+        let Some((_, v)) = find(t, key) else { return Vec::new() };
+        let mut out = Vec::new();
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::Table(tbl) => out.push((tbl, self.at(item))),
+                        _ => self.type_error(key, item, &format!("a table ({header})")),
+                    }
+                }
+            }
+            _ => self.type_error(key, v, &format!("a list of tables, each written {header}")),
+        }
+        out
+    }
+
+    pub(super) fn integer(&mut self, t: &DeTable<'_>, key: &str, min: i64, max: i64) -> Option<i64> {
+        let (_, v) = find(t, key)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => match i.as_str().parse::<i64>().ok().filter(|n| (min..=max).contains(n)) {
+                Some(n) => Some(n),
+                None => {
+                    self.error(self.at(v), format!("'{key}' must be between {min} and {max}"), None);
+                    None
+                }
+            },
+            _ => {
+                self.type_error(key, v, "a whole number");
+                None
+            }
+        }
+    }
+
+    pub(super) fn spanned_integer(&mut self, t: &DeTable<'_>, key: &str) -> Option<Spanned<u32>> {
+        let span = self.at(find(t, key)?.1);
+        self.integer(t, key, 0, 100_000).map(|n| Spanned::new(n as u32, span))
+    }
+}
+
+fn datetime(dt: &toml::value::Datetime) -> Result<When, when::WhenError> {
+    let bad = |m: String| when::WhenError { message: m, help: when::FORMS_HELP.into() };
+    let Some(d) = dt.date else {
+        return Err(bad("a time of day alone is not a date".into()));
+    };
+    let date = NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)
+        .ok_or_else(|| bad(format!("{:04}-{:02}-{:02} is not a day in the calendar", d.year, d.month, d.day)))?;
+    if (d.year as i32) < when::FIRST_YEAR {
+        return Err(bad(format!("the year {:04} is not a plausible year for a plan; write all four digits", d.year)));
+    }
+    let mut w = When::day(date);
+    let Some(t) = dt.time else { return Ok(w) };
+    let Some(time) = chrono::NaiveTime::from_hms_opt(t.hour as u32, t.minute as u32, t.second.unwrap_or(0) as u32)
+    else {
+        return Err(bad(format!("{:02}:{:02} is not a time of day", t.hour, t.minute)));
+    };
+    // A time with an offset is a moment anywhere; the plan's clock is Oslo's.
+    let offset = match dt.offset {
+        None => None,
+        Some(toml::value::Offset::Z) => Some(0),
+        Some(toml::value::Offset::Custom { minutes }) => Some(i32::from(minutes)),
+    };
+    match offset {
+        None => w.time = Some((time, None)),
+        Some(minutes) => {
+            let oslo = when::oslo_from_offset(date.and_time(time), minutes)
+                .ok_or_else(|| bad(format!("{date} {time} is outside the calendar")))?;
+            w = When::day(oslo.date());
+            w.time = Some((oslo.time(), None));
+        }
+    }
+    Ok(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::testing::{HEAD, errors, loads};
+    use crate::source::Source;
+
+    #[test]
+    fn ids_are_letters_digits_and_a_few_joiners() {
+        for id in ["a", "møte-1", "fase_2", "v1.2", "Å"] {
+            assert!(valid_id(id), "{id}");
+        }
+        for id in ["", "-a", ".a", "a b", "a/b", "a,b"] {
+            assert!(!valid_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn an_invalid_id_is_answered_with_one_that_would_do() {
+        let help = |id: &str| {
+            let src = Source::new("t.toml", id);
+            let mut loader = Loader::new(&src);
+            assert_eq!(loader.checked_id(Spanned::new(id.to_string(), 0..id.len())), None);
+            loader.errors.remove(0).help.unwrap()
+        };
+        assert_eq!(help("Møte med FAU"), "use letters, digits, '-' and '_', for example \"mote-med-fau\"");
+        assert_eq!(help("!!!"), "use letters, digits, '-' and '_', such as \"rektor\"");
+    }
+
+    #[test]
+    fn years_before_the_first_plausible_one_are_refused() {
+        let activity = |when: &str| format!("{HEAD}[[activity]]\ntitle = \"A\"\nwhen = {when}\n");
+        assert_eq!(errors(&activity("1000-01-01")), []);
+        let found = errors(&activity("0999-12-31"));
+        assert!(found[0].1.contains("the year 0999 is not a plausible year for a plan"), "{found:?}");
+    }
+
+    #[test]
+    fn toml_date_times_with_offsets_are_oslo_time() {
+        let plan = loads(&format!(
+            "{HEAD}[[activity]]\ntitle = \"A\"\nwhen = 2026-03-12T23:30:00Z\n[[activity]]\ntitle = \"B\"\nwhen = 2026-07-12T10:00:00-08:00\n[[activity]]\ntitle = \"C\"\nwhen = 2026-07-12T10:00:00\n"
+        ));
+        let shown: Vec<String> = plan
+            .activities
+            .iter()
+            .map(|a| format!("{} {}", a.when.value.start, a.when.value.time.unwrap().0.format("%H:%M")))
+            .collect();
+        assert_eq!(shown, ["2026-03-13 00:30", "2026-07-12 20:00", "2026-07-12 10:00"]);
+    }
+}
