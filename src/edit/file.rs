@@ -1,0 +1,74 @@
+//! Reading the plan and writing the edited one: one edit at a time, and never over a file that changed since it was read.
+
+use super::{Edit, EditError, Outcome, apply};
+use std::fs;
+use std::io;
+use std::path::Path;
+
+/// Reads the plan at `path` (refusing anything but a regular file), applies `edit` to the activity `id` and
+/// writes the result atomically (see [`crate::write`]). Edits of one plan take turns ([`crate::write::lock`]):
+/// each reads the file as the one before it left it. When the text would not change, nothing is written.
+pub fn edit_file(path: &Path, id: &str, edit: &Edit) -> Result<Outcome, EditError> {
+    edit_file_with(path, id, edit, false)
+}
+
+/// [`edit_file`]; `force` writes a read-only plan, one with other hard links, or one whose owner cannot be kept.
+pub fn edit_file_with(path: &Path, id: &str, edit: &Edit, force: bool) -> Result<Outcome, EditError> {
+    // Only a regular file: opening a named pipe to lock it would wait for a writer forever.
+    crate::source::regular_file(path).map_err(EditError::Read)?;
+    let _turn = crate::write::lock(path).map_err(|e| match e {
+        crate::write::LockError::Open(e) => EditError::Read(e),
+        crate::write::LockError::Busy => EditError::Busy,
+    })?;
+    let original = crate::source::read_plan(path).map_err(EditError::Read)?;
+    edit_bytes_with(path, &original, id, edit, force)
+}
+
+/// Applies `edit` to `original`, the bytes the caller read from `path`, and writes the result atomically.
+/// Refuses with [`EditError::Changed`] if the file no longer holds `original` — also when the edit changes
+/// nothing, since the caller's view of the file is then out of date.
+pub fn edit_bytes(path: &Path, original: &[u8], id: &str, edit: &Edit) -> Result<Outcome, EditError> {
+    edit_bytes_with(path, original, id, edit, false)
+}
+
+fn edit_bytes_with(path: &Path, original: &[u8], id: &str, edit: &Edit, force: bool) -> Result<Outcome, EditError> {
+    let text = std::str::from_utf8(original).map_err(|_| EditError::NotText)?;
+    let (new_text, mut outcome) = apply(text, id, edit)?;
+    if outcome.changed {
+        let opts = crate::write::WriteOptions { existing: crate::write::Existing::ReplaceIfStill(original), force };
+        outcome.forced = crate::write::write_file(path, new_text.as_bytes(), opts).map_err(|e| match e {
+            crate::write::WriteError::Changed => EditError::Changed,
+            e => EditError::Write(e),
+        })?;
+    } else if read_current(path)? != original {
+        return Err(EditError::Changed);
+    }
+    Ok(outcome)
+}
+
+fn not_found_is_changed(e: io::Error) -> EditError {
+    if e.kind() == io::ErrorKind::NotFound { EditError::Changed } else { EditError::Read(e) }
+}
+
+fn read_current(path: &Path) -> Result<Vec<u8>, EditError> {
+    fs::read(path).map_err(not_found_is_changed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::testing::{PLAN, day, done};
+
+    #[test]
+    fn a_file_gone_or_unreadable_since_it_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.toml");
+        let (once, _) = done(PLAN, "top", "2026-05-02");
+        // Nothing to write, and the file is gone: the caller's view is out of date.
+        let edit = Edit::done_on(day("2026-05-02"));
+        assert!(matches!(edit_bytes(&path, once.as_bytes(), "top", &edit), Err(EditError::Changed)));
+        // A directory where the file was: an error reading it, not a change.
+        fs::create_dir(&path).unwrap();
+        assert!(matches!(edit_bytes(&path, once.as_bytes(), "top", &edit), Err(EditError::Read(_))));
+    }
+}
