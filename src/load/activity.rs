@@ -4,16 +4,74 @@ use super::loader::{Loader, find};
 use crate::diag::{RuleId, Span};
 use crate::model::*;
 use crate::schema;
-use crate::when;
+use crate::when::{self, When};
+use chrono::NaiveDate;
 use toml::de::DeTable;
 
 impl Loader<'_> {
     pub(super) fn activity(&mut self, t: &DeTable<'_>, span: Span, phase: Option<usize>) -> Option<Activity> {
+        self.activity_keys(t, phase.is_some());
+        let title = self.req_string(t, "title", &span, "an activity");
+        let what = match &title {
+            Some(t) => format!("activity '{}'", t.value),
+            None => "an activity".to_string(),
+        };
+        let id = self.activity_id(t, title.as_ref());
+        let (when, last_day) = self.activity_days(t, &span, &what);
+        let owners = self.string_list(t, "owner");
+        let named_phase = if phase.is_none() { self.string(t, "phase") } else { None };
+        let components = self.string_list(t, "components");
+        let goals = self.string_list(t, "goals");
+        let after = self.string_list(t, "after");
+        let kind = self.string(t, "kind").map(|s| s.value);
+        let tags = self.string_list(t, "tags").into_iter().map(|s| s.value).collect();
+        let notes = self.string(t, "notes").map(|s| s.value);
+        let places = self
+            .integer(t, "places", &schema::ACTIVITY)
+            .map(|n| Spanned::new(n as u32, find(t, "places").map_or(0..0, |(_, v)| self.at(v))));
+        let participants = self.string_list(t, "participants");
+        let cost = self.cost(t, &schema::ACTIVITY);
+        let allow = self.allowed_rules(t);
+        // The activity's extent, from its header to its last value, so findings inside it can be allowed.
+        let extent_end = t.iter().map(|(_, v)| self.at(v).end).max().unwrap_or(span.end).max(span.start);
+        let (status, done) = self.status_and_done(t);
+        let phase = match (phase, named_phase) {
+            (Some(i), _) => Some(PhaseRef::Nested(i)),
+            (None, Some(p)) => Some(PhaseRef::Named(p)),
+            (None, None) => None,
+        };
+        let (id, derived_id) = id?;
+        Some(Activity {
+            id,
+            derived_id,
+            title: title?,
+            when: when?,
+            last_day: last_day?,
+            span: self.head(&span),
+            extent: span.start..extent_end,
+            allow,
+            owners,
+            phase,
+            components,
+            goals,
+            after,
+            kind,
+            tags,
+            places,
+            cost,
+            participants,
+            status,
+            done,
+            notes,
+        })
+    }
+
+    /// Unknown keys, and a `phase` where a nested activity cannot have one.
+    fn activity_keys(&mut self, t: &DeTable<'_>, nested: bool) {
         // "phase" is known in both places so that a nested one gets the clearer error below.
         let allowed = schema::keys(&schema::ACTIVITY);
-        let what_table = if phase.is_some() { "an activity ([[phase.activity]])" } else { "an activity" };
-        if phase.is_some() && find(t, "phase").is_some() {
-            let (k, _) = find(t, "phase")?;
+        let what_table = if nested { "an activity ([[phase.activity]])" } else { "an activity" };
+        if nested && let Some((k, _)) = find(t, "phase") {
             self.error(
                 self.at(k),
                 "an activity written inside a phase cannot name another phase",
@@ -21,14 +79,13 @@ impl Loader<'_> {
             );
         }
         self.check_keys(t, &allowed, what_table);
-        let title = self.req_string(t, "title", &span, "an activity");
-        let what = match &title {
-            Some(t) => format!("activity '{}'", t.value),
-            None => "an activity".to_string(),
-        };
-        let id = match find(t, "id") {
+    }
+
+    /// The activity's id, and whether it was derived from the title (there is no `id` key).
+    fn activity_id(&mut self, t: &DeTable<'_>, title: Option<&Spanned<String>>) -> Option<(Spanned<String>, bool)> {
+        match find(t, "id") {
             Some(_) => self.string(t, "id").and_then(|id| self.checked_id(id)).map(|id| (id, false)),
-            None => title.as_ref().and_then(|title| {
+            None => title.and_then(|title| {
                 let s = slug(&title.value);
                 if s.is_empty() {
                     self.error(
@@ -41,9 +98,18 @@ impl Loader<'_> {
                     Some((Spanned::new(s, title.span.clone()), true))
                 }
             }),
-        };
+        }
+    }
+
+    /// `when`, and the last day the activity takes: from `when`, `end` or `duration`.
+    fn activity_days(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Span,
+        what: &str,
+    ) -> (Option<Spanned<When>>, Option<NaiveDate>) {
         if find(t, "when").is_none() {
-            self.missing(&span, "when", &what, "\"mars 2026\"");
+            self.missing(span, "when", what, "\"mars 2026\"");
         }
         let when = self.when(t, "when");
         let end = self.when(t, "end");
@@ -78,19 +144,11 @@ impl Loader<'_> {
                 }
             }
         }
-        let owners = self.string_list(t, "owner");
-        let named_phase = if phase.is_none() { self.string(t, "phase") } else { None };
-        let components = self.string_list(t, "components");
-        let goals = self.string_list(t, "goals");
-        let after = self.string_list(t, "after");
-        let kind = self.string(t, "kind").map(|s| s.value);
-        let tags = self.string_list(t, "tags").into_iter().map(|s| s.value).collect();
-        let notes = self.string(t, "notes").map(|s| s.value);
-        let places = self
-            .integer(t, "places", 0, 100_000)
-            .map(|n| Spanned::new(n as u32, find(t, "places").map_or(0..0, |(_, v)| self.at(v))));
-        let participants = self.string_list(t, "participants");
-        let cost = self.cost(t);
+        (when, last_day)
+    }
+
+    /// `allow`: rule ids, each one a rule implan has.
+    fn allowed_rules(&mut self, t: &DeTable<'_>) -> Vec<Spanned<String>> {
         let allow: Vec<Spanned<String>> = self.string_list(t, "allow");
         for a in &allow {
             if RuleId::parse(&a.value).is_none() {
@@ -98,8 +156,11 @@ impl Loader<'_> {
                 self.error(a.span.clone(), msg, Some("`implan rules` lists every rule id".into()));
             }
         }
-        // The activity's extent, from its header to its last value, so findings inside it can be allowed.
-        let extent_end = t.iter().map(|(_, v)| self.at(v).end).max().unwrap_or(span.end).max(span.start);
+        allow
+    }
+
+    /// `status` and `done`: a done date alone means done, and one with another status is a contradiction.
+    fn status_and_done(&mut self, t: &DeTable<'_>) -> (Status, Option<Spanned<NaiveDate>>) {
         let status_v = self.string(t, "status");
         let mut status = match &status_v {
             None => Status::Planned,
@@ -132,35 +193,7 @@ impl Loader<'_> {
                 None => None,
             },
         };
-        let phase = match (phase, named_phase) {
-            (Some(i), _) => Some(PhaseRef::Nested(i)),
-            (None, Some(p)) => Some(PhaseRef::Named(p)),
-            (None, None) => None,
-        };
-        let (id, derived_id) = id?;
-        Some(Activity {
-            id,
-            derived_id,
-            title: title?,
-            when: when?,
-            last_day: last_day?,
-            span: self.head(&span),
-            extent: span.start..extent_end,
-            allow,
-            owners,
-            phase,
-            components,
-            goals,
-            after,
-            kind,
-            tags,
-            places,
-            cost,
-            participants,
-            status,
-            done,
-            notes,
-        })
+        (status, done)
     }
 }
 

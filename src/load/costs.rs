@@ -8,12 +8,12 @@ use toml::de::{DeTable, DeValue};
 
 impl Loader<'_> {
     /// `cost = 300` (kroner, once) or `cost = { amount = 300, per = "sett", units = 40 }`.
-    pub(super) fn cost(&mut self, t: &DeTable<'_>) -> Option<Cost> {
+    pub(super) fn cost(&mut self, t: &DeTable<'_>, owner: &schema::Table) -> Option<Cost> {
         let (_, v) = find(t, "cost")?;
         let span = self.at(v);
         match v.get_ref() {
             DeValue::Integer(_) => {
-                let amount = self.integer(t, "cost", 0, 1_000_000_000)? as u64;
+                let amount = self.integer(t, "cost", owner)? as u64;
                 Some(Cost { amount, per: None, units: None, span })
             }
             DeValue::Table(c) => {
@@ -21,9 +21,9 @@ impl Loader<'_> {
                 if find(c, "amount").is_none() {
                     self.missing(&span, "amount", "the cost", "300");
                 }
-                let amount = self.integer(c, "amount", 0, 1_000_000_000)? as u64;
+                let amount = self.integer(c, "amount", &schema::COST)? as u64;
                 let per = self.string(c, "per").map(|s| s.value);
-                let units = self.integer(c, "units", 0, 1_000_000).map(|n| n as u32);
+                let units = self.integer(c, "units", &schema::COST).map(|n| n as u32);
                 Some(Cost { amount, per, units, span })
             }
             _ => {
@@ -43,7 +43,7 @@ impl Loader<'_> {
         self.check_keys(t, &schema::keys(&schema::BUDGET), "[budget]");
         let total = find(t, "total")
             .map(|(_, v)| self.at(v))
-            .and_then(|s| self.integer(t, "total", 0, 1_000_000_000_000).map(|n| Spanned::new(n as u64, s)));
+            .and_then(|s| self.integer(t, "total", &schema::BUDGET).map(|n| Spanned::new(n as u64, s)));
         let mut years = Vec::new();
         if let Some((y, _)) = self.table(t, "years") {
             for (k, v) in y.iter() {

@@ -1,7 +1,6 @@
 //! From bytes to a plan source: UTF-8 or a finding that says why not.
 
-use super::INVALID_TOML;
-use crate::diag::{Finding, Severity};
+use crate::diag::{Finding, RuleId, Severity};
 use crate::source::Source;
 
 /// Reads bytes as a plan source. Bytes that are not UTF-8 still give a source (with U+FFFD for the bad bytes,
@@ -18,13 +17,13 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> (Source, Option<Finding
             let help = "plan files are TOML, which is UTF-8 text; save the file as UTF-8 in your editor";
             let source = Source::new(path, String::from_utf8_lossy(bytes).into_owned());
             let finding = if binary {
-                Finding::new(INVALID_TOML, Severity::Error, None, "this is a binary file, not a plan").help(help)
+                Finding::new(RuleId::InvalidToml, Severity::Error, None, "this is a binary file, not a plan").help(help)
             } else {
                 // The text before the bad byte is the same in the lossy copy, so the offset holds; the bad byte
                 // became U+FFFD there.
                 let message = format!("the file is not UTF-8 text: invalid byte 0x{:02X}", bytes[at]);
                 let at = at.saturating_sub(bom);
-                Finding::new(INVALID_TOML, Severity::Error, Some(at..at + '\u{fffd}'.len_utf8()), message)
+                Finding::new(RuleId::InvalidToml, Severity::Error, Some(at..at + '\u{fffd}'.len_utf8()), message)
                     .label("not UTF-8")
                     .help(help)
             };

@@ -1,6 +1,5 @@
 //! A `[lint]` table, in a plan or alone in an `implan.toml`.
 
-use super::INVALID_TOML;
 use super::loader::{Loader, TSpanned, find};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::model::Spanned;
@@ -13,7 +12,12 @@ use toml::de::{DeTable, DeValue};
 pub fn load_lint_only(source: &Source) -> Result<crate::lint::Lint, Vec<Finding>> {
     let (doc, errors) = DeTable::parse_recoverable(&source.text);
     if let Some(e) = errors.into_iter().next() {
-        let f = Finding::new(INVALID_TOML, Severity::Error, e.span(), format!("invalid TOML: {}", e.message().trim()));
+        let f = Finding::new(
+            RuleId::InvalidToml,
+            Severity::Error,
+            e.span(),
+            format!("invalid TOML: {}", e.message().trim()),
+        );
         return Err(vec![f]);
     }
     let mut loader = Loader::new(source);
@@ -51,11 +55,11 @@ impl Loader<'_> {
         }
         if let Some((o, _)) = self.table(t, "options") {
             self.check_keys(o, &schema::keys(&schema::LINT_OPTIONS), "[lint.options]");
-            lint.idle_gap_months = self.integer(o, "idle-gap-months", 1, 24).map(|n| n as usize);
-            lint.cadence_tolerance = self.integer(o, "cadence-tolerance", 0, 12).map(|n| n as u32);
-            lint.owner_overload_max = self.integer(o, "owner-overload-max", 1, 100).map(|n| n as usize);
-            lint.autumn_break_week = self.integer(o, "autumn-break-week", 1, 53).map(|n| n as u32);
-            lint.winter_break_week = self.integer(o, "winter-break-week", 1, 53).map(|n| n as u32);
+            lint.idle_gap_months = self.integer(o, "idle-gap-months", &schema::LINT_OPTIONS).map(|n| n as usize);
+            lint.cadence_tolerance = self.integer(o, "cadence-tolerance", &schema::LINT_OPTIONS).map(|n| n as u32);
+            lint.owner_overload_max = self.integer(o, "owner-overload-max", &schema::LINT_OPTIONS).map(|n| n as usize);
+            lint.autumn_break_week = self.integer(o, "autumn-break-week", &schema::LINT_OPTIONS).map(|n| n as u32);
+            lint.winter_break_week = self.integer(o, "winter-break-week", &schema::LINT_OPTIONS).map(|n| n as u32);
             if let Some((_, v)) = find(o, "summer-months") {
                 let mut months = Vec::new();
                 let items: Vec<&TSpanned<DeValue<'_>>> = match v.get_ref() {

@@ -7,9 +7,6 @@ use crate::source::Source;
 use crate::suggest::nearest;
 use toml::de::{DeTable, DeValue};
 
-/// TOML that is not a plan: unknown keys, wrong types, unreadable dates.
-const INVALID_PLAN: RuleId = RuleId::InvalidPlan;
-
 pub(super) type TSpanned<T> = toml::Spanned<T>;
 
 pub(super) struct Loader<'s> {
@@ -64,7 +61,7 @@ impl<'s> Loader<'s> {
     }
 
     pub(super) fn error(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
-        self.errors.push(Finding::new(INVALID_PLAN, Severity::Error, Some(span), message).help_opt(help));
+        self.errors.push(Finding::new(RuleId::InvalidPlan, Severity::Error, Some(span), message).help_opt(help));
     }
 
     /// Where a parsed item is in the file.

@@ -25,9 +25,6 @@ use crate::source::Source;
 use loader::Loader;
 use toml::de::DeTable;
 
-/// Text that is not TOML (or not text at all).
-const INVALID_TOML: RuleId = RuleId::InvalidToml;
-
 /// Files from this size on are cut into pieces that are parsed in parallel (see [`crate::split`]). Below it,
 /// parsing the whole file takes less than starting the threads.
 pub const PIECES_FROM: usize = 1 << 20;
@@ -57,7 +54,7 @@ pub fn load_whole(source: &Source) -> Result<Plan, Vec<Finding>> {
             }
             let message = e.message().trim().to_string();
             findings.push(
-                Finding::new(INVALID_TOML, Severity::Error, Some(span), format!("invalid TOML: {message}"))
+                Finding::new(RuleId::InvalidToml, Severity::Error, Some(span), format!("invalid TOML: {message}"))
                     .help("see https://toml.io for the syntax; strings need quotes, tables are written [name]"),
             );
         }

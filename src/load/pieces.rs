@@ -2,7 +2,7 @@
 
 use super::loader::{Loader, find};
 use crate::diag::Finding;
-use crate::model::{Activity, Phase, Plan};
+use crate::model::{Activity, Agreement, Phase, Plan};
 use crate::source::Source;
 use crate::split::Kind;
 use toml::de::{DeTable, DeValue};
@@ -15,26 +15,14 @@ struct PieceLoad {
 }
 
 /// Loads a plan cut into pieces of at least `min_piece` bytes, parsed and loaded in parallel: the same plan
-/// and the same findings as [`load_whole`], in less time and a fraction of the memory. `None` when the file
-/// cannot be cut, or its pieces might not mean what the whole file means (then [`load_whole`] decides).
+/// and the same findings as [`load_whole`](super::load_whole), in less time and a fraction of the memory. `None`
+/// when the file cannot be cut, or its pieces might not mean what the whole file means (then
+/// [`load_whole`](super::load_whole) decides).
 pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, Vec<Finding>>> {
     use rayon::prelude::*;
     let split = crate::split::split(&source.text, min_piece)?;
     let mut loader = Loader::new(source);
-    let plan = {
-        let rest = split.rest(&source.text)?;
-        let (doc, errors) = DeTable::parse_recoverable(&rest);
-        let doc = doc.into_inner();
-        // Phases or activities written anywhere but in the pieces: the pieces alone would not be the plan.
-        if !errors.is_empty() || find(&doc, "phase").is_some() || find(&doc, "activity").is_some() {
-            return None;
-        }
-        // Without a [plan] table the whole-file loader stops at that one error, before phases and activities.
-        if !find(&doc, "plan").is_some_and(|(_, v)| matches!(v.get_ref(), DeValue::Table(_))) {
-            return None;
-        }
-        loader.document(&doc)
-    };
+    let plan = load_rest(&mut loader, &split.rest(&source.text)?)?;
     let pieces = split.pieces;
     let agreement = loader.agreement.clone();
     // Each piece loads its activities straight into its own stretch of the plan's list, so that the list is
@@ -51,55 +39,8 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
         work.push((piece, mine));
         free = others;
     }
-    let loads: Vec<Option<PieceLoad>> = work
-        .into_par_iter()
-        .map(|(piece, slots)| {
-            let (doc, errors) = DeTable::parse_recoverable(&source.text[piece.range.clone()]);
-            let doc = doc.into_inner();
-            // The cut is made only at `[[phase]]`, `[[phase.activity]]` and `[[activity]]` written with bare keys,
-            // so a piece's one key is the one its kind says.
-            if !errors.is_empty() || doc.len() != 1 {
-                return None;
-            }
-            let mut l = Loader::new(source);
-            l.agreement = agreement.clone();
-            l.base = piece.range.start;
-            l.phase_base = piece.phases_before;
-            l.scan_hidden(&doc);
-            let mut out = PieceLoad { phases: Vec::new(), errors: Vec::new(), hidden: Vec::new() };
-            let mut activities = Vec::new();
-            match piece.kind {
-                Kind::Phases => out.phases = l.phases(&doc, &mut activities),
-                Kind::PhaseActivities => {
-                    // `[[phase.activity]]` alone makes `phase` a table holding only `activity`.
-                    let index = piece.phases_before.checked_sub(1)?;
-                    let (_, v) = find(&doc, "phase")?;
-                    let DeValue::Table(phase) = v.get_ref() else { return None };
-                    if phase.len() != 1 || find(phase, "activity").is_none() {
-                        return None;
-                    }
-                    for (t, span) in l.tables(phase, "activity", "[[phase.activity]]") {
-                        activities.extend(l.activity(t, span, Some(index)));
-                    }
-                }
-                Kind::Activities => {
-                    for (t, span) in l.tables(&doc, "activity", "[[activity]]") {
-                        activities.extend(l.activity(t, span, None));
-                    }
-                }
-            }
-            // More activities than headers: some were inline tables. Rare enough to parse the whole file.
-            if activities.len() > slots.len() {
-                return None;
-            }
-            for (slot, a) in slots.iter_mut().zip(activities) {
-                *slot = Some(a);
-            }
-            out.errors = l.errors;
-            out.hidden = l.hidden;
-            Some(out)
-        })
-        .collect();
+    let loads: Vec<Option<PieceLoad>> =
+        work.into_par_iter().map(|(piece, slots)| load_piece(source, piece, &agreement, slots)).collect();
     let mut phases = Vec::new();
     for piece in loads {
         let piece = piece?;
@@ -117,6 +58,76 @@ pub fn load_in_pieces(source: &Source, min_piece: usize) -> Option<Result<Plan, 
         plan
     });
     Some(loader.finish(plan))
+}
+
+/// Loads what is left of the file without its pieces: everything but the phases and activities. `None` when
+/// that is not the plan without them.
+fn load_rest(loader: &mut Loader<'_>, rest: &str) -> Option<Option<Plan>> {
+    let (doc, errors) = DeTable::parse_recoverable(rest);
+    let doc = doc.into_inner();
+    // Phases or activities written anywhere but in the pieces: the pieces alone would not be the plan.
+    if !errors.is_empty() || find(&doc, "phase").is_some() || find(&doc, "activity").is_some() {
+        return None;
+    }
+    // Without a [plan] table the whole-file loader stops at that one error, before phases and activities.
+    if !find(&doc, "plan").is_some_and(|(_, v)| matches!(v.get_ref(), DeValue::Table(_))) {
+        return None;
+    }
+    Some(loader.document(&doc))
+}
+
+/// Loads one piece, its activities into `slots`. `None` when the piece does not parse on its own as the cut
+/// said it would.
+fn load_piece(
+    source: &Source,
+    piece: &crate::split::Piece,
+    agreement: &Option<Agreement>,
+    slots: &mut [Option<Activity>],
+) -> Option<PieceLoad> {
+    let (doc, errors) = DeTable::parse_recoverable(&source.text[piece.range.clone()]);
+    let doc = doc.into_inner();
+    // The cut is made only at `[[phase]]`, `[[phase.activity]]` and `[[activity]]` written with bare keys,
+    // so a piece's one key is the one its kind says.
+    if !errors.is_empty() || doc.len() != 1 {
+        return None;
+    }
+    let mut l = Loader::new(source);
+    l.agreement = agreement.clone();
+    l.base = piece.range.start;
+    l.phase_base = piece.phases_before;
+    l.scan_hidden(&doc);
+    let mut out = PieceLoad { phases: Vec::new(), errors: Vec::new(), hidden: Vec::new() };
+    let mut activities = Vec::new();
+    match piece.kind {
+        Kind::Phases => out.phases = l.phases(&doc, &mut activities),
+        Kind::PhaseActivities => {
+            // `[[phase.activity]]` alone makes `phase` a table holding only `activity`.
+            let index = piece.phases_before.checked_sub(1)?;
+            let (_, v) = find(&doc, "phase")?;
+            let DeValue::Table(phase) = v.get_ref() else { return None };
+            if phase.len() != 1 || find(phase, "activity").is_none() {
+                return None;
+            }
+            for (t, span) in l.tables(phase, "activity", "[[phase.activity]]") {
+                activities.extend(l.activity(t, span, Some(index)));
+            }
+        }
+        Kind::Activities => {
+            for (t, span) in l.tables(&doc, "activity", "[[activity]]") {
+                activities.extend(l.activity(t, span, None));
+            }
+        }
+    }
+    // More activities than headers: some were inline tables. Rare enough to parse the whole file.
+    if activities.len() > slots.len() {
+        return None;
+    }
+    for (slot, a) in slots.iter_mut().zip(activities) {
+        *slot = Some(a);
+    }
+    out.errors = l.errors;
+    out.hidden = l.hidden;
+    Some(out)
 }
 
 #[cfg(test)]

@@ -116,7 +116,7 @@ impl Loader<'_> {
                 }
             }
         };
-        let years = self.integer(t, "years", 1, 50).map(|n| n as u32);
+        let years = self.integer(t, "years", &schema::AGREEMENT).map(|n| n as u32);
         let extendable = match find(t, "extendable") {
             None => false,
             Some((_, v)) => match v.get_ref() {

@@ -10,129 +10,151 @@ use toml::de::{DeTable, DeValue};
 
 impl Loader<'_> {
     pub(super) fn recurring(&mut self, doc: &DeTable<'_>) -> Vec<Recurring> {
-        let mut out = Vec::new();
         // `[[recurring]]` reads better for cadences, `[[requirement]]` for deadlines and quotas; they are the same.
         let mut tables = self.tables(doc, "recurring", "[[recurring]]");
         tables.extend(self.tables(doc, "requirement", "[[requirement]]"));
-        for (t, span) in tables {
-            self.check_keys(t, &schema::keys(&schema::RECURRING), "a requirement");
-            let id = self.id(t, &span, "a requirement");
-            let what = match &id {
-                Some(id) => format!("requirement '{}'", id.value),
-                None => "a requirement".to_string(),
-            };
-            let title = self.req_string(t, "title", &span, &what);
-            let kind = self.req_string(t, "kind", &span, &what);
-            let owner = self.string(t, "owner");
-            let from = self.when(t, "from");
-            let until = self.when(t, "until");
-            let notes = self.string(t, "notes").map(|s| s.value);
-            let by = self.when(t, "by");
-            let within = match find(t, "within") {
-                Some((_, v)) => self.when_value("within", v, true),
-                None => None,
-            };
-            let before = self.string(t, "before");
-            let quota = self.spanned_integer(t, "quota");
-            let quota_each = self.spanned_integer(t, "quota-each");
-            let participants = self.string_list(t, "participants");
-            let cost = self.cost(t);
-            // A named survey brings its usual window and cadence; `months` and `every` override them.
-            let survey = match self.string(t, "survey") {
-                Some(s) => match crate::model::survey(&s.value) {
-                    Some(sv) => Some((sv, s.span)),
-                    None => {
-                        let known = ["elevundersøkelsen", "foreldreundersøkelsen", "ungdata"];
-                        let help = match nearest(&s.value, known) {
-                            Some(k) => format!("did you mean '{k}'?"),
-                            None => format!("implan knows {}", crate::suggest::quoted_list(&known)),
-                        };
-                        self.error(s.span, format!("unknown survey '{}'", s.value), Some(help));
-                        None
-                    }
-                },
-                None => None,
-            };
-            let mut window = survey
-                .as_ref()
-                .filter(|(sv, _)| !sv.months.is_empty())
-                .map(|(sv, span)| Spanned::new(sv.months.to_vec(), span.clone()));
-            if let Some((_, v)) = find(t, "months") {
-                let items: Vec<&TSpanned<DeValue<'_>>> = match v.get_ref() {
-                    DeValue::Array(a) => a.iter().collect(),
-                    _ => vec![v],
-                };
-                let mut months = Vec::new();
-                for item in items {
-                    match item.get_ref() {
-                        DeValue::Integer(i) if i.as_str().parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)) => {
-                            months.push(i.as_str().parse().unwrap_or(1))
-                        }
-                        DeValue::String(s) if when::month_word(&s.to_lowercase()).is_some() => {
-                            months.push(when::month_word(&s.to_lowercase()).unwrap_or(1))
-                        }
-                        _ => self.error(
-                            self.at(item),
-                            "not a month",
-                            Some("write month numbers (10) or names (\"oktober\")".into()),
-                        ),
-                    }
+        tables.into_iter().filter_map(|(t, span)| self.requirement(t, span)).collect()
+    }
+
+    /// One `[[recurring]]` or `[[requirement]]` table.
+    fn requirement(&mut self, t: &DeTable<'_>, span: Span) -> Option<Recurring> {
+        self.check_keys(t, &schema::keys(&schema::RECURRING), "a requirement");
+        let id = self.id(t, &span, "a requirement");
+        let what = match &id {
+            Some(id) => format!("requirement '{}'", id.value),
+            None => "a requirement".to_string(),
+        };
+        let title = self.req_string(t, "title", &span, &what);
+        let kind = self.req_string(t, "kind", &span, &what);
+        let owner = self.string(t, "owner");
+        let from = self.when(t, "from");
+        let until = self.when(t, "until");
+        let notes = self.string(t, "notes").map(|s| s.value);
+        let by = self.when(t, "by");
+        let within = match find(t, "within") {
+            Some((_, v)) => self.when_value("within", v, true),
+            None => None,
+        };
+        let before = self.string(t, "before");
+        let quota = self.spanned_integer(t, "quota", &schema::RECURRING);
+        let quota_each = self.spanned_integer(t, "quota-each", &schema::RECURRING);
+        let participants = self.string_list(t, "participants");
+        let cost = self.cost(t, &schema::RECURRING);
+        let survey = self.survey(t);
+        let window = self.window(t, survey.as_ref());
+        let cadence = self.requirement_cadence(t, &span, &what, survey.as_ref());
+        let (id, title, kind) = (id?, title?, kind?);
+        Some(Recurring {
+            id,
+            title: title.value,
+            kind,
+            owner,
+            cadence,
+            from,
+            until,
+            notes,
+            by,
+            within,
+            before,
+            quota,
+            quota_each,
+            participants,
+            window,
+            cost,
+        })
+    }
+
+    /// `survey`: a named survey, which brings its usual window and cadence.
+    fn survey(&mut self, t: &DeTable<'_>) -> Option<(Survey, Span)> {
+        match self.string(t, "survey") {
+            Some(s) => match crate::model::survey(&s.value) {
+                Some(sv) => Some((sv, s.span)),
+                None => {
+                    let known = ["elevundersøkelsen", "foreldreundersøkelsen", "ungdata"];
+                    let help = match nearest(&s.value, known) {
+                        Some(k) => format!("did you mean '{k}'?"),
+                        None => format!("implan knows {}", crate::suggest::quoted_list(&known)),
+                    };
+                    self.error(s.span, format!("unknown survey '{}'", s.value), Some(help));
+                    None
                 }
-                window = Some(Spanned::new(months, self.at(v)));
-            }
-            let checks = [
-                "every",
-                "count",
-                "by",
-                "within",
-                "before",
-                "quota",
-                "quota-each",
-                "participants",
-                "survey",
-                "months",
-                "cost",
-            ];
-            let cadence = if find(t, "every").is_some() || find(t, "count").is_some() {
-                self.cadence(t, &span, &what)
-            } else if let Some((sv, sspan)) = &survey {
-                Some(Spanned::new(Cadence::Every(sv.every), sspan.clone()))
-            } else {
-                if !checks.iter().any(|k| find(t, k).is_some()) {
-                    let head = self.head(&span);
-                    self.error(
-                        head,
-                        format!("{what} says nothing to check"),
-                        Some("add how often (every = \"halvår\"), how many (count = \"4-8\", per = \"år\"), a deadline (by = …), a window (within = …), a quota or participants".into()),
-                    );
-                }
-                if let Some(p) = self.string(t, "per") {
-                    self.error(p.span, "'per' goes with 'count'", None);
-                }
-                None
-            };
-            if let (Some(id), Some(title), Some(kind)) = (id, title, kind) {
-                out.push(Recurring {
-                    id,
-                    title: title.value,
-                    kind,
-                    owner,
-                    cadence,
-                    from,
-                    until,
-                    notes,
-                    by,
-                    within,
-                    before,
-                    quota,
-                    quota_each,
-                    participants,
-                    window,
-                    cost,
-                });
-            }
+            },
+            None => None,
         }
-        out
+    }
+
+    /// The months matching activities must start in: `months`, else the survey's window.
+    fn window(&mut self, t: &DeTable<'_>, survey: Option<&(Survey, Span)>) -> Option<Spanned<Vec<u32>>> {
+        // `months` overrides a survey's window.
+        let mut window = survey
+            .filter(|(sv, _)| !sv.months.is_empty())
+            .map(|(sv, span)| Spanned::new(sv.months.to_vec(), span.clone()));
+        if let Some((_, v)) = find(t, "months") {
+            let items: Vec<&TSpanned<DeValue<'_>>> = match v.get_ref() {
+                DeValue::Array(a) => a.iter().collect(),
+                _ => vec![v],
+            };
+            let mut months = Vec::new();
+            for item in items {
+                match item.get_ref() {
+                    DeValue::Integer(i) if i.as_str().parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)) => {
+                        months.push(i.as_str().parse().unwrap_or(1))
+                    }
+                    DeValue::String(s) if when::month_word(&s.to_lowercase()).is_some() => {
+                        months.push(when::month_word(&s.to_lowercase()).unwrap_or(1))
+                    }
+                    _ => self.error(
+                        self.at(item),
+                        "not a month",
+                        Some("write month numbers (10) or names (\"oktober\")".into()),
+                    ),
+                }
+            }
+            window = Some(Spanned::new(months, self.at(v)));
+        }
+        window
+    }
+
+    /// The cadence: `every` or `count`, else the survey's; without either, a requirement must check something
+    /// else.
+    fn requirement_cadence(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Span,
+        what: &str,
+        survey: Option<&(Survey, Span)>,
+    ) -> Option<Spanned<Cadence>> {
+        let checks = [
+            "every",
+            "count",
+            "by",
+            "within",
+            "before",
+            "quota",
+            "quota-each",
+            "participants",
+            "survey",
+            "months",
+            "cost",
+        ];
+        if find(t, "every").is_some() || find(t, "count").is_some() {
+            self.cadence(t, span, what)
+        } else if let Some((sv, sspan)) = survey {
+            Some(Spanned::new(Cadence::Every(sv.every), sspan.clone()))
+        } else {
+            if !checks.iter().any(|k| find(t, k).is_some()) {
+                let head = self.head(span);
+                self.error(
+                    head,
+                    format!("{what} says nothing to check"),
+                    Some("add how often (every = \"halvår\"), how many (count = \"4-8\", per = \"år\"), a deadline (by = …), a window (within = …), a quota or participants".into()),
+                );
+            }
+            if let Some(p) = self.string(t, "per") {
+                self.error(p.span, "'per' goes with 'count'", None);
+            }
+            None
+        }
     }
 
     fn cadence(&mut self, t: &DeTable<'_>, span: &Span, what: &str) -> Option<Spanned<Cadence>> {

@@ -3,9 +3,29 @@
 use super::loader::{Loader, TSpanned, find};
 use crate::diag::Span;
 use crate::model::*;
+use crate::schema;
 use crate::when::{self, When};
 use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
+
+/// The least and the greatest whole number `key` of `table` takes: the schema is the one list of keys and
+/// bounds, so the loader checks what editors are told.
+pub(super) fn bounds(table: &schema::Table, key: &str) -> (i64, i64) {
+    fn of(value: &schema::Value) -> Option<(i64, i64)> {
+        match value {
+            schema::Value::Integer { min, max } => Some((*min, *max)),
+            schema::Value::AnyOf(values) => values.iter().find_map(of),
+            _ => None,
+        }
+    }
+    // Every key the loader reads as a whole number has its bounds in the schema; a test loads each one.
+    table
+        .keys
+        .iter()
+        .find(|k| k.name == key)
+        .and_then(|k| of(&k.value))
+        .unwrap_or_else(|| panic!("the schema gives '{key}' no bounds"))
+}
 
 fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
@@ -175,8 +195,10 @@ impl Loader<'_> {
         out
     }
 
-    pub(super) fn integer(&mut self, t: &DeTable<'_>, key: &str, min: i64, max: i64) -> Option<i64> {
+    /// A whole number within the bounds the schema gives `key` in `table`.
+    pub(super) fn integer(&mut self, t: &DeTable<'_>, key: &str, table: &schema::Table) -> Option<i64> {
         let (_, v) = find(t, key)?;
+        let (min, max) = bounds(table, key);
         match v.get_ref() {
             DeValue::Integer(i) => match i.as_str().parse::<i64>().ok().filter(|n| (min..=max).contains(n)) {
                 Some(n) => Some(n),
@@ -192,9 +214,14 @@ impl Loader<'_> {
         }
     }
 
-    pub(super) fn spanned_integer(&mut self, t: &DeTable<'_>, key: &str) -> Option<Spanned<u32>> {
+    pub(super) fn spanned_integer(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &str,
+        table: &schema::Table,
+    ) -> Option<Spanned<u32>> {
         let span = self.at(find(t, key)?.1);
-        self.integer(t, key, 0, 100_000).map(|n| Spanned::new(n as u32, span))
+        self.integer(t, key, table).map(|n| Spanned::new(n as u32, span))
     }
 }
 
@@ -279,5 +306,35 @@ mod tests {
             .map(|a| format!("{} {}", a.when.value.start, a.when.value.time.unwrap().0.format("%H:%M")))
             .collect();
         assert_eq!(shown, ["2026-03-13 00:30", "2026-07-12 20:00", "2026-07-12 10:00"]);
+    }
+
+    #[test]
+    fn whole_numbers_are_held_to_the_bounds_of_the_schema() {
+        let activity = format!("{HEAD}[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\n");
+        let requirement = format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\n");
+        let cases: [(&str, i64, i64, String); 14] = [
+            ("years", 1, 50, format!("{HEAD}[agreement]\nyears = N\n")),
+            ("idle-gap-months", 1, 24, format!("{HEAD}[lint.options]\nidle-gap-months = N\n")),
+            ("cadence-tolerance", 0, 12, format!("{HEAD}[lint.options]\ncadence-tolerance = N\n")),
+            ("owner-overload-max", 1, 100, format!("{HEAD}[lint.options]\nowner-overload-max = N\n")),
+            ("autumn-break-week", 1, 53, format!("{HEAD}[lint.options]\nautumn-break-week = N\n")),
+            ("winter-break-week", 1, 53, format!("{HEAD}[lint.options]\nwinter-break-week = N\n")),
+            ("places", 0, 100_000, format!("{activity}places = N\n")),
+            ("cost", 0, 1_000_000_000, format!("{activity}cost = N\n")),
+            ("amount", 0, 1_000_000_000, format!("{activity}cost = {{ amount = N }}\n")),
+            ("units", 0, 1_000_000, format!("{activity}cost = {{ amount = 1, units = N }}\n")),
+            ("quota", 0, 100_000, format!("{requirement}quota = N\n")),
+            ("quota-each", 0, 100_000, format!("{requirement}quota-each = N\n")),
+            ("cost", 0, 1_000_000_000, format!("{requirement}every = \"år\"\ncost = N\n")),
+            ("total", 0, 1_000_000_000_000, format!("{HEAD}[budget]\ntotal = N\n")),
+        ];
+        for (key, min, max, text) in cases {
+            let with = |n: i64| errors(&text.replace('N', &n.to_string())).into_iter().map(|e| e.1).collect::<Vec<_>>();
+            assert_eq!(with(min), Vec::<String>::new(), "{key} = {min}");
+            assert_eq!(with(max), Vec::<String>::new(), "{key} = {max}");
+            for n in [min - 1, max + 1] {
+                assert_eq!(with(n), [format!("'{key}' must be between {min} and {max}")], "{key} = {n}");
+            }
+        }
     }
 }
