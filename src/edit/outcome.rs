@@ -24,7 +24,7 @@ pub struct Outcome {
     pub done: Option<NaiveDate>,
     /// Whether the text changed. When it did not, nothing is written.
     pub changed: bool,
-    /// Whether an existing done date was kept where [`Edit::if_undated`] offered another day.
+    /// Whether an existing done date was kept where [`Edit::if_undated`](super::Edit::if_undated) offered another day.
     pub kept_date: bool,
     /// The first day of the plan, when the edit wrote a done date and the plan loads: a done date before it is
     /// suspect.
