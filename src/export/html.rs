@@ -27,15 +27,25 @@ ul.check{list-style:none;padding-left:0}ul.check li:before{content:'\\2610  '}ul
 
 /// Renders the report. `findings` are the plan's check findings, with the source they point into.
 pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: &Source) -> String {
-    let plan = view.plan;
-    let t = view.t;
     let mut o = String::new();
     o.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
         view.lang.code(),
-        esc(&plan.title.value)
+        esc(&view.plan.title.value)
     ));
-    // Title and period.
+    heading_and_goals(&mut o, view);
+    progress(&mut o, view, report);
+    pictures(&mut o, view);
+    overdue_and_upcoming(&mut o, view, report);
+    checklists(&mut o, view);
+    findings_table(&mut o, view, findings, source);
+    o.push_str("</body>\n</html>\n");
+    o
+}
+
+/// The title, the organisation, the period and today; then the goals.
+fn heading_and_goals(o: &mut String, view: &View) {
+    let (plan, t) = (view.plan, view.t);
     o.push_str(&format!("<header id=\"title\">\n<h1>{}</h1>\n<p class=\"meta\">", esc(&plan.title.value)));
     if let Some(org) = &plan.org {
         o.push_str(&format!("{} · ", esc(org)));
@@ -46,7 +56,6 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
         t.today,
         esc(&i18n::day(view.lang, view.today))
     ));
-    // Goals.
     if let Some(goal) = &plan.goal {
         o.push_str(&format!(
             "<section id=\"goals\">\n<h2>{}</h2>\n<p><strong>{}</strong></p>\n<ul>\n",
@@ -58,7 +67,11 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
         }
         o.push_str("</ul>\n</section>\n");
     }
-    // Progress.
+}
+
+/// The plan's progress and each phase's, as bars.
+fn progress(o: &mut String, view: &View, report: &StatusReport) {
+    let t = view.t;
     o.push_str(&format!("<section id=\"progress\">\n<h2>{}</h2>\n<table>\n", t.progress));
     let mut row = |name: &str, done: usize, total: usize, strong: bool| {
         let pct = (done * 100).checked_div(total).unwrap_or(0);
@@ -72,7 +85,11 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
         row(p.name, p.progress.done, p.progress.total, false);
     }
     o.push_str("</table>\n</section>\n");
-    // Pictures.
+}
+
+/// The Gantt chart and the årshjul, inline.
+fn pictures(o: &mut String, view: &View) {
+    let t = view.t;
     let gantt = crate::export::svg::gantt(view, &crate::export::svg::GanttOptions { width: 1000 });
     o.push_str(&format!(
         "<section id=\"gantt\">\n<h2>{}</h2>\n<figure>\n{}\n</figure>\n</section>\n",
@@ -88,8 +105,12 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
         t.wheel,
         strip_xml_decl(&wheel)
     ));
-    // Overdue and upcoming.
-    let acts = &plan.activities;
+}
+
+/// What is overdue, and what is due this month and next.
+fn overdue_and_upcoming(o: &mut String, view: &View, report: &StatusReport) {
+    let t = view.t;
+    let acts = &view.plan.activities;
     let line = |id: &str| -> Option<String> {
         let a = &acts[view.index.activity(id)?];
         Some(format!(
@@ -119,9 +140,13 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
         o.push_str(&format!("<li>{}</li>\n", t.nothing));
     }
     o.push_str("</ul>\n</section>\n");
-    // Checklists per role.
+}
+
+/// A checklist for each role with work: its activities and those of the groups it belongs to.
+fn checklists(o: &mut String, view: &View) {
+    let (t, acts) = (view.t, &view.plan.activities);
     o.push_str(&format!("<section id=\"checklists\">\n<h2>{}</h2>\n", t.checklist_per_role));
-    for (r, role) in plan.roles.iter().enumerate() {
+    for (r, role) in view.plan.roles.iter().enumerate() {
         let roles = view.role_and_groups(r);
         let mut ids: Vec<usize> = (0..acts.len()).filter(|&i| view.owned_by_any(&acts[i], &roles)).collect();
         if ids.is_empty() {
@@ -142,7 +167,11 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
         o.push_str("</ul>\n</section>\n");
     }
     o.push_str("</section>\n");
-    // Findings.
+}
+
+/// The check's findings, each with its place.
+fn findings_table(o: &mut String, view: &View, findings: &[Finding], source: &Source) {
+    let t = view.t;
     o.push_str(&format!("<section id=\"findings\">\n<h2>{} ({})</h2>\n", t.check_heading, findings.len()));
     if findings.is_empty() {
         o.push_str(&format!("<p class=\"done\">{}</p>\n", t.check_clean));
@@ -165,8 +194,7 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
         }
         o.push_str("</table>\n");
     }
-    o.push_str("</section>\n</body>\n</html>\n");
-    o
+    o.push_str("</section>\n");
 }
 
 fn strip_xml_decl(svg: &str) -> &str {

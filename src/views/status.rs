@@ -254,10 +254,28 @@ fn month_text(view: &View, index: i64) -> String {
 
 /// The one screen, as text.
 pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
-    let t = view.t;
-    let plan = view.plan;
-    let acts = &plan.activities;
     let mut out = String::new();
+    heading(&mut out, view, s);
+    progress_bars(&mut out, view, s);
+    due(&mut out, view, s);
+    requirements(&mut out, view, s);
+    check_line(&mut out, view, s, path);
+    out
+}
+
+/// An activity in a list: when, what, who.
+fn item(view: &View, a: &Activity) -> String {
+    format!("{} — {} ({})", view.when_text(a), a.title.value, view.owners_text(a))
+}
+
+/// The activity with this id.
+fn find<'a>(view: &View<'a>, id: &str) -> Option<&'a Activity> {
+    view.index.activity(id).map(|i| &view.plan.activities[i])
+}
+
+/// The title, the organisation, the period, today and the current phase.
+fn heading(out: &mut String, view: &View, s: &StatusReport) {
+    let (t, plan) = (view.t, view.plan);
     out.push_str(&paint(BOLD, &plan.title.value));
     out.push('\n');
     let period = i18n::span(view.lang, plan.start.value.start, plan.end.value.end);
@@ -276,7 +294,11 @@ pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
         CurrentPhase::NoPhases => t.nothing.to_string(),
     };
     out.push_str(&format!("{}: {}\n\n", paint(BOLD, t.current_phase), phase));
+}
 
+/// The plan's progress and each phase's, as bars with names cut to one width.
+fn progress_bars(out: &mut String, view: &View, s: &StatusReport) {
+    let t = view.t;
     let names: Vec<&str> = s.phases.iter().map(|p| p.name).collect();
     let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).clamp(t.progress.chars().count(), 30);
     let fit = |n: &str| -> String {
@@ -305,17 +327,17 @@ pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
             pct(p.progress)
         ));
     }
+}
 
-    let item =
-        |a: &Activity| -> String { format!("{} — {} ({})", view.when_text(a), a.title.value, view.owners_text(a)) };
-    let find = |id: &str| view.index.activity(id).map(|i| &acts[i]);
-
+/// What is overdue, due this month and next.
+fn due(out: &mut String, view: &View, s: &StatusReport) {
+    let t = view.t;
     out.push_str(&format!("\n{} ({})\n", paint(BOLD, t.overdue_heading), s.overdue.len()));
     if s.overdue.is_empty() {
         out.push_str(&format!("  {}\n", t.nothing));
     }
     for o in &s.overdue {
-        if let Some(a) = find(o.activity.id) {
+        if let Some(a) = find(view, o.activity.id) {
             let late = if o.days_overdue < 31 {
                 i18n::count(o.days_overdue, t.day)
             } else {
@@ -324,7 +346,7 @@ pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
             out.push_str(&format!(
                 "  {} {} — {}\n",
                 paint(RED, "!"),
-                item(a),
+                item(view, a),
                 paint(RED, &format!("{late} {}", t.overdue))
             ));
         }
@@ -336,13 +358,17 @@ pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
             out.push_str(&format!("  {}\n", t.nothing));
         }
         for j in list {
-            if let Some(a) = find(j.id) {
+            if let Some(a) = find(view, j.id) {
                 let mark = if a.status == Status::InProgress { "▶" } else { "○" };
-                out.push_str(&format!("  {mark} {}\n", item(a)));
+                out.push_str(&format!("  {mark} {}\n", item(view, a)));
             }
         }
     }
+}
 
+/// Each requirement: how many so far, the next, the deadline.
+fn requirements(out: &mut String, view: &View, s: &StatusReport) {
+    let t = view.t;
     if !s.recurring.is_empty() {
         out.push_str(&format!("\n{}\n", paint(BOLD, t.evaluations_heading)));
     }
@@ -351,7 +377,7 @@ pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
         if let (Some(n), Some(req), Some(period)) = (r.count_so_far, &r.count_required, &r.period) {
             parts.push(format!("{n} / {req} {} {period}", t.so_far));
         }
-        match r.next.as_ref().and_then(|j| find(j.id)) {
+        match r.next.as_ref().and_then(|j| find(view, j.id)) {
             Some(a) => parts.push(format!("{} {} ({})", t.next_scheduled, view.when_text(a), a.title.value)),
             None if r.due_by.is_none() && r.count_so_far.is_none() => parts.push(t.none_due.to_string()),
             None => parts.push(t.none_scheduled.to_string()),
@@ -365,7 +391,11 @@ pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
         let mark = if r.late { paint(RED, "!") } else { "·".to_string() };
         out.push_str(&format!("  {mark} {}: {}\n", r.title, parts.join("; ")));
     }
+}
 
+/// The check's findings, counted.
+fn check_line(out: &mut String, view: &View, s: &StatusReport, path: &str) {
+    let t = view.t;
     out.push_str(&format!("\n{}: ", paint(BOLD, t.check_heading)));
     if s.check.errors == 0 && s.check.warnings == 0 {
         out.push_str(&paint(GREEN, t.check_clean));
@@ -380,7 +410,6 @@ pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
         }
         out.push_str(&format!("{} — {}\n", parts.join(", "), t.check_details.replace("{}", path)));
     }
-    out
 }
 
 pub fn render_json(s: &StatusReport) -> String {

@@ -24,6 +24,19 @@ struct Axis {
 }
 
 impl Axis {
+    /// Months when they fit in `avail` columns, else quarters, each cell 1–3 columns wide.
+    fn fit(first: i64, last: i64, avail: usize) -> Axis {
+        let months = (last - first + 1) as usize;
+        if months <= avail {
+            Axis { first, last, months_per_cell: 1, cell_width: (avail / months).clamp(1, 3) }
+        } else {
+            // Quarters start in January, April, July and October, so the axis stays readable.
+            let qfirst = first - first.rem_euclid(3);
+            let quarters = ((last - qfirst) / 3 + 1) as usize;
+            Axis { first: qfirst, last, months_per_cell: 3, cell_width: (avail / quarters).clamp(1, 3) }
+        }
+    }
+
     fn cells(&self) -> usize {
         ((self.last - self.first) / self.months_per_cell + 1) as usize
     }
@@ -57,22 +70,12 @@ fn fit(s: &str, width: usize) -> String {
 
 pub fn render(view: &View, opts: &TimelineOptions) -> String {
     let plan = view.plan;
-    let acts = &plan.activities;
     let first = month_index(plan.start.value.start);
     let last = month_index(plan.end.value.end).max(first);
     let width = opts.width.max(40) as usize;
     let label_width = (width / 3).clamp(16, 32);
     let avail = width - label_width - 1;
-    let months = (last - first + 1) as usize;
-    let axis = if months <= avail {
-        Axis { first, last, months_per_cell: 1, cell_width: (avail / months).clamp(1, 3) }
-    } else {
-        // Quarters start in January, April, July and October, so the axis stays readable.
-        let qfirst = first - first.rem_euclid(3);
-        let quarters = ((last - qfirst) / 3 + 1) as usize;
-        Axis { first: qfirst, last, months_per_cell: 3, cell_width: (avail / quarters).clamp(1, 3) }
-    };
-    let cells = axis.cells();
+    let axis = Axis::fit(first, last, avail);
     let today = month_index(view.today);
     let today_cell = (axis.first..=axis.last).contains(&today).then(|| axis.cell_of(today));
 
@@ -83,9 +86,25 @@ pub fn render(view: &View, opts: &TimelineOptions) -> String {
     let today_text = format!("{} {}", view.t.today, i18n::day(view.lang, view.today));
     out.push_str(&wrap(&[period.as_str(), today_text.as_str()], " · ", width));
     out.push('\n');
+    let pad = " ".repeat(label_width + 1);
+    header(&mut out, view, &axis, avail, &pad);
+    if let Some(tc) = today_cell {
+        out.push_str(&format!("{pad}{}▼\n", " ".repeat(tc * axis.cell_width)));
+    }
+    let rows = Rows { axis: &axis, label_width, today_cell };
+    for (phase, ids) in sections(view) {
+        rows.section(&mut out, view, phase, ids);
+    }
+    out.push('\n');
+    let legend: Vec<&str> = view.t.timeline_legend.split("  ").collect();
+    out.push_str(&paint(DIM, &wrap(&legend, "  ", width)));
+    out
+}
 
-    // Header: years on one line, months (or quarters) on the next, this month marked with ▼.
-    // The last year's label may run past the axis, as far as the width allows.
+/// The header: years on one line, months (or quarters) on the next. The last year's label may run past the
+/// axis, as far as the width allows.
+fn header(out: &mut String, view: &View, axis: &Axis, avail: usize, pad: &str) {
+    let cells = axis.cells();
     let mut years = vec![' '; avail.max(cells * axis.cell_width)];
     let mut ticks = vec![' '; cells * axis.cell_width];
     for c in 0..cells {
@@ -120,15 +139,33 @@ pub fn render(view: &View, opts: &TimelineOptions) -> String {
             i18n::month_short(view.lang, mo).chars().flat_map(char::to_uppercase).next().unwrap_or(' ')
         };
     }
-    let pad = " ".repeat(label_width + 1);
     out.push_str(&format!("{pad}{}\n", years.iter().collect::<String>().trim_end()));
     out.push_str(&format!("{pad}{}\n", ticks.iter().collect::<String>().trim_end()));
-    if let Some(tc) = today_cell {
-        out.push_str(&format!("{pad}{}▼\n", " ".repeat(tc * axis.cell_width)));
-    }
+}
 
-    let row = |label: &str, bold: bool, line: Vec<(char, anstyle::Style)>| -> String {
-        let fitted = fit(label, label_width);
+/// Each phase with its activities, then the activities of no phase.
+fn sections(view: &View) -> Vec<(Option<usize>, Vec<usize>)> {
+    let acts = &view.plan.activities;
+    let mut sections: Vec<(Option<usize>, Vec<usize>)> =
+        (0..view.plan.phases.len()).map(|p| (Some(p), view.index.phase_activities[p].clone())).collect();
+    let loose: Vec<usize> = (0..acts.len()).filter(|&i| view.index.phase_of(&acts[i]).is_none()).collect();
+    if !loose.is_empty() {
+        sections.push((None, loose));
+    }
+    sections
+}
+
+/// How the rows are laid out: the axis, the label column, and today's cell.
+struct Rows<'a> {
+    axis: &'a Axis,
+    label_width: usize,
+    today_cell: Option<usize>,
+}
+
+impl Rows<'_> {
+    /// A row: its label cut to the column, then its line of cells.
+    fn row(&self, label: &str, bold: bool, line: Vec<(char, anstyle::Style)>) -> String {
+        let fitted = fit(label, self.label_width);
         let mut s = if bold { paint(BOLD, &fitted) } else { fitted };
         s.push(' ');
         let mut text = String::new();
@@ -137,27 +174,31 @@ pub fn render(view: &View, opts: &TimelineOptions) -> String {
         }
         s.push_str(&text);
         format!("{}\n", s.trim_end())
-    };
-    let blank = |c: usize| -> (char, anstyle::Style) {
-        if Some(c / axis.cell_width) == today_cell && c.is_multiple_of(axis.cell_width) {
-            ('┊', DIM)
-        } else {
-            ('·', DIM)
-        }
-    };
-
-    let mut sections: Vec<(Option<usize>, Vec<usize>)> =
-        (0..plan.phases.len()).map(|p| (Some(p), view.index.phase_activities[p].clone())).collect();
-    let loose: Vec<usize> = (0..acts.len()).filter(|&i| view.index.phase_of(&acts[i]).is_none()).collect();
-    if !loose.is_empty() {
-        sections.push((None, loose));
     }
-    for (phase, mut ids) in sections {
+
+    /// An empty line of cells, today's column dotted.
+    fn blank_line(&self) -> Vec<(char, anstyle::Style)> {
+        let axis = self.axis;
+        (0..axis.cells() * axis.cell_width)
+            .map(|c| {
+                if Some(c / axis.cell_width) == self.today_cell && c.is_multiple_of(axis.cell_width) {
+                    ('┊', DIM)
+                } else {
+                    ('·', DIM)
+                }
+            })
+            .collect()
+    }
+
+    /// A phase's row (its span in bold) and its activities' rows.
+    fn section(&self, out: &mut String, view: &View, phase: Option<usize>, mut ids: Vec<usize>) {
+        let axis = self.axis;
+        let acts = &view.plan.activities;
         view.sort_by_date(&mut ids);
-        let mut line: Vec<(char, anstyle::Style)> = (0..cells * axis.cell_width).map(blank).collect();
+        let mut line = self.blank_line();
         let name = match phase {
             Some(p) => {
-                let ph = &plan.phases[p];
+                let ph = &view.plan.phases[p];
                 let (a, b) = (axis.cell_of(month_index(ph.span.start)), axis.cell_of(month_index(ph.span.end)));
                 line[a * axis.cell_width..(b + 1) * axis.cell_width].fill(('━', BOLD));
                 ph.name.clone()
@@ -165,22 +206,18 @@ pub fn render(view: &View, opts: &TimelineOptions) -> String {
             None => view.t.no_phase.to_string(),
         };
         out.push('\n');
-        out.push_str(&row(&name, true, line));
+        out.push_str(&self.row(&name, true, line));
         for i in ids {
             let a = &acts[i];
             let (ch, style) = mark(view, a);
-            let mut line: Vec<(char, anstyle::Style)> = (0..cells * axis.cell_width).map(blank).collect();
+            let mut line = self.blank_line();
             let (s, e) = (axis.cell_of(month_index(a.when.value.start)), axis.cell_of(month_index(a.last_day)));
             // From the mark to the first column of the last cell: a one-month activity is a mark alone.
             line[s * axis.cell_width..=e * axis.cell_width].fill(('─', style));
             line[s * axis.cell_width] = (ch, style);
-            out.push_str(&row(&format!("  {}", a.title.value), false, line));
+            out.push_str(&self.row(&format!("  {}", a.title.value), false, line));
         }
     }
-    out.push('\n');
-    let legend: Vec<&str> = view.t.timeline_legend.split("  ").collect();
-    out.push_str(&paint(DIM, &wrap(&legend, "  ", width)));
-    out
 }
 
 /// Joins items with a separator, breaking the line before an item that would pass `width`.
