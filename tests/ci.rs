@@ -9,8 +9,8 @@ use std::process::{Command, Output};
 
 /// `implan` in `dir` with extra environment variables, in the tests' one scrubbed environment.
 fn implan_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = common::command(args);
-    cmd.current_dir(dir).envs(env.iter().copied());
+    let mut cmd = common::command_in(dir, args);
+    cmd.envs(env.iter().copied());
     cmd.output().expect("the implan binary runs")
 }
 
@@ -232,12 +232,12 @@ const PLAN: &str = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\
 #[test]
 fn configuration_from_implan_toml_and_the_plan() {
     let tmp = common::TempDir::new("ci-config");
-    let dir = tmp.0.clone();
+    let dir = tmp.dir();
     std::fs::create_dir_all(dir.join("plans/sub")).unwrap();
     std::fs::write(dir.join("plans/sub/p.toml"), PLAN).unwrap();
     let d = dir.display().to_string();
     let run = |args: &[&str]| {
-        let o = implan_in(&dir, args, &[]);
+        let o = implan_in(dir, args, &[]);
         let j: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
         (o, j)
     };
@@ -278,29 +278,29 @@ fn configuration_from_implan_toml_and_the_plan() {
 #[test]
 fn an_activity_can_allow_a_rule() {
     let tmp = common::TempDir::new("ci-allow");
-    let dir = tmp.0.clone();
+    let dir = tmp.dir();
     let plan = PLAN.replace(
         "when = \"januar 2026\"\nowner = \"pl\"\n",
         "when = \"januar 2026\"\nowner = \"pl\"\nallow = [\"idle-gap\"]   # a planned pause: the school is being rebuilt\n",
     );
     std::fs::write(dir.join("p.toml"), &plan).unwrap();
-    let o = implan_in(&dir, &["check", "--no-config", "p.toml"], &[]);
+    let o = implan_in(dir, &["check", "--no-config", "p.toml"], &[]);
     assert_eq!(out(&o), "checked 1 file: no findings\n");
     std::fs::write(dir.join("q.toml"), plan.replace("[\"idle-gap\"]", "[\"idle-gaps\"]")).unwrap();
-    let o = implan_in(&dir, &["check", "--no-config", "q.toml"], &[]);
+    let o = implan_in(dir, &["check", "--no-config", "q.toml"], &[]);
     assert!(out(&o).contains("unknown rule 'idle-gaps'; did you mean 'idle-gap'?"), "{}", out(&o));
 }
 
 #[test]
 fn gitignore_and_hidden_folders_are_respected() {
     let tmp = common::TempDir::new("ci-walk");
-    let dir = tmp.0.clone();
+    let dir = tmp.dir();
     for d in ["a", "b", ".hidden", "build"] {
         std::fs::create_dir_all(dir.join(d)).unwrap();
         std::fs::write(dir.join(d).join("p.toml"), PLAN).unwrap();
     }
     std::fs::write(dir.join(".gitignore"), "build/\n").unwrap();
-    let o = implan_in(&dir, &["check", "--format", "concise", "--no-config", "."], &[]);
+    let o = implan_in(dir, &["check", "--format", "concise", "--no-config", "."], &[]);
     let expected = "./a/p.toml:12:8: warning[idle-gap] after 'A', nothing is scheduled for 9 months, from 2026-02 to 2026-11\n\
                     ./b/p.toml:12:8: warning[idle-gap] after 'A', nothing is scheduled for 9 months, from 2026-02 to 2026-11\n\
                     checked 2 files: 2 warnings\n";
@@ -310,7 +310,7 @@ fn gitignore_and_hidden_folders_are_respected() {
 #[test]
 fn a_thousand_plans_in_parallel_give_the_same_output_as_one_thread() {
     let tmp = common::TempDir::new("ci-thousand");
-    let dir = tmp.0.clone();
+    let dir = tmp.dir();
     let plans = [
         "plans/beiarn-omni.toml",
         "examples/beiarn-as-written.toml",
@@ -322,8 +322,8 @@ fn a_thousand_plans_in_parallel_give_the_same_output_as_one_thread() {
         std::fs::create_dir_all(&sub).unwrap();
         std::fs::copy(root().join(plans[i % plans.len()]), sub.join(format!("plan-{i:04}.toml"))).unwrap();
     }
-    let parallel = implan_in(&dir, &["check", "--format", "json", "--no-config", "."], &[]);
-    let single = implan_in(&dir, &["check", "--format", "json", "--no-config", "."], &[("RAYON_NUM_THREADS", "1")]);
+    let parallel = implan_in(dir, &["check", "--format", "json", "--no-config", "."], &[]);
+    let single = implan_in(dir, &["check", "--format", "json", "--no-config", "."], &[("RAYON_NUM_THREADS", "1")]);
     let j: serde_json::Value = serde_json::from_slice(&parallel.stdout).unwrap();
     assert_eq!(j["summary"]["files"], 1000);
     assert!(parallel.stdout == single.stdout, "parallel and sequential runs differ");

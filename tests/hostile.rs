@@ -460,12 +460,12 @@ fn emoji_ids_get_useful_help() {
 fn directories_without_plans() {
     let no_plans = "error: no plan files (*.toml) found under the given paths\n";
     let dir = TempDir::new("dirs");
-    std::fs::create_dir_all(dir.0.join("empty/sub")).unwrap();
+    std::fs::create_dir_all(dir.join("empty/sub")).unwrap();
     dir.write("empty/notes.txt", b"not a plan");
     let o = implan(&["check", &dir.path("empty")]);
     assert_eq!((o.status.code(), stderr(&o)), (Some(2), no_plans.to_string()));
 
-    std::fs::create_dir_all(dir.0.join("tricky/x.toml")).unwrap();
+    std::fs::create_dir_all(dir.join("tricky/x.toml")).unwrap();
     let o = implan(&["check", &dir.path("tricky")]);
     assert_eq!((o.status.code(), stderr(&o)), (Some(2), no_plans.to_string()));
     let o = implan(&["check", &dir.path("tricky/x.toml")]);
@@ -506,7 +506,7 @@ fn fifo_does_not_hang() {
     assert_eq!((o.status.code(), stderr(&o)), (Some(2), format!("error: cannot read '{fifo}': {not_file}\n")));
 
     let plan = dir.write("plan.toml", SMALL_PLAN.as_bytes());
-    let (o, _) = run_within(&["check", &dir.0.display().to_string()], quick);
+    let (o, _) = run_within(&["check", &dir.dir().display().to_string()], quick);
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), "checked 1 file: no findings\n".to_string()));
     // Named together with a plan, the pipe still stops the run: a path given that cannot be read is exit 2.
     let (o, _) = run_within(&["check", &plan, &fifo], quick);
@@ -527,7 +527,7 @@ fn no_permission() {
     let dir = TempDir::new("perm");
     let p = dir.write("plan.toml", SMALL_PLAN.as_bytes());
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let mut cmd = common::unprivileged(&dir.0);
+    let mut cmd = common::unprivileged(dir.dir());
     cmd.args(["check", &p]);
     let o = common::output_of(cmd);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));

@@ -513,9 +513,9 @@ fn a_search_stays_in_its_tree_unless_told_to_follow() {
         "outside/secret.toml",
         SMALL_PLAN.replace("title = \"T\"", "title = \"HEMMELIG-7f3a\"\nx = 1").as_bytes(),
     );
-    symlink(dir.0.join("outside"), dir.0.join("tree/plans/ut")).unwrap();
-    symlink(dir.0.join("outside/secret.toml"), dir.0.join("tree/plans/secret.toml")).unwrap();
-    symlink("/etc", dir.0.join("tree/plans/etc")).unwrap();
+    symlink(dir.join("outside"), dir.join("tree/plans/ut")).unwrap();
+    symlink(dir.join("outside/secret.toml"), dir.join("tree/plans/secret.toml")).unwrap();
+    symlink("/etc", dir.join("tree/plans/etc")).unwrap();
     let tree = dir.path("tree");
     let o = implan(&["check", &tree, "--format", "concise"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
@@ -537,8 +537,8 @@ fn dangling_links_and_loops_are_reported_and_the_rest_is_checked() {
     let dir = TempDir::new("links");
     dir.write("tree/a.toml", SMALL_PLAN.as_bytes());
     dir.write("tree/sub/b.toml", SMALL_PLAN.as_bytes());
-    symlink(dir.0.join("nowhere.toml"), dir.0.join("tree/dead.toml")).unwrap();
-    symlink(dir.0.join("tree"), dir.0.join("tree/sub/loop")).unwrap();
+    symlink(dir.join("nowhere.toml"), dir.join("tree/dead.toml")).unwrap();
+    symlink(dir.join("tree"), dir.join("tree/sub/loop")).unwrap();
     let tree = dir.path("tree");
     // Not followed: neither is a plan file, and nothing is said.
     let o = implan(&["check", &tree, "--format", "concise"]);
@@ -589,7 +589,7 @@ fn a_failed_write_is_an_error_naming_its_target() {
     // `-o` naming a full device: a private copy of /dev/full (a broken implan, as mutation testing makes one,
     // would rename a file over the device it is given; as root that must not be the machine's /dev/full).
     let dir = TempDir::new("full");
-    let full = dir.0.join("full");
+    let full = dir.join("full");
     let c = std::ffi::CString::new(full.as_os_str().as_encoded_bytes()).unwrap();
     // SAFETY: mknod reads the NUL-terminated path only.
     let made = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 7)) };
@@ -648,7 +648,7 @@ fn file_names_that_are_not_utf8_keep_their_bytes() {
     use std::os::unix::ffi::OsStrExt;
     let dir = TempDir::new("names");
     let name = std::ffi::OsStr::from_bytes(b"pl\xe6n\x1b[2J.toml");
-    std::fs::write(dir.0.join(name), SMALL_PLAN.replace("owner = \"pl\"\n\n[[activity]]", "\n[[activity]]")).unwrap();
+    std::fs::write(dir.join(name), SMALL_PLAN.replace("owner = \"pl\"\n\n[[activity]]", "\n[[activity]]")).unwrap();
     let d = dir.path("");
     let o = implan(&["check", &d, "--format", "concise"]);
     let out = text(&o.stdout);

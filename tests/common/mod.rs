@@ -1,9 +1,17 @@
-//! Helpers shared by the CLI test files (`mod common;`): where the repository is, and reading the binary's
-//! output. Not every file uses every helper.
+//! Helpers shared by the test files (`mod common;`); not every file uses every helper.
+//!
+//! - Where the repository is: [`root`].
+//! - Running the binary, always in the one scrubbed environment (no colour variables, no COLUMNS, a fixed
+//!   locale, no stdin): [`command`] (in the repository root), [`command_in`] (in another directory),
+//!   [`run_within`] / [`run_command`] (with a deadline), [`run_on_terminal`] (on a pseudo-terminal),
+//!   [`unprivileged`] (as `nobody`) with [`output_of`].
+//! - Reading what it printed: [`stdout`], [`stderr`], [`json`].
+//! - Temporary files: [`TempDir`], the one way a test gets a directory of its own (unique per run, removed when
+//!   the test ends), and [`temps_beside`], the temporary files a write left beside its target.
 #![allow(dead_code)]
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -40,6 +48,14 @@ pub fn command(args: &[&str]) -> Command {
         .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8")
         .stdin(Stdio::null());
+    cmd
+}
+
+/// `implan` with `args` as [`command`] runs it, but in `dir` (relative paths, implan.toml and plans/ are looked
+/// for there).
+pub fn command_in(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = command(args);
+    cmd.current_dir(dir);
     cmd
 }
 
@@ -123,36 +139,57 @@ pub fn run_on_terminal(args: &[&str], cols: u16) -> (Vec<u8>, std::process::Exit
     (reader.join().expect("terminal reader"), status)
 }
 
-/// A fresh directory for one test, removed when the test ends (some hold tens of megabytes).
-pub struct TempDir(pub PathBuf);
+/// A fresh directory for one test: `implan-<name>-XXXXXX` in the system's temporary folder, made by the
+/// `tempfile` crate, so no two tests, runs or concurrent checkouts ever share one, and removed with all it holds
+/// when dropped (some hold tens of megabytes). Keep it alive as long as the test uses the directory.
+pub struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     pub fn new(name: &str) -> TempDir {
-        let test = std::env::current_exe().ok().and_then(|e| e.file_stem().map(|s| s.to_string_lossy().into_owned()));
-        let dir =
-            std::env::temp_dir().join(format!("implan-{}-{}-{name}", test.unwrap_or_default(), std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
+        let dir = tempfile::Builder::new().prefix(&format!("implan-{name}-")).tempdir().expect("temp dir");
+        // tempfile makes it private (0700); open it as mkdir would (0755), so that the copy of implan
+        // [`unprivileged`] puts in it can be run by `nobody`, and files in it reached.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("temp dir mode");
+        }
         TempDir(dir)
     }
 
-    pub fn path(&self, name: &str) -> String {
-        self.0.join(name).display().to_string()
+    /// The directory itself.
+    pub fn dir(&self) -> &Path {
+        self.0.path()
     }
 
+    /// `name` (a relative path) in the directory.
+    pub fn join(&self, name: impl AsRef<Path>) -> PathBuf {
+        self.dir().join(name)
+    }
+
+    /// `name` in the directory, as a command-line argument.
+    pub fn path(&self, name: &str) -> String {
+        self.join(name).display().to_string()
+    }
+
+    /// Writes `bytes` to `name` in the directory (making the folders on the way); returns its path.
     pub fn write(&self, name: &str, bytes: &[u8]) -> String {
-        let p = self.0.join(name);
+        let p = self.join(name);
         if let Some(parent) = p.parent() {
             std::fs::create_dir_all(parent).expect("parent dir");
         }
         std::fs::write(&p, bytes).expect("write test file");
         p.display().to_string()
     }
-}
 
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+    /// Copies the repository's `from` (e.g. `plans/beiarn-omni.toml`) to `to` in the directory; returns the copy.
+    pub fn copy(&self, from: &str, to: &str) -> PathBuf {
+        let p = self.join(to);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("parent dir");
+        }
+        std::fs::copy(root().join(from), &p).unwrap_or_else(|e| panic!("copy {from}: {e}"));
+        p
     }
 }
 
