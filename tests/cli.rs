@@ -2,8 +2,7 @@
 
 mod common;
 
-use common::{json, root, stderr, stdout};
-use std::path::{Path, PathBuf};
+use common::{TempDir, json, root, stderr, stdout};
 use std::process::Output;
 
 /// Runs `implan` in the repository root, in the tests' one scrubbed environment.
@@ -31,19 +30,6 @@ fn findings(v: &serde_json::Value) -> Vec<(String, u64, String)> {
             )
         })
         .collect()
-}
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("implan-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).expect("write test file");
-    p.display().to_string()
 }
 
 const SMALL_PLAN: &str = "[plan]\ntitle = \"T\"\nstart = \"mars 2026\"\nend = \"juni 2026\"\n\n[roles]\npl = \"Prosjektleder\"\n\n[[activity]]\ntitle = \"Oppstart\"\nwhen = \"2026-03-12\"\nowner = \"pl\"\n\n[[activity]]\ntitle = \"Avslutning\"\nwhen = \"juni 2026\"\nowner = \"pl\"\n";
@@ -134,19 +120,18 @@ fn json_has_the_documented_shape() {
 
 #[test]
 fn directories_are_searched_recursively_in_stable_order() {
-    let dir = temp_dir("walk");
+    let dir = TempDir::new("cli-walk");
     std::fs::create_dir_all(dir.join("b/c")).unwrap();
     std::fs::create_dir_all(dir.join(".hidden")).unwrap();
-    write(&dir, "b/c/z.toml", SMALL_PLAN.as_bytes());
-    write(
-        &dir,
+    dir.write("b/c/z.toml", SMALL_PLAN.as_bytes());
+    dir.write(
         "a.toml",
         SMALL_PLAN.replace("title = \"Oppstart\"\n", "title = \"Oppstart\"\nownr = \"x\"\n").as_bytes(),
     );
-    write(&dir, ".hidden/bad.toml", b"not toml at all");
-    write(&dir, "Cargo.toml", b"[package]\nname = \"x\"\n");
-    write(&dir, "notes.txt", b"not a plan");
-    let d = dir.display().to_string();
+    dir.write(".hidden/bad.toml", b"not toml at all");
+    dir.write("Cargo.toml", b"[package]\nname = \"x\"\n");
+    dir.write("notes.txt", b"not a plan");
+    let d = dir.dir().display().to_string();
     let o = implan(&["check", "--format", "json", &d]);
     let v = json(&o);
     assert_eq!(v["summary"]["files"], 2, "{v}");
@@ -160,8 +145,8 @@ fn unreadable_paths_exit_2() {
     let o = implan(&["check", "does/not/exist.toml"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o), "error: cannot read 'does/not/exist.toml': No such file or directory (os error 2)\n");
-    let dir = temp_dir("empty-dir");
-    let o = implan(&["check", &dir.display().to_string()]);
+    let dir = TempDir::new("cli-empty-dir");
+    let o = implan(&["check", &dir.dir().display().to_string()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no plan files (*.toml) found"), "{}", stderr(&o));
 }
@@ -174,8 +159,8 @@ fn usage_errors_exit_2() {
 }
 
 fn check_bytes(name: &str, bytes: &[u8]) -> (Output, serde_json::Value) {
-    let dir = temp_dir(name);
-    let p = write(&dir, "plan.toml", bytes);
+    let dir = TempDir::new(&format!("cli-{name}"));
+    let p = dir.write("plan.toml", bytes);
     let o = implan(&["check", "--format", "json", &p]);
     let v = json(&o);
     (o, v)
@@ -280,10 +265,10 @@ fn large_plan(n: usize) -> String {
 /// output, and returns how many times longer the larger one took. Linear work gives about 10; anything
 /// quadratic gives about 100. Speed itself is the benchmarks' business (BENCHMARKS.md, release builds).
 fn growth(name: &str, plan: impl Fn(usize) -> String, n: usize, args: &[&str], check: impl Fn(usize, &Output)) -> f64 {
-    let dir = temp_dir(name);
+    let dir = TempDir::new(&format!("cli-{name}"));
     let mut took = Vec::new();
     for size in [n, 10 * n] {
-        let p = write(&dir, &format!("{size}.toml"), plan(size).as_bytes());
+        let p = dir.write(&format!("{size}.toml"), plan(size).as_bytes());
         let mut a = vec!["check"];
         a.extend(args);
         a.push(&p);
