@@ -3,7 +3,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{root, temps_beside};
+use common::{TempDir, root, temps_beside};
 use implan::check::check_source;
 use implan::edit::{self, Edit, EditError};
 use implan::model::Status;
@@ -23,19 +23,11 @@ fn plans() -> Vec<PathBuf> {
     out
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("implan-edit-test-{}-{name}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-/// A copy of `plans/<name>` in a fresh temp dir.
-fn copy_plan(test: &str, name: &str) -> PathBuf {
-    let dir = temp_dir(test);
-    let to = dir.join(name);
-    fs::copy(root().join("plans").join(name), &to).expect("copy");
-    to
+/// A copy of `plans/<name>` in a fresh temp dir, with the dir's guard: keep it while the test uses the copy.
+fn copy_plan(test: &str, name: &str) -> (TempDir, PathBuf) {
+    let dir = TempDir::new(&format!("edit-{test}"));
+    let to = dir.copy(&format!("plans/{name}"), name);
+    (dir, to)
 }
 
 fn day(s: &str) -> NaiveDate {
@@ -92,7 +84,7 @@ fn marking_any_activity_of_any_shipped_plan_done_adds_two_lines_and_changes_no_f
 fn edit_file_marks_the_first_activity_of_every_plan_done() {
     for plan in plans() {
         let name = plan.file_name().unwrap().to_str().unwrap();
-        let path = copy_plan("first", name);
+        let (_dir, path) = copy_plan("first", name);
         let text = fs::read_to_string(&path).unwrap();
         let id = activity_ids(&path, &text).remove(0);
         let out = edit::edit_file(&path, &id, &Edit::done_on(day("2026-11-23"))).unwrap();
@@ -107,7 +99,7 @@ fn edit_file_marks_the_first_activity_of_every_plan_done() {
 
 #[test]
 fn beiarn_first_activity_exact_text() {
-    let path = copy_plan("beiarn", "beiarn-omni.toml");
+    let (_dir, path) = copy_plan("beiarn", "beiarn-omni.toml");
     let text = fs::read_to_string(&path).unwrap();
     let out = edit::edit_file(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23"))).unwrap();
     let expected = text.replacen(
@@ -123,7 +115,8 @@ fn beiarn_first_activity_exact_text() {
 
 #[test]
 fn crlf_and_bom_survive_an_edit_of_a_real_plan() {
-    let dir = temp_dir("crlf");
+    let tmp = TempDir::new("edit-crlf");
+    let dir = tmp.dir();
     let lf = fs::read_to_string(root().join("plans/beiarn-omni.toml")).unwrap();
     let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
     let path = dir.join("beiarn.toml");
@@ -135,7 +128,7 @@ fn crlf_and_bom_survive_an_edit_of_a_real_plan() {
 
 #[test]
 fn setting_planned_again_removes_done() {
-    let path = copy_plan("planned", "mot-kommuneavtale.toml");
+    let (_dir, path) = copy_plan("planned", "mot-kommuneavtale.toml");
     let text = fs::read_to_string(&path).unwrap();
     let id = activity_ids(&path, &text).remove(1);
     edit::edit_file(&path, &id, &Edit::done_on(day("2026-11-23"))).unwrap();
@@ -153,7 +146,7 @@ fn setting_planned_again_removes_done() {
 
 #[test]
 fn unknown_and_duplicate_ids_are_refused_and_nothing_is_written() {
-    let path = copy_plan("ids", "beiarn-omni.toml");
+    let (_dir, path) = copy_plan("ids", "beiarn-omni.toml");
     let before = fs::read(&path).unwrap();
     match edit::edit_file(&path, "oppstartsmøte", &Edit::status(Status::Done)) {
         Err(EditError::NotFound { suggestion: Some(s), .. }) => assert_eq!(s, "oppstartsmote"),
@@ -173,7 +166,7 @@ fn unknown_and_duplicate_ids_are_refused_and_nothing_is_written() {
 #[test]
 fn a_refused_write_leaves_the_original_intact() {
     // A read-only plan is refused (as an editor asks first), whoever runs it: root may write anything.
-    let path = copy_plan("failing", "beiarn-omni.toml");
+    let (_dir, path) = copy_plan("failing", "beiarn-omni.toml");
     let before = fs::read(&path).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
     match edit::edit_file(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23"))) {
@@ -197,7 +190,7 @@ fn a_refused_write_leaves_the_original_intact() {
 
 #[test]
 fn permissions_are_kept() {
-    let path = copy_plan("perms", "smart-langtidsavtale.toml");
+    let (_dir, path) = copy_plan("perms", "smart-langtidsavtale.toml");
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
     let text = fs::read_to_string(&path).unwrap();
     let id = activity_ids(&path, &text).pop().unwrap();
@@ -208,7 +201,7 @@ fn permissions_are_kept() {
 
 #[test]
 fn a_change_on_disk_since_reading_is_refused() {
-    let path = copy_plan("changed", "beiarn-omni.toml");
+    let (_dir, path) = copy_plan("changed", "beiarn-omni.toml");
     let read = fs::read(&path).unwrap();
     let theirs = format!("{}# added by someone else\n", String::from_utf8(read.clone()).unwrap());
     fs::write(&path, &theirs).unwrap();
@@ -237,7 +230,7 @@ fn a_change_on_disk_since_reading_is_refused() {
 
 #[test]
 fn an_edit_that_changes_nothing_writes_nothing() {
-    let path = copy_plan("nothing", "beiarn-omni.toml");
+    let (_dir, path) = copy_plan("nothing", "beiarn-omni.toml");
     edit::edit_file(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23"))).unwrap();
     let inode = fs::metadata(&path).unwrap().ino();
     let bytes = fs::read(&path).unwrap();
@@ -250,7 +243,8 @@ fn an_edit_that_changes_nothing_writes_nothing() {
 
 #[test]
 fn a_symbolic_link_stays_a_link() {
-    let dir = temp_dir("symlink");
+    let tmp = TempDir::new("edit-symlink");
+    let dir = tmp.dir();
     let real = dir.join("real.toml");
     fs::copy(root().join("plans/beiarn-omni.toml"), &real).unwrap();
     let link = dir.join("link.toml");
@@ -262,7 +256,8 @@ fn a_symbolic_link_stays_a_link() {
 
 #[test]
 fn unreadable_files_are_errors() {
-    let dir = temp_dir("bad");
+    let tmp = TempDir::new("edit-bad");
+    let dir = tmp.dir();
     let edit = Edit::done_on(day("2026-11-23"));
     assert!(matches!(edit::edit_file(&dir.join("missing.toml"), "a", &edit), Err(EditError::Read(_))));
     let latin1 = dir.join("latin1.toml");
@@ -277,7 +272,7 @@ fn unreadable_files_are_errors() {
     let shapes = dir.join("shapes.toml");
     fs::write(&shapes, "activity = 3\n[phase]\nactivity = \"x\"\n").unwrap();
     assert!(matches!(edit::edit_file(&shapes, "a", &edit), Err(EditError::NotFound { .. })));
-    assert_eq!(fs::read_dir(&dir).unwrap().count(), 3, "no temp files left behind");
+    assert_eq!(fs::read_dir(dir).unwrap().count(), 3, "no temp files left behind");
 }
 
 #[test]
@@ -285,7 +280,7 @@ fn the_file_is_replaced_whole_never_rewritten_in_place() {
     // A reader that opened the plan before the edit (an editor, a backup, `implan watch`) must see either the
     // old file or the new one, never a half-written one: the edit writes a new file and renames it over the old.
     use std::io::Read;
-    let path = copy_plan("atomic", "beiarn-omni.toml");
+    let (_dir, path) = copy_plan("atomic", "beiarn-omni.toml");
     let before = fs::read(&path).unwrap();
     let inode = fs::metadata(&path).unwrap().ino();
     let mut reader = fs::File::open(&path).unwrap();
