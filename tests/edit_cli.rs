@@ -3,21 +3,20 @@
 
 mod common;
 
-use common::temps_beside;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use common::{TempDir, temps_beside};
+use std::path::PathBuf;
+use std::process::Output;
 
 fn implan(args: &[&str]) -> Output {
     common::command(args).output().expect("the implan binary runs")
 }
 
-fn copy_of(plan: &str, name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("implan-edit-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let to = dir.join("plan.toml");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(plan), &to).unwrap();
-    to
+/// A copy of the repository's `plan` as plan.toml in a fresh temp dir, with the dir's guard: keep it while the
+/// test uses the copy.
+fn copy_of(plan: &str, name: &str) -> (TempDir, PathBuf) {
+    let dir = TempDir::new(&format!("edit-cli-{name}"));
+    let to = dir.copy(plan, "plan.toml");
+    (dir, to)
 }
 
 fn text(o: &[u8]) -> String {
@@ -26,7 +25,7 @@ fn text(o: &[u8]) -> String {
 
 #[test]
 fn done_adds_two_lines_and_the_plan_still_checks_clean() {
-    let p = copy_of("plans/beiarn-omni.toml", "done");
+    let (_dir, p) = copy_of("plans/beiarn-omni.toml", "done");
     let before = std::fs::read_to_string(&p).unwrap();
     let ps = p.display().to_string();
     let o = implan(&["done", &ps, "oppstartsmote", "--date", "12. mars 2026"]);
@@ -58,7 +57,7 @@ fn done_adds_two_lines_and_the_plan_still_checks_clean() {
 
 #[test]
 fn set_status_in_norwegian_and_back() {
-    let p = copy_of("plans/beiarn-omni.toml", "set");
+    let (_dir, p) = copy_of("plans/beiarn-omni.toml", "set");
     let ps = p.display().to_string();
     let original = std::fs::read(&p).unwrap();
     let o = implan(&["set", &ps, "kartlegging", "status=pågår"]);
@@ -76,7 +75,7 @@ fn set_status_in_norwegian_and_back() {
 
 #[test]
 fn unknown_activity_and_bad_status_exit_2_and_change_nothing() {
-    let p = copy_of("plans/beiarn-omni.toml", "bad");
+    let (_dir, p) = copy_of("plans/beiarn-omni.toml", "bad");
     let ps = p.display().to_string();
     let original = std::fs::read(&p).unwrap();
     let o = implan(&["done", &ps, "opstartsmote"]);
@@ -98,8 +97,7 @@ fn unknown_activity_and_bad_status_exit_2_and_change_nothing() {
 /// Runs implan with a limit on the size of any file it writes (`ulimit -f`, in bytes).
 fn implan_with_file_limit(args: &[&str], bytes: u64) -> Output {
     use std::os::unix::process::CommandExt;
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_implan"));
-    cmd.args(args).current_dir(env!("CARGO_MANIFEST_DIR"));
+    let mut cmd = common::command(args);
     // SAFETY: setrlimit is async-signal-safe, and the closure touches nothing of the parent's.
     unsafe {
         cmd.pre_exec(move || {
@@ -117,7 +115,7 @@ fn implan_with_file_limit(args: &[&str], bytes: u64) -> Output {
 fn a_failed_write_leaves_the_plan_intact() {
     // Under `ulimit -f` a write past the limit fails (implan ignores SIGXFSZ, which would kill it): the plan
     // stays as it was, the temporary file goes, and the message says why.
-    let p = copy_of("plans/smart-langtidsavtale.toml", "fail");
+    let (_dir, p) = copy_of("plans/smart-langtidsavtale.toml", "fail");
     let ps = p.display().to_string();
     let original = std::fs::read(&p).unwrap();
     assert!(original.len() > 8192);
@@ -146,7 +144,7 @@ fn a_failed_write_leaves_the_plan_intact() {
 #[test]
 fn read_only_and_hard_linked_plans_are_refused_without_force() {
     use std::os::unix::fs::PermissionsExt;
-    let p = copy_of("plans/beiarn-omni.toml", "readonly");
+    let (_dir, p) = copy_of("plans/beiarn-omni.toml", "readonly");
     let ps = p.display().to_string();
     let original = std::fs::read(&p).unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
@@ -165,7 +163,7 @@ fn read_only_and_hard_linked_plans_are_refused_without_force() {
     );
     assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o444);
 
-    let p = copy_of("plans/beiarn-omni.toml", "linked");
+    let (_dir, p) = copy_of("plans/beiarn-omni.toml", "linked");
     let ps = p.display().to_string();
     let twin = p.with_file_name("twin.toml");
     std::fs::hard_link(&p, &twin).unwrap();
@@ -175,10 +173,7 @@ fn read_only_and_hard_linked_plans_are_refused_without_force() {
     let o = implan(&["set", &ps, "oppstartsmote", "status=in-progress", "--force"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(text(&o.stdout).contains("; its other hard link still hold"), "{}", text(&o.stdout));
-    assert_eq!(
-        std::fs::read(&twin).unwrap(),
-        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/beiarn-omni.toml")).unwrap()
-    );
+    assert_eq!(std::fs::read(&twin).unwrap(), std::fs::read(common::root().join("plans/beiarn-omni.toml")).unwrap());
 }
 
 #[test]
@@ -187,7 +182,7 @@ fn an_owner_that_cannot_be_kept_is_refused() {
     // test needs root to arrange it (a file of another owner) and to become another user.
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     assert_eq!(unsafe { libc::geteuid() }, 0, "this test arranges a file of another owner, which needs root");
-    let p = copy_of("plans/beiarn-omni.toml", "owner");
+    let (_dir, p) = copy_of("plans/beiarn-omni.toml", "owner");
     let dir = p.parent().unwrap();
     std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o666)).unwrap();
@@ -215,7 +210,7 @@ fn an_owner_that_cannot_be_kept_is_refused() {
 
 #[test]
 fn done_again_keeps_its_date_and_set_says_what_it_removed() {
-    let p = copy_of("plans/beiarn-omni.toml", "again");
+    let (_dir, p) = copy_of("plans/beiarn-omni.toml", "again");
     let ps = p.display().to_string();
     let o = implan(&["done", &ps, "oppstartsmote", "--date", "2026-03-12"]);
     assert_eq!(o.status.code(), Some(0));
@@ -242,7 +237,7 @@ fn done_again_keeps_its_date_and_set_says_what_it_removed() {
 
 #[test]
 fn odd_done_dates_are_written_with_a_warning() {
-    let p = copy_of("plans/beiarn-omni.toml", "future");
+    let (_dir, p) = copy_of("plans/beiarn-omni.toml", "future");
     let ps = p.display().to_string();
     let o = implan(&["done", &ps, "oppstartsmote", "--date", "9999-12-31"]);
     assert_eq!(o.status.code(), Some(0));
@@ -264,7 +259,7 @@ fn concurrent_edits_never_lose_one() {
     // Sixteen `implan done` at once on one file, each for another activity. They take turns (each locks the
     // plan for its edit, and reads it as the one before left it), so every one gets through, and what each
     // says is true afterwards: every activity reported done is done, no other is, and the plan still loads.
-    let p = copy_of("plans/beiarn-omni.toml", "concurrent");
+    let (_dir, p) = copy_of("plans/beiarn-omni.toml", "concurrent");
     let ps = p.display().to_string();
     let listed = implan(&["schedule", &ps, "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
@@ -281,8 +276,7 @@ fn concurrent_edits_never_lose_one() {
     let children: Vec<_> = ids
         .iter()
         .map(|id| {
-            Command::new(env!("CARGO_BIN_EXE_implan"))
-                .args(["done", &ps, id, "--date", "2026-09-01"])
+            common::command(&["done", &ps, id, "--date", "2026-09-01"])
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()
