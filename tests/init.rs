@@ -1,7 +1,10 @@
 //! `implan init` at the library level: every template renders a plan that checks clean for every start month,
 //! in both languages; unknown names get a suggestion; files are never overwritten without `force`.
 
+mod common;
+
 use chrono::{Datelike, NaiveDate};
+use common::TempDir;
 use implan::check::check_source;
 use implan::init::{InitError, TEMPLATES, render, target_path, write_new};
 use implan::model::Lang;
@@ -138,16 +141,10 @@ fn a_start_out_of_range_is_invalid() {
     assert!(err.to_string().contains("start year"), "{err}");
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("implan-init-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 #[test]
 fn write_new_never_overwrites_without_force() {
-    let dir = temp_dir("write");
+    let tmp = TempDir::new("init-write");
+    let dir = tmp.dir();
     let path = dir.join("sub/dir/plan.toml");
     write_new(&path, "first", false).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
@@ -164,24 +161,24 @@ fn write_new_never_overwrites_without_force() {
     assert_eq!(names, ["plan.toml"]);
 
     // A directory is never replaced, not even with force.
-    let err = write_new(&dir, "x", true).unwrap_err();
+    let err = write_new(dir, "x", true).unwrap_err();
     assert!(matches!(err, InitError::Invalid(_)), "{err:?}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn write_new_with_force_creates_a_missing_file() {
-    let dir = temp_dir("force");
+    let tmp = TempDir::new("init-force");
+    let dir = tmp.dir();
     let path = dir.join("new.toml");
     write_new(&path, "text", true).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "text");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_written_plan_checks_clean_from_disk() {
-    let dir = temp_dir("disk");
-    let path = target_path(Some(&dir), "smart");
+    let tmp = TempDir::new("init-disk");
+    let dir = tmp.dir();
+    let path = target_path(Some(dir), "smart");
     assert_eq!(path, dir.join("smart.toml"));
     write_new(&path, &render("smart", month(2026, 3), Lang::En).unwrap(), false).unwrap();
     let report = implan::check::check_file(&path).unwrap();
@@ -190,18 +187,14 @@ fn a_written_plan_checks_clean_from_disk() {
     assert_eq!(target_path(Some(&dir.join("p.toml")), "mot"), dir.join("p.toml"));
     let new_dir = format!("{}/new/", dir.display());
     assert_eq!(target_path(Some(std::path::Path::new(&new_dir)), "ibs"), dir.join("new").join("ibs.toml"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// The command itself: writes a clean plan, refuses to overwrite, suggests a template.
 #[test]
 fn implan_init_on_the_command_line() {
-    let dir = std::env::temp_dir().join(format!("implan-init-cli-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_implan")).args(args).current_dir(&dir).output().unwrap()
-    };
+    let tmp = TempDir::new("init-cli");
+    let dir = tmp.dir();
+    let run = |args: &[&str]| common::command_in(dir, args).output().unwrap();
     let o = run(&["init", "--template", "omni", "--start", "2026-08", "--lang", "nb"]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(String::from_utf8_lossy(&o.stdout), "wrote omni.toml; check it with: implan check omni.toml\n");
