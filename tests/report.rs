@@ -3,11 +3,10 @@
 
 mod common;
 
-use common::root;
+use common::{TempDir, root};
 
 use scraper::{Html, Selector};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn report(plan: &Path) -> String {
     let o = common::command(&["report", &plan.display().to_string(), "--today", "2026-11-23"])
@@ -72,11 +71,10 @@ fn findings_and_overdue_work_are_listed() {
     assert_eq!(rows, 19, "the 19 findings of the Beiarn plan as written");
     let overdue: String = doc.select(&sel("section#overdue")).next().unwrap().text().collect();
     assert!(overdue.contains("Oppstartsmøte for styringsgruppen"), "{overdue}");
-    let english = Command::new(env!("CARGO_BIN_EXE_implan"))
-        .args(["report", "examples/beiarn-progress.toml", "--today", "2026-11-23", "--lang", "en"])
-        .current_dir(root())
-        .output()
-        .unwrap();
+    let english =
+        common::command(&["report", "examples/beiarn-progress.toml", "--today", "2026-11-23", "--lang", "en"])
+            .output()
+            .unwrap();
     let doc = Html::parse_document(&String::from_utf8_lossy(&english.stdout));
     let h2: Vec<String> = doc.select(&sel("h2")).map(|h| h.text().collect()).collect();
     assert!(h2.iter().any(|h| h == "Progress") && h2.iter().any(|h| h == "Annual wheel"), "{h2:?}");
@@ -84,9 +82,7 @@ fn findings_and_overdue_work_are_listed() {
 
 #[test]
 fn exports_write_their_files() {
-    let dir = std::env::temp_dir().join(format!("implan-exports-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = TempDir::new("report-exports");
     let plan = root().join("examples/beiarn-progress.toml").display().to_string();
     for (args, file, start) in [
         (vec!["gantt", &plan, "--today", "2026-11-23"], "g.svg", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "),
@@ -102,14 +98,13 @@ fn exports_write_their_files() {
         let mut a = args.clone();
         let o = out.display().to_string();
         a.extend(["-o", &o]);
-        let r = Command::new(env!("CARGO_BIN_EXE_implan")).args(&a).output().unwrap();
+        let r = common::command(&a).output().unwrap();
         assert_eq!(r.status.code(), Some(0), "{a:?}: {}", String::from_utf8_lossy(&r.stderr));
         assert_eq!(String::from_utf8_lossy(&r.stdout), format!("wrote {o}\n"));
         let text = std::fs::read_to_string(&out).unwrap();
         assert!(text.starts_with(start), "{file} begins {:?}", &text[..text.len().min(60)]);
     }
-    let bad =
-        Command::new(env!("CARGO_BIN_EXE_implan")).args(["export", "ics", &plan, "--role", "rektor"]).output().unwrap();
+    let bad = common::command(&["export", "ics", &plan, "--role", "rektor"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("did you mean 'rektorer'?"));
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::root;
+use common::{TempDir, root};
 
 use std::process::Output;
 
@@ -11,8 +11,8 @@ const BEIARN: &str = "plans/beiarn-omni.toml";
 const TODAY: &str = "2026-11-23";
 
 fn run_in(dir: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = common::command(args);
-    cmd.current_dir(dir).envs(env.iter().copied());
+    let mut cmd = common::command_in(dir, args);
+    cmd.envs(env.iter().copied());
     cmd.output().expect("the implan binary runs")
 }
 
@@ -205,10 +205,10 @@ fn status_of_a_broken_plan_exits_like_check() {
 
 #[test]
 fn status_finds_the_plan_when_none_is_named() {
-    let dir = std::env::temp_dir().join(format!("implan-views-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let tmp = TempDir::new("views-find");
+    let dir = tmp.dir();
     std::fs::create_dir_all(dir.join("plans")).unwrap();
-    let o = run_in(&dir, &["status", "--today", TODAY], &[]);
+    let o = run_in(dir, &["status", "--today", TODAY], &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("no plan given, and there is no implan.toml here and no plan under plans/"),
@@ -217,17 +217,17 @@ fn status_finds_the_plan_when_none_is_named() {
     );
     let finished = std::fs::read(root().join("tests/fixtures/finished.toml")).unwrap();
     std::fs::write(dir.join("plans/a.toml"), &finished).unwrap();
-    let o = run_in(&dir, &["status", "--today", TODAY], &[]);
+    let o = run_in(dir, &["status", "--today", TODAY], &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     std::fs::write(dir.join("plans/b.toml"), &finished).unwrap();
-    let o = run_in(&dir, &["status", "--today", TODAY], &[]);
+    let o = run_in(dir, &["status", "--today", TODAY], &[]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
         "error: no plan given, and plans/ holds 2 plans; name one of them:\n  plans/a.toml\n  plans/b.toml\n"
     );
     std::fs::write(dir.join("implan.toml"), &finished).unwrap();
-    let o = run_in(&dir, &["status", "--today", TODAY], &[]);
+    let o = run_in(dir, &["status", "--today", TODAY], &[]);
     assert_eq!(o.status.code(), Some(0), "implan.toml wins: {}", stderr(&o));
 }
 
@@ -243,15 +243,15 @@ fn colour_on_a_terminal_only_and_never_with_no_color() {
 
 #[test]
 fn language_comes_from_the_locale_when_the_plan_has_none() {
-    let dir = std::env::temp_dir().join(format!("implan-lang-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = TempDir::new("views-lang");
+    let dir = tmp.dir();
     let text =
         std::fs::read_to_string(root().join("tests/fixtures/finished.toml")).unwrap().replace("lang = \"en\"\n", "");
     std::fs::write(dir.join("p.toml"), text).unwrap();
-    let en = run_in(&dir, &["status", "p.toml", "--today", TODAY], &[("LANG", "en_GB.UTF-8")]);
+    let en = run_in(dir, &["status", "p.toml", "--today", TODAY], &[("LANG", "en_GB.UTF-8")]);
     assert!(String::from_utf8_lossy(&en.stdout).contains("Progress"));
     let nb =
-        run_in(&dir, &["status", "p.toml", "--today", TODAY], &[("LC_ALL", "nb_NO.UTF-8"), ("LANG", "en_GB.UTF-8")]);
+        run_in(dir, &["status", "p.toml", "--today", TODAY], &[("LC_ALL", "nb_NO.UTF-8"), ("LANG", "en_GB.UTF-8")]);
     assert!(String::from_utf8_lossy(&nb.stdout).contains("Framdrift"));
 }
 
@@ -297,8 +297,8 @@ fn readme_examples_are_real_output() {
 #[test]
 fn progress_example_is_made_by_this_script() {
     // The script's steps, replayed on a copy: the example must be the shipped plan plus exactly that progress.
-    let dir = std::env::temp_dir().join(format!("implan-progress-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = TempDir::new("views-progress");
+    let dir = tmp.dir();
     let script = std::fs::read_to_string(root().join("docs/beiarn-progress.sh")).unwrap();
     let header: String = script
         .lines()
