@@ -401,11 +401,12 @@ mod tests {
     #[cfg(unix)]
     use std::os::unix::fs::FileTypeExt;
 
-    fn dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("implan-write-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        d
+    /// A fresh directory (`implan-write-<name>-XXXXXX`, unique to the test and the run), with its guard: it is
+    /// removed when the guard is dropped, so the test keeps it (`_tmp`) while it uses the directory.
+    fn dir(name: &str) -> (tempfile::TempDir, PathBuf) {
+        let tmp = tempfile::Builder::new().prefix(&format!("implan-write-{name}-")).tempdir().unwrap();
+        let d = tmp.path().to_path_buf();
+        (tmp, d)
     }
 
     fn temps(d: &Path) -> Vec<String> {
@@ -421,7 +422,7 @@ mod tests {
 
     #[test]
     fn new_replace_and_keep() {
-        let d = dir("basic");
+        let (_tmp, d) = dir("basic");
         let p = d.join("a.txt");
         assert_eq!(write_file(&p, b"one", WriteOptions { existing: Existing::Keep, force: false }).unwrap(), vec![]);
         assert!(matches!(
@@ -443,7 +444,7 @@ mod tests {
     fn of_writers_racing_to_make_a_new_file_one_wins() {
         // The check that the file is new comes before the write; the rename that makes it must not replace what
         // another made meanwhile.
-        let d = dir("race");
+        let (_tmp, d) = dir("race");
         let p = d.join("new.toml");
         let start = std::sync::Arc::new(std::sync::Barrier::new(8));
         let results: Vec<Result<Vec<Forced>, WriteError>> = (0..8u8)
@@ -469,7 +470,7 @@ mod tests {
     #[test]
     fn read_only_and_hard_links_need_force() {
         use std::os::unix::fs::PermissionsExt;
-        let d = dir("refuse");
+        let (_tmp, d) = dir("refuse");
         let p = d.join("p.toml");
         fs::write(&p, b"x").unwrap();
         fs::set_permissions(&p, fs::Permissions::from_mode(0o444)).unwrap();
@@ -490,7 +491,7 @@ mod tests {
 
     #[test]
     fn stale_temporary_files_go() {
-        let d = dir("stale");
+        let (_tmp, d) = dir("stale");
         let p = d.join("plan.toml");
         fs::write(&p, b"x").unwrap();
         fs::write(d.join(".plan.toml.AbC123.implan-tmp"), b"dead").unwrap();
@@ -538,7 +539,7 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn what_is_not_a_regular_file_is_written_through() {
-        let d = dir("pipe");
+        let (_tmp, d) = dir("pipe");
         let (p, reader) = pipe_with_reader(&d);
         write_file(&p, b"through", WriteOptions::replace()).unwrap();
         assert_eq!(reader.join().unwrap(), b"through");
@@ -554,7 +555,7 @@ mod tests {
 
     #[test]
     fn folders_and_unreachable_paths_are_errors() {
-        let d = dir("odd");
+        let (_tmp, d) = dir("odd");
         let e = write_file(&d, b"x", WriteOptions::replace()).unwrap_err();
         assert!(e.to_string().ends_with(": it is a directory"), "{e}");
         fs::write(d.join("file"), b"x").unwrap();
@@ -564,7 +565,7 @@ mod tests {
 
     #[test]
     fn a_lock_held_too_long_is_given_up_on() {
-        let d = dir("busy");
+        let (_tmp, d) = dir("busy");
         let p = d.join("p.toml");
         fs::write(&p, b"x").unwrap();
         let _held = lock(&p).unwrap();
@@ -575,7 +576,7 @@ mod tests {
 
     #[test]
     fn a_file_replaced_while_opening_it_is_not_the_one_locked() {
-        let d = dir("stale");
+        let (_tmp, d) = dir("stale");
         let p = d.join("p.toml");
         fs::write(&p, b"x").unwrap();
         let stale = File::open(&p).unwrap();
@@ -586,7 +587,7 @@ mod tests {
 
     #[test]
     fn locks_take_turns() {
-        let d = dir("lock");
+        let (_tmp, d) = dir("lock");
         let p = d.join("p.toml");
         fs::write(&p, b"x").unwrap();
         let held = lock(&p).unwrap();
@@ -607,7 +608,7 @@ mod tests {
 
     #[test]
     fn a_replacement_of_what_is_no_longer_a_file_is_a_change() {
-        let d = dir("no-longer");
+        let (_tmp, d) = dir("no-longer");
         let p = d.join("plan.toml");
         fs::create_dir(&p).unwrap();
         let opts = WriteOptions { existing: Existing::ReplaceIfStill(b"old"), force: false };
@@ -629,7 +630,7 @@ mod tests {
 
     #[test]
     fn reading_back_tells_gone_from_unreadable() {
-        let d = dir("read-back");
+        let (_tmp, d) = dir("read-back");
         assert!(matches!(read_if_there(&d.join("gone.toml")), Ok(None)));
         fs::write(d.join("there.toml"), b"x").unwrap();
         assert_eq!(read_if_there(&d.join("there.toml")).unwrap().as_deref(), Some(&b"x"[..]));
@@ -640,7 +641,7 @@ mod tests {
     #[test]
     fn only_a_link_is_followed_and_a_path_is_named_as_given() {
         use std::os::unix::fs::PermissionsExt;
-        let d = dir("as-given");
+        let (_tmp, d) = dir("as-given");
         fs::write(d.join("p.toml"), b"x").unwrap();
         fs::set_permissions(d.join("p.toml"), fs::Permissions::from_mode(0o444)).unwrap();
         // A path with `.` in it is not resolved: the refusal names the file as the user wrote it.

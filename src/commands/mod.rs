@@ -197,11 +197,10 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn a_skipped_entry_is_warned_of_before_the_run_stops() {
-        let dir = std::env::temp_dir().join(format!("implan-commands-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let tmp = tempfile::Builder::new().prefix("implan-commands-").tempdir().unwrap();
+        let dir = tmp.path();
         std::os::unix::fs::symlink(dir.join("nowhere"), dir.join("broken.toml")).unwrap();
         let (exit, said) = run_args(&["check", "--follow", dir.to_str().unwrap()]);
-        std::fs::remove_dir_all(&dir).unwrap();
         let Err(Error::Usage(message)) = exit else { panic!("{exit:?}") };
         assert_eq!(message, "no plan files (*.toml) found under the given paths");
         assert_eq!(said.len(), 1, "{said:?}");
