@@ -184,7 +184,7 @@ impl From<ReadError> for CheckError {
 }
 
 /// Checks one source with a configuration: loader errors if it does not load, else the rules' findings.
-pub fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &CheckOptions) -> Vec<Finding> {
+pub(crate) fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &CheckOptions) -> Vec<Finding> {
     match crate::load::load(source) {
         Ok(plan) => {
             let mut config = Config::layered(file_lint.into_iter().chain(plan.lint.iter()))
@@ -218,7 +218,7 @@ pub fn check_file(path: &Path) -> Result<FileReport, ReadError> {
 
 /// Checks many files in parallel, each with the `implan.toml` nearest above it. Reports come back in the order
 /// of `files`, so output does not depend on which thread finished first.
-pub fn check_files(files: &[PathBuf], opts: &CheckOptions) -> Result<Vec<FileReport>, CheckError> {
+pub(crate) fn check_files(files: &[PathBuf], opts: &CheckOptions) -> Result<Vec<FileReport>, CheckError> {
     use rayon::prelude::*;
     // Configuration files are found and read once each, before the parallel part.
     let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();

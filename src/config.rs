@@ -56,7 +56,7 @@ pub struct Config {
 }
 
 /// Resolves rule ids given on the command line (`--select a,b`).
-pub fn rule_ids(list: &[String]) -> Result<Vec<RuleId>, String> {
+pub(crate) fn rule_ids(list: &[String]) -> Result<Vec<RuleId>, String> {
     let mut out = Vec::new();
     for id in list.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
         match RuleId::parse(id) {
@@ -69,7 +69,7 @@ pub fn rule_ids(list: &[String]) -> Result<Vec<RuleId>, String> {
 
 impl Config {
     /// Layers `[lint]` tables, weakest first (implan.toml, then the plan's own).
-    pub fn layered<'a>(layers: impl IntoIterator<Item = &'a Lint>) -> Config {
+    pub(crate) fn layered<'a>(layers: impl IntoIterator<Item = &'a Lint>) -> Config {
         let mut c = Config::default();
         for l in layers {
             for (id, level) in &l.levels {
@@ -98,7 +98,7 @@ impl Config {
     }
 
     /// Applies `--select` and `--ignore`, the strongest layer.
-    pub fn with_command_line(mut self, select: &[RuleId], ignore: &[RuleId]) -> Config {
+    pub(crate) fn with_command_line(mut self, select: &[RuleId], ignore: &[RuleId]) -> Config {
         if !select.is_empty() {
             self.select = Some(select.to_vec());
         }
@@ -179,7 +179,7 @@ pub fn load_config_file(path: &std::path::Path) -> Result<Lint, Box<ConfigError>
 }
 
 /// The `implan.toml` nearest above a plan file (its own directory first), if any.
-pub fn find_config_file(plan: &std::path::Path) -> Option<std::path::PathBuf> {
+pub(crate) fn find_config_file(plan: &std::path::Path) -> Option<std::path::PathBuf> {
     let abs = std::path::absolute(plan).ok()?;
     let mut dir = abs.parent();
     while let Some(d) = dir {

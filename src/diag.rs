@@ -73,7 +73,7 @@ impl Finding {
         self
     }
 
-    pub fn help_opt(mut self, help: Option<String>) -> Finding {
+    pub(crate) fn help_opt(mut self, help: Option<String>) -> Finding {
         self.help = help;
         self
     }

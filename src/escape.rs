@@ -29,13 +29,13 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Left-to-right, right-to-left and Arabic letter marks: invisible, and needed in mixed-direction text to place
 /// punctuation; without any right-to-left letters around they do nothing but hide.
-pub fn is_direction_mark(c: char) -> bool {
+pub(crate) fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation
 /// forms).
-pub fn is_right_to_left(c: char) -> bool {
+pub(crate) fn is_right_to_left(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
 }
 
@@ -67,7 +67,7 @@ pub fn is_hidden(prev: Option<char>, c: char) -> bool {
 
 /// What a hidden character is, for a message: "U+202E RIGHT-TO-LEFT OVERRIDE", or the code point alone for the
 /// rarer ones.
-pub fn describe_char(c: char) -> String {
+pub(crate) fn describe_char(c: char) -> String {
     let name = match c {
         '\0' => "NULL",
         '\u{7}' => "BELL",
@@ -119,7 +119,7 @@ fn push_escaped(out: &mut String, c: char) {
 
 /// The characters of `s` hidden from a reader ([`is_hidden`]), with their offsets, but those `keep` keeps (a
 /// line break in free text, say).
-pub fn hidden_chars<'a>(
+pub(crate) fn hidden_chars<'a>(
     s: &'a str,
     keep: impl Fn(&str, usize, char) -> bool + 'a,
 ) -> impl Iterator<Item = (usize, char)> + 'a {
@@ -135,7 +135,7 @@ pub fn hidden_chars<'a>(
 
 /// What free text (notes, descriptions) may hold that a line of text may not: line breaks (`\n`, and `\r` in
 /// `\r\n`) and tabs.
-pub fn kept_in_free_text(s: &str, i: usize, c: char) -> bool {
+pub(crate) fn kept_in_free_text(s: &str, i: usize, c: char) -> bool {
     c == '\n' || c == '\t' || (c == '\r' && s[i + 1..].starts_with('\n'))
 }
 
@@ -180,7 +180,7 @@ pub fn path(p: &Path) -> String {
 }
 
 /// The bytes of a file name: exact on Unix; elsewhere the name as Unicode (Windows names are not bytes).
-pub fn path_bytes(p: &Path) -> Cow<'_, [u8]> {
+pub(crate) fn path_bytes(p: &Path) -> Cow<'_, [u8]> {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt;
@@ -196,7 +196,7 @@ pub fn path_bytes(p: &Path) -> Cow<'_, [u8]> {
 }
 
 /// Whether a file name is Unicode text, so that formats of text (JSON, XML) can hold it exactly.
-pub fn path_is_text(p: &Path) -> bool {
+pub(crate) fn path_is_text(p: &Path) -> bool {
     p.to_str().is_some()
 }
 
@@ -239,7 +239,7 @@ pub fn csv_cell(s: &str, delimiter: char) -> String {
 }
 
 /// Why a CSV delimiter is refused: one that a field's quoting cannot tell apart from the field's text.
-pub fn csv_delimiter_problem(d: char) -> Option<&'static str> {
+pub(crate) fn csv_delimiter_problem(d: char) -> Option<&'static str> {
     match d {
         '"' => Some("a quote is how CSV quotes a field"),
         '\r' | '\n' => Some("a line break ends a CSV record"),
@@ -257,7 +257,7 @@ pub fn xml(s: &str) -> String {
 }
 
 /// Free text for XML and HTML: [`visible_lines`], then `&<>"'` as entities.
-pub fn xml_lines(s: &str) -> String {
+pub(crate) fn xml_lines(s: &str) -> String {
     xml_escape(&visible_lines(s))
 }
 
@@ -280,7 +280,7 @@ fn xml_escape(s: &str) -> String {
 
 /// A source excerpt for a finding, with the span in it moved to match: [`visible`] but for tabs, which the
 /// snippet renderer turns into spaces itself.
-pub fn excerpt(text: &str, span: std::ops::Range<usize>) -> (Cow<'_, str>, std::ops::Range<usize>) {
+pub(crate) fn excerpt(text: &str, span: std::ops::Range<usize>) -> (Cow<'_, str>, std::ops::Range<usize>) {
     let tabs = |_: &str, _: usize, c: char| c == '\t';
     let shown = escape_where(text, tabs);
     if let Cow::Borrowed(_) = shown {

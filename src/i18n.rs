@@ -11,7 +11,7 @@ pub fn resolve(flag: Option<Lang>, plan: Option<Lang>, locale: Option<&str>) -> 
 }
 
 /// The locale variable that decides, as POSIX says: `LC_ALL`, then `LC_MESSAGES`, then `LANG`.
-pub fn env_locale() -> Option<String> {
+pub(crate) fn env_locale() -> Option<String> {
     locale(|name| std::env::var(name).ok())
 }
 
@@ -343,7 +343,7 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
     }
 }
 
-pub fn month_name(lang: Lang, month: u32) -> &'static str {
+pub(crate) fn month_name(lang: Lang, month: u32) -> &'static str {
     let i = (month.clamp(1, 12) - 1) as usize;
     match lang {
         Lang::Nb => MONTHS_NB[i],
@@ -351,7 +351,7 @@ pub fn month_name(lang: Lang, month: u32) -> &'static str {
     }
 }
 
-pub fn month_short(lang: Lang, month: u32) -> &'static str {
+pub(crate) fn month_short(lang: Lang, month: u32) -> &'static str {
     let i = (month.clamp(1, 12) - 1) as usize;
     match lang {
         Lang::Nb => SHORT_NB[i],
@@ -360,7 +360,7 @@ pub fn month_short(lang: Lang, month: u32) -> &'static str {
 }
 
 /// "mars 2026" / "March 2026".
-pub fn month_year(lang: Lang, year: i32, month: u32) -> String {
+pub(crate) fn month_year(lang: Lang, year: i32, month: u32) -> String {
     format!("{} {year}", month_name(lang, month))
 }
 

@@ -186,7 +186,7 @@ fn school_month(first: i64, n: u32) -> i64 {
 
 /// Reads a `--start` value: any date the plan format accepts (`2026-08`, `august 2026`, `høst 2026`,
 /// `2026-08-15`); the plan starts on the first day of its first month.
-pub fn parse_start(s: &str) -> Result<NaiveDate, InitError> {
+pub(crate) fn parse_start(s: &str) -> Result<NaiveDate, InitError> {
     let when = crate::when::parse(s).map_err(|e| {
         InitError::Invalid(format!("'{s}' is not a start month: {e}; write a month such as 2026-08 or \"august 2026\""))
     })?;
@@ -194,7 +194,7 @@ pub fn parse_start(s: &str) -> Result<NaiveDate, InitError> {
 }
 
 /// The start when none is given: the first day of the month after `today`.
-pub fn default_start(today: NaiveDate) -> NaiveDate {
+pub(crate) fn default_start(today: NaiveDate) -> NaiveDate {
     let (y, m) = month_from_index(month_index(today) + 1);
     NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(today)
 }

@@ -116,7 +116,7 @@ pub struct Cost {
 
 impl Cost {
     /// The cost for an activity that takes `places` places.
-    pub fn for_activity(&self, places: Option<u32>) -> u64 {
+    pub(crate) fn for_activity(&self, places: Option<u32>) -> u64 {
         self.amount.saturating_mul(self.units.or(places).unwrap_or(1) as u64)
     }
 }
@@ -141,7 +141,7 @@ pub struct Agreement {
 
 impl Agreement {
     /// The span of agreement years `first..=last` (1-based), or `None` past the calendar.
-    pub fn years_span(&self, first: u32, last: u32) -> Option<When> {
+    pub(crate) fn years_span(&self, first: u32, last: u32) -> Option<When> {
         let s = self.start.value.start;
         let start = s.checked_add_months(chrono::Months::new(12 * first.checked_sub(1)?))?;
         let end = s.checked_add_months(chrono::Months::new(12 * last))?.pred_opt()?;
@@ -151,7 +151,7 @@ impl Agreement {
 
 /// Reads "første avtaleår", "avtaleår 2", "år 2 eller 3", "det andre eller tredje året", "years 2–3" as a range
 /// of agreement years.
-pub fn agreement_years(s: &str) -> Option<(u32, u32)> {
+pub(crate) fn agreement_years(s: &str) -> Option<(u32, u32)> {
     let lower = s.trim().to_lowercase();
     let mut numbers = Vec::new();
     let mut year_word = false;
@@ -294,11 +294,11 @@ pub struct Activity {
 }
 
 impl Activity {
-    pub fn is_cancelled(&self) -> bool {
+    pub(crate) fn is_cancelled(&self) -> bool {
         self.status == Status::Cancelled
     }
 
-    pub fn has_word(&self, word: &str) -> bool {
+    pub(crate) fn has_word(&self, word: &str) -> bool {
         // Words like "undersøkelse" need Unicode case folding, not ASCII.
         let word = word.to_lowercase();
         self.kind.as_deref().is_some_and(|k| k.to_lowercase() == word)
@@ -418,13 +418,13 @@ pub const SURVEYS: &[(&str, Survey)] = &[
 
 impl Recurring {
     /// The range of matches required in period `n` (0-based) of a `count`.
-    pub fn count_for(counts: &[(u32, u32)], n: usize) -> (u32, u32) {
+    pub(crate) fn count_for(counts: &[(u32, u32)], n: usize) -> (u32, u32) {
         counts.get(n).or(counts.last()).copied().unwrap_or((0, u32::MAX))
     }
 }
 
 /// Parses "6 months", "halvår", "every 2 years" into a number of months.
-pub fn parse_every(s: &str) -> Option<u32> {
+pub(crate) fn parse_every(s: &str) -> Option<u32> {
     let lower = s.trim().to_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
     if matches!(words.first(), Some(&("every" | "hver" | "hvert" | "kvar" | "kvart" | "each"))) {
@@ -451,7 +451,7 @@ pub fn survey(name: &str) -> Option<Survey> {
     SURVEYS.iter().find(|(k, _)| *k == n).map(|(_, s)| *s)
 }
 
-pub fn parse_period_word(s: &str) -> Option<CadencePeriod> {
+pub(crate) fn parse_period_word(s: &str) -> Option<CadencePeriod> {
     Some(match s.trim().to_lowercase().as_str() {
         "month" | "måned" | "mnd" => CadencePeriod::Month,
         "quarter" | "kvartal" => CadencePeriod::Quarter,
@@ -466,7 +466,7 @@ pub fn parse_period_word(s: &str) -> Option<CadencePeriod> {
 }
 
 /// Parses `4`, `"4"`, `"4-8"`, `"4–8"` into (min, max).
-pub fn parse_count(s: &str) -> Option<(u32, u32)> {
+pub(crate) fn parse_count(s: &str) -> Option<(u32, u32)> {
     let s = s.trim();
     match s.split_once(['-', '–', '—']) {
         Some((a, b)) => {

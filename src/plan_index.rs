@@ -62,7 +62,7 @@ impl<'a> PlanIndex<'a> {
         self.activity_ids.get(id).copied()
     }
 
-    pub fn phase_of(&self, a: &Activity) -> Option<usize> {
+    pub(crate) fn phase_of(&self, a: &Activity) -> Option<usize> {
         match &a.phase {
             Some(PhaseRef::Nested(i)) => Some(*i),
             Some(PhaseRef::Named(p)) => self.phase(&p.value),
@@ -71,7 +71,7 @@ impl<'a> PlanIndex<'a> {
     }
 
     /// The ids that activities still going ahead (not cancelled) name in one of their lists.
-    pub fn served_by<F>(&self, list: F) -> foldhash::HashSet<&'a str>
+    pub(crate) fn served_by<F>(&self, list: F) -> foldhash::HashSet<&'a str>
     where
         F: Fn(&'a Activity) -> &'a [crate::model::Spanned<String>],
     {

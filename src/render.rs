@@ -95,7 +95,7 @@ pub fn human(reports: &[FileReport]) -> String {
 }
 
 /// "checked 6 files: no findings", "checked 1 file: 7 errors, 3 warnings".
-pub fn summary_line(s: &Summary) -> String {
+pub(crate) fn summary_line(s: &Summary) -> String {
     let files = plural(s.files, "file");
     if s.errors == 0 && s.warnings == 0 {
         let ok = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
@@ -230,7 +230,7 @@ pub fn statistics(reports: &[FileReport]) -> Vec<(&'static str, Severity, usize)
 }
 
 /// `--statistics` as text: a count per rule, then the summary.
-pub fn statistics_text(reports: &[FileReport]) -> String {
+pub(crate) fn statistics_text(reports: &[FileReport]) -> String {
     let stats = statistics(reports);
     let width = stats.iter().map(|s| s.2.to_string().len()).max().unwrap_or(1);
     let id_width = stats.iter().map(|s| s.0.len()).max().unwrap_or(0);
@@ -244,7 +244,7 @@ pub fn statistics_text(reports: &[FileReport]) -> String {
 }
 
 /// `--statistics` with `--format json`.
-pub fn statistics_json(reports: &[FileReport]) -> String {
+pub(crate) fn statistics_json(reports: &[FileReport]) -> String {
     #[derive(serde::Serialize)]
     struct Row {
         rule: &'static str,

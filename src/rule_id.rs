@@ -72,12 +72,12 @@ impl RuleId {
     }
 
     /// The loader's own rules, which fire while the file is read: no configuration turns them off.
-    pub fn is_loaders(self) -> bool {
+    pub(crate) fn is_loaders(self) -> bool {
         matches!(self, RuleId::InvalidToml | RuleId::InvalidPlan)
     }
 
     /// What to say about an id that names no rule: the nearest id when one is close.
-    pub fn unknown_message(id: &str) -> String {
+    pub(crate) fn unknown_message(id: &str) -> String {
         match crate::suggest::nearest(id, RuleId::ALL.iter().map(|r| r.as_str())) {
             Some(s) => format!("unknown rule '{id}'; did you mean '{s}'?"),
             None => format!("unknown rule '{id}'; `implan rules` lists them"),

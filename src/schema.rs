@@ -100,7 +100,7 @@ impl Table {
 }
 
 /// Whether a key, in whichever table, holds free text ([`Value::Text`]), where line breaks and tabs belong.
-pub fn is_free_text(key: &str) -> bool {
+pub(crate) fn is_free_text(key: &str) -> bool {
     static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     KEYS.get_or_init(|| {
         let mut found = Vec::new();

@@ -44,7 +44,7 @@ impl Source {
     }
 
     /// The byte range of the whole lines that hold `span`, without the final line break.
-    pub fn lines_around(&self, span: &Range<usize>) -> Range<usize> {
+    pub(crate) fn lines_around(&self, span: &Range<usize>) -> Range<usize> {
         let first = self.line_starts.partition_point(|&s| s <= span.start.min(self.text.len())) - 1;
         let last_off = span.end.max(span.start).min(self.text.len());
         let last = self.line_starts.partition_point(|&s| s <= last_off.saturating_sub(1).max(span.start)) - 1;
@@ -57,20 +57,20 @@ impl Source {
         start..end
     }
 
-    pub fn line_number(&self, offset: usize) -> usize {
+    pub(crate) fn line_number(&self, offset: usize) -> usize {
         self.line_col(offset).line
     }
 }
 
 /// Reads a plan file's bytes. Only a regular file is read: a named pipe would wait for a writer forever, and a
 /// device such as `/dev/zero` never ends. (Directories are walked for plans; inside them such files are skipped.)
-pub fn read_plan(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_plan(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     regular_file(path)?;
     std::fs::read(path)
 }
 
 /// Refuses a path that is not a regular file (after following symbolic links), before anything opens it.
-pub fn regular_file(path: &std::path::Path) -> std::io::Result<()> {
+pub(crate) fn regular_file(path: &std::path::Path) -> std::io::Result<()> {
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(std::io::Error::other(format!("it is {}, not a regular file", file_kind(&meta))));

@@ -11,7 +11,7 @@ pub const MAX_SUGGESTIONS: usize = 200;
 pub const MAX_COMPARED: usize = 128;
 
 /// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
-pub fn quoted_list<S: AsRef<str>>(items: &[S]) -> String {
+pub(crate) fn quoted_list<S: AsRef<str>>(items: &[S]) -> String {
     let q: Vec<String> = items.iter().map(|s| format!("'{}'", s.as_ref())).collect();
     match q.len() {
         0 => String::new(),

@@ -81,7 +81,7 @@ impl std::fmt::Display for WriteError {
 impl std::error::Error for WriteError {}
 
 /// An I/O error as a person reads it: the file-size limit named for what it is.
-pub fn describe(error: &io::Error) -> String {
+pub(crate) fn describe(error: &io::Error) -> String {
     #[cfg(unix)]
     if error.raw_os_error() == Some(libc::EFBIG) {
         return format!("the file would exceed the size limit for files (ulimit -f) ({error})");
@@ -114,7 +114,7 @@ fn plural_links(n: u64) -> String {
 /// Writes `contents` to `path` (through a symbolic link, to the file it names), atomically for a regular file.
 /// Returns what `force` let through. Errors name `path`, the file the user asked for; the temporary file is
 /// implan's business.
-pub fn write_file(path: &Path, contents: &[u8], opts: WriteOptions<'_>) -> Result<Vec<Forced>, WriteError> {
+pub(crate) fn write_file(path: &Path, contents: &[u8], opts: WriteOptions<'_>) -> Result<Vec<Forced>, WriteError> {
     let io_err = |doing, error| WriteError::Io { path: path.to_path_buf(), doing, error };
     let target = match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| io_err("follow the link", e))?,

@@ -29,7 +29,8 @@ mod verify;
 pub use error::EditError;
 pub use file::{edit_bytes, edit_file, edit_file_with};
 pub use outcome::Outcome;
-pub use request::{Edit, parse_date, parse_status};
+pub use request::Edit;
+pub(crate) use request::parse_date;
 
 use crate::suggest::nearest;
 use change::plan_edit;

@@ -28,7 +28,7 @@ impl Edit {
 
     /// `implan done` without a date: done, on `today` unless it already has a done date, which is kept (running
     /// it again must not move the day something happened).
-    pub fn done_unless_dated(today: NaiveDate) -> Edit {
+    pub(crate) fn done_unless_dated(today: NaiveDate) -> Edit {
         Edit { status: Status::Done, done: None, if_undated: Some(today) }
     }
 
@@ -99,7 +99,7 @@ impl Edit {
 }
 
 /// A status as `implan set` takes it: English or Norwegian, any letter case.
-pub fn parse_status(s: &str) -> Result<Status, EditError> {
+pub(crate) fn parse_status(s: &str) -> Result<Status, EditError> {
     Status::parse(s).ok_or_else(|| {
         EditError::BadEdit(format!(
             "unknown status '{s}': write planned, in-progress, done or cancelled (or planlagt, pågår, gjennomført, avlyst)"
@@ -109,7 +109,7 @@ pub fn parse_status(s: &str) -> Result<Status, EditError> {
 
 /// A day as `--date` and `done=` take it: `2026-11-23`, `"23. november 2026"`, `"23 November 2026"`; any form
 /// of [`crate::when::parse`] that names one day.
-pub fn parse_date(s: &str) -> Result<NaiveDate, EditError> {
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, EditError> {
     let bad = |m: String| EditError::BadEdit(m);
     match crate::when::parse(s) {
         Ok(w) if w.precision == crate::when::Precision::Day => Ok(w.start),

@@ -249,7 +249,7 @@ pub fn escape(s: &str) -> String {
 
 /// Folds a content line at 75 octets (RFC 5545 3.1): each continuation starts with a space, and no fold
 /// splits a UTF-8 character or an escape (`\,`), which careless readers might otherwise misread.
-pub fn fold(line: &str) -> String {
+pub(crate) fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / MAX_LINE * 3 + 2);
     let mut width = 0;
     let mut chars = line.char_indices().peekable();

@@ -9,7 +9,7 @@ use crate::when;
 use toml::de::{DeTable, DeValue};
 
 /// Reads only the `[lint]` table of a file (an `implan.toml`), checking it as strictly as a plan's.
-pub fn load_lint_only(source: &Source) -> Result<crate::lint::Lint, Vec<Finding>> {
+pub(crate) fn load_lint_only(source: &Source) -> Result<crate::lint::Lint, Vec<Finding>> {
     let (doc, errors) = DeTable::parse_recoverable(&source.text);
     if let Some(e) = errors.into_iter().next() {
         let f = Finding::new(

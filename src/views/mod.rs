@@ -59,7 +59,7 @@ pub const GREEN: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiCol
 pub const RED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::BrightRed))).bold();
 pub const YELLOW: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
 
-pub fn paint(style: Style, text: &str) -> String {
+pub(crate) fn paint(style: Style, text: &str) -> String {
     if text.is_empty() { String::new() } else { format!("{style}{text}{style:#}") }
 }
 
@@ -68,12 +68,12 @@ impl<'a> View<'a> {
         View { index: PlanIndex::new(plan, source), plan, lang, t: i18n::texts(lang), today }
     }
 
-    pub fn is_overdue(&self, a: &Activity) -> bool {
+    pub(crate) fn is_overdue(&self, a: &Activity) -> bool {
         matches!(a.status, Status::Planned | Status::InProgress) && a.last_day < self.today
     }
 
     /// The status as a word, with "overdue" when the day has passed.
-    pub fn status_text(&self, a: &Activity) -> String {
+    pub(crate) fn status_text(&self, a: &Activity) -> String {
         // "Overdue" says "planned and not done" by itself; only work under way needs both words.
         match a.status {
             crate::model::Status::Planned if self.is_overdue(a) => self.t.overdue.to_string(),
@@ -82,7 +82,7 @@ impl<'a> View<'a> {
         }
     }
 
-    pub fn status_style(&self, a: &Activity) -> Style {
+    pub(crate) fn status_style(&self, a: &Activity) -> Style {
         match a.status {
             _ if self.is_overdue(a) => RED,
             Status::Done => GREEN,
@@ -93,13 +93,13 @@ impl<'a> View<'a> {
     }
 
     /// When an activity happens, as its writer would say it, with its end when it has one.
-    pub fn when_text(&self, a: &Activity) -> String {
+    pub(crate) fn when_text(&self, a: &Activity) -> String {
         let w = &a.when.value;
         if a.last_day == w.end { i18n::when(self.lang, w) } else { i18n::span(self.lang, w.start, a.last_day) }
     }
 
     /// The responsible roles by display name.
-    pub fn owners_text(&self, a: &Activity) -> String {
+    pub(crate) fn owners_text(&self, a: &Activity) -> String {
         if a.owners.is_empty() {
             return self.t.no_owner.to_string();
         }
@@ -111,12 +111,12 @@ impl<'a> View<'a> {
         names.join(", ")
     }
 
-    pub fn phase_name(&self, a: &Activity) -> &str {
+    pub(crate) fn phase_name(&self, a: &Activity) -> &str {
         self.index.phase_of(a).map_or("", |p| self.plan.phases[p].name.as_str())
     }
 
     /// A role by id or name, or an error that names the nearest.
-    pub fn find_role(&self, name: &str) -> Result<usize, ViewError> {
+    pub(crate) fn find_role(&self, name: &str) -> Result<usize, ViewError> {
         self.index.role(name).ok_or_else(|| {
             let candidates = self.plan.roles.iter().map(|r| r.id.value.as_str());
             let hint = match nearest(name, candidates) {
@@ -132,7 +132,7 @@ impl<'a> View<'a> {
     }
 
     /// A phase by id or name (any case), or an error that names the nearest.
-    pub fn find_phase(&self, name: &str) -> Result<usize, ViewError> {
+    pub(crate) fn find_phase(&self, name: &str) -> Result<usize, ViewError> {
         let lower = name.trim().to_lowercase();
         self.plan
             .phases
@@ -150,7 +150,7 @@ impl<'a> View<'a> {
     }
 
     /// The role and every group it belongs to, directly or through other groups (a lead counts as a member).
-    pub fn role_and_groups(&self, role: usize) -> HashSet<usize> {
+    pub(crate) fn role_and_groups(&self, role: usize) -> HashSet<usize> {
         let mut parents: Vec<Vec<usize>> = vec![Vec::new(); self.plan.roles.len()];
         for (g, r) in self.plan.roles.iter().enumerate() {
             for m in r.lead.iter().chain(&r.members) {
@@ -171,7 +171,7 @@ impl<'a> View<'a> {
         seen
     }
 
-    pub fn owned_by_any(&self, a: &Activity, roles: &HashSet<usize>) -> bool {
+    pub(crate) fn owned_by_any(&self, a: &Activity, roles: &HashSet<usize>) -> bool {
         a.owners.iter().any(|o| self.index.role(&o.value).is_some_and(|r| roles.contains(&r)))
     }
 
@@ -201,14 +201,14 @@ impl<'a> View<'a> {
         Ok(out)
     }
 
-    pub fn sort_by_date(&self, ids: &mut [usize]) {
+    pub(crate) fn sort_by_date(&self, ids: &mut [usize]) {
         let acts = &self.plan.activities;
         ids.sort_by_key(|&i| (acts[i].when.value.start, acts[i].last_day, i));
     }
 }
 
 /// A description of a phase's real span: from its first activity to its last.
-pub fn activity_span(view: &View, ids: &[usize]) -> Option<String> {
+pub(crate) fn activity_span(view: &View, ids: &[usize]) -> Option<String> {
     let acts = &view.plan.activities;
     let start = ids.iter().map(|&i| acts[i].when.value.start).min()?;
     let end = ids.iter().map(|&i| acts[i].last_day).max()?;

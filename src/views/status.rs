@@ -412,7 +412,7 @@ fn check_line(out: &mut String, view: &View, s: &StatusReport, path: &str) {
     }
 }
 
-pub fn render_json(s: &StatusReport) -> String {
+pub(crate) fn render_json(s: &StatusReport) -> String {
     crate::json::document(s)
 }
 

@@ -26,7 +26,7 @@ fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
 /// A moment given in UTC as Norway's clocks show it: CET (UTC+1), and CEST (UTC+2) from 01:00 UTC on the last
 /// Sunday of March to 01:00 UTC on the last Sunday of October. That is the EU rule Norway has kept since 1996;
 /// implan uses it for every year.
-pub fn oslo_from_utc(utc: NaiveDateTime) -> Option<NaiveDateTime> {
+pub(crate) fn oslo_from_utc(utc: NaiveDateTime) -> Option<NaiveDateTime> {
     let y = utc.year();
     let summer_from = last_sunday(y, 3)?.and_hms_opt(1, 0, 0)?;
     let summer_to = last_sunday(y, 10)?.and_hms_opt(1, 0, 0)?;
@@ -37,7 +37,7 @@ pub fn oslo_from_utc(utc: NaiveDateTime) -> Option<NaiveDateTime> {
 /// A date and time written with a UTC offset (`2026-03-12T23:30:00Z`, `…T10:00:00-08:00`), as the same moment on
 /// Oslo's clock: a plan's times are Norwegian, and the day may change (23:30 UTC in March is 00:30 the next day).
 /// `None` past the year 9999, which no plan reaches.
-pub fn oslo_from_offset(local: NaiveDateTime, offset_minutes: i32) -> Option<NaiveDateTime> {
+pub(crate) fn oslo_from_offset(local: NaiveDateTime, offset_minutes: i32) -> Option<NaiveDateTime> {
     oslo_from_utc(local.checked_sub_signed(chrono::TimeDelta::minutes(i64::from(offset_minutes)))?)
         .filter(|t| t.year() <= 9999)
 }

@@ -8,7 +8,7 @@ use std::fmt;
 
 mod clock;
 
-pub use clock::{oslo_from_offset, oslo_from_utc};
+pub(crate) use clock::oslo_from_offset;
 use clock::{parse_iso_time, parse_time_range};
 
 /// How precisely a date was written.
@@ -94,7 +94,7 @@ impl When {
     }
 
     /// The same span moved by whole years; `None` when that leaves the calendar chrono knows.
-    pub fn shifted_years(&self, years: i32) -> Option<When> {
+    pub(crate) fn shifted_years(&self, years: i32) -> Option<When> {
         let shift = |d: NaiveDate| {
             let y = d.year().checked_add(years)?;
             NaiveDate::from_ymd_opt(y, d.month(), d.day()).or_else(|| NaiveDate::from_ymd_opt(y, d.month(), 28))
@@ -103,22 +103,22 @@ impl When {
     }
 }
 
-pub fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+pub(crate) fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     let (ny, nm) = if month == 12 { (year.checked_add(1)?, 1) } else { (year, month + 1) };
     NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
 
 /// Months since year 0, so that month distances are plain subtraction.
-pub fn month_index(date: NaiveDate) -> i64 {
+pub(crate) fn month_index(date: NaiveDate) -> i64 {
     date.year() as i64 * 12 + date.month0() as i64
 }
 
-pub fn month_from_index(index: i64) -> (i32, u32) {
+pub(crate) fn month_from_index(index: i64) -> (i32, u32) {
     (index.div_euclid(12) as i32, index.rem_euclid(12) as u32 + 1)
 }
 
 /// `2027-03`: how findings name a month, the same in both languages.
-pub fn format_month_index(index: i64) -> String {
+pub(crate) fn format_month_index(index: i64) -> String {
     let (y, m) = month_from_index(index);
     format!("{y:04}-{m:02}")
 }
@@ -182,7 +182,7 @@ const SEASONS: &[(&str, Season)] = &[
     ("fall", Season::Autumn),
 ];
 
-pub fn month_word(word: &str) -> Option<u32> {
+pub(crate) fn month_word(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     MONTHS.iter().find(|(name, _)| *name == w).map(|(_, m)| *m)
 }
@@ -192,7 +192,7 @@ fn season_word(word: &str) -> Option<Season> {
 }
 
 /// All words a month or season may be written with, for "did you mean" suggestions.
-pub fn known_words() -> impl Iterator<Item = &'static str> {
+pub(crate) fn known_words() -> impl Iterator<Item = &'static str> {
     MONTHS.iter().map(|(w, _)| *w).chain(SEASONS.iter().map(|(w, _)| *w))
 }
 
@@ -485,7 +485,7 @@ fn unknown_word(word: &str) -> WhenError {
 }
 
 /// Splits a period label such as "Høst 2026 – Vår 2028" into its two ends, if it has two.
-pub fn split_range(input: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_range(input: &str) -> Option<(&str, &str)> {
     for sep in [" – ", " — ", " - ", " til ", " to ", "–", "—"] {
         if let Some((a, b)) = input.split_once(sep) {
             return Some((a.trim(), b.trim()));
@@ -496,7 +496,7 @@ pub fn split_range(input: &str) -> Option<(&str, &str)> {
 
 /// A period label: one date, or two joined by a dash or "til"/"to"; spans from the first's start to the
 /// second's end.
-pub fn parse_period(input: &str) -> Result<When, WhenError> {
+pub(crate) fn parse_period(input: &str) -> Result<When, WhenError> {
     if let Some((a, b)) = split_range(input) {
         // "2026-03-12 10:00-10:30" has a dash too, but it is one date.
         if let Ok(w) = parse(input) {
@@ -536,7 +536,7 @@ pub fn shift_label_years(label: &str, years: i32) -> String {
 }
 
 /// A duration such as "3 dager" or "2 weeks", as the span it adds to a start day.
-pub fn parse_duration(input: &str) -> Result<Duration, WhenError> {
+pub(crate) fn parse_duration(input: &str) -> Result<Duration, WhenError> {
     let lower = input.trim().to_lowercase();
     let bad = || WhenError {
         message: format!("'{}' is not a duration", input.trim()),
