@@ -471,6 +471,204 @@ fn an_empty_plan_still_draws() {
     }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Inputs made to sit on an edge of the layout. Each test pins a decision of `gantt` or `wheel` that no shipped
+// plan reaches, with the widths the pictures measure text by (DejaVu Sans's advances: "m" 1 em, most lower-case
+// letters and digits 0.64, capitals 0.79, "i l ." 0.34, a space 0.32, "f t r -" 0.46; bold 13 % wider).
+
+fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The Gantt chart of a plan, checked and rendered.
+fn gantt_of(text: &str, today: &str, width: u32) -> String {
+    let (source, plan) = load_text(Path::new("edge.toml"), text);
+    let view = View::new(&plan, &source, Lang::Nb, day(today));
+    let out = svg::gantt(&view, &GanttOptions { width });
+    check_and_render("gantt", &out, width);
+    out
+}
+
+/// What the one `<text>` at (x, y) says.
+fn text_at(svg: &str, x: &str, y: &str) -> String {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let found: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "text" && n.attribute("x") == Some(x) && n.attribute("y") == Some(y))
+        .map(|n| n.text().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(found.len(), 1, "texts at ({x}, {y}): {found:?}");
+    found[0].clone()
+}
+
+/// The `<g>` whose tooltip starts with `title`.
+fn group<'a>(svg: &'a str, title: &str) -> &'a str {
+    let start = svg.find(&format!("<g><title>{title}")).unwrap_or_else(|| panic!("no group {title:?}"));
+    let end = start + svg[start..].find("</g>").unwrap();
+    &svg[start..end]
+}
+
+#[track_caller]
+fn assert_has(svg: &str, part: &str) {
+    assert!(svg.contains(part), "no {part:?} in\n{svg}");
+}
+
+/// A plan with roles and activities written out: `(role, [(title, when, more TOML lines)])`.
+fn plan_text(head: &str, roles: &[(&str, &[(&str, &str, &str)])], tail: &str) -> String {
+    let mut s = format!("[plan]\n{head}\n\n[roles]\n");
+    for (role, _) in roles {
+        s.push_str(&format!("{role} = \"{}\"\n", implan_capitalised(role)));
+    }
+    for (role, acts) in roles {
+        for (title, when, more) in acts.iter() {
+            s.push_str(&format!(
+                "\n[[activity]]\ntitle = \"{title}\"\nwhen = \"{when}\"\nowner = \"{role}\"\n{more}\n"
+            ));
+        }
+    }
+    s + tail
+}
+
+fn implan_capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+// gantt: the title, the line under it, a phase's name and the "no phase" row, cut to their room.
+
+/// A plan for a chart 480 px wide: the title (435.5 px in bold at 20 px) just over its 432 px, the line under it
+/// (445 px at 13 px) too, a phase's name (161 px in bold at 12 px) just over the labels' 156 px.
+const NARROW: &str = "[plan]\ntitle = \"Handlingsplan for lesing og skriving\"\norg = \"Beiarn skole\"\n\
+    start = \"august 2026\"\nend = \"juni 2027\"\nowner = \"kommunalsjef\"\n\n\
+    [roles]\nkommunalsjef = \"Kommunalsjef\"\n\n\
+    [[phase]]\nid = \"a\"\nname = \"Analyse og evaluering\"\nperiod = \"Høst 2026\"\n\
+    [[phase.activity]]\ntitle = \"Kartlegging\"\nwhen = \"oktober 2026\"\nowner = \"kommunalsjef\"\n\n\
+    [[activity]]\ntitle = \"Samling\"\nwhen = \"mars 2027\"\nowner = \"kommunalsjef\"\n";
+
+#[test]
+fn a_narrow_charts_title_and_labels_are_cut_just_past_their_room() {
+    let out = gantt_of(NARROW, TODAY, 480);
+    assert_eq!(text_at(&out, "24", "36"), "Handlingsplan for lesing og skrivi…");
+    assert_has(&out, "<g><title>Handlingsplan for lesing og skriving</title><text x=\"24\" y=\"36\"");
+    assert_eq!(text_at(&out, "24", "58"), "Beiarn skole · august 2026 – juni 2027 · i dag 23. november…");
+    // The phase's row first (its label at 4 px in, on the row's middle), then its activity, then the row
+    // of activities without a phase, whose name fits whole.
+    assert_eq!(text_at(&out, "28", "137"), "Analyse og evaluer…");
+    assert_eq!(text_at(&out, "28", "181"), "Uten fase");
+}
+
+// gantt: the axis.
+
+#[test]
+fn a_plan_of_exactly_three_years_is_drawn_by_month() {
+    // 36 months of 21.7 px: too narrow for "mar" (23.1 px and a margin of 3), so the months' initials.
+    let text = short_plan("Tre år", "januar 2026", "desember 2028", &[("Møte", "mars 2027")]);
+    let out = gantt_of(&text, TODAY, 1200);
+    assert!(out.contains(">M</text>") && !out.contains(">K1</text>"), "{out}");
+}
+
+#[test]
+fn a_year_too_narrow_for_its_number_shows_its_last_two_digits() {
+    // 24 months of 32.5 px: December 2026 alone is too narrow for "2026" in bold (34.7 px and a margin of 6).
+    let text = short_plan("To år", "desember 2026", "november 2028", &[("Møte", "mars 2027")]);
+    let out = gantt_of(&text, TODAY, 1200);
+    assert_has(&out, ">26</text>");
+    assert!(!out.contains(">2026</text>"));
+    assert_has(&out, ">2027</text>");
+    assert_has(&out, ">2028</text>");
+}
+
+/// Five years from December: the lone December is a quarter cut short, 13 px wide.
+const FIVE_YEARS: &str = "[plan]\ntitle = \"Fem år\"\nstart = \"desember 2026\"\nend = \"november 2031\"\n\
+    owner = \"kommunalsjef\"\n\n[roles]\nkommunalsjef = \"Kommunalsjef\"\n\n\
+    [[phase]]\nid = \"o\"\nname = \"Oppstart\"\nperiod = \"Vår 2027\"\n\
+    [[phase.activity]]\ntitle = \"Oppstartsuke\"\nwhen = \"uke 2 2027\"\nowner = \"kommunalsjef\"\n\n\
+    [[activity]]\ntitle = \"Årsmøte\"\nwhen = \"oktober 2029\"\nowner = \"kommunalsjef\"\n";
+
+#[test]
+fn a_quarter_cut_short_at_the_start_goes_without_its_label() {
+    let out = gantt_of(FIVE_YEARS, TODAY, 1200);
+    // 60 months of 13 px: "K4" needs 15.7 px and a margin of 3, more than the lone December has; the two
+    // months at the end (26 px) have room. So "K4" five times, not six.
+    assert_eq!(out.matches(">K4</text>").count(), 5, "{out}");
+    assert_eq!(out.matches(">K1</text>").count(), 5);
+    assert_has(&out, "font-size=\"11\" text-anchor=\"middle\" fill=\"#546e7a\">K4</text>");
+    // A week is 2.9 px: its bar and its phase's bar are drawn 3 px wide.
+    assert!(group(&out, "Oppstartsuke\n").contains("width=\"3\" height=\"10\""), "{out}");
+    assert!(group(&out, "Oppstart\n").contains("width=\"3\" height=\"12\""), "{out}");
+    insta::assert_snapshot!("five_years_from_december_gantt", out);
+}
+
+#[test]
+fn a_quarter_too_narrow_for_the_first_size_takes_the_next() {
+    // 130 months of 6 px: a quarter's 18 px hold "K1" at 10 px (14.3 px and 3) but not at 11 (15.7 and 3).
+    let text = short_plan("Ti år", "januar 2026", "oktober 2036", &[("Møte", "mars 2027")]);
+    let out = gantt_of(&text, TODAY, 1200);
+    assert_has(&out, "font-size=\"10\" text-anchor=\"middle\" fill=\"#546e7a\">K1</text>");
+    assert_eq!(out.matches(">K1</text>").count(), 11);
+}
+
+#[test]
+fn this_months_label_shrinks_where_bold_would_not_fit() {
+    // A year 540 px wide: months of 26.5 px hold "mar" at 11 px (23.1 px and a margin of 3), not "nov" in
+    // bold (23.9 px and 3): this month's label is a tenth smaller.
+    let text = short_plan("Ett år", "januar 2026", "desember 2026", &[("Møte", "mars 2026")]);
+    let out = gantt_of(&text, TODAY, 540);
+    assert_has(&out, "font-size=\"11\" text-anchor=\"middle\" fill=\"#546e7a\">okt</text>");
+    assert_has(&out, "font-size=\"9.9\" text-anchor=\"middle\" font-weight=\"bold\" fill=\"#e65100\">nov</text>");
+}
+
+// gantt: bars and today's line.
+
+#[test]
+fn a_few_days_are_a_bar_and_one_day_a_diamond() {
+    let acts: [(&str, &str, &str); 2] = [("Samling", "2026-10-12", "end = \"2026-10-14\""), ("Møte", "2026-10-20", "")];
+    let text = plan_text("title = \"Dager\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &[("pl", &acts)], "");
+    let out = gantt_of(&text, TODAY, 1200);
+    let samling = group(&out, "Samling\n");
+    assert!(samling.contains("<rect") && !samling.contains("<path"), "{samling}");
+    let møte = group(&out, "Møte\n");
+    assert!(møte.contains("<path") && !møte.contains("<rect"), "{møte}");
+}
+
+#[test]
+fn todays_label_stays_inside_the_chart_at_either_end() {
+    // "i dag" in bold at 11 px is 32.1 px wide: its middle at least 16.03 px inside the axis, from 396 to 1176.
+    let text = short_plan("Hele året", "august 2026", "juni 2027", &[("Møte", "oktober 2026")]);
+    for (today, x) in [("2026-08-01", "412.03"), ("2027-06-30", "1159.97")] {
+        let out = gantt_of(&text, today, 1200);
+        let label = format!("<text x=\"{x}\" y=\"184\" font-size=\"11\" font-weight=\"bold\" text-anchor=\"middle\"");
+        assert_has(&out, &format!("{label} fill=\"#e65100\">i dag</text>"));
+    }
+}
+
+#[test]
+fn a_phases_note_keeps_clear_of_todays_line() {
+    // Two months of 180 px, 6 px a day. The phase ends on 15 September (x = 306), its note would start 6 px
+    // after that; today's line, in the middle of 16 September, is at 309: exactly 3 px before the note, too
+    // close. Left of the bar there is no room either, so the phase goes without its note.
+    let text = "[plan]\ntitle = \"To måneder\"\nstart = \"september 2026\"\nend = \"oktober 2026\"\n\
+        owner = \"kommunalsjef\"\n\n[roles]\nkommunalsjef = \"Kommunalsjef\"\n\n\
+        [[phase]]\nid = \"a\"\nname = \"Oppstart\"\nperiod = \"Høst 2026\"\n\
+        [[phase.activity]]\ntitle = \"Oppstart\"\nwhen = \"2026-09-01\"\nend = \"2026-09-15\"\nowner = \"kommunalsjef\"\n";
+    let out = gantt_of(text, "2026-09-16", 600);
+    assert!(out.contains("x1=\"309\""), "today's line is not at 309:\n{out}");
+    assert!(!group(&out, "Oppstart\n").contains("Høst 2026 · 0/1"), "{out}");
+    // The note (85.4 px) would end at 397.4; on 1 October the line is at 398.9, less than 3 px after it.
+    let out = gantt_of(text, "2026-10-01", 600);
+    assert!(!group(&out, "Oppstart\n").contains("Høst 2026 · 0/1"), "{out}");
+    // Later in October it is clear of the line, right of the bar.
+    let out = gantt_of(text, "2026-10-20", 600);
+    assert!(group(&out, "Oppstart\n").contains("<text x=\"312\" y=\"136.5\" font-size=\"10.5\""), "{out}");
+}
+
+#[test]
+fn an_empty_chart_says_so_where_the_rows_would_be() {
+    let text = short_plan("Tom plan", "august 2026", "juni 2027", &[]);
+    let out = gantt_of(&text, TODAY, 1200);
+    assert_eq!(text_at(&out, "396", "137"), "Ingen aktiviteter.");
+}
+
 /// Writes the Beiarn pictures for the README: `cargo test --test svg -- --ignored`.
 #[test]
 #[ignore]
