@@ -489,6 +489,15 @@ fn gantt_of(text: &str, today: &str, width: u32) -> String {
     out
 }
 
+/// The wheel of a plan, checked and rendered.
+fn wheel_of(text: &str, opts: &WheelOptions) -> String {
+    let (source, plan) = load_text(Path::new("edge.toml"), text);
+    let view = View::new(&plan, &source, Lang::Nb, today());
+    let out = svg::wheel(&view, opts);
+    check_and_render("wheel", &out, opts.size);
+    out
+}
+
 /// What the one `<text>` at (x, y) says.
 fn text_at(svg: &str, x: &str, y: &str) -> String {
     let doc = roxmltree::Document::parse(svg).unwrap();
@@ -667,6 +676,142 @@ fn an_empty_chart_says_so_where_the_rows_would_be() {
     let text = short_plan("Tom plan", "august 2026", "juni 2027", &[]);
     let out = gantt_of(&text, TODAY, 1200);
     assert_eq!(text_at(&out, "396", "137"), "Ingen aktiviteter.");
+}
+
+// wheel: the title, the line under it, the caption, the requirements and the hub, cut to their room.
+
+#[test]
+fn a_small_wheels_title_and_labels_are_cut_just_past_their_room() {
+    // At 480 px: the title (435.5 px) over its 432, the line under it (436.7 px at 13 px) over its 432, the
+    // caption (441.2 px at 12 px) over its 432, a requirement's line (424.6 px) over its 410.
+    let text = "[plan]\ntitle = \"Handlingsplan for lesing og skriving\"\n\
+        org = \"Beiarn kommune, skole og barnehage\"\nstart = \"august 2026\"\nend = \"juni 2027\"\n\
+        owner = \"kommunalsjef\"\n\n[roles]\nkommunalsjef = \"Kommunalsjef\"\n\n\
+        [[activity]]\ntitle = \"Samtale\"\nwhen = \"oktober 2026\"\nowner = \"kommunalsjef\"\nkind = \"samtale\"\n\n\
+        [[recurring]]\nid = \"m\"\ntitle = \"Medarbeidersamtaler med alle ansatte i alle skolene\"\n\
+        kind = \"samtale\"\nevery = \"år\"\n";
+    let out = wheel_of(text, &WheelOptions { size: 480, ..WheelOptions::default() });
+    assert_eq!(text_at(&out, "24", "36"), "Handlingsplan for lesing og skrivi…");
+    assert_eq!(text_at(&out, "24", "58"), "Beiarn kommune, skole og barnehage · august 2026 – juni 2…");
+    assert_eq!(text_at(&out, "24", "564"), "Hver aktivitet står i sin måned, uansett år (august 2026 – juni 20…");
+    assert_has(&out, ">↻ Medarbeidersamtaler med alle ansatte i alle skolene — hve…</text>");
+    // The hub (67 px) holds its words whole: "Årshjul" in bold at 17 px is 74 px.
+    assert_eq!(text_at(&out, "240", "310"), "Årshjul");
+    assert_eq!(text_at(&out, "240", "329"), "skoleåret");
+}
+
+#[test]
+fn a_wheel_from_february_ends_in_january() {
+    let text = short_plan("Fra februar", "februar 2026", "januar 2027", &[("Møte", "mars 2026")]);
+    let out = wheel_of(&text, &WheelOptions { first_month: 2, ..WheelOptions::default() });
+    assert_has(&out, ">feb – jan</text>");
+}
+
+// wheel: the rings.
+
+#[test]
+fn five_busy_roles_have_a_ring_each_and_an_idle_role_none() {
+    // At 900 px there is room for five rings.
+    let roles: [(&str, &[(&str, &str, &str)]); 6] = [
+        ("rektor", &[("Møte", "oktober 2026", "")]),
+        ("larer", &[("Kurs", "oktober 2026", ""), ("Kurs", "mars 2027", "")]),
+        ("pl", &[("Plan", "august 2026", "")]),
+        ("helse", &[("Samtale", "januar 2027", "")]),
+        ("ppt", &[("Tilsyn", "mai 2027", "")]),
+        ("ledig", &[]),
+    ];
+    let text = plan_text("title = \"Roller\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &roles, "");
+    let out = wheel_of(&text, &WheelOptions::default());
+    for ring in [">Rektor (1)<", ">Larer (2)<", ">Pl (1)<", ">Helse (1)<", ">Ppt (1)<"] {
+        assert_has(&out, ring);
+    }
+    assert!(!out.contains("Andre") && !out.contains("Ledig"), "{out}");
+}
+
+#[test]
+fn five_kinds_fill_the_rings_and_a_sixth_group_shares_the_other_ring() {
+    let kinds = [("møte", 5), ("kurs", 4), ("samling", 3), ("tilsyn", 2), ("rapport", 1)];
+    let mut acts: Vec<(String, String)> = Vec::new();
+    for (kind, n) in kinds {
+        for k in 0..n {
+            acts.push((format!("{kind} {k}"), format!("kind = \"{kind}\"")));
+        }
+    }
+    let acts: Vec<(&str, &str, &str)> = acts.iter().map(|(t, k)| (t.as_str(), "oktober 2026", k.as_str())).collect();
+    let head = "title = \"Typer\"\nstart = \"august 2026\"\nend = \"juni 2027\"";
+    let opts = WheelOptions { rings: Rings::Kind, ..WheelOptions::default() };
+    // Five kinds: five rings.
+    let out = wheel_of(&plan_text(head, &[("pl", &acts[..])], ""), &opts);
+    for ring in [">Møte (5)<", ">Kurs (4)<", ">Samling (3)<", ">Tilsyn (2)<", ">Rapport (1)<"] {
+        assert_has(&out, ring);
+    }
+    assert!(!out.contains("Annet"), "{out}");
+    // And an activity without a kind: the rarest kind joins it in the "other" ring, and says so.
+    let mut more = acts.clone();
+    more.push(("Uten type", "oktober 2026", ""));
+    let out = wheel_of(&plan_text(head, &[("pl", &more[..])], ""), &opts);
+    assert_has(&out, ">Annet: Rapport (2)<");
+    assert!(!out.contains(">Rapport (1)<"), "{out}");
+}
+
+#[test]
+fn a_requirement_nothing_keeps_goes_in_the_outermost_ring() {
+    let roles: [(&str, &[(&str, &str, &str)]); 2] =
+        [("rektor", &[("Møte", "oktober 2026", "")]), ("larer", &[("Kurs", "mars 2027", "")])];
+    let tail = "\n[[recurring]]\nid = \"t\"\ntitle = \"Tilsyn\"\nkind = \"tilsyn\"\nevery = \"år\"\nmonths = [3]\n";
+    let text = plan_text("title = \"Krav\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &roles, tail);
+    let out = wheel_of(&text, &WheelOptions::default());
+    // Rektor's ring is the inner (blue), Lærer's the outer (green).
+    assert_has(&out, ">Rektor (1)<");
+    let legend = group(&out, "Tilsyn — ");
+    assert!(legend.contains("fill=\"#dcefdc\""), "{legend}");
+}
+
+// wheel: the items.
+
+#[test]
+fn the_same_activity_every_year_keeps_a_requirement_when_any_of_them_does() {
+    let acts: [(&str, &str, &str); 2] =
+        [("Foreldremøte", "oktober 2026", "kind = \"samling\""), ("Foreldremøte", "oktober 2027", "")];
+    let tail = "\n[[recurring]]\nid = \"s\"\ntitle = \"Samling for foreldre\"\nkind = \"samling\"\nevery = \"år\"\n";
+    let text = plan_text("title = \"Møter\"\nstart = \"august 2026\"\nend = \"juni 2028\"", &[("pl", &acts)], tail);
+    let out = wheel_of(&text, &WheelOptions::default());
+    assert_has(&out, ">↻\u{a0}2×\u{a0}Foreldre-<");
+}
+
+#[test]
+fn a_requirements_window_is_an_arc_per_run_of_months() {
+    // From August: July and August are one run across the top, March and July two, September to November
+    // one, March and October two, the whole year one.
+    let windows = [("Jul-aug", "7, 8"), ("Mar-jul", "3, 7"), ("Sep-nov", "9, 10, 11"), ("Mar-okt", "3, 10")];
+    let mut tail = String::new();
+    for (k, (title, months)) in
+        windows.iter().chain(&[("Hele året", "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12")]).enumerate()
+    {
+        tail.push_str(&format!(
+            "\n[[recurring]]\nid = \"r{k}\"\ntitle = \"{title}\"\nkind = \"k{k}\"\nevery = \"år\"\nmonths = [{months}]\n"
+        ));
+    }
+    let acts: [(&str, &str, &str); 1] = [("Møte", "oktober 2026", "")];
+    let text = plan_text("title = \"Vinduer\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &[("pl", &acts)], &tail);
+    let out = wheel_of(&text, &WheelOptions::default());
+    for (title, arcs) in [("Jul-aug", 1), ("Mar-jul", 2), ("Sep-nov", 1), ("Mar-okt", 2), ("Hele året", 1)] {
+        assert_eq!(out.matches(&format!("<g><title>{title}\n")).count(), arcs, "{title}");
+    }
+    insta::assert_snapshot!("windows_wheel", out);
+}
+
+#[test]
+fn a_months_count_lists_up_to_25_of_what_it_hides() {
+    // At 900 px one ring has 17 lanes: 16 activities and the count. 41 in September hide 25, 42 in October 26.
+    let mut acts: Vec<(String, &str)> = (1..=41).map(|k| (format!("September {k}"), "september 2026")).collect();
+    acts.extend((1..=42).map(|k| (format!("Oktober {k}"), "oktober 2026")));
+    let acts: Vec<(&str, &str)> = acts.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+    let out = wheel_of(&short_plan("Full plan", "august 2026", "juni 2027", &acts), &WheelOptions::default());
+    let september = group(&out, "September 17\nSeptember 18\n");
+    assert!(september.contains("\nSeptember 41</title>"), "{september}");
+    let october = group(&out, "Oktober 17\nOktober 18\n");
+    assert!(october.contains("\nOktober 41\n…</title>"), "{october}");
 }
 
 /// Writes the Beiarn pictures for the README: `cargo test --test svg -- --ignored`.
