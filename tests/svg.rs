@@ -453,6 +453,10 @@ fn a_crowded_month_shows_how_many_more() {
         let out = svg::wheel(&view, &WheelOptions::default());
         assert!(out.contains(more), "{lang:?}: no '+N {more}'");
         check_and_render("crowded wheel", &out, 900);
+        if lang == Lang::Nb {
+            // Reviewed as a picture: where the count goes in its month and the lanes of two rings.
+            insta::assert_snapshot!("crowded_wheel", out);
+        }
     }
 }
 
@@ -812,6 +816,21 @@ fn a_months_count_lists_up_to_25_of_what_it_hides() {
     assert!(september.contains("\nSeptember 41</title>"), "{september}");
     let october = group(&out, "Oktober 17\nOktober 18\n");
     assert!(october.contains("\nOktober 41\n…</title>"), "{october}");
+}
+
+#[test]
+fn a_wheel_just_short_of_room_for_every_lane_hides_one_activity() {
+    // At 980 px the rings have 286.7 px: 18 lanes of 15 px and three rings' padding of 6 px need 288, 1.3 more.
+    // Two roles have an activity each, the third 16 in September: its ring gets 15 lanes, 14 of them for
+    // activities and the last for the count of the other two.
+    let september: Vec<String> = (1..=16).map(|k| format!("Møte {k}")).collect();
+    let september: Vec<(&str, &str, &str)> = september.iter().map(|t| (t.as_str(), "september 2026", "")).collect();
+    let roles: [(&str, &[(&str, &str, &str)]); 3] =
+        [("rektor", &september), ("larer", &[("Kurs", "mars 2027", "")]), ("helse", &[("Samtale", "mai 2027", "")])];
+    let text = plan_text("title = \"Nesten\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &roles, "");
+    let out = wheel_of(&text, &WheelOptions { size: 980, ..WheelOptions::default() });
+    assert_has(&out, ">+2 til<");
+    assert_eq!(out.matches("\nseptember 2026 · Rektor").count(), 14, "{out}");
 }
 
 /// Writes the Beiarn pictures for the README: `cargo test --test svg -- --ignored`.
