@@ -833,6 +833,65 @@ fn a_wheel_just_short_of_room_for_every_lane_hides_one_activity() {
     assert_eq!(out.matches("\nseptember 2026 · Rektor").count(), 14, "{out}");
 }
 
+#[test]
+fn a_squeezed_ring_counts_a_month_it_shows_nothing_of() {
+    // At 900 px: the owner's 17 activities in September need 17 lanes, the teacher's two in March 2, and
+    // there is room for 16. Shared out in proportion the teacher's ring gets one lane: March shows nothing
+    // but the count, which says what it counts.
+    let september: Vec<String> = (1..=17).map(|k| format!("Møte {k}")).collect();
+    let september: Vec<(&str, &str, &str)> = september.iter().map(|t| (t.as_str(), "september 2026", "")).collect();
+    let roles: [(&str, &[(&str, &str, &str)]); 2] =
+        [("rektor", &september), ("larer", &[("Kurs", "mars 2027", ""), ("Prøve", "mars 2027", "")])];
+    let head = "title = \"Klemt\"\nstart = \"august 2026\"\nend = \"juni 2027\"\nowner = \"rektor\"";
+    let out = wheel_of(&plan_text(head, &roles, ""), &WheelOptions::default());
+    assert_has(&out, ">2 aktiviteter<");
+    assert_has(&out, ">+3 til<");
+}
+
+/// The paths the texts of a group run along, from the picture's `<defs>`.
+fn text_paths(svg: &str, group: &str) -> Vec<String> {
+    group
+        .split("xlink:href=\"#")
+        .skip(1)
+        .map(|s| {
+            let id = &s[..s.find('"').unwrap()];
+            let at = svg.find(&format!("<path id=\"{id}\" d=\"")).unwrap() + id.len() + 15;
+            svg[at..at + svg[at..].find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn an_arc_centred_at_three_or_nine_oclock_reads_clockwise() {
+    // From August, October–November is centred at 90°, April–May at 270°: neither is on the lower half, so
+    // their labels run clockwise (the arcs' sweep flag 1), as on the upper half.
+    let acts: [(&str, &str, &str); 2] =
+        [("Høstarbeid", "oktober 2026", "end = \"november 2026\""), ("Vårarbeid", "april 2027", "end = \"mai 2027\"")];
+    let text = plan_text("title = \"Buer\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &[("pl", &acts)], "");
+    let out = wheel_of(&text, &WheelOptions::default());
+    for title in ["Høstarbeid\n", "Vårarbeid\n"] {
+        let paths = text_paths(&out, group(&out, title));
+        assert!(!paths.is_empty() && paths.iter().all(|d| d.contains(" 0 0 1 ")), "{title}: {paths:?}");
+    }
+}
+
+#[test]
+fn an_untitled_activity_has_its_dot_where_a_one_line_title_would_start() {
+    // Alone in their months, in the same ring: the two dots are as far from the centre.
+    let acts: [(&str, &str, &str); 2] = [("A", "oktober 2026", ""), ("", "mars 2027", "id = \"uten\"")];
+    let text = plan_text("title = \"Uten tittel\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &[("pl", &acts)], "");
+    let out = wheel_of(&text, &WheelOptions::default());
+    let radius = |title: &str| -> f64 {
+        let g = group(&out, title);
+        let c = &g[g.find("<circle cx=\"").unwrap() + 12..];
+        let cx: f64 = c[..c.find('"').unwrap()].parse().unwrap();
+        let c = &c[c.find("cy=\"").unwrap() + 4..];
+        let cy: f64 = c[..c.find('"').unwrap()].parse().unwrap();
+        (cx - 450.0).hypot(cy - 526.0)
+    };
+    assert!((radius("A\n") - radius("\n")).abs() < 0.02, "{out}");
+}
+
 /// Writes the Beiarn pictures for the README: `cargo test --test svg -- --ignored`.
 #[test]
 #[ignore]
