@@ -892,6 +892,50 @@ fn an_untitled_activity_has_its_dot_where_a_one_line_title_would_start() {
     assert!((radius("A\n") - radius("\n")).abs() < 0.02, "{out}");
 }
 
+#[test]
+fn lanes_short_of_room_go_in_proportion_to_need_then_to_the_rings_lacking_most() {
+    // At 900 px there is room for 16 lanes. September's 12 activities need 12, October's 12 and March's 4:
+    // in proportion 6, 6 and 2, and the two lanes over go one each to the rings lacking most, September's
+    // and October's. So each shows 6 activities and counts 6 more, and March shows one and counts 3.
+    let titles = |prefix: &str, n: usize| -> Vec<String> { (1..=n).map(|k| format!("{prefix} {k}")).collect() };
+    let (september, october, march) = (titles("Møte", 12), titles("Kurs", 12), titles("Dag", 4));
+    let a: Vec<(&str, &str, &str)> = september.iter().map(|t| (t.as_str(), "september 2026", "")).collect();
+    let b: Vec<(&str, &str, &str)> = october.iter().map(|t| (t.as_str(), "oktober 2026", "")).collect();
+    let c: Vec<(&str, &str, &str)> = march.iter().map(|t| (t.as_str(), "mars 2027", "")).collect();
+    let roles: [(&str, &[(&str, &str, &str)]); 3] = [("rektor", &a), ("larer", &b), ("helse", &c)];
+    let text = plan_text("title = \"Fordelt\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &roles, "");
+    let out = wheel_of(&text, &WheelOptions::default());
+    assert_eq!(out.matches(">+6 til<").count(), 2, "{out}");
+    assert_has(&out, ">+3 til<");
+}
+
+/// The lines of an activity's label in the wheel.
+fn label_lines(svg: &str, title: &str) -> Vec<String> {
+    group(svg, &format!("{title}\n"))
+        .split("</textPath>")
+        .filter_map(|s| s.rfind('>').map(|i| s[i + 1..].to_string()))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[test]
+fn a_word_too_long_for_its_line_breaks_where_a_syllable_starts() {
+    for (word, size, lines) in [
+        // After a vowel the "s" starts the syllable: not "Utviklingspros-jekt".
+        ("Utviklingsprosjekt", 900, ["Utviklingspro-", "sjekt"]),
+        // Only where the rest is all letters, so after the slash; and three letters after it, not "na-".
+        ("Kartleggingsprøver/nasjonale", 900, ["Kartleggingsprøver/nasjo-", "nale"]),
+        // The same after a mark in front.
+        ("#Elevundersøkelsen", 700, ["#Elevunder-", "søkelsen"]),
+        // At the word's own hyphen, which needs no room for another.
+        ("Kick-off-samling", 552, ["Kick-off-", "samling"]),
+    ] {
+        let text = short_plan("Ord", "august 2026", "juni 2027", &[(word, "oktober 2026")]);
+        let out = wheel_of(&text, &WheelOptions { size, ..WheelOptions::default() });
+        assert_eq!(label_lines(&out, word), lines, "{word} at {size} px");
+    }
+}
+
 /// Writes the Beiarn pictures for the README: `cargo test --test svg -- --ignored`.
 #[test]
 #[ignore]
