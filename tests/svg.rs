@@ -527,7 +527,13 @@ fn assert_has(svg: &str, part: &str) {
 }
 
 /// A plan with roles and activities written out: `(role, [(title, when, more TOML lines)])`.
-fn plan_text(head: &str, roles: &[(&str, &[(&str, &str, &str)])], tail: &str) -> String {
+/// An activity: its title, its `when` and further TOML lines.
+type Act<'a> = (&'a str, &'a str, &'a str);
+
+/// A role and the activities it owns.
+type Role<'a> = (&'a str, &'a [Act<'a>]);
+
+fn plan_text(head: &str, roles: &[Role], tail: &str) -> String {
     let mut s = format!("[plan]\n{head}\n\n[roles]\n");
     for (role, _) in roles {
         s.push_str(&format!("{role} = \"{}\"\n", implan_capitalised(role)));
@@ -635,7 +641,7 @@ fn this_months_label_shrinks_where_bold_would_not_fit() {
 
 #[test]
 fn a_few_days_are_a_bar_and_one_day_a_diamond() {
-    let acts: [(&str, &str, &str); 2] = [("Samling", "2026-10-12", "end = \"2026-10-14\""), ("Møte", "2026-10-20", "")];
+    let acts: [Act; 2] = [("Samling", "2026-10-12", "end = \"2026-10-14\""), ("Møte", "2026-10-20", "")];
     let text = plan_text("title = \"Dager\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &[("pl", &acts)], "");
     let out = gantt_of(&text, TODAY, 1200);
     let samling = group(&out, "Samling\n");
@@ -716,7 +722,7 @@ fn a_wheel_from_february_ends_in_january() {
 #[test]
 fn five_busy_roles_have_a_ring_each_and_an_idle_role_none() {
     // At 900 px there is room for five rings.
-    let roles: [(&str, &[(&str, &str, &str)]); 6] = [
+    let roles: [Role; 6] = [
         ("rektor", &[("Møte", "oktober 2026", "")]),
         ("larer", &[("Kurs", "oktober 2026", ""), ("Kurs", "mars 2027", "")]),
         ("pl", &[("Plan", "august 2026", "")]),
@@ -741,7 +747,7 @@ fn five_kinds_fill_the_rings_and_a_sixth_group_shares_the_other_ring() {
             acts.push((format!("{kind} {k}"), format!("kind = \"{kind}\"")));
         }
     }
-    let acts: Vec<(&str, &str, &str)> = acts.iter().map(|(t, k)| (t.as_str(), "oktober 2026", k.as_str())).collect();
+    let acts: Vec<Act> = acts.iter().map(|(t, k)| (t.as_str(), "oktober 2026", k.as_str())).collect();
     let head = "title = \"Typer\"\nstart = \"august 2026\"\nend = \"juni 2027\"";
     let opts = WheelOptions { rings: Rings::Kind, ..WheelOptions::default() };
     // Five kinds: five rings.
@@ -760,8 +766,7 @@ fn five_kinds_fill_the_rings_and_a_sixth_group_shares_the_other_ring() {
 
 #[test]
 fn a_requirement_nothing_keeps_goes_in_the_outermost_ring() {
-    let roles: [(&str, &[(&str, &str, &str)]); 2] =
-        [("rektor", &[("Møte", "oktober 2026", "")]), ("larer", &[("Kurs", "mars 2027", "")])];
+    let roles: [Role; 2] = [("rektor", &[("Møte", "oktober 2026", "")]), ("larer", &[("Kurs", "mars 2027", "")])];
     let tail = "\n[[recurring]]\nid = \"t\"\ntitle = \"Tilsyn\"\nkind = \"tilsyn\"\nevery = \"år\"\nmonths = [3]\n";
     let text = plan_text("title = \"Krav\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &roles, tail);
     let out = wheel_of(&text, &WheelOptions::default());
@@ -775,8 +780,7 @@ fn a_requirement_nothing_keeps_goes_in_the_outermost_ring() {
 
 #[test]
 fn the_same_activity_every_year_keeps_a_requirement_when_any_of_them_does() {
-    let acts: [(&str, &str, &str); 2] =
-        [("Foreldremøte", "oktober 2026", "kind = \"samling\""), ("Foreldremøte", "oktober 2027", "")];
+    let acts: [Act; 2] = [("Foreldremøte", "oktober 2026", "kind = \"samling\""), ("Foreldremøte", "oktober 2027", "")];
     let tail = "\n[[recurring]]\nid = \"s\"\ntitle = \"Samling for foreldre\"\nkind = \"samling\"\nevery = \"år\"\n";
     let text = plan_text("title = \"Møter\"\nstart = \"august 2026\"\nend = \"juni 2028\"", &[("pl", &acts)], tail);
     let out = wheel_of(&text, &WheelOptions::default());
@@ -796,7 +800,7 @@ fn a_requirements_window_is_an_arc_per_run_of_months() {
             "\n[[recurring]]\nid = \"r{k}\"\ntitle = \"{title}\"\nkind = \"k{k}\"\nevery = \"år\"\nmonths = [{months}]\n"
         ));
     }
-    let acts: [(&str, &str, &str); 1] = [("Møte", "oktober 2026", "")];
+    let acts: [Act; 1] = [("Møte", "oktober 2026", "")];
     let text = plan_text("title = \"Vinduer\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &[("pl", &acts)], &tail);
     let out = wheel_of(&text, &WheelOptions::default());
     for (title, arcs) in [("Jul-aug", 1), ("Mar-jul", 2), ("Sep-nov", 1), ("Mar-okt", 2), ("Hele året", 1)] {
@@ -824,8 +828,8 @@ fn a_wheel_just_short_of_room_for_every_lane_hides_one_activity() {
     // Two roles have an activity each, the third 16 in September: its ring gets 15 lanes, 14 of them for
     // activities and the last for the count of the other two.
     let september: Vec<String> = (1..=16).map(|k| format!("Møte {k}")).collect();
-    let september: Vec<(&str, &str, &str)> = september.iter().map(|t| (t.as_str(), "september 2026", "")).collect();
-    let roles: [(&str, &[(&str, &str, &str)]); 3] =
+    let september: Vec<Act> = september.iter().map(|t| (t.as_str(), "september 2026", "")).collect();
+    let roles: [Role; 3] =
         [("rektor", &september), ("larer", &[("Kurs", "mars 2027", "")]), ("helse", &[("Samtale", "mai 2027", "")])];
     let text = plan_text("title = \"Nesten\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &roles, "");
     let out = wheel_of(&text, &WheelOptions { size: 980, ..WheelOptions::default() });
@@ -839,8 +843,8 @@ fn a_squeezed_ring_counts_a_month_it_shows_nothing_of() {
     // there is room for 16. Shared out in proportion the teacher's ring gets one lane: March shows nothing
     // but the count, which says what it counts.
     let september: Vec<String> = (1..=17).map(|k| format!("Møte {k}")).collect();
-    let september: Vec<(&str, &str, &str)> = september.iter().map(|t| (t.as_str(), "september 2026", "")).collect();
-    let roles: [(&str, &[(&str, &str, &str)]); 2] =
+    let september: Vec<Act> = september.iter().map(|t| (t.as_str(), "september 2026", "")).collect();
+    let roles: [Role; 2] =
         [("rektor", &september), ("larer", &[("Kurs", "mars 2027", ""), ("Prøve", "mars 2027", "")])];
     let head = "title = \"Klemt\"\nstart = \"august 2026\"\nend = \"juni 2027\"\nowner = \"rektor\"";
     let out = wheel_of(&plan_text(head, &roles, ""), &WheelOptions::default());
@@ -865,7 +869,7 @@ fn text_paths(svg: &str, group: &str) -> Vec<String> {
 fn an_arc_centred_at_three_or_nine_oclock_reads_clockwise() {
     // From August, October–November is centred at 90°, April–May at 270°: neither is on the lower half, so
     // their labels run clockwise (the arcs' sweep flag 1), as on the upper half.
-    let acts: [(&str, &str, &str); 2] =
+    let acts: [Act; 2] =
         [("Høstarbeid", "oktober 2026", "end = \"november 2026\""), ("Vårarbeid", "april 2027", "end = \"mai 2027\"")];
     let text = plan_text("title = \"Buer\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &[("pl", &acts)], "");
     let out = wheel_of(&text, &WheelOptions::default());
@@ -878,7 +882,7 @@ fn an_arc_centred_at_three_or_nine_oclock_reads_clockwise() {
 #[test]
 fn an_untitled_activity_has_its_dot_where_a_one_line_title_would_start() {
     // Alone in their months, in the same ring: the two dots are as far from the centre.
-    let acts: [(&str, &str, &str); 2] = [("A", "oktober 2026", ""), ("", "mars 2027", "id = \"uten\"")];
+    let acts: [Act; 2] = [("A", "oktober 2026", ""), ("", "mars 2027", "id = \"uten\"")];
     let text = plan_text("title = \"Uten tittel\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &[("pl", &acts)], "");
     let out = wheel_of(&text, &WheelOptions::default());
     let radius = |title: &str| -> f64 {
@@ -899,10 +903,10 @@ fn lanes_short_of_room_go_in_proportion_to_need_then_to_the_rings_lacking_most()
     // and October's. So each shows 6 activities and counts 6 more, and March shows one and counts 3.
     let titles = |prefix: &str, n: usize| -> Vec<String> { (1..=n).map(|k| format!("{prefix} {k}")).collect() };
     let (september, october, march) = (titles("Møte", 12), titles("Kurs", 12), titles("Dag", 4));
-    let a: Vec<(&str, &str, &str)> = september.iter().map(|t| (t.as_str(), "september 2026", "")).collect();
-    let b: Vec<(&str, &str, &str)> = october.iter().map(|t| (t.as_str(), "oktober 2026", "")).collect();
-    let c: Vec<(&str, &str, &str)> = march.iter().map(|t| (t.as_str(), "mars 2027", "")).collect();
-    let roles: [(&str, &[(&str, &str, &str)]); 3] = [("rektor", &a), ("larer", &b), ("helse", &c)];
+    let a: Vec<Act> = september.iter().map(|t| (t.as_str(), "september 2026", "")).collect();
+    let b: Vec<Act> = october.iter().map(|t| (t.as_str(), "oktober 2026", "")).collect();
+    let c: Vec<Act> = march.iter().map(|t| (t.as_str(), "mars 2027", "")).collect();
+    let roles: [Role; 3] = [("rektor", &a), ("larer", &b), ("helse", &c)];
     let text = plan_text("title = \"Fordelt\"\nstart = \"august 2026\"\nend = \"juni 2027\"", &roles, "");
     let out = wheel_of(&text, &WheelOptions::default());
     assert_eq!(out.matches(">+6 til<").count(), 2, "{out}");
