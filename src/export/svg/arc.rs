@@ -39,8 +39,12 @@ pub(super) fn sector(cx: f64, cy: f64, r0: f64, r1: f64, a0: f64, a1: f64) -> St
 }
 
 /// Where an arc's text runs: clockwise on the upper half, counter-clockwise on the lower half so that it reads
-/// left to right there too.
+/// left to right there too. Round the whole wheel (an item of twelve months) there is no lower half to read
+/// in: its text starts at the top, where its first month is, and runs clockwise.
 fn reads_upside_down(a0: f64, a1: f64) -> bool {
+    if a1 - a0 > 350.0 {
+        return false;
+    }
     let mid = ((a0 + a1) / 2.0).rem_euclid(360.0);
     mid > 90.0 && mid < 270.0
 }
@@ -180,5 +184,8 @@ mod tests {
         assert!(sector(0.0, 0.0, 5.0, 10.0, 0.0, 30.0).ends_with('Z'));
         assert!(reads_upside_down(150.0, 210.0));
         assert!(!reads_upside_down(0.0, 30.0));
+        // Twelve months less the gaps at either end: the middle is at six o'clock, yet it reads clockwise.
+        assert!(!reads_upside_down(0.5, 359.5));
+        assert!(reads_upside_down(15.0, 345.0));
     }
 }
