@@ -126,7 +126,8 @@ pub fn gantt(view: &View, opts: &GanttOptions) -> String {
     // The legend, laid out first: its height decides the picture's.
     let mut legend = String::new();
     let legend_top = chart.rows_bottom + if chart.today_x.is_some() { 44.0 } else { 30.0 };
-    let legend_last = legend_flow(&mut legend, &legend_entries(view), MARGIN, chart.x1, legend_top);
+    let legend_last =
+        legend_flow(&mut legend, &legend_entries(view, chart.today_x.is_some()), MARGIN, chart.x1, legend_top);
     let height = (legend_last + 18.0).ceil();
 
     let mut out = String::new();
@@ -160,14 +161,17 @@ pub fn gantt(view: &View, opts: &GanttOptions) -> String {
     out
 }
 
-fn legend_entries(view: &View) -> Vec<(Swatch, String)> {
+/// The legend: the phase bar, each look, the one-day diamond, and today's line when the chart has it.
+fn legend_entries(view: &View, today_line: bool) -> Vec<(Swatch, String)> {
     let w = view.t;
     let mut entries: Vec<(Swatch, String)> = vec![(Swatch::Bar(PHASE, false), w.phase_bar.to_string())];
     for look in Look::ALL {
         entries.push((Swatch::Bar(look.colour(), look == Look::Cancelled), look.name(view).to_string()));
     }
     entries.push((Swatch::Diamond(Look::Planned.colour()), w.milestone.to_string()));
-    entries.push((Swatch::TodayLine, format!("{} {}", view.t.today, i18n::day(view.lang, view.today))));
+    if today_line {
+        entries.push((Swatch::TodayLine, format!("{} {}", view.t.today, i18n::day(view.lang, view.today))));
+    }
     entries
 }
 
