@@ -142,64 +142,10 @@ fn shortest_cycle(g: &[Vec<(usize, usize)>], comp: &[usize], s: usize) -> Vec<us
     vec![s]
 }
 
+/// The rule's cases are the fixtures in `tests/fixtures/rules/dependency-cycle/`; here, what no plan of a
+/// readable size shows.
 #[cfg(test)]
 mod tests {
-    use super::RULE;
-    use crate::rules::testing::{HEAD, run_rule};
-
-    fn plan(deps: &[(&str, &[&str])]) -> String {
-        let mut s = HEAD.to_string();
-        for (id, after) in deps {
-            let after: Vec<String> = after.iter().map(|a| format!("\"{a}\"")).collect();
-            s.push_str(&format!(
-                "\n[[activity]]\nid = \"{id}\"\ntitle = \"{id}\"\nwhen = \"mars 2026\"\nafter = [{}]\n",
-                after.join(", ")
-            ));
-        }
-        s
-    }
-
-    #[test]
-    fn names_the_whole_circle() {
-        let f = run_rule(&RULE, &plan(&[("a", &["c"]), ("b", &["a"]), ("c", &["b"]), ("d", &["d"])]));
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(
-            msgs,
-            [
-                "activities depend on each other in a circle: a → c → b → a",
-                "activities depend on each other in a circle: d → d"
-            ]
-        );
-    }
-
-    #[test]
-    fn a_long_circle_is_named_by_its_ends() {
-        let circle = |n: usize| {
-            let ids: Vec<String> = (0..n).map(|i| format!("x{i}")).collect();
-            let deps: Vec<(String, Vec<String>)> =
-                (0..n).map(|i| (ids[i].clone(), vec![ids[(i + 1) % n].clone()])).collect();
-            let deps: Vec<(&str, Vec<&str>)> =
-                deps.iter().map(|(id, a)| (id.as_str(), a.iter().map(String::as_str).collect())).collect();
-            let deps: Vec<(&str, &[&str])> = deps.iter().map(|(id, a)| (*id, a.as_slice())).collect();
-            run_rule(&RULE, &plan(&deps)).remove(0).message
-        };
-        // Eleven activities are twelve names with the first again: still all of them.
-        assert_eq!(
-            circle(11),
-            "activities depend on each other in a circle: x0 → x1 → x2 → x3 → x4 → x5 → x6 → x7 → x8 → x9 → x10 → x0"
-        );
-        assert_eq!(
-            circle(12),
-            "activities depend on each other in a circle: x0 → x1 → x2 → x3 → x4 → … → x8 → x9 → x10 → x11 → x0 \
-             (12 activities in this circle)"
-        );
-    }
-
-    #[test]
-    fn silent_on_chains_and_diamonds() {
-        assert!(run_rule(&RULE, &plan(&[("a", &[]), ("b", &["a"]), ("c", &["a"]), ("d", &["b", "c"])])).is_empty());
-    }
-
     #[test]
     fn deep_chain_does_not_overflow() {
         let n = 100_000;
@@ -207,28 +153,5 @@ mod tests {
             (0..n).map(|i| if i + 1 < n { vec![(i + 1, 0)] } else { vec![(0, 0)] }).collect();
         let comp = super::components(&g);
         assert!(comp.iter().all(|&c| c == comp[0]), "one big circle");
-    }
-
-    #[test]
-    fn the_finding_points_at_the_dependency_that_closes_the_circle() {
-        // a waits for z (outside the circle) and for b; b waits for a.
-        let text = plan(&[("z", &[]), ("a", &["z", "b"]), ("b", &["a"])]);
-        let f = run_rule(&RULE, &text);
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].message, "activities depend on each other in a circle: a → b → a");
-        let at = f[0].span.clone().unwrap();
-        assert_eq!(&text[at.clone()], "\"b\"");
-        assert!(text[..at.start].ends_with("after = [\"z\", "), "the second entry of a's list");
-    }
-
-    #[test]
-    fn a_tangle_larger_than_its_shortest_circle_says_how_large() {
-        // a ⇄ b is the shortest circle through a; b → c → d → b ties two more into the same tangle.
-        let f = run_rule(&RULE, &plan(&[("a", &["b"]), ("b", &["a", "c"]), ("c", &["d"]), ("d", &["b"])]));
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(
-            msgs,
-            ["activities depend on each other in a circle: a → b → a (4 activities are tangled in this circle)"]
-        );
     }
 }

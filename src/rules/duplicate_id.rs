@@ -67,62 +67,14 @@ fn report<'a>(out: &mut Vec<Finding>, kind: &str, ids: impl Iterator<Item = (&'a
     }
 }
 
+/// The rule's cases are the fixtures in `tests/fixtures/rules/duplicate-id/`; here, the helper for its labels.
 #[cfg(test)]
 mod tests {
-    use super::RULE;
-    use crate::rules::testing::{HEAD, run_rule};
-
     #[test]
-    fn a_third_use_is_counted() {
-        let plan = format!(
-            "{HEAD}\n[[activity]]\nid = \"x\"\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = \"pl\"\n\n[[activity]]\nid = \"x\"\ntitle = \"B\"\nwhen = \"mars 2026\"\nowner = \"pl\"\n\n[[activity]]\nid = \"x\"\ntitle = \"C\"\nwhen = \"mars 2026\"\nowner = \"pl\"\n"
-        );
-        let f = run_rule(&RULE, &plan);
-        let msgs: Vec<_> = f.iter().map(|f| (f.message.as_str(), f.label.clone().unwrap_or_default())).collect();
+    fn ordinals_past_the_teens() {
         assert_eq!(
-            msgs,
-            [
-                ("activity id 'x' is used twice", "second use".to_string()),
-                ("activity id 'x' is used 3 times", "3rd use".to_string())
-            ]
+            (super::ordinal(3), super::ordinal(11), super::ordinal(22), super::ordinal(101)),
+            ("3rd".into(), "11th".into(), "22nd".into(), "101st".into())
         );
-        assert_eq!(
-            (super::ordinal(11), super::ordinal(22), super::ordinal(101)),
-            ("11th".into(), "22nd".into(), "101st".into())
-        );
-    }
-
-    #[test]
-    fn fires_on_repeated_ids_including_derived_ones() {
-        let plan = format!(
-            "{HEAD}\n[[activity]]\ntitle = \"Møte\"\nwhen = \"mars 2026\"\n\n[[activity]]\ntitle = \"møte\"\nwhen = \"april 2026\"\n\n[[activity]]\nid = \"x\"\ntitle = \"X\"\nwhen = \"april 2026\"\n\n[[activity]]\nid = \"x\"\ntitle = \"Y\"\nwhen = \"april 2026\"\n"
-        );
-        let f = run_rule(&RULE, &plan);
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(msgs, ["activity id 'mote' (made from its title) is used twice", "activity id 'x' is used twice"]);
-        assert_eq!(f[0].related.len(), 1);
-    }
-
-    #[test]
-    fn the_help_says_to_write_an_id_when_either_use_was_made_from_a_title() {
-        let act = |id: &str, title: &str| format!("\n[[activity]]\n{id}title = \"{title}\"\nwhen = \"mars 2026\"\n");
-        let helps = |acts: &[String]| -> Vec<String> {
-            run_rule(&RULE, &format!("{HEAD}{}", acts.concat())).into_iter().map(|f| f.help.unwrap()).collect()
-        };
-        let write_one = "give one of them an explicit id = \"…\"; ids made from titles clash when titles repeat";
-        let rename = "ids name one activity each; rename one of them";
-        // Written first and made from a title second, and the other way round: either way, write an id.
-        assert_eq!(helps(&[act("id = \"mote\"\n", "A"), act("", "Møte")]), [write_one]);
-        assert_eq!(helps(&[act("", "Møte"), act("id = \"mote\"\n", "A")]), [write_one]);
-        // Both written: rename one.
-        assert_eq!(helps(&[act("id = \"x\"\n", "A"), act("id = \"x\"\n", "B")]), [rename]);
-    }
-
-    #[test]
-    fn same_id_in_different_kinds_is_fine() {
-        let plan = format!(
-            "{HEAD}\n[[phase]]\nid = \"x\"\nname = \"P\"\nperiod = \"vår 2026\"\n[[phase.activity]]\nid = \"x\"\ntitle = \"X\"\nwhen = \"april 2026\"\n"
-        );
-        assert!(run_rule(&RULE, &plan).is_empty());
     }
 }

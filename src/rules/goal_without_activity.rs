@@ -21,19 +21,3 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::RULE;
-    use crate::rules::testing::{HEAD, run_rule};
-
-    #[test]
-    fn fires_on_unserved_subgoal_only() {
-        let plan = format!(
-            "{HEAD}\n[goal]\nid = \"g\"\ntext = \"G\"\n[goal.sub]\na = \"A\"\nb = \"B\"\n\n[[activity]]\ntitle = \"X\"\nwhen = \"mars 2026\"\ngoals = [\"a\"]\n"
-        );
-        let f = run_rule(&RULE, &plan);
-        assert_eq!(f.len(), 1, "the overall goal needs no activity of its own");
-        assert_eq!(f[0].message, "sub-goal 'b' is not served by any activity");
-    }
-}

@@ -45,26 +45,3 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::RULE;
-    use crate::rules::testing::run_rule;
-
-    fn plan(participants: &str) -> String {
-        format!(
-            "[plan]\ntitle = \"T\"\nstart = \"2020\"\nend = \"2020\"\n\n[roles]\npol = \"Politisk ledelse\"\nadm = \"Administrativ ledelse\"\nledelse = {{ name = \"Ledelsen\", members = [\"pol\", \"adm\"] }}\n\n[[requirement]]\nid = \"r\"\ntitle = \"Begge ledelser på samlingene\"\nkind = \"samling\"\nparticipants = [\"pol\", \"adm\"]\n\n[[activity]]\ntitle = \"Fellessamling\"\nwhen = \"2020-11-17\"\nowner = \"adm\"\nkind = \"samling\"\n{participants}\n"
-        )
-    }
-
-    #[test]
-    fn fires_when_a_required_role_is_absent() {
-        let f = run_rule(&RULE, &plan(""));
-        assert_eq!(
-            f[0].message,
-            "'Fellessamling' lacks 'Politisk ledelse' (required by 'Begge ledelser på samlingene')"
-        );
-        assert!(run_rule(&RULE, &plan("participants = [\"pol\"]")).is_empty());
-        assert!(run_rule(&RULE, &plan("participants = [\"ledelse\"]")).is_empty(), "a group brings its members");
-    }
-}

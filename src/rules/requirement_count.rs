@@ -148,72 +148,9 @@ pub fn periods(per: CadencePeriod, origin: i64, from: i64, until: i64) -> Vec<Pe
     out
 }
 
+/// The rule's cases are the fixtures in `tests/fixtures/rules/requirement-count/`; here, the periods it counts in.
 #[cfg(test)]
 mod tests {
-    use super::RULE;
-    use crate::rules::testing::{requirement_plan as plan, run_rule};
-
-    #[test]
-    fn a_school_year_ending_in_june_is_whole() {
-        // Plan to June 2028: school year 2027/28 is cut only by July, so it still needs its one.
-        let s = plan("count = 1\nper = \"skoleår\"\nfrom = \"høst 2026\"", &[("oktober 2026", "sg")]);
-        let f = run_rule(&RULE, &s);
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(
-            msgs,
-            ["only 0 'Evaluering' in school year 2027/2028 (2027-08 – 2028-06); required 1 per school year"]
-        );
-    }
-
-    #[test]
-    fn terms_are_school_terms() {
-        // Autumn 2026 has 2, spring 2027 has 3: one each is required, at most 2.
-        let acts = [
-            ("oktober 2026", "sg"),
-            ("desember 2026", "sg"),
-            ("januar 2027", "sg"),
-            ("mars 2027", "sg"),
-            ("mai 2027", "sg"),
-        ];
-        let s = plan("count = \"1-2\"\nper = \"halvår\"\nfrom = \"høst 2026\"\nuntil = \"vår 2027\"", &acts);
-        let f = run_rule(&RULE, &s);
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(msgs, ["3 'Evaluering' in spring term 2027 (2027-01 – 2027-06); at most 2 per term are agreed"]);
-        let p = super::periods(crate::model::CadencePeriod::Term, 2026 * 12 + 6, 2026 * 12 + 6, 2027 * 12 + 5);
-        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["autumn term 2026 (2026-08 – 2026-12)", "spring term 2027 (2027-01 – 2027-06)"]);
-    }
-
-    #[test]
-    fn from_and_until_outside_the_plan_are_reported_and_clamped() {
-        let f = run_rule(&RULE, &plan("count = \"1-2\"\nper = \"month\"\nfrom = \"2001\"", &[]));
-        assert_eq!(f[0].message, "'Evaluering' starts before the plan (2026-01 – 2028-06)");
-        // Then only the plan's own 30 months are checked, not 25 years of them; the two Julys owe nothing.
-        assert_eq!(f.len(), 1 + 28);
-    }
-
-    #[test]
-    fn count_per_year_checks_each_year_and_the_short_last_one() {
-        let acts = [
-            ("februar 2026", "sg"),
-            ("mars 2026", "sg"),
-            ("februar 2027", "sg"),
-            ("mars 2027", "sg"),
-            ("april 2027", "sg"),
-            ("mai 2027", "sg"),
-            ("juni 2027", "sg"),
-            ("januar 2028", "sg"),
-        ];
-        let f = run_rule(&RULE, &plan("count = \"2-4\"\nper = \"år\"", &acts));
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(msgs, ["5 'Evaluering' in year 2 (2027-01 – 2027-12); at most 4 per year are agreed"]);
-        // Year 3 is January–June 2028: half a year needs 1 of the 2.
-        let acts = [("februar 2026", "sg"), ("mars 2026", "sg"), ("februar 2027", "sg"), ("mars 2027", "sg")];
-        let f = run_rule(&RULE, &plan("count = \"2-4\"\nper = \"år\"", &acts));
-        assert_eq!(f.len(), 1);
-        assert_eq!(f[0].message, "only 0 'Evaluering' in year 3 (2028-01 – 2028-06); required 2–4 per year");
-    }
-
     /// The periods as "name", for months given as (year, month).
     fn names(per: crate::model::CadencePeriod, origin: (i64, i64), from: (i64, i64), until: (i64, i64)) -> Vec<String> {
         let m = |(y, mo): (i64, i64)| y * 12 + mo - 1;
@@ -233,6 +170,11 @@ mod tests {
             ["school year 2025/2026 (2026-03 – 2026-07)", "school year 2026/2027 (2026-08 – 2026-09)"]
         );
         assert_eq!(names(SchoolYear, (2026, 8), (2026, 8), (2026, 9)), ["school year 2026/2027 (2026-08 – 2026-09)"]);
+        // Terms are school terms: autumn from August, spring to June.
+        assert_eq!(
+            names(Term, (2026, 7), (2026, 7), (2027, 6)),
+            ["autumn term 2026 (2026-08 – 2026-12)", "spring term 2027 (2027-01 – 2027-06)"]
+        );
         // Quarters and months count from the origin, numbered as from there even when `from` is later.
         assert_eq!(
             names(Quarter, (2026, 1), (2026, 5), (2026, 10)),
@@ -249,55 +191,5 @@ mod tests {
         // An origin after `from` counts from the origin; an empty span has no periods.
         assert_eq!(names(Year, (2027, 1), (2026, 9), (2027, 1)), ["year 1 (2027-01 – 2027-01)"]);
         assert!(names(Year, (2026, 1), (2026, 5), (2026, 4)).is_empty());
-    }
-
-    #[test]
-    fn agreement_years_count_from_the_agreement() {
-        // The agreement starts in September 2026; the requirement applies from January 2027, two a year.
-        let text =
-            plan("count = 2\nper = \"avtaleår\"\nfrom = \"2027\"", &[("mars 2027", "sg"), ("oktober 2027", "sg")])
-                .replace("[roles]", "[agreement]\nstart = \"2026-09\"\nyears = 2\n\n[roles]");
-        let f = run_rule(&RULE, &text);
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
-        // Year 1, cut to January–August 2027, needs 1 (7 of its 11 working months) and has March; year 2 to
-        // June 2028 needs 1 and has October.
-        assert!(msgs.is_empty(), "{msgs:?}");
-        let f = run_rule(&RULE, &text.replace("oktober 2027", "august 2027"));
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(
-            msgs,
-            ["only 0 'Evaluering' in agreement year 2 (2027-09 – 2028-06); required 2 per agreement year"]
-        );
-    }
-
-    #[test]
-    fn the_most_agreed_is_allowed() {
-        let acts = [
-            ("februar 2026", "sg"),
-            ("mars 2026", "sg"),
-            ("februar 2027", "sg"),
-            ("mars 2027", "sg"),
-            ("mars 2028", "sg"),
-        ];
-        assert!(run_rule(&RULE, &plan("count = \"1-2\"\nper = \"år\"", &acts)).is_empty());
-        let f = run_rule(&RULE, &plan("count = \"0-1\"\nper = \"år\"", &acts));
-        assert_eq!(f.len(), 2);
-        assert_eq!(f[0].label.as_deref(), Some("required 0–1 per year"));
-    }
-
-    #[test]
-    fn a_count_for_each_period_reads_as_that_periods_own() {
-        let acts = [("februar 2026", "sg"), ("februar 2027", "sg")];
-        let f = run_rule(&RULE, &plan("count = [1, 2, 2]\nper = \"år\"", &acts));
-        let msgs: Vec<&str> = f.iter().map(|f| f.message.as_str()).collect();
-        assert_eq!(
-            msgs,
-            [
-                "only 1 'Evaluering' in year 2 (2027-01 – 2027-12); required 2",
-                // Half of year 3 needs half of its 2.
-                "only 0 'Evaluering' in year 3 (2028-01 – 2028-06); required 2"
-            ]
-        );
-        assert_eq!(f[0].label.as_deref(), Some("required 2 in this year"));
     }
 }

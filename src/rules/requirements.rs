@@ -119,14 +119,11 @@ pub fn activity_costs(ctx: &PlanIndex) -> Vec<u64> {
     costs
 }
 
+/// What a requirement asks, on whole plans, is in the fixtures of the rules that check it
+/// (`tests/fixtures/rules/cadence/` and the others); here, which activities keep one.
 #[cfg(test)]
 mod tests {
-    use crate::rules::cadence::RULE as CADENCE;
-    use crate::rules::testing::{requirement_plan as plan, run_rule};
-
-    fn messages(req: &str, acts: &[(&str, &str)]) -> Vec<String> {
-        run_rule(&CADENCE, &plan(req, acts)).into_iter().map(|f| f.message).collect()
-    }
+    use crate::rules::testing::requirement_plan as plan;
 
     /// Which of the activities keep the plan's requirement `r` (owner `owner` when given), by title.
     fn kept(owner: Option<&str>, extra: &str) -> Vec<String> {
@@ -152,55 +149,5 @@ mod tests {
         let other = "\n[[activity]]\ntitle = \"O\"\nwhen = \"juli 2026\"\nowner = \"sg\"\nkind = \"møte\"\n";
         let cancelled = "\n[[activity]]\ntitle = \"C\"\nwhen = \"juli 2026\"\nowner = \"sg\"\nkind = \"evaluering\"\nstatus = \"cancelled\"\n";
         assert_eq!(kept(Some("sg"), &format!("{tagged}{other}{cancelled}")), ["A0", "A1", "T"]);
-    }
-
-    #[test]
-    fn a_requirement_may_span_the_plan_exactly() {
-        // The plan runs January 2026 to June 2028.
-        let acts = [("januar 2026", "sg"), ("januar 2027", "sg"), ("januar 2028", "sg")];
-        assert!(messages("every = \"år\"\nfrom = \"januar 2026\"\nuntil = \"juni 2028\"", &acts).is_empty());
-        assert_eq!(
-            messages("every = \"år\"\nfrom = \"desember 2025\"\nuntil = \"juli 2028\"", &acts),
-            [
-                "'Evaluering' starts before the plan (2026-01 – 2028-06)",
-                "'Evaluering' ends after the plan (2026-01 – 2028-06)"
-            ]
-        );
-        // A single month is a period; one that ends before it starts is not.
-        assert!(
-            messages("every = \"år\"\nfrom = \"mars 2027\"\nuntil = \"mars 2027\"", &[("mars 2027", "sg")]).is_empty()
-        );
-        assert_eq!(
-            messages("every = \"år\"\nfrom = \"april 2027\"\nuntil = \"mars 2027\"", &[]),
-            ["'Evaluering' applies from 2027-04 until 2027-03: a period that ends before it starts"]
-        );
-    }
-
-    #[test]
-    fn an_undeclared_owner_matches_activities_that_name_it_the_same_way() {
-        // 'Jurist' is no role (unknown-role says so); the activities written with it still count.
-        let req = "every = \"år\"\nowner = \"Jurist\"";
-        assert!(
-            messages(req, &[("januar 2026", "Jurist"), ("januar 2027", "Jurist"), ("januar 2028", "Jurist")])
-                .is_empty()
-        );
-        assert_eq!(
-            messages(req, &[("januar 2026", "Jurist"), ("januar 2027", "sg"), ("januar 2028", "Jurist")]),
-            ["no 'Evaluering' between 2026-01 and 2028-01 (24 months; required every 12 months)"]
-        );
-    }
-
-    #[test]
-    fn the_help_says_what_the_checker_counts() {
-        let help = |req: &str| run_rule(&CADENCE, &plan(req, &[]))[0].help.clone().unwrap_or_default();
-        assert_eq!(
-            help("every = \"år\""),
-            "schedule them, and mark them so the checker finds them: it counts activities with kind = \"evaluering\""
-        );
-        assert_eq!(
-            help("every = \"år\"\nowner = \"sg\""),
-            "schedule them, and mark them so the checker finds them: it counts activities with kind = \"evaluering\" \
-             owned by 'sg'"
-        );
     }
 }
