@@ -184,7 +184,7 @@ impl From<ReadError> for CheckError {
 }
 
 /// Checks one source with a configuration: loader errors if it does not load, else the rules' findings.
-pub(crate) fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &CheckOptions) -> Vec<Finding> {
+pub fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &CheckOptions) -> Vec<Finding> {
     match crate::load::load(source) {
         Ok(plan) => {
             let mut config = Config::layered(file_lint.into_iter().chain(plan.lint.iter()))

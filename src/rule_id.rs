@@ -77,7 +77,7 @@ impl RuleId {
     }
 
     /// What to say about an id that names no rule: the nearest id when one is close.
-    pub(crate) fn unknown_message(id: &str) -> String {
+    pub fn unknown_message(id: &str) -> String {
         match crate::suggest::nearest(id, RuleId::ALL.iter().map(|r| r.as_str())) {
             Some(s) => format!("unknown rule '{id}'; did you mean '{s}'?"),
             None => format!("unknown rule '{id}'; `implan rules` lists them"),
