@@ -53,7 +53,7 @@ pub struct Plan {
     pub components: Vec<Component>,
     pub phases: Vec<Phase>,
     pub activities: Vec<Activity>,
-    pub recurring: Vec<Recurring>,
+    pub requirements: Vec<Requirement>,
     /// The plan's own `[lint]` table, stronger than an `implan.toml`'s.
     pub lint: Option<crate::lint::Lint>,
     /// When the plan carries out an agreement: its start and length, for agreement years.
@@ -368,7 +368,7 @@ pub enum Cadence {
 }
 
 #[derive(Debug, Clone)]
-pub struct Recurring {
+pub struct Requirement {
     pub id: Spanned<String>,
     pub title: String,
     pub kind: Spanned<String>,
@@ -416,7 +416,7 @@ pub const SURVEYS: &[(&str, Survey)] = &[
     ("ungdata", Survey { name: "Ungdata", months: &[], every: 36 }),
 ];
 
-impl Recurring {
+impl Requirement {
     /// The range of matches required in period `n` (0-based) of a `count`.
     pub(crate) fn count_for(counts: &[(u32, u32)], n: usize) -> (u32, u32) {
         counts.get(n).or(counts.last()).copied().unwrap_or((0, u32::MAX))
@@ -526,7 +526,7 @@ impl Plan {
             components,
             phases,
             activities,
-            recurring,
+            requirements,
             lint: _,
             agreement: _,
             budget,
@@ -565,7 +565,7 @@ impl Plan {
             goal.iter_mut().for_each(line);
         }
         activities.iter_mut().for_each(shown_activity);
-        recurring.iter_mut().for_each(shown_recurring);
+        requirements.iter_mut().for_each(shown_requirement);
         if let Some(Budget { total: _, years: _, currency }) = budget {
             line(currency);
         }
@@ -633,8 +633,8 @@ fn shown_activity(a: &mut Activity) {
     notes.iter_mut().for_each(lines);
 }
 
-fn shown_recurring(r: &mut Recurring) {
-    let Recurring {
+fn shown_requirement(r: &mut Requirement) {
+    let Requirement {
         id,
         title,
         kind,
@@ -723,7 +723,7 @@ mod tests {
         assert_eq!(plan.roles[1].members[0].value, "pl\\u{1b}[31m");
         assert_eq!(plan.activities[0].title.value, "A\\u{7}");
         assert_eq!(plan.activities[0].cost.as_ref().and_then(|c| c.per.clone()).as_deref(), Some("sett\\r"));
-        assert_eq!(plan.recurring[0].title, "R\\u{9b}");
+        assert_eq!(plan.requirements[0].title, "R\\u{9b}");
     }
 
     #[test]

@@ -85,7 +85,7 @@ fn check_edit(text: &str, before: Option<&Plan>, id: &str, edit: &Edit) {
     assert_eq!(ids(before), ids(&after), "activity ids changed");
     assert_eq!(before.phases.len(), after.phases.len());
     assert_eq!(before.roles.len(), after.roles.len());
-    assert_eq!(before.recurring.len(), after.recurring.len());
+    assert_eq!(before.requirements.len(), after.requirements.len());
     for i in 0..before.activities.len() {
         assert_eq!(fixed_part(before, i), fixed_part(&after, i), "activity {i} changed more than its status");
         let (b, a) = (&before.activities[i], &after.activities[i]);

@@ -72,7 +72,7 @@ impl Loader<'_> {
                 activities.push(a);
             }
         }
-        let recurring = self.recurring(doc);
+        let requirements = self.recurring(doc);
         Some(Plan {
             title: title?,
             org,
@@ -88,7 +88,7 @@ impl Loader<'_> {
             components,
             phases,
             activities,
-            recurring,
+            requirements,
             lint,
             agreement: self.agreement.clone(),
             budget,

@@ -9,7 +9,7 @@ use crate::when;
 use toml::de::{DeTable, DeValue};
 
 impl Loader<'_> {
-    pub(super) fn recurring(&mut self, doc: &DeTable<'_>) -> Vec<Recurring> {
+    pub(super) fn recurring(&mut self, doc: &DeTable<'_>) -> Vec<Requirement> {
         // `[[recurring]]` reads better for cadences, `[[requirement]]` for deadlines and quotas; they are the same.
         let mut tables = self.tables(doc, "recurring", "[[recurring]]");
         tables.extend(self.tables(doc, "requirement", "[[requirement]]"));
@@ -17,7 +17,7 @@ impl Loader<'_> {
     }
 
     /// One `[[recurring]]` or `[[requirement]]` table.
-    fn requirement(&mut self, t: &DeTable<'_>, span: Span) -> Option<Recurring> {
+    fn requirement(&mut self, t: &DeTable<'_>, span: Span) -> Option<Requirement> {
         self.check_keys(t, &schema::keys(&schema::RECURRING), "a requirement");
         let id = self.id(t, &span, "a requirement");
         let what = match &id {
@@ -44,7 +44,7 @@ impl Loader<'_> {
         let window = self.window(t, survey.as_ref());
         let cadence = self.requirement_cadence(t, &span, &what, survey.as_ref());
         let (id, title, kind) = (id?, title?, kind?);
-        Some(Recurring {
+        Some(Requirement {
             id,
             title: title.value,
             kind,
@@ -271,7 +271,7 @@ mod tests {
             "{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\ncount = \"4–8\"\nper = \"år\"\n"
         ));
         assert_eq!(
-            p.recurring[0].cadence.as_ref().map(|c| c.value.clone()),
+            p.requirements[0].cadence.as_ref().map(|c| c.value.clone()),
             Some(Cadence::Count { counts: vec![(4, 8)], per: CadencePeriod::Year })
         );
     }

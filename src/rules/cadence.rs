@@ -1,7 +1,7 @@
 use super::requirements::{matching_text, months_of, scope};
 use super::{Ctx, Rule};
 use crate::diag::{Finding, RuleId, Severity};
-use crate::model::{Cadence, Recurring};
+use crate::model::{Cadence, Requirement};
 use crate::when::format_month_index;
 
 pub const RULE: Rule = Rule {
@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for req in &ctx.plan.recurring {
+    for req in &ctx.plan.requirements {
         if let Some(w) = req.window.as_ref().filter(|w| !w.value.is_empty()) {
             check_window(ctx, req, w, out);
         }
@@ -31,7 +31,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 /// Each matching activity must start in one of the window's months (a survey's usual season).
-fn check_window(ctx: &Ctx, req: &Recurring, w: &crate::model::Spanned<Vec<u32>>, out: &mut Vec<Finding>) {
+fn check_window(ctx: &Ctx, req: &Requirement, w: &crate::model::Spanned<Vec<u32>>, out: &mut Vec<Finding>) {
     use chrono::Datelike;
     let names: Vec<&str> = w.value.iter().map(|&m| crate::i18n::month_name(crate::model::Lang::En, m)).collect();
     let window = crate::suggest::quoted_list(&names).replace('\'', "");
@@ -58,7 +58,7 @@ fn check_window(ctx: &Ctx, req: &Recurring, w: &crate::model::Spanned<Vec<u32>>,
 
 fn check_yearly_window(
     ctx: &Ctx,
-    req: &Recurring,
+    req: &Requirement,
     w: &crate::model::Spanned<Vec<u32>>,
     span: crate::diag::Span,
     out: &mut Vec<Finding>,
@@ -91,7 +91,7 @@ fn check_yearly_window(
     }
 }
 
-fn check_one(ctx: &Ctx, req: &Recurring, n: u32, span: crate::diag::Span, out: &mut Vec<Finding>) {
+fn check_one(ctx: &Ctx, req: &Requirement, n: u32, span: crate::diag::Span, out: &mut Vec<Finding>) {
     let Some((from, until)) = scope(ctx, req, &RULE, &span, out) else { return };
     let months = months_of(ctx, req, from, until);
     let matching = matching_text(req);

@@ -19,7 +19,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     report(out, "component", plan.components.iter().map(|c| (&c.id, false)));
     let goals = plan.goal.iter().map(|g| (&g.id, false)).chain(plan.subgoals.iter().map(|g| (&g.id, false)));
     report(out, "goal", goals);
-    report(out, "recurring requirement", plan.recurring.iter().map(|r| (&r.id, false)));
+    report(out, "recurring requirement", plan.requirements.iter().map(|r| (&r.id, false)));
 }
 
 /// "twice", "3 times".

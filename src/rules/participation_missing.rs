@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
-    for req in plan.recurring.iter().filter(|r| !r.participants.is_empty()) {
+    for req in plan.requirements.iter().filter(|r| !r.participants.is_empty()) {
         for i in activities_keeping(ctx, req) {
             let a = &plan.activities[i];
             // Who takes part: owners and participants, and the members of any group among them.

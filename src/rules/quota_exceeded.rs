@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let acts = &ctx.plan.activities;
-    for req in &ctx.plan.recurring {
+    for req in &ctx.plan.requirements {
         if req.quota.is_none() && req.quota_each.is_none() {
             continue;
         }

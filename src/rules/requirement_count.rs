@@ -1,7 +1,7 @@
 use super::requirements::{matching_text, months_of, scope};
 use super::{Ctx, Rule};
 use crate::diag::{Finding, RuleId, Severity};
-use crate::model::{Cadence, CadencePeriod, Recurring};
+use crate::model::{Cadence, CadencePeriod, Requirement};
 use crate::when::{format_month_index, month_index};
 
 pub const RULE: Rule = Rule {
@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for req in &ctx.plan.recurring {
+    for req in &ctx.plan.requirements {
         if let Some(c) = &req.cadence
             && let Cadence::Count { counts, per } = &c.value
         {
@@ -28,7 +28,7 @@ fn range_text((min, max): (u32, u32)) -> String {
 
 fn check_one(
     ctx: &Ctx,
-    req: &Recurring,
+    req: &Requirement,
     counts: &[(u32, u32)],
     per: CadencePeriod,
     span: crate::diag::Span,
@@ -43,7 +43,7 @@ fn check_one(
         _ => from,
     };
     for (n, p) in periods(per, origin, from, until).into_iter().enumerate() {
-        let (min, max) = Recurring::count_for(counts, n);
+        let (min, max) = Requirement::count_for(counts, n);
         let have = months.partition_point(|&m| m <= p.end) - months.partition_point(|&m| m < p.start);
         // A period cut short by `from` or `until` needs only its share of the minimum; summer does not count.
         let need = p.share_of(min, &ctx.options.summer_months);

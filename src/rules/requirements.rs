@@ -2,13 +2,13 @@
 
 use super::{Ctx, Rule};
 use crate::diag::{Finding, Span};
-use crate::model::{Activity, Recurring};
+use crate::model::{Activity, Requirement};
 use crate::plan_index::PlanIndex;
 use crate::when::{format_month_index, month_index};
 
 /// The months (as indexes) a requirement applies in: `from`..`until`, clamped to the plan. `from`/`until`
 /// outside the plan, or crossing, are reported under `rule` (each rule reports its own requirements).
-pub fn scope(ctx: &Ctx, req: &Recurring, rule: &Rule, span: &Span, out: &mut Vec<Finding>) -> Option<(i64, i64)> {
+pub fn scope(ctx: &Ctx, req: &Requirement, rule: &Rule, span: &Span, out: &mut Vec<Finding>) -> Option<(i64, i64)> {
     let plan = ctx.plan;
     let (plan_from, plan_until) = (month_index(plan.start.value.start), month_index(plan.end.value.end));
     let period = format!("{} – {}", format_month_index(plan_from), format_month_index(plan_until));
@@ -39,7 +39,7 @@ pub fn scope(ctx: &Ctx, req: &Recurring, rule: &Rule, span: &Span, out: &mut Vec
     Some((from, until))
 }
 
-fn outside(rule: &Rule, req: &Recurring, span: Span, what: &str, period: &str) -> Finding {
+fn outside(rule: &Rule, req: &Requirement, span: Span, what: &str, period: &str) -> Finding {
     rule.finding(span, format!("'{}' {what} ({period})", req.title))
         .label("outside the plan period")
         .help("the requirement is checked within the plan period only; correct the date or the plan's start/end")
@@ -56,7 +56,7 @@ pub struct Keeping<'a> {
 }
 
 impl<'a> Keeping<'a> {
-    pub fn new(ctx: &PlanIndex, req: &'a Recurring) -> Keeping<'a> {
+    pub fn new(ctx: &PlanIndex, req: &'a Requirement) -> Keeping<'a> {
         let owner = req.owner.as_ref().map(|o| (ctx.role(&o.value), o.value.as_str()));
         Keeping { kind: &req.kind.value, owner }
     }
@@ -73,13 +73,13 @@ impl<'a> Keeping<'a> {
 }
 
 /// The activities that keep a requirement ([`Keeping`]), by index.
-pub fn activities_keeping<'a>(ctx: &'a PlanIndex, req: &'a Recurring) -> impl Iterator<Item = usize> + 'a {
+pub fn activities_keeping<'a>(ctx: &'a PlanIndex, req: &'a Requirement) -> impl Iterator<Item = usize> + 'a {
     let keeping = Keeping::new(ctx, req);
     ctx.plan.activities.iter().enumerate().filter_map(move |(i, a)| keeping.kept_by(ctx, a).then_some(i))
 }
 
 /// The start months of the matching activities inside `from..=until`, sorted.
-pub fn months_of(ctx: &PlanIndex, req: &Recurring, from: i64, until: i64) -> Vec<i64> {
+pub fn months_of(ctx: &PlanIndex, req: &Requirement, from: i64, until: i64) -> Vec<i64> {
     let acts = &ctx.plan.activities;
     let mut months: Vec<i64> = activities_keeping(ctx, req)
         .map(|i| month_index(acts[i].when.value.start))
@@ -90,7 +90,7 @@ pub fn months_of(ctx: &PlanIndex, req: &Recurring, from: i64, until: i64) -> Vec
 }
 
 /// "activities with kind = \"evaluering\" owned by 'styringsgruppe'", for help texts.
-pub fn matching_text(req: &Recurring) -> String {
+pub fn matching_text(req: &Requirement) -> String {
     let by = req.owner.as_ref().map(|o| format!(" owned by '{}'", o.value)).unwrap_or_default();
     format!("activities with kind = \"{}\"{by}", req.kind.value)
 }
@@ -109,7 +109,7 @@ pub fn activity_costs(ctx: &PlanIndex) -> Vec<u64> {
             }
         })
         .collect();
-    for req in ctx.plan.recurring.iter() {
+    for req in ctx.plan.requirements.iter() {
         if let Some(c) = &req.cost {
             for i in activities_keeping(ctx, req) {
                 costs[i] = costs[i].saturating_add(c.for_activity(acts[i].places.as_ref().map(|p| p.value)));
@@ -133,7 +133,7 @@ mod tests {
         let source = crate::source::Source::new("t.toml", &text);
         let plan = crate::load::load(&source).unwrap();
         let ctx = crate::rules::Ctx::new(&plan, &source);
-        super::activities_keeping(&ctx, &plan.recurring[0]).map(|i| plan.activities[i].title.value.clone()).collect()
+        super::activities_keeping(&ctx, &plan.requirements[0]).map(|i| plan.activities[i].title.value.clone()).collect()
     }
 
     #[test]

@@ -32,7 +32,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     twins(ctx, ids(Kind::Component, plan.components.iter().map(|c| &c.id).collect()), out);
     let goals = plan.goal.iter().map(|g| &g.id).chain(plan.subgoals.iter().map(|g| &g.id)).collect();
     twins(ctx, ids(Kind::Goal, goals), out);
-    twins(ctx, ids(Kind::Requirement, plan.recurring.iter().map(|r| &r.id).collect()), out);
+    twins(ctx, ids(Kind::Requirement, plan.requirements.iter().map(|r| &r.id).collect()), out);
 }
 
 /// Ids of one kind, each naming its own thing.

@@ -36,7 +36,7 @@ fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
     };
     activity_ids.sort_unstable();
     let mut suggester = Suggester { left: MAX_SUGGESTIONS };
-    for r in &plan.recurring {
+    for r in &plan.requirements {
         if let Some(b) = r.before.as_ref().filter(|b| ctx.activity(&b.value).is_none()) {
             out.push(suggester.unknown(b, "activity", &activity_ids));
         }

@@ -25,7 +25,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         refs.extend(a.owners.iter().map(|o| (o, "responsible for an activity")));
         refs.extend(a.participants.iter().map(|o| (o, "taking part in an activity")));
     }
-    for q in &plan.recurring {
+    for q in &plan.requirements {
         refs.extend(q.owner.iter().map(|o| (o, "the owner of a recurring requirement")));
         refs.extend(q.participants.iter().map(|o| (o, "required to take part by a requirement")));
     }

@@ -26,7 +26,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for a in &plan.activities {
         a.owners.iter().chain(&a.participants).for_each(|o| mark(&o.value));
     }
-    for q in &plan.recurring {
+    for q in &plan.requirements {
         q.owner.iter().chain(&q.participants).for_each(|o| mark(&o.value));
     }
     for (r, used) in plan.roles.iter().zip(used) {

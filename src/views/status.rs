@@ -3,7 +3,7 @@
 use super::{BOLD, DIM, GREEN, RED, View, paint};
 use crate::diag::{Finding, Severity};
 use crate::i18n;
-use crate::model::{Activity, Cadence, Recurring, Status};
+use crate::model::{Activity, Cadence, Requirement, Status};
 use crate::when::{format_month_index, month_from_index, month_index};
 use serde::Serialize;
 
@@ -152,7 +152,7 @@ pub fn build<'a>(view: &'a View<'a>, findings: &[Finding]) -> StatusReport<'a> {
         })
         .collect();
 
-    let recurring = plan.recurring.iter().map(|r| recurring_status(view, r)).collect();
+    let recurring = plan.requirements.iter().map(|r| recurring_status(view, r)).collect();
     let check = CheckCount {
         errors: findings.iter().filter(|f| f.severity == Severity::Error).count(),
         warnings: findings.iter().filter(|f| f.severity == Severity::Warning).count(),
@@ -179,7 +179,7 @@ pub fn build<'a>(view: &'a View<'a>, findings: &[Finding]) -> StatusReport<'a> {
     }
 }
 
-fn recurring_status<'a>(view: &'a View<'a>, r: &'a Recurring) -> RecurringStatus<'a> {
+fn recurring_status<'a>(view: &'a View<'a>, r: &'a Requirement) -> RecurringStatus<'a> {
     let acts = &view.plan.activities;
     let this_month = month_index(view.today);
     let mut ids: Vec<usize> = crate::rules::activities_keeping(&view.index, r).collect();
@@ -224,7 +224,7 @@ fn recurring_status<'a>(view: &'a View<'a>, r: &'a Recurring) -> RecurringStatus
             let periods = crate::rules::cadence_periods(*per, origin, from, until);
             if let Some((n, p)) = periods.iter().enumerate().find(|(_, p)| p.start <= this_month && this_month <= p.end)
             {
-                let (min, max) = Recurring::count_for(counts, n);
+                let (min, max) = Requirement::count_for(counts, n);
                 let so_far = ids
                     .iter()
                     .filter(|&&i| (p.start..=this_month).contains(&month_index(acts[i].when.value.start)))

@@ -4,7 +4,7 @@
 use super::text::{capitalised, one_line};
 use super::{Look, OTHER_RING, RING_COLOURS};
 use crate::i18n;
-use crate::model::{Activity, Cadence, Recurring};
+use crate::model::{Activity, Cadence, Requirement};
 use crate::views::View;
 use crate::when::Precision;
 use chrono::{Datelike, NaiveDate};
@@ -198,7 +198,7 @@ pub(super) fn kind_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
 
 /// The ring a requirement belongs in: its kind's or its owner's ring, else the ring holding most of the
 /// activities that keep it, else the "other" ring or the outermost.
-pub(super) fn requirement_ring(view: &View, r: &Recurring, rings: &[Ring], of_activity: &[usize]) -> usize {
+pub(super) fn requirement_ring(view: &View, r: &Requirement, rings: &[Ring], of_activity: &[usize]) -> usize {
     let kind = r.kind.value.trim().to_lowercase();
     let owner = r.owner.as_ref().and_then(|o| view.index.role(&o.value));
     if let Some(k) = rings.iter().position(|g| match &g.key {
@@ -219,7 +219,7 @@ pub(super) fn requirement_ring(view: &View, r: &Recurring, rings: &[Ring], of_ac
 }
 
 /// A requirement in words: "hvert halvår", "4–8 per avtaleår", "senest oktober 2020", in the view's language.
-pub(super) fn requirement_text(view: &View, r: &Recurring) -> String {
+pub(super) fn requirement_text(view: &View, r: &Requirement) -> String {
     let (lang, words) = (view.lang, view.t);
     let mut parts: Vec<String> = Vec::new();
     match r.cadence.as_ref().map(|c| &c.value) {
@@ -357,7 +357,7 @@ mod tests {
         let plan = crate::load::load(&source).unwrap_or_else(|e| panic!("{e:?}"));
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let (nb, en) = (View::new(&plan, &source, Lang::Nb, today), View::new(&plan, &source, Lang::En, today));
-        plan.recurring.iter().map(|r| (requirement_text(&nb, r), requirement_text(&en, r))).collect()
+        plan.requirements.iter().map(|r| (requirement_text(&nb, r), requirement_text(&en, r))).collect()
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub fn wheel(view: &View, opts: &WheelOptions) -> String {
     }
     let mut items = activity_items(view, &geo, &of_activity);
     let req_rings: Vec<usize> =
-        plan.recurring.iter().map(|r| requirement_ring(view, r, &rings, &of_activity)).collect();
+        plan.requirements.iter().map(|r| requirement_ring(view, r, &rings, &of_activity)).collect();
     items.extend(window_items(view, &geo, &req_rings));
     let (lane, layouts) = lay_out_lanes(&mut rings, &items, geo.area);
     set_radii(&mut rings, &geo);
@@ -152,7 +152,7 @@ fn activity_items(view: &View, geo: &Geometry, of_activity: &[usize]) -> Vec<Ite
     let mut index: BTreeMap<(usize, usize, usize, String), usize> = BTreeMap::new();
     let mut ids: Vec<usize> = (0..acts.len()).collect();
     view.sort_by_date(&mut ids);
-    let keepings: Vec<Keeping> = plan.recurring.iter().map(|r| Keeping::new(&view.index, r)).collect();
+    let keepings: Vec<Keeping> = plan.requirements.iter().map(|r| Keeping::new(&view.index, r)).collect();
     for i in ids {
         let a = &acts[i];
         let start = geo.sector_of(a.when.value.start.month());
@@ -193,7 +193,7 @@ fn activity_items(view: &View, geo: &Geometry, of_activity: &[usize]) -> Vec<Ite
 /// The requirements' windows as items: a run of neighbouring months each, the run through the top joined up.
 fn window_items(view: &View, geo: &Geometry, req_rings: &[usize]) -> Vec<Item> {
     let mut items = Vec::new();
-    for (k, r) in view.plan.recurring.iter().enumerate() {
+    for (k, r) in view.plan.requirements.iter().enumerate() {
         let Some(window) = &r.window else { continue };
         let mut sectors: Vec<usize> =
             window.value.iter().filter(|m| (1..=12).contains(*m)).map(|&m| geo.sector_of(m)).collect();
@@ -343,7 +343,7 @@ fn draw_legend(
     }
     entries.push((Swatch::TodayMark, format!("{} {}", view.t.today, i18n::day(view.lang, view.today))));
     y = legend_flow(legend, &entries, MARGIN, x1, y);
-    if !plan.recurring.is_empty() {
+    if !plan.requirements.is_empty() {
         y += 26.0;
         legend.push_str(&text(
             MARGIN,
@@ -353,7 +353,7 @@ fn draw_legend(
             w.evaluations_heading,
         ));
         legend.push('\n');
-        for (k, r) in plan.recurring.iter().enumerate() {
+        for (k, r) in plan.requirements.iter().enumerate() {
             y += 19.0;
             let how = requirement_text(view, r);
             let full = if how.is_empty() { one_line(&r.title) } else { format!("{} — {how}", one_line(&r.title)) };
