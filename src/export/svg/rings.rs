@@ -31,6 +31,14 @@ pub(super) struct Ring {
     pub(super) r1: f64,
 }
 
+impl Ring {
+    /// A ring of one lane, not yet laid out; `k` picks its colours (the "other" ring has its own).
+    pub(super) fn new(key: RingKey, name: String, k: usize, members: Vec<String>) -> Ring {
+        let colours = if key == RingKey::Other { OTHER_RING } else { RING_COLOURS[k % RING_COLOURS.len()] };
+        Ring { key, name, members, colours, lanes: 1, r0: 0.0, r1: 0.0 }
+    }
+}
+
 /// Something placed in the wheel: an activity (or several with the same title in the same months of different
 /// years), or a requirement's window.
 pub(super) struct Item {
@@ -91,15 +99,7 @@ pub(super) fn role_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
     let mut rings: Vec<Ring> = chosen
         .iter()
         .enumerate()
-        .map(|(k, &r)| Ring {
-            key: RingKey::Role(r),
-            name: one_line(&plan.roles[r].name),
-            members: Vec::new(),
-            colours: RING_COLOURS[k % RING_COLOURS.len()],
-            lanes: 1,
-            r0: 0.0,
-            r1: 0.0,
-        })
+        .map(|(k, &r)| Ring::new(RingKey::Role(r), one_line(&plan.roles[r].name), k, Vec::new()))
         .collect();
     let mut other: Vec<String> = Vec::new();
     let mut of_activity = Vec::with_capacity(acts.len());
@@ -126,15 +126,7 @@ pub(super) fn role_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
 /// Adds the "other" ring and gives it every activity that has no ring yet (`usize::MAX`).
 fn push_other_ring(rings: &mut Vec<Ring>, of_activity: &mut [usize], name: &str, members: Vec<String>) {
     let k = rings.len();
-    rings.push(Ring {
-        key: RingKey::Other,
-        name: name.to_string(),
-        members,
-        colours: OTHER_RING,
-        lanes: 1,
-        r0: 0.0,
-        r1: 0.0,
-    });
+    rings.push(Ring::new(RingKey::Other, name.to_string(), k, members));
     for r in of_activity.iter_mut().filter(|r| **r == usize::MAX) {
         *r = k;
     }
@@ -165,14 +157,9 @@ pub(super) fn kind_rings(view: &View, max: usize) -> (Vec<Ring>, Vec<usize>) {
     let mut rings: Vec<Ring> = chosen
         .iter()
         .enumerate()
-        .map(|(k, (key, _, name))| Ring {
-            key: RingKey::Kind(key.clone()),
-            name: capitalised(&one_line(&name.replace(['-', '_'], " "))),
-            members: Vec::new(),
-            colours: RING_COLOURS[k % RING_COLOURS.len()],
-            lanes: 1,
-            r0: 0.0,
-            r1: 0.0,
+        .map(|(k, (key, _, name))| {
+            let name = capitalised(&one_line(&name.replace(['-', '_'], " ")));
+            Ring::new(RingKey::Kind(key.clone()), name, k, Vec::new())
         })
         .collect();
     let mut other: Vec<String> = Vec::new();

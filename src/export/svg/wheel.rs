@@ -4,7 +4,7 @@ use super::arc::{ArcLabel, ArcText, polar, sector};
 use super::legend::{Swatch, legend_flow};
 use super::rings::{Item, Layout, Ring, RingKey, kind_rings, lay_out, requirement_ring, requirement_text, role_rings};
 use super::text::{capitalised, days_in_month, fit, num, one_line, svg_open, text, text_width, tooltip};
-use super::{INK, Look, MONTH_CELL, MUTED, OTHER_RING, Rings, TODAY, WheelOptions};
+use super::{INK, Look, MONTH_CELL, MUTED, Rings, TODAY, WheelOptions};
 use crate::i18n;
 use crate::rules::Keeping;
 use crate::views::View;
@@ -102,15 +102,7 @@ pub fn wheel(view: &View, opts: &WheelOptions) -> String {
             Rings::Role => w.other_roles,
             Rings::Kind => w.other_kinds,
         };
-        rings.push(Ring {
-            key: RingKey::Other,
-            name: name.to_string(),
-            members: Vec::new(),
-            colours: OTHER_RING,
-            lanes: 1,
-            r0: 0.0,
-            r1: 0.0,
-        });
+        rings.push(Ring::new(RingKey::Other, name.to_string(), 0, Vec::new()));
     }
     let mut items = activity_items(view, &geo, &of_activity);
     let req_rings: Vec<usize> =
