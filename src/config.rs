@@ -195,6 +195,7 @@ pub(crate) fn find_config_file(plan: &std::path::Path) -> Option<std::path::Path
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Span;
     use crate::model::Spanned;
 
     #[test]
@@ -220,13 +221,14 @@ mod tests {
     fn layers_and_command_line() {
         let file = Lint {
             levels: vec![
-                (Spanned::new(RuleId::IdleGap, 0..0), Level::Allow),
-                (Spanned::new(RuleId::PhaseOrder, 0..0), Level::Error),
+                (Spanned::new(RuleId::IdleGap, Span::default()), Level::Allow),
+                (Spanned::new(RuleId::PhaseOrder, Span::default()), Level::Error),
             ],
             idle_gap_months: Some(6),
             ..Lint::default()
         };
-        let plan = Lint { levels: vec![(Spanned::new(RuleId::IdleGap, 0..0), Level::Warn)], ..Lint::default() };
+        let plan =
+            Lint { levels: vec![(Spanned::new(RuleId::IdleGap, Span::default()), Level::Warn)], ..Lint::default() };
         let c = Config::layered([&file, &plan]);
         assert_eq!(c.options.idle_gap_months, 6);
         let warning = Severity::Warning;

@@ -3,7 +3,29 @@
 pub use crate::rule_id::RuleId;
 use std::ops::Range;
 
-pub type Span = Range<usize>;
+/// A byte range in a plan file's text. `Copy`, unlike `Range<usize>`, so that a span is passed on by value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    /// The range to index the text with.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Span {
+        Span { start: range.start, end: range.end }
+    }
+}
 
 /// A value and where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +60,7 @@ impl Severity {
 /// gave them (chronological, for cadence windows).
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        let key = |f: &Finding| f.span.as_ref().map(|s| (s.start, s.end));
+        let key = |f: &Finding| f.span;
         key(a).cmp(&key(b)).then(a.rule.cmp(&b.rule))
     });
 }

@@ -668,23 +668,29 @@ mod tests {
 
     #[test]
     fn hidden_text_is_found_and_placed() {
-        assert_eq!(HiddenText::find("Oppstartsmøte – vår", 0..1, false, false), None);
+        assert_eq!(HiddenText::find("Oppstartsmøte – vår", Span::from(0..1), false, false), None);
         // A right-to-left mark belongs in Arabic text, and hides in Latin.
-        assert_eq!(HiddenText::find("Møte مع المدير \u{200f}و", 0..1, false, false), None);
-        assert_eq!(HiddenText::find("Rektor\u{200f}", 0..1, false, false).map(|h| h.first), Some('\u{200f}'));
-        let h = HiddenText::find("rek\u{202e}tor\u{200b}er", 3..9, true, false).unwrap();
-        assert_eq!((h.first, h.count, h.before.as_str(), h.is_key, h.span), ('\u{202e}', 2, "rek", true, 3..9));
-        assert_eq!(HiddenText::find("a\r\nb\tc", 0..1, false, true), None, "free text keeps its lines");
-        assert_eq!(HiddenText::find("a\tb", 0..1, false, false).map(|h| h.first), Some('\t'));
+        assert_eq!(HiddenText::find("Møte مع المدير \u{200f}و", Span::from(0..1), false, false), None);
+        assert_eq!(
+            HiddenText::find("Rektor\u{200f}", Span::from(0..1), false, false).map(|h| h.first),
+            Some('\u{200f}')
+        );
+        let h = HiddenText::find("rek\u{202e}tor\u{200b}er", Span::from(3..9), true, false).unwrap();
+        assert_eq!(
+            (h.first, h.count, h.before.as_str(), h.is_key, h.span),
+            ('\u{202e}', 2, "rek", true, Span::new(3, 9))
+        );
+        assert_eq!(HiddenText::find("a\r\nb\tc", Span::from(0..1), false, true), None, "free text keeps its lines");
+        assert_eq!(HiddenText::find("a\tb", Span::from(0..1), false, false).map(|h| h.first), Some('\t'));
         let long = format!("{}\u{1b}", "x".repeat(50));
-        assert_eq!(HiddenText::find(&long, 0..1, false, false).unwrap().before, "x".repeat(20));
+        assert_eq!(HiddenText::find(&long, Span::from(0..1), false, false).unwrap().before, "x".repeat(20));
     }
 
     #[test]
     fn a_direction_mark_counts_and_may_come_first() {
-        let h = HiddenText::find("a\u{200e}b\u{1b}c", 0..1, false, false).unwrap();
+        let h = HiddenText::find("a\u{200e}b\u{1b}c", Span::from(0..1), false, false).unwrap();
         assert_eq!((h.first, h.count, h.before.as_str()), ('\u{200e}', 2, "a"));
-        let h = HiddenText::find("a\u{1b}b\u{200e}c", 0..1, false, false).unwrap();
+        let h = HiddenText::find("a\u{1b}b\u{200e}c", Span::from(0..1), false, false).unwrap();
         assert_eq!((h.first, h.count, h.before.as_str()), ('\u{1b}', 2, "a"));
     }
 

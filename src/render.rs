@@ -35,12 +35,12 @@ fn plural(n: usize, word: &str) -> String {
 
 /// Whole lines around a span, as (text, first line number, span relative to the text), with the plan's
 /// hidden characters shown (see [`escape::excerpt`]).
-fn excerpt<'s>(src: &'s Source, span: &Span) -> (Cow<'s, str>, usize, Span) {
+fn excerpt<'s>(src: &'s Source, span: Span) -> (Cow<'s, str>, usize, Span) {
     let lines = src.lines_around(span);
     let rel_start = span.start.clamp(lines.start, lines.end) - lines.start;
     let rel_end = span.end.clamp(lines.start, lines.end) - lines.start;
     let (text, rel) = escape::excerpt(&src.text[lines.clone()], rel_start..rel_end.max(rel_start));
-    (text, src.line_number(lines.start), rel)
+    (text, src.line_number(lines.start), rel.into())
 }
 
 fn render_finding(out: &mut String, renderer: &Renderer, path: &str, src: Option<&Source>, f: &Finding) {
@@ -51,18 +51,18 @@ fn render_finding(out: &mut String, renderer: &Renderer, path: &str, src: Option
     let message = escape::visible(&f.message);
     let label = f.label.as_deref().map(escape::visible);
     let help = f.help.as_deref().map(escape::visible);
-    let related: Vec<(Span, Cow<str>)> = f.related.iter().map(|(s, t)| (s.clone(), escape::visible(t))).collect();
+    let related: Vec<(Span, Cow<str>)> = f.related.iter().map(|(s, t)| (*s, escape::visible(t))).collect();
     let mut excerpts = Vec::new();
-    if let (Some(src), Some(span)) = (src, &f.span) {
+    if let (Some(src), Some(span)) = (src, f.span) {
         excerpts.push((excerpt(src, span), label.as_deref()));
         for (rspan, rtext) in &related {
-            excerpts.push((excerpt(src, rspan), Some(rtext.as_ref())));
+            excerpts.push((excerpt(src, *rspan), Some(rtext.as_ref())));
         }
     }
     let mut group = Group::with_title(level.primary_title(message.as_ref()).id(f.rule.as_str()));
     for (i, ((text, line, rel), label)) in excerpts.iter().enumerate() {
         let kind = if i == 0 { AnnotationKind::Primary } else { AnnotationKind::Context };
-        let mut ann = kind.span(rel.clone());
+        let mut ann = kind.span(rel.range());
         if let Some(label) = label {
             ann = ann.label(*label);
         }
@@ -162,7 +162,7 @@ pub fn json(reports: &[FileReport]) -> String {
 
 /// 1-based positions of a finding: (line, column, end line, end column), when it has a place.
 fn position(r: &FileReport, f: &Finding) -> Option<(usize, usize, usize, usize)> {
-    let (src, span) = (r.source.as_ref()?, f.span.as_ref()?);
+    let (src, span) = (r.source.as_ref()?, f.span?);
     let (a, b) = (src.line_col(span.start), src.line_col(span.end));
     Some((a.line, a.column, b.line, b.column))
 }
@@ -401,11 +401,15 @@ mod tests {
     fn a_finding_shows_its_lines_and_the_related_ones_as_context() {
         let text = &report(Vec::new()).source.unwrap().text;
         let (first, second) = (text.find("\"pl\"").unwrap(), text.rfind("\"pl\"").unwrap());
-        let f =
-            Finding::new(crate::diag::RuleId::UnknownRole, Severity::Error, Some(second..second + 4), "no role 'pl'")
-                .label("here")
-                .related(first..first + 4, "named here too")
-                .help("add it to [roles]");
+        let f = Finding::new(
+            crate::diag::RuleId::UnknownRole,
+            Severity::Error,
+            Some(Span::from(second..second + 4)),
+            "no role 'pl'",
+        )
+        .label("here")
+        .related(Span::from(first..first + 4), "named here too")
+        .help("add it to [roles]");
         let out = anstream::adapter::strip_str(&human(&[report(vec![f])])).to_string();
         let expected = "error[unknown-role]: no role 'pl'\n --> plan.toml:6:9\n  |\n6 | owner = \"pl\"\n  |         ^^^^ here\n  |\n \
                         ::: plan.toml:3:9\n  |\n3 | owner = \"pl\"\n  |         ---- named here too\n  |\n  = help: add it to [roles]\n\n\

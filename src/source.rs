@@ -1,5 +1,6 @@
 //! A plan file's text and where each byte sits: line and column for every finding.
 
+use crate::diag::Span;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -44,7 +45,7 @@ impl Source {
     }
 
     /// The byte range of the whole lines that hold `span`, without the final line break.
-    pub(crate) fn lines_around(&self, span: &Range<usize>) -> Range<usize> {
+    pub(crate) fn lines_around(&self, span: Span) -> Range<usize> {
         let first = self.line_starts.partition_point(|&s| s <= span.start.min(self.text.len())) - 1;
         let last_off = span.end.max(span.start).min(self.text.len());
         let last = self.line_starts.partition_point(|&s| s <= last_off.saturating_sub(1).max(span.start)) - 1;
@@ -107,7 +108,7 @@ mod tests {
         assert_eq!(s.line_col(0), LineCol { line: 1, column: 1 });
         let v = s.text.find("\"vår").unwrap();
         assert_eq!(s.line_col(v), LineCol { line: 2, column: 5 });
-        assert_eq!(&s.text[s.lines_around(&(v..v + 3))], "ø = \"vår\"");
+        assert_eq!(&s.text[s.lines_around((v..v + 3).into())], "ø = \"vår\"");
         assert_eq!(s.line_col(10_000).line, 3);
     }
 
@@ -121,14 +122,14 @@ mod tests {
     #[test]
     fn the_lines_around_a_span_are_those_it_touches() {
         let s = Source::new("p.toml", "one\ntwo\r\nthree\n");
-        assert_eq!(&s.text[s.lines_around(&(5..6))], "two");
+        assert_eq!(&s.text[s.lines_around((5..6).into())], "two");
         // A span that ends where a line starts does not reach into it.
-        assert_eq!(&s.text[s.lines_around(&(1..9))], "one\ntwo");
-        assert_eq!(&s.text[s.lines_around(&(1..10))], "one\ntwo\r\nthree");
-        assert_eq!(&s.text[s.lines_around(&(9..9))], "three");
-        assert_eq!(&s.text[s.lines_around(&(99..120))], "");
+        assert_eq!(&s.text[s.lines_around((1..9).into())], "one\ntwo");
+        assert_eq!(&s.text[s.lines_around((1..10).into())], "one\ntwo\r\nthree");
+        assert_eq!(&s.text[s.lines_around((9..9).into())], "three");
+        assert_eq!(&s.text[s.lines_around((99..120).into())], "");
         let s = Source::new("p.toml", "a\n\nb");
-        assert_eq!(s.lines_around(&(2..2)), 2..2, "an empty line");
+        assert_eq!(s.lines_around((2..2).into()), 2..2, "an empty line");
     }
 
     #[test]

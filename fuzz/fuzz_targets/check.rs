@@ -3,11 +3,12 @@
 #![no_main]
 
 use implan::check::FileReport;
+use implan::diag::Span;
 use implan::source::Source;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
-fn assert_span_ok(source: &Source, span: &std::ops::Range<usize>, what: &str) {
+fn assert_span_ok(source: &Source, span: Span, what: &str) {
     let text = &source.text;
     assert!(span.start <= span.end, "{what}: span {span:?} is reversed");
     assert!(span.end <= text.len(), "{what}: span {span:?} is past the end of the text ({} bytes)", text.len());
@@ -21,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz.toml");
     let (source, not_text) = implan::load::decode(path, data.to_vec());
     if let Some(f) = &not_text
-        && let Some(span) = &f.span
+        && let Some(span) = f.span
     {
         assert_span_ok(&source, span, f.rule.as_str());
     }
@@ -29,10 +30,10 @@ fuzz_target!(|data: &[u8]| {
     // too.
     let findings = implan::check::check_source(&source);
     for f in &findings {
-        let span = f.span.as_ref().unwrap_or_else(|| panic!("finding without a span: {f:?}"));
+        let span = f.span.unwrap_or_else(|| panic!("finding without a span: {f:?}"));
         assert_span_ok(&source, span, f.rule.as_str());
         for (related, _) in &f.related {
-            assert_span_ok(&source, related, f.rule.as_str());
+            assert_span_ok(&source, *related, f.rule.as_str());
         }
     }
 

@@ -11,13 +11,13 @@ use toml::de::DeTable;
 impl Loader<'_> {
     pub(super) fn activity(&mut self, t: &DeTable<'_>, span: Span, phase: Option<usize>) -> Option<Activity> {
         self.activity_keys(t, phase.is_some());
-        let title = self.req_string(t, "title", &span, "an activity");
+        let title = self.req_string(t, "title", span, "an activity");
         let what = match &title {
             Some(t) => format!("activity '{}'", t.value),
             None => "an activity".to_string(),
         };
         let id = self.activity_id(t, title.as_ref());
-        let (when, last_day) = self.activity_days(t, &span, &what);
+        let (when, last_day) = self.activity_days(t, span, &what);
         let owners = self.string_list(t, "owner");
         let named_phase = if phase.is_none() { self.string(t, "phase") } else { None };
         let components = self.string_list(t, "components");
@@ -28,7 +28,7 @@ impl Loader<'_> {
         let notes = self.string(t, "notes").map(|s| s.value);
         let places = self
             .integer(t, "places", &schema::ACTIVITY)
-            .map(|n| Spanned::new(n as u32, find(t, "places").map_or(0..0, |(_, v)| self.at(v))));
+            .map(|n| Spanned::new(n as u32, find(t, "places").map_or(Span::default(), |(_, v)| self.at(v))));
         let participants = self.string_list(t, "participants");
         let cost = self.cost(t, &schema::ACTIVITY);
         let allow = self.allowed_rules(t);
@@ -47,8 +47,8 @@ impl Loader<'_> {
             title: title?,
             when: when?,
             last_day: last_day?,
-            span: self.head(&span),
-            extent: span.start..extent_end,
+            span: self.head(span),
+            extent: Span::new(span.start, extent_end),
             allow,
             owners,
             phase,
@@ -88,26 +88,17 @@ impl Loader<'_> {
             None => title.and_then(|title| {
                 let s = slug(&title.value);
                 if s.is_empty() {
-                    self.error(
-                        title.span.clone(),
-                        "cannot make an id from this title",
-                        Some("give the activity an id".into()),
-                    );
+                    self.error(title.span, "cannot make an id from this title", Some("give the activity an id".into()));
                     None
                 } else {
-                    Some((Spanned::new(s, title.span.clone()), true))
+                    Some((Spanned::new(s, title.span), true))
                 }
             }),
         }
     }
 
     /// `when`, and the last day the activity takes: from `when`, `end` or `duration`.
-    fn activity_days(
-        &mut self,
-        t: &DeTable<'_>,
-        span: &Span,
-        what: &str,
-    ) -> (Option<Spanned<When>>, Option<NaiveDate>) {
+    fn activity_days(&mut self, t: &DeTable<'_>, span: Span, what: &str) -> (Option<Spanned<When>>, Option<NaiveDate>) {
         if find(t, "when").is_none() {
             self.missing(span, "when", what, "\"mars 2026\"");
         }
@@ -127,7 +118,7 @@ impl Loader<'_> {
         if let (Some(w), Some(e)) = (&when, &end) {
             if e.value.end < w.value.start {
                 self.error(
-                    e.span.clone(),
+                    e.span,
                     format!("the activity ends ({}) before it starts ({})", e.value.end, w.value.start),
                     None,
                 );
@@ -136,11 +127,11 @@ impl Loader<'_> {
         }
         if let Some((dur, dspan)) = &duration {
             if end.is_some() {
-                self.error(dspan.clone(), "give either 'end' or 'duration', not both", None);
+                self.error(*dspan, "give either 'end' or 'duration', not both", None);
             } else if let Some(w) = &when {
                 match dur.last_day(w.value.start) {
                     Some(d) => last_day = Some(d.max(w.value.end)),
-                    None => self.error(dspan.clone(), "the duration runs past the end of the calendar", None),
+                    None => self.error(*dspan, "the duration runs past the end of the calendar", None),
                 }
             }
         }
@@ -153,7 +144,7 @@ impl Loader<'_> {
         for a in &allow {
             if RuleId::parse(&a.value).is_none() {
                 let msg = RuleId::unknown_message(&a.value);
-                self.error(a.span.clone(), msg, Some("`implan rules` lists every rule id".into()));
+                self.error(a.span, msg, Some("`implan rules` lists every rule id".into()));
             }
         }
         allow
@@ -169,7 +160,7 @@ impl Loader<'_> {
                 None => {
                     let help =
                         "write planned, in-progress, done or cancelled (or planlagt, pågår, gjennomført, avlyst)";
-                    self.error(s.span.clone(), format!("unknown status '{}'", s.value), Some(help.into()));
+                    self.error(s.span, format!("unknown status '{}'", s.value), Some(help.into()));
                     Status::Planned
                 }
             },
@@ -182,7 +173,7 @@ impl Loader<'_> {
                         status = Status::Done;
                     } else if status != Status::Done {
                         let msg = format!("a done date is given, but the status is '{}'", status.as_str());
-                        self.error(w.span.clone(), msg, Some("set status = \"done\", or remove 'done'".into()));
+                        self.error(w.span, msg, Some("set status = \"done\", or remove 'done'".into()));
                     }
                     Some(Spanned::new(w.value.start, w.span))
                 }

@@ -1,6 +1,6 @@
 //! From bytes to a plan source: UTF-8 or a finding that says why not.
 
-use crate::diag::{Finding, RuleId, Severity};
+use crate::diag::{Finding, RuleId, Severity, Span};
 use crate::source::Source;
 
 /// Reads bytes as a plan source. Bytes that are not UTF-8 still give a source (with U+FFFD for the bad bytes,
@@ -23,9 +23,14 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> (Source, Option<Finding
                 // became U+FFFD there.
                 let message = format!("the file is not UTF-8 text: invalid byte 0x{:02X}", bytes[at]);
                 let at = at.saturating_sub(bom);
-                Finding::new(RuleId::InvalidToml, Severity::Error, Some(at..at + '\u{fffd}'.len_utf8()), message)
-                    .label("not UTF-8")
-                    .help(help)
+                Finding::new(
+                    RuleId::InvalidToml,
+                    Severity::Error,
+                    Some(Span::new(at, at + '\u{fffd}'.len_utf8())),
+                    message,
+                )
+                .label("not UTF-8")
+                .help(help)
             };
             (source, Some(finding))
         }
@@ -42,7 +47,10 @@ mod tests {
         let (source, finding) = decode(std::path::Path::new("t.toml"), b"\xEF\xBB\xBFab\xFFc".to_vec());
         assert_eq!(source.text, "ab\u{fffd}c");
         let f = finding.expect("a finding");
-        assert_eq!((f.span, f.message.as_str()), (Some(2..5), "the file is not UTF-8 text: invalid byte 0xFF"));
+        assert_eq!(
+            (f.span, f.message.as_str()),
+            (Some(Span::new(2, 5)), "the file is not UTF-8 text: invalid byte 0xFF")
+        );
         // A NUL byte among the first bytes says the file is binary.
         let (_, finding) = decode(std::path::Path::new("t.bin"), b"ab\0\xFF".to_vec());
         assert_eq!(finding.expect("a finding").message, "this is a binary file, not a plan");

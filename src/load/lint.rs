@@ -1,7 +1,7 @@
 //! A `[lint]` table, in a plan or alone in an `implan.toml`.
 
 use super::loader::{Loader, TSpanned, find};
-use crate::diag::{Finding, RuleId, Severity};
+use crate::diag::{Finding, RuleId, Severity, Span};
 use crate::model::Spanned;
 use crate::schema;
 use crate::source::Source;
@@ -15,7 +15,7 @@ pub(crate) fn load_lint_only(source: &Source) -> Result<crate::lint::Lint, Vec<F
         let f = Finding::new(
             RuleId::InvalidToml,
             Severity::Error,
-            e.span(),
+            e.span().map(Span::from),
             format!("invalid TOML: {}", e.message().trim()),
         );
         return Err(vec![f]);

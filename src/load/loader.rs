@@ -67,15 +67,15 @@ impl<'s> Loader<'s> {
     /// Where a parsed item is in the file.
     pub(super) fn at<T>(&self, item: &TSpanned<T>) -> Span {
         let span = item.span();
-        span.start + self.base..span.end + self.base
+        Span::new(span.start + self.base, span.end + self.base)
     }
 
     /// The first line of a span: a table's header rather than the whole table.
-    pub(super) fn head(&self, span: &Span) -> Span {
+    pub(super) fn head(&self, span: Span) -> Span {
         let text = &self.src.text;
         let start = span.start.min(text.len());
         let end = text[start..span.end.min(text.len()).max(start)].find(['\n', '\r']).map_or(span.end, |i| start + i);
-        start..end.max(start)
+        Span::new(start, end.max(start))
     }
 
     pub(super) fn check_keys(&mut self, t: &DeTable<'_>, allowed: &[&str], what: &str) {
@@ -98,7 +98,7 @@ impl<'s> Loader<'s> {
         self.error(self.at(v), msg, None);
     }
 
-    pub(super) fn missing(&mut self, at: &Span, key: &str, what: &str, example: &str) {
+    pub(super) fn missing(&mut self, at: Span, key: &str, what: &str, example: &str) {
         let span = self.head(at);
         self.error(span, format!("{what} has no '{key}'"), Some(format!("add it, for example: {key} = {example}")));
     }
@@ -135,11 +135,11 @@ mod tests {
     fn a_findings_head_is_its_first_line() {
         let src = Source::new("t.toml", "x = 1\n[[activity]]\ntitle = \"A\"\r\nwhen = 1\n");
         let loader = Loader::new(&src);
-        assert_eq!(loader.head(&(6..40)), 6..18);
-        assert_eq!(loader.head(&(19..30)), 19..30);
-        assert_eq!(loader.head(&(19..33)), 19..30);
-        assert_eq!(loader.head(&(32..39)), 32..39);
+        assert_eq!(loader.head(Span::new(6, 40)), Span::new(6, 18));
+        assert_eq!(loader.head(Span::new(19, 30)), Span::new(19, 30));
+        assert_eq!(loader.head(Span::new(19, 33)), Span::new(19, 30));
+        assert_eq!(loader.head(Span::new(32, 39)), Span::new(32, 39));
         // A span past the end (from a longer file) ends at the last line's end.
-        assert_eq!(loader.head(&(37..99)), 37..40);
+        assert_eq!(loader.head(Span::new(37, 99)), Span::new(37, 40));
     }
 }

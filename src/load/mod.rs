@@ -48,8 +48,8 @@ pub fn load_whole(source: &Source) -> Result<Plan, Vec<Finding>> {
         let mut findings: Vec<Finding> = Vec::new();
         for e in errors {
             // toml gives its recursion limit no place; find where the nesting gets that deep.
-            let span = e.span().or_else(|| deepest(&source.text)).unwrap_or(0..0);
-            if findings.iter().any(|f| f.span.as_ref() == Some(&span)) {
+            let span = e.span().map(Span::from).or_else(|| deepest(&source.text)).unwrap_or_default();
+            if findings.iter().any(|f| f.span == Some(span)) {
                 continue;
             }
             let message = e.message().trim().to_string();
@@ -81,7 +81,7 @@ fn deepest(text: &str) -> Option<Span> {
         }
         if brackets + dots > LIMIT {
             let span = token.span();
-            return Some(span.start()..span.end());
+            return Some(Span::new(span.start(), span.end()));
         }
     }
     None
@@ -100,7 +100,7 @@ mod tests {
         let spans = |text: &str| -> Vec<_> {
             load(&Source::new("t.toml", format!("{HEAD}{text}"))).unwrap_err().into_iter().map(|f| f.span).collect()
         };
-        let at = |offset: usize| Some(HEAD.len() + offset..HEAD.len() + offset + 1);
+        let at = |offset: usize| Some(Span::new(HEAD.len() + offset, HEAD.len() + offset + 1));
         // Arrays: toml places each error, at the bracket past its limit.
         let deep = format!("{}{}", "[".repeat(2000), "]".repeat(2000));
         assert_eq!(spans(&format!("a = {deep}\nb = {deep}\n")), [at(4 + 80), at(4 + 4001 + 4 + 80)]);
@@ -111,7 +111,7 @@ mod tests {
 
     #[test]
     fn the_deepest_nesting_is_found_where_it_passes_the_limit() {
-        let at = |text: &str| deepest(text).map(|span| (span.start, text[span].to_string()));
+        let at = |text: &str| deepest(text).map(|span| (span.start, text[span.range()].to_string()));
         // Brackets and braces count alike; the 81st passes the limit.
         assert_eq!(at(&format!("a = {}", "[".repeat(80))), None);
         assert_eq!(at(&format!("a = {}{}", "[".repeat(40), "{".repeat(41))), Some((84, "{".to_string())));

@@ -12,13 +12,13 @@ impl Loader<'_> {
         let mut out = Vec::new();
         for (t, span) in self.tables(doc, "phase", "[[phase]]") {
             self.check_keys(t, &schema::keys(&schema::PHASE), "a phase");
-            let id = self.id(t, &span, "a phase");
+            let id = self.id(t, span, "a phase");
             let what = match &id {
                 Some(id) => format!("phase '{}'", id.value),
                 None => "a phase".to_string(),
             };
-            let name = self.req_string(t, "name", &span, &what);
-            let label = self.req_string(t, "period", &span, &what);
+            let name = self.req_string(t, "name", span, &what);
+            let label = self.req_string(t, "period", span, &what);
             let start = self.when(t, "start");
             let end = self.when(t, "end");
             let goal = self.string(t, "goal").map(|s| s.value);
@@ -30,11 +30,7 @@ impl Loader<'_> {
                     Err(e) => {
                         let help =
                             format!("{}; or keep the label and give the phase an explicit start and end", e.help);
-                        self.error(
-                            l.span.clone(),
-                            format!("cannot read the phase's period: {}", e.message),
-                            Some(help),
-                        );
+                        self.error(l.span, format!("cannot read the phase's period: {}", e.message), Some(help));
                         None
                     }
                 },
@@ -56,7 +52,7 @@ impl Loader<'_> {
             if let Some(w) = span_when
                 && w.end < w.start
             {
-                let at = end.as_ref().or(start.as_ref()).map_or(span.clone(), |x| x.span.clone());
+                let at = end.as_ref().or(start.as_ref()).map_or(span, |x| x.span);
                 let help = "give both start and end, or correct the one given so that it lies within the period";
                 self.error(at, format!("the phase ends ({}) before it starts ({})", w.end, w.start), Some(help.into()));
                 span_when = None;
@@ -72,9 +68,9 @@ impl Loader<'_> {
             } else {
                 // Keep indexes of later phases aligned with `[[phase]]` order for the activities above.
                 out.push(Phase {
-                    id: Spanned::new(String::new(), span.clone()),
+                    id: Spanned::new(String::new(), span),
                     name: String::new(),
-                    label: Spanned::new(String::new(), span.clone()),
+                    label: Spanned::new(String::new(), span),
                     label_when: None,
                     span: When::day(NaiveDate::MIN),
                     explicit: true,

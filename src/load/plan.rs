@@ -1,6 +1,7 @@
 //! The document and its tables of one kind each: [plan], [agreement], [roles], [goal], [[component]].
 
 use super::loader::{Loader, find};
+use crate::diag::Span;
 use crate::model::*;
 use crate::schema;
 use toml::de::{DeTable, DeValue};
@@ -15,32 +16,28 @@ impl Loader<'_> {
         let Some((p, header)) = self.table(doc, "plan") else {
             if find(doc, "plan").is_none() {
                 self.error(
-                    0..0,
+                    Span::default(),
                     "this file has no [plan] table",
                     Some("a plan file starts with [plan] and its title, start and end; see docs/format.md".into()),
                 );
             }
             return None;
         };
-        let header = self.head(&header);
+        let header = self.head(header);
         self.check_keys(p, &schema::keys(&schema::PLAN), "[plan]");
-        let title = self.req_string(p, "title", &header, "[plan]");
+        let title = self.req_string(p, "title", header, "[plan]");
         if find(p, "start").is_none() {
-            self.missing(&header, "start", "[plan]", "\"vår 2026\"");
+            self.missing(header, "start", "[plan]", "\"vår 2026\"");
         }
         if find(p, "end").is_none() {
-            self.missing(&header, "end", "[plan]", "\"vår 2028\"");
+            self.missing(header, "end", "[plan]", "\"vår 2028\"");
         }
         let start = self.when(p, "start");
         let end = self.when(p, "end");
         if let (Some(s), Some(e)) = (&start, &end)
             && e.value.end < s.value.start
         {
-            self.error(
-                e.span.clone(),
-                format!("the plan ends ({}) before it starts ({})", e.value.end, s.value.start),
-                None,
-            );
+            self.error(e.span, format!("the plan ends ({}) before it starts ({})", e.value.end, s.value.start), None);
         }
         let lang = match self.string(p, "lang") {
             None => None,
@@ -109,7 +106,7 @@ impl Loader<'_> {
                 match plan_start {
                     Some(s) => s,
                     None => {
-                        let head = self.head(&span);
+                        let head = self.head(span);
                         self.error(head, "[agreement] has no 'start', and the plan's start cannot stand in", None);
                         return None;
                     }
@@ -144,8 +141,8 @@ impl Loader<'_> {
                 DeValue::Table(r) => {
                     self.check_keys(r, &schema::keys(&schema::ROLE), "a role");
                     let what = format!("role '{}'", id.value);
-                    let span = id.span.clone();
-                    let name = self.req_string(r, "name", &span, &what);
+                    let span = id.span;
+                    let name = self.req_string(r, "name", span, &what);
                     let lead = self.string(r, "lead");
                     let members = self.string_list(r, "members");
                     let description = self.string(r, "description").map(|s| s.value);
@@ -162,8 +159,8 @@ impl Loader<'_> {
     fn goals(&mut self, doc: &DeTable<'_>) -> (Option<Goal>, Vec<SubGoal>) {
         let Some((t, span)) = self.table(doc, "goal") else { return (None, Vec::new()) };
         self.check_keys(t, &schema::keys(&schema::GOAL), "[goal]");
-        let id = self.id(t, &span, "[goal]");
-        let text = self.req_string(t, "text", &span, "[goal]");
+        let id = self.id(t, span, "[goal]");
+        let text = self.req_string(t, "text", span, "[goal]");
         let goal = id.zip(text).map(|(id, text)| Goal { id, text: text.value });
         let mut subs = Vec::new();
         if let Some((s, _)) = self.table(t, "sub") {
@@ -174,8 +171,8 @@ impl Loader<'_> {
                     DeValue::Table(g) => {
                         self.check_keys(g, &schema::keys(&schema::SUB_GOAL), "a sub-goal");
                         let what = format!("sub-goal '{}'", id.value);
-                        let at = id.span.clone();
-                        if let Some(text) = self.req_string(g, "text", &at, &what) {
+                        let at = id.span;
+                        if let Some(text) = self.req_string(g, "text", at, &what) {
                             let description = self.string(g, "description").map(|s| s.value);
                             subs.push(SubGoal { id, text: text.value, description });
                         }
@@ -191,8 +188,8 @@ impl Loader<'_> {
         let mut out = Vec::new();
         for (t, span) in self.tables(doc, "component", "[[component]]") {
             self.check_keys(t, &schema::keys(&schema::COMPONENT), "a component");
-            let id = self.id(t, &span, "a component");
-            let name = self.req_string(t, "name", &span, "a component");
+            let id = self.id(t, span, "a component");
+            let name = self.req_string(t, "name", span, "a component");
             let summary = self.string(t, "summary").map(|s| s.value);
             let contents = self.string_list(t, "contents").into_iter().map(|s| s.value).collect();
             if let (Some(id), Some(name)) = (id, name) {

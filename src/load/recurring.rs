@@ -19,13 +19,13 @@ impl Loader<'_> {
     /// One `[[recurring]]` or `[[requirement]]` table.
     fn requirement(&mut self, t: &DeTable<'_>, span: Span) -> Option<Requirement> {
         self.check_keys(t, &schema::keys(&schema::RECURRING), "a requirement");
-        let id = self.id(t, &span, "a requirement");
+        let id = self.id(t, span, "a requirement");
         let what = match &id {
             Some(id) => format!("requirement '{}'", id.value),
             None => "a requirement".to_string(),
         };
-        let title = self.req_string(t, "title", &span, &what);
-        let kind = self.req_string(t, "kind", &span, &what);
+        let title = self.req_string(t, "title", span, &what);
+        let kind = self.req_string(t, "kind", span, &what);
         let owner = self.string(t, "owner");
         let from = self.when(t, "from");
         let until = self.when(t, "until");
@@ -42,7 +42,7 @@ impl Loader<'_> {
         let cost = self.cost(t, &schema::RECURRING);
         let survey = self.survey(t);
         let window = self.window(t, survey.as_ref());
-        let cadence = self.requirement_cadence(t, &span, &what, survey.as_ref());
+        let cadence = self.requirement_cadence(t, span, &what, survey.as_ref());
         let (id, title, kind) = (id?, title?, kind?);
         Some(Requirement {
             id,
@@ -86,9 +86,8 @@ impl Loader<'_> {
     /// The months matching activities must start in: `months`, else the survey's window.
     fn window(&mut self, t: &DeTable<'_>, survey: Option<&(Survey, Span)>) -> Option<Spanned<Vec<u32>>> {
         // `months` overrides a survey's window.
-        let mut window = survey
-            .filter(|(sv, _)| !sv.months.is_empty())
-            .map(|(sv, span)| Spanned::new(sv.months.to_vec(), span.clone()));
+        let mut window =
+            survey.filter(|(sv, _)| !sv.months.is_empty()).map(|(sv, span)| Spanned::new(sv.months.to_vec(), *span));
         if let Some((_, v)) = find(t, "months") {
             let items: Vec<&TSpanned<DeValue<'_>>> = match v.get_ref() {
                 DeValue::Array(a) => a.iter().collect(),
@@ -120,7 +119,7 @@ impl Loader<'_> {
     fn requirement_cadence(
         &mut self,
         t: &DeTable<'_>,
-        span: &Span,
+        span: Span,
         what: &str,
         survey: Option<&(Survey, Span)>,
     ) -> Option<Spanned<Cadence>> {
@@ -140,7 +139,7 @@ impl Loader<'_> {
         if find(t, "every").is_some() || find(t, "count").is_some() {
             self.cadence(t, span, what)
         } else if let Some((sv, sspan)) = survey {
-            Some(Spanned::new(Cadence::Every(sv.every), sspan.clone()))
+            Some(Spanned::new(Cadence::Every(sv.every), *sspan))
         } else {
             if !checks.iter().any(|k| find(t, k).is_some()) {
                 let head = self.head(span);
@@ -157,7 +156,7 @@ impl Loader<'_> {
         }
     }
 
-    fn cadence(&mut self, t: &DeTable<'_>, span: &Span, what: &str) -> Option<Spanned<Cadence>> {
+    fn cadence(&mut self, t: &DeTable<'_>, span: Span, what: &str) -> Option<Spanned<Cadence>> {
         let every = self.string(t, "every");
         let count = find(t, "count");
         let per = self.string(t, "per");
@@ -177,7 +176,7 @@ impl Loader<'_> {
             }
             (Some(e), None) => {
                 if let Some(p) = &per {
-                    self.error(p.span.clone(), "'per' goes with 'count', not with 'every'", None);
+                    self.error(p.span, "'per' goes with 'count', not with 'every'", None);
                 }
                 match parse_every(&e.value) {
                     Some(m) => Some(Spanned::new(Cadence::Every(m), e.span)),

@@ -45,7 +45,7 @@ impl Loader<'_> {
         }
     }
 
-    pub(super) fn req_string(&mut self, t: &DeTable<'_>, key: &str, at: &Span, what: &str) -> Option<Spanned<String>> {
+    pub(super) fn req_string(&mut self, t: &DeTable<'_>, key: &str, at: Span, what: &str) -> Option<Spanned<String>> {
         if find(t, key).is_none() {
             self.missing(at, key, what, "\"…\"");
             return None;
@@ -53,7 +53,7 @@ impl Loader<'_> {
         self.string(t, key)
     }
 
-    pub(super) fn id(&mut self, t: &DeTable<'_>, at: &Span, what: &str) -> Option<Spanned<String>> {
+    pub(super) fn id(&mut self, t: &DeTable<'_>, at: Span, what: &str) -> Option<Spanned<String>> {
         let id = self.req_string(t, "id", at, what)?;
         self.checked_id(id)
     }
@@ -66,7 +66,7 @@ impl Loader<'_> {
             example if example.is_empty() => "use letters, digits, '-' and '_', such as \"rektor\"".to_string(),
             example => format!("use letters, digits, '-' and '_', for example \"{example}\""),
         };
-        self.error(id.span.clone(), format!("'{}' is not a valid id", id.value), Some(help));
+        self.error(id.span, format!("'{}' is not a valid id", id.value), Some(help));
         None
     }
 
@@ -280,7 +280,7 @@ mod tests {
         let help = |id: &str| {
             let src = Source::new("t.toml", id);
             let mut loader = Loader::new(&src);
-            assert_eq!(loader.checked_id(Spanned::new(id.to_string(), 0..id.len())), None);
+            assert_eq!(loader.checked_id(Spanned::new(id.to_string(), Span::from(0..id.len()))), None);
             loader.errors.remove(0).help.unwrap()
         };
         assert_eq!(help("Møte med FAU"), "use letters, digits, '-' and '_', for example \"mote-med-fau\"");

@@ -23,8 +23,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             // A yearly survey with a window is kept by one in each year's window (October 2026, then November
             // 2027 is fine), not by gaps of at most 12 months.
             match req.window.as_ref().filter(|w| !w.value.is_empty() && n == 12) {
-                Some(w) => check_yearly_window(ctx, req, w, c.span.clone(), out),
-                None => check_one(ctx, req, n, c.span.clone(), out),
+                Some(w) => check_yearly_window(ctx, req, w, c.span, out),
+                None => check_one(ctx, req, n, c.span, out),
             }
         }
     }
@@ -40,7 +40,7 @@ fn check_window(ctx: &Ctx, req: &Requirement, w: &crate::model::Spanned<Vec<u32>
         if !w.value.contains(&a.when.value.start.month()) {
             out.push(
                 RULE.finding(
-                    a.when.span.clone(),
+                    a.when.span,
                     format!(
                         "'{}' ({}) is outside the window of '{}' ({window})",
                         a.title.value,
@@ -49,7 +49,7 @@ fn check_window(ctx: &Ctx, req: &Requirement, w: &crate::model::Spanned<Vec<u32>
                     ),
                 )
                 .label("outside the survey's window")
-                .related(w.span.clone(), "the window")
+                .related(w.span, "the window")
                 .help("move it into the window, or set the months this municipality runs it with months = [...]"),
             );
         }
@@ -63,7 +63,7 @@ fn check_yearly_window(
     span: crate::diag::Span,
     out: &mut Vec<Finding>,
 ) {
-    let Some((from, until)) = scope(ctx, req, &RULE, &span, out) else { return };
+    let Some((from, until)) = scope(ctx, req, &RULE, span, out) else { return };
     let months = months_of(ctx, req, from, until);
     let (first, last) = (w.value.iter().min().copied().unwrap_or(1), w.value.iter().max().copied().unwrap_or(12));
     for year in from.div_euclid(12)..=until.div_euclid(12) {
@@ -76,7 +76,7 @@ fn check_yearly_window(
         if !held {
             out.push(
                 RULE.finding(
-                    span.clone(),
+                    span,
                     format!(
                         "no '{}' in its window in {year} ({} – {})",
                         req.title,
@@ -92,7 +92,7 @@ fn check_yearly_window(
 }
 
 fn check_one(ctx: &Ctx, req: &Requirement, n: u32, span: crate::diag::Span, out: &mut Vec<Finding>) {
-    let Some((from, until)) = scope(ctx, req, &RULE, &span, out) else { return };
+    let Some((from, until)) = scope(ctx, req, &RULE, span, out) else { return };
     let months = months_of(ctx, req, from, until);
     let matching = matching_text(req);
     let what = format!("required every {}", months_text(n as i64));
@@ -136,7 +136,7 @@ fn check_one(ctx: &Ctx, req: &Requirement, n: u32, span: crate::diag::Span, out:
     }
     for (when, gap) in windows {
         out.push(
-            RULE.finding(span.clone(), format!("no '{}' {when} ({}; {what})", req.title, months_text(gap)))
+            RULE.finding(span, format!("no '{}' {when} ({}; {what})", req.title, months_text(gap)))
                 .label(what.clone())
                 .help(format!("schedule one in this stretch; the checker counts {matching}")),
         );

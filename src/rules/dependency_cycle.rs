@@ -104,12 +104,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             String::new()
         };
         out.push(
-            RULE.finding(
-                acts[s].after[k].span.clone(),
-                format!("activities depend on each other in a circle: {shown}{extra}"),
-            )
-            .label("this dependency closes the circle")
-            .help("an activity cannot wait for itself; remove the dependency that is not real"),
+            RULE.finding(acts[s].after[k].span, format!("activities depend on each other in a circle: {shown}{extra}"))
+                .label("this dependency closes the circle")
+                .help("an activity cannot wait for itself; remove the dependency that is not real"),
         );
     }
 }

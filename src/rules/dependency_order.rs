@@ -21,7 +21,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if a.last_day < b.when.value.start {
                 out.push(
                     RULE.finding(
-                        d.span.clone(),
+                        d.span,
                         format!(
                             "'{}' ({}) is dated before '{}' ({}), which it comes after",
                             a.title.value,
@@ -31,7 +31,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         ),
                     )
                     .label("this activity has not started yet then")
-                    .related(b.when.span.clone(), "the dependency is dated here")
+                    .related(b.when.span, "the dependency is dated here")
                     .help("move one of the dates, or remove the dependency if it is not real"),
                 );
             }

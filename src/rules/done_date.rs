@@ -73,9 +73,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             },
         };
         out.push(
-            RULE.finding(done.span.clone(), format!("'{}': {}", a.title.value, p.message(done.value)))
-                .label(label)
-                .help(help),
+            RULE.finding(done.span, format!("'{}': {}", a.title.value, p.message(done.value))).label(label).help(help),
         );
     }
 }

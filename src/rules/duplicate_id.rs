@@ -59,9 +59,9 @@ fn report<'a>(out: &mut Vec<Finding>, kind: &str, ids: impl Iterator<Item = (&'a
             format!("ids name one {kind} each; rename one of them")
         };
         out.push(
-            RULE.finding(id.span.clone(), format!("{kind} id '{}'{how} is used {}", id.value, times(uses)))
+            RULE.finding(id.span, format!("{kind} id '{}'{how} is used {}", id.value, times(uses)))
                 .label(format!("{} use", ordinal(uses)))
-                .related(first.span.clone(), "first used here")
+                .related(first.span, "first used here")
                 .help(help),
         );
     }

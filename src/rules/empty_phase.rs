@@ -13,7 +13,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (p, acts) in ctx.plan.phases.iter().zip(&ctx.phase_activities) {
         if acts.is_empty() {
             out.push(
-                RULE.finding(p.id.span.clone(), format!("phase '{}' ({}) has no activities", p.name, p.label.value))
+                RULE.finding(p.id.span, format!("phase '{}' ({}) has no activities", p.name, p.label.value))
                     .label("nothing is planned in this phase")
                     .help("add its activities as [[phase.activity]] under it, or remove the phase"),
             );

@@ -14,7 +14,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for g in &ctx.plan.subgoals {
         if !served.contains(g.id.value.as_str()) {
             out.push(
-                RULE.finding(g.id.span.clone(), format!("sub-goal '{}' is not served by any activity", g.id.value))
+                RULE.finding(g.id.span, format!("sub-goal '{}' is not served by any activity", g.id.value))
                     .label(g.text.clone())
                     .help(format!("add goals = [\"{}\"] to the activities that work towards it", g.id.value)),
             );

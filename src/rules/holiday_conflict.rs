@@ -41,7 +41,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         };
         out.push(
-            RULE.finding(a.when.span.clone(), format!("'{}' is dated {day}, {what}", a.title.value))
+            RULE.finding(a.when.span, format!("'{}' is dated {day}, {what}", a.title.value))
                 .label("staff, pupils and parents are off")
                 .help(help),
         );

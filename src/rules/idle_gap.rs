@@ -58,8 +58,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // The last activity to end before the gap is where the plan goes quiet.
         let before = ends.partition_point(|&(e, _)| e < g0);
         let (span, lead) = match before.checked_sub(1).map(|b| &plan.activities[ends[b].1]) {
-            Some(a) => (a.when.span.clone(), format!("after '{}', ", a.title.value)),
-            None => (plan.start.span.clone(), "from the plan's start, ".to_string()),
+            Some(a) => (a.when.span, format!("after '{}', ", a.title.value)),
+            None => (plan.start.span, "from the plan's start, ".to_string()),
         };
         let to_end = if g1 == last { " (the plan's end)" } else { "" };
         let help = if g1 == last && before == ends.len() && ends.is_empty() {

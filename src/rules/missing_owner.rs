@@ -13,7 +13,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for a in &ctx.plan.activities {
         if a.owners.is_empty() {
             out.push(
-                RULE.finding(a.title.span.clone(), format!("activity '{}' has no owner", a.title.value))
+                RULE.finding(a.title.span, format!("activity '{}' has no owner", a.title.value))
                     .label("nobody is responsible for this")
                     .help("add owner = \"<role id>\" (or a list of roles) naming who is responsible"),
             );

@@ -262,10 +262,7 @@ mod tests {
         let source = Source::new("t.toml", text);
         let plan = crate::load::load(&source).expect("the test plan loads");
         let findings = super::run(&plan, &source);
-        findings
-            .iter()
-            .map(|f| (f.rule.as_str(), f.severity, source.line_col(f.span.clone().unwrap().start).line))
-            .collect()
+        findings.iter().map(|f| (f.rule.as_str(), f.severity, source.line_col(f.span.unwrap().start).line)).collect()
     }
 
     /// Two activities with an undeclared owner, the second on a Saturday.

@@ -31,9 +31,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         };
         out.push(
-            RULE.finding(a.when.span.clone(), msg)
+            RULE.finding(a.when.span, msg)
                 .label(format!("outside the plan period {period}"))
-                .related(rel.clone(), relmsg)
+                .related(*rel, relmsg)
                 .help("correct the date, or widen the plan's start/end if the plan really runs longer"),
         );
     }

@@ -37,7 +37,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if let Some(t) = budget.total.as_ref().filter(|t| total > t.value) {
         out.push(
             RULE.finding(
-                t.span.clone(),
+                t.span,
                 format!("the activities cost {cur} {}, over the budget of {cur} {}", kroner(total), kroner(t.value)),
             )
             .label(format!("{cur} {} over", kroner(total - t.value)))
@@ -49,7 +49,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if spent > b.value {
             out.push(
                 RULE.finding(
-                    b.span.clone(),
+                    b.span,
                     format!(
                         "the activities of {year} cost {cur} {}, over its budget of {cur} {}",
                         kroner(spent),

@@ -32,11 +32,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let (y, mo) = month_from_index(m);
         let role = &plan.roles[r];
         let first_over = &plan.activities[ids[max]];
-        let span = first_over
-            .owners
-            .iter()
-            .find(|o| ctx.role(&o.value) == Some(r))
-            .map_or(first_over.title.span.clone(), |o| o.span.clone());
+        let span =
+            first_over.owners.iter().find(|o| ctx.role(&o.value) == Some(r)).map_or(first_over.title.span, |o| o.span);
         // Name a handful; a month with hundreds is one finding, not a wall of titles.
         let shown: Vec<&str> = ids
             .iter()

@@ -35,11 +35,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
             out.push(
                 RULE.finding(
-                    a.title.span.clone(),
+                    a.title.span,
                     format!("'{}' lacks {} (required by '{}')", a.title.value, quoted_list(&missing), req.title),
                 )
                 .label("not among its owners or participants")
-                .related(req.id.span.clone(), "the requirement")
+                .related(req.id.span, "the requirement")
                 .help("add them to participants = [...] (or owner), or say in notes why they cannot come"),
             );
         }

@@ -42,20 +42,20 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if p.span.start < prev.span.start {
             out.push(
                 RULE.finding(
-                    p.label.span.clone(),
+                    p.label.span,
                     format!(
                         "phase '{}' ({}) starts before the phase listed before it, '{}' ({})",
                         p.name, p.label.value, prev.name, prev.label.value
                     ),
                 )
-                .related(prev.label.span.clone(), "the earlier-listed phase")
+                .related(prev.label.span, "the earlier-listed phase")
                 .help("list phases in the order they happen, or correct the periods"),
             );
         } else if let (Some(a), Some(b)) = (starts[i].first(), starts[i - 1].first())
             && a < b
         {
             out.push(
-                RULE.finding(p.label.span.clone(), format!("phase '{}' has activities from {a}, before those of the phase listed before it, '{}' (from {b})", p.name, prev.name))
+                RULE.finding(p.label.span, format!("phase '{}' has activities from {a}, before those of the phase listed before it, '{}' (from {b})", p.name, prev.name))
                     .help("list phases in the order they happen, or move the activities to the right phase"),
             );
         }
@@ -74,7 +74,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let (p, q) = (&phases[i.min(j)], &phases[i.max(j)]);
             out.push(
                 RULE.finding(
-                    q.label.span.clone(),
+                    q.label.span,
                     format!("phases '{}' ({}) and '{}' ({}) overlap", p.name, p.label.value, q.name, q.label.value),
                 )
                 .label(format!(
@@ -82,7 +82,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     describe(q.span.start, q.span.end),
                     describe(p.span.start, p.span.end)
                 ))
-                .related(p.label.span.clone(), "the other phase")
+                .related(p.label.span, "the other phase")
                 .help("phases follow each other; make one end before the next starts"),
             );
         }
@@ -142,7 +142,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         };
         let mut f = RULE
             .finding(
-                p.label.span.clone(),
+                p.label.span,
                 format!(
                     "phase '{}' ({}) overlaps the activities of phase{s} {}",
                     p.name,

@@ -21,10 +21,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let used: u64 = ids.iter().filter_map(|&i| acts[i].places.as_ref()).map(|p| p.value as u64).sum();
             if used > q.value as u64 {
                 let mut f = RULE
-                    .finding(
-                        q.span.clone(),
-                        format!("'{}' has {} places, but the plan uses {used}", req.title, q.value),
-                    )
+                    .finding(q.span, format!("'{}' has {} places, but the plan uses {used}", req.title, q.value))
                     .label(format!("{} over the quota", used - q.value as u64));
                 // Point at the activity that passes the quota.
                 let mut sum = 0u64;
@@ -32,7 +29,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     if let Some(p) = &acts[i].places {
                         sum += p.value as u64;
                         if sum > q.value as u64 {
-                            f = f.related(p.span.clone(), format!("the quota is passed here ({sum} places so far)"));
+                            f = f.related(p.span, format!("the quota is passed here ({sum} places so far)"));
                             break;
                         }
                     }
@@ -45,14 +42,14 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 if let Some(p) = acts[i].places.as_ref().filter(|p| p.value > q.value) {
                     out.push(
                         RULE.finding(
-                            p.span.clone(),
+                            p.span,
                             format!(
                                 "'{}' uses {} places; '{}' allows {} each",
                                 acts[i].title.value, p.value, req.title, q.value
                             ),
                         )
                         .label("over the quota")
-                        .related(q.span.clone(), "the quota"),
+                        .related(q.span, "the quota"),
                     );
                 }
             }

@@ -17,7 +17,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if let Some(c) = &req.cadence
             && let Cadence::Count { counts, per } = &c.value
         {
-            check_one(ctx, req, counts, *per, c.span.clone(), out);
+            check_one(ctx, req, counts, *per, c.span, out);
         }
     }
 }
@@ -34,7 +34,7 @@ fn check_one(
     span: crate::diag::Span,
     out: &mut Vec<Finding>,
 ) {
-    let Some((from, until)) = scope(ctx, req, &RULE, &span, out) else { return };
+    let Some((from, until)) = scope(ctx, req, &RULE, span, out) else { return };
     let months = months_of(ctx, req, from, until);
     let matching = matching_text(req);
     // Agreement years count from the agreement's start, whatever `from` says.
@@ -64,7 +64,7 @@ fn check_one(
                 format!("required {range} per {}", per.name())
             };
             out.push(
-                RULE.finding(span.clone(), msg)
+                RULE.finding(span, msg)
                     .label(per_text)
                     .help(format!("the checker counts {matching} by the month they start in")),
             );

@@ -23,13 +23,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let deadline = by.value.end;
             match ids.first().map(|&i| &acts[i]) {
                 None => out.push(
-                    RULE.finding(by.span.clone(), format!("no '{}' is scheduled; it is due by {deadline}", req.title))
+                    RULE.finding(by.span, format!("no '{}' is scheduled; it is due by {deadline}", req.title))
                         .label("the deadline")
                         .help(format!("schedule it, and mark it so the checker finds it: it looks for {matching}")),
                 ),
                 Some(first) if first.when.value.start > deadline => out.push(
                     RULE.finding(
-                        first.when.span.clone(),
+                        first.when.span,
                         format!(
                             "'{}' ({}) comes after the deadline of '{}' ({deadline})",
                             first.title.value,
@@ -38,7 +38,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         ),
                     )
                     .label("too late")
-                    .related(by.span.clone(), "the deadline")
+                    .related(by.span, "the deadline")
                     .help("move it before the deadline, or schedule an earlier one"),
                 ),
                 _ => {}
@@ -48,7 +48,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let window = describe(w.value.start, w.value.end);
             if ids.is_empty() {
                 out.push(
-                    RULE.finding(w.span.clone(), format!("no '{}' is scheduled in {window}", req.title))
+                    RULE.finding(w.span, format!("no '{}' is scheduled in {window}", req.title))
                         .label("the window")
                         .help(format!("schedule it in the window; the checker looks for {matching}")),
                 );
@@ -58,7 +58,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 if a.when.value.start < w.value.start || a.last_day > w.value.end {
                     out.push(
                         RULE.finding(
-                            a.when.span.clone(),
+                            a.when.span,
                             format!(
                                 "'{}' ({}) is outside the window of '{}' ({window})",
                                 a.title.value,
@@ -67,7 +67,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             ),
                         )
                         .label("outside the window")
-                        .related(w.span.clone(), "the window"),
+                        .related(w.span, "the window"),
                     );
                 }
             }
@@ -78,7 +78,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if ids.is_empty() && req.by.is_none() && req.within.is_none() {
                 out.push(
                     RULE.finding(
-                        b.span.clone(),
+                        b.span,
                         format!("no '{}' is scheduled; it must come before '{}'", req.title, target.title.value),
                     )
                     .label("nothing is scheduled before this")
@@ -90,7 +90,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 if a.last_day >= target.when.value.start {
                     out.push(
                         RULE.finding(
-                            a.when.span.clone(),
+                            a.when.span,
                             format!(
                                 "'{}' ({}) must be done before '{}' ({})",
                                 a.title.value,
@@ -100,7 +100,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             ),
                         )
                         .label("not before it")
-                        .related(b.span.clone(), "required before this activity"),
+                        .related(b.span, "required before this activity"),
                     );
                 }
             }

@@ -8,20 +8,20 @@ use crate::when::{format_month_index, month_index};
 
 /// The months (as indexes) a requirement applies in: `from`..`until`, clamped to the plan. `from`/`until`
 /// outside the plan, or crossing, are reported under `rule` (each rule reports its own requirements).
-pub fn scope(ctx: &Ctx, req: &Requirement, rule: &Rule, span: &Span, out: &mut Vec<Finding>) -> Option<(i64, i64)> {
+pub fn scope(ctx: &Ctx, req: &Requirement, rule: &Rule, span: Span, out: &mut Vec<Finding>) -> Option<(i64, i64)> {
     let plan = ctx.plan;
     let (plan_from, plan_until) = (month_index(plan.start.value.start), month_index(plan.end.value.end));
     let period = format!("{} – {}", format_month_index(plan_from), format_month_index(plan_until));
     if let Some(f) = req.from.as_ref().filter(|f| month_index(f.value.start) < plan_from) {
-        out.push(outside(rule, req, f.span.clone(), "starts before the plan", &period));
+        out.push(outside(rule, req, f.span, "starts before the plan", &period));
     }
     if let Some(u) = req.until.as_ref().filter(|u| month_index(u.value.end) > plan_until) {
-        out.push(outside(rule, req, u.span.clone(), "ends after the plan", &period));
+        out.push(outside(rule, req, u.span, "ends after the plan", &period));
     }
     let from = month_index(req.from.as_ref().map_or(plan.start.value.start, |f| f.value.start)).max(plan_from);
     let until = month_index(req.until.as_ref().map_or(plan.end.value.end, |u| u.value.end)).min(plan_until);
     if until < from {
-        let at = req.from.as_ref().map_or(span.clone(), |f| f.span.clone());
+        let at = req.from.as_ref().map_or(span, |f| f.span);
         out.push(
             rule.finding(
                 at,

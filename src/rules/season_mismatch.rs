@@ -45,7 +45,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             let mut f = RULE
                 .finding(
-                    p.label.span.clone(),
+                    p.label.span,
                     format!(
                         "phase '{}' is labelled '{}' ({}), but its start and end say {}",
                         p.name,
@@ -87,7 +87,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 let verb = if n == 1 { "is" } else { "are" };
                 out.push(
                     RULE.finding(
-                        p.label.span.clone(),
+                        p.label.span,
                         format!(
                             "{all} of phase '{}' {verb} dated {} {dir} its label '{}'",
                             p.name,
@@ -108,7 +108,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         for a in outside {
             let mut f = RULE
                 .finding(
-                    a.when.span.clone(),
+                    a.when.span,
                     format!(
                         "'{}' is dated {}, outside its phase '{}' ({})",
                         a.title.value,
@@ -118,7 +118,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     ),
                 )
                 .label(format!("not within {span_text}"))
-                .related(p.label.span.clone(), what);
+                .related(p.label.span, what);
             f = match finder.containing(a) {
                 Some(q) => f.help(format!(
                     "this date is in phase '{}' ({}); move the activity there, or correct the date",

@@ -23,8 +23,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     // Roles are looked up by id or by name, in any letter case: all of them are one set of names.
     let mut roles = Vec::with_capacity(plan.roles.len() * 2);
     for (i, r) in plan.roles.iter().enumerate() {
-        roles.push(Name { text: &r.id.value, owner: i, span: r.id.span.clone(), what: Kind::RoleId, role: None });
-        roles.push(Name { text: &r.name, owner: i, span: r.id.span.clone(), what: Kind::RoleName, role: Some(i) });
+        roles.push(Name { text: &r.id.value, owner: i, span: r.id.span, what: Kind::RoleId, role: None });
+        roles.push(Name { text: &r.name, owner: i, span: r.id.span, what: Kind::RoleName, role: Some(i) });
     }
     twins(ctx, roles, out);
     twins(ctx, ids(Kind::Activity, plan.activities.iter().map(|a| &a.id).collect()), out);
@@ -38,7 +38,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// Ids of one kind, each naming its own thing.
 fn ids<'a>(what: Kind, list: Vec<&'a crate::model::Spanned<String>>) -> Vec<Name<'a>> {
     let names = list.into_iter().enumerate();
-    names.map(|(i, id)| Name { text: &id.value, owner: i, span: id.span.clone(), what, role: None }).collect()
+    names.map(|(i, id)| Name { text: &id.value, owner: i, span: id.span, what, role: None }).collect()
 }
 
 fn hidden(h: &HiddenText) -> Finding {
@@ -49,15 +49,12 @@ fn hidden(h: &HiddenText) -> Finding {
         2 => " and 1 more".to_string(),
         n => format!(" and {} more", n - 1),
     };
-    RULE.finding(
-        h.span.clone(),
-        format!("{what} holds {} {place}{more}, which a reader cannot see", describe_char(h.first)),
-    )
-    .label("hidden character")
-    .help(
-        "retype it without: such characters come along when text is copied from the web or a document, or are \
+    RULE.finding(h.span, format!("{what} holds {} {place}{more}, which a reader cannot see", describe_char(h.first)))
+        .label("hidden character")
+        .help(
+            "retype it without: such characters come along when text is copied from the web or a document, or are \
              put there to make text look like other text",
-    )
+        )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,9 +141,9 @@ fn twin(ctx: &Ctx, first: &Name<'_>, second: &Name<'_>) -> Finding {
     if roles && first.text.to_lowercase() == second.text.to_lowercase() {
         message.push_str(&format!("; owner = \"{}\" names only one of them", second.text.to_uppercase()));
     }
-    RULE.finding(second.span.clone(), message)
+    RULE.finding(second.span, message)
         .label("a reader cannot tell these apart")
-        .related(first.span.clone(), "the other one")
+        .related(first.span, "the other one")
         .help(help)
 }
 

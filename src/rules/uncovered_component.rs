@@ -16,7 +16,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !served.contains(c.id.value.as_str()) {
             out.push(
                 RULE.finding(
-                    c.id.span.clone(),
+                    c.id.span,
                     format!("core component {} of {total}, '{}', is not served by any activity", n + 1, c.name),
                 )
                 .label("no activity lists this component")

@@ -58,7 +58,7 @@ fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
             if let Some(i) = ctx.activity(&slug(&d.value)) {
                 let id = &plan.activities[i].id.value;
                 out.push(
-                    RULE.finding(d.span.clone(), format!("unknown activity '{}'", d.value))
+                    RULE.finding(d.span, format!("unknown activity '{}'", d.value))
                         .label("no activity has this id")
                         .help(format!("did you mean '{id}'? ids are written without æ, ø, å and spaces")),
                 );
@@ -88,9 +88,7 @@ impl Suggester {
             None if known.len() <= 8 => format!("known {kind} ids: {}", crate::suggest::quoted_list(known)),
             None => format!("no {kind} has this id"),
         };
-        RULE.finding(r.span.clone(), format!("unknown {kind} '{}'", r.value))
-            .label(format!("no {kind} has this id"))
-            .help(help)
+        RULE.finding(r.span, format!("unknown {kind} '{}'", r.value)).label(format!("no {kind} has this id")).help(help)
     }
 }
 

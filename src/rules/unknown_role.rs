@@ -55,7 +55,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         };
         out.push(
-            RULE.finding(r.span.clone(), format!("unknown role '{}'", r.value))
+            RULE.finding(r.span, format!("unknown role '{}'", r.value))
                 .label(format!("{place}, but not declared under [roles]"))
                 .help(help),
         );

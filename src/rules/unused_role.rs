@@ -32,12 +32,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (r, used) in plan.roles.iter().zip(used) {
         if !used {
             out.push(
-                RULE.finding(
-                    r.id.span.clone(),
-                    format!("role '{}' ({}) has nothing to do in this plan", r.id.value, r.name),
-                )
-                .label("responsible for no activity and a member of no role")
-                .help("make it responsible for its activities, add it to the group it belongs to, or remove it"),
+                RULE.finding(r.id.span, format!("role '{}' ({}) has nothing to do in this plan", r.id.value, r.name))
+                    .label("responsible for no activity and a member of no role")
+                    .help("make it responsible for its activities, add it to the group it belongs to, or remove it"),
             );
         }
     }
