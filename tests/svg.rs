@@ -956,3 +956,18 @@ fn write_beiarn_pictures() {
         pixmap.save_png(dir.join(file)).unwrap();
     }
 }
+
+#[test]
+fn the_binary_draws_the_rings_it_is_asked_for() {
+    let (source, plan) = load(&root().join("examples/beiarn-progress.toml"));
+    let view = View::new(&plan, &source, Lang::Nb, today());
+    let path = root().join("examples/beiarn-progress.toml");
+    let today = today().to_string();
+    for (arg, rings) in [("role", Rings::Role), ("kind", Rings::Kind)] {
+        let args = ["wheel", path.to_str().unwrap(), "--lang", "nb", "--today", &today, "--rings", arg];
+        let o = common::command(&args).output().expect("implan runs");
+        assert!(o.status.success(), "--rings {arg}: {}", common::stderr(&o));
+        let expected = svg::wheel(&view, &WheelOptions { rings, ..WheelOptions::default() });
+        assert_eq!(common::stdout(&o).trim_end(), expected.trim_end(), "--rings {arg}");
+    }
+}
