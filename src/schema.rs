@@ -89,13 +89,15 @@ pub struct Table {
     pub exclusive: &'static [[&'static str; 2]],
     /// Keys of which exactly one must be given (empty: no such rule).
     pub one_of: &'static [&'static str],
+    /// Keys of which at least one must be given: a table with none of them says nothing (empty: no such rule).
+    pub at_least_one: &'static [&'static str],
     /// Pairs `[a, b]`: `a` needs `b`.
     pub needs: &'static [[&'static str; 2]],
 }
 
 impl Table {
     const fn new(doc: &'static str, keys: &'static [Key]) -> Table {
-        Table { doc, keys, exclusive: &[], one_of: &[], needs: &[] }
+        Table { doc, keys, exclusive: &[], one_of: &[], at_least_one: &[], needs: &[] }
     }
 }
 
@@ -244,12 +246,12 @@ pub static DOCUMENT: Table = Table::new(
         ),
         key(
             "recurring",
-            Value::Tables { table: &RECURRING, without: &[] },
+            Value::Tables { table: &REQUIREMENT, without: &[] },
             "Recurring requirements the plan promises; the `cadence` and `requirement-count` rules check that the schedule keeps them.",
         ),
         key(
             "requirement",
-            Value::Tables { table: &RECURRING, without: &[] },
+            Value::Tables { table: &REQUIREMENT, without: &[] },
             "Obligations of an agreement: counts, deadlines, windows, quotas, required participants (the same keys as [[recurring]]).",
         ),
         key(
@@ -464,11 +466,12 @@ pub static ACTIVITY: Table = Table {
     ],
     exclusive: &[["end", "duration"]],
     one_of: &[],
+    at_least_one: &[],
     needs: &[],
 };
 
-/// `[[recurring]]`.
-pub static RECURRING: Table = Table {
+/// `[[requirement]]`, or `[[recurring]]`: the same table by either name.
+pub static REQUIREMENT: Table = Table {
     doc: "A recurring requirement the plan promises: \"half-yearly evaluation meetings\", \"4–8 meetings a year\".",
     keys: &[
         required("id", Value::String, "The requirement's id."),
@@ -529,6 +532,20 @@ pub static RECURRING: Table = Table {
     ],
     exclusive: &[["every", "count"]],
     one_of: &[],
+    // What a requirement asks of the activities it matches: without any of these it asks nothing.
+    at_least_one: &[
+        "every",
+        "count",
+        "by",
+        "within",
+        "before",
+        "quota",
+        "quota-each",
+        "participants",
+        "survey",
+        "months",
+        "cost",
+    ],
     needs: &[["count", "per"], ["per", "count"]],
 };
 
@@ -588,6 +605,41 @@ pub static LINT_OPTIONS: Table = Table::new(
 mod tests {
     use super::*;
     use crate::model::{Lang, Status, parse_period_word};
+
+    fn tables_in(table: &'static Table, found: &mut Vec<&'static Table>) {
+        found.push(table);
+        for k in table.keys {
+            tables_in_value(&k.value, found);
+        }
+    }
+
+    fn tables_in_value(value: &'static Value, found: &mut Vec<&'static Table>) {
+        match value {
+            Value::OneOrList(v) | Value::Map { value: v, .. } => tables_in_value(v, found),
+            Value::AnyOf(vs) => vs.iter().for_each(|v| tables_in_value(v, found)),
+            Value::Table(t) | Value::Tables { table: t, .. } | Value::StringOr(t) => tables_in(t, found),
+            _ => {}
+        }
+    }
+
+    // The rules between keys (`exclusive`, `one_of`, `at_least_one`, `needs`) name keys of their own table: a
+    // misspelt name there would make the rule hold for no plan.
+    #[test]
+    fn the_rules_between_keys_name_keys_of_their_table() {
+        let mut tables = Vec::new();
+        tables_in(&DOCUMENT, &mut tables);
+        let mut named = 0;
+        for table in tables {
+            let names = keys(table);
+            let rules = table.exclusive.iter().chain(table.needs).flatten();
+            for name in rules.chain(table.one_of).chain(table.at_least_one) {
+                assert!(names.contains(name), "{name} is not a key of {:?}", table.doc);
+                named += 1;
+            }
+        }
+        assert!(named >= 16, "the walk reached the tables with such rules ({named} names)");
+        assert_eq!(REQUIREMENT.at_least_one.len(), 11);
+    }
 
     #[test]
     fn free_text_keys_are_those_of_text_values() {
@@ -649,7 +701,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            keys(&RECURRING),
+            keys(&REQUIREMENT),
             [
                 "id",
                 "title",

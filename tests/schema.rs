@@ -288,7 +288,7 @@ id = "r"
 title = "R"
 kind = "k"
 every = "6 måneder"
-#RECURRING
+#REQUIREMENT
 
 [lint]
 #LINT
@@ -325,7 +325,7 @@ fn every_optional_key_is_checked_for_its_type() {
         ("PHASE", &schema::PHASE),
         ("ACTIVITY", &schema::ACTIVITY),
         ("COST", &schema::COST),
-        ("RECURRING", &schema::RECURRING),
+        ("REQUIREMENT", &schema::REQUIREMENT),
         ("LINT", &schema::LINT),
         ("LINT_OPTIONS", &schema::LINT_OPTIONS),
     ];

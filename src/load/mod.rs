@@ -12,7 +12,7 @@ mod loader;
 mod phases;
 mod pieces;
 mod plan;
-mod recurring;
+mod requirement;
 mod values;
 
 pub use decode::decode;

@@ -69,7 +69,7 @@ impl Loader<'_> {
                 activities.push(a);
             }
         }
-        let requirements = self.recurring(doc);
+        let requirements = self.requirements(doc);
         Some(Plan {
             title: title?,
             org,

@@ -1,4 +1,4 @@
-//! Recurring requirements (`[[recurring]]`, `[[requirement]]`) and their cadence.
+//! Requirements (`[[requirement]]`, or `[[recurring]]` by its older name) and their cadence.
 
 use super::loader::{Loader, TSpanned, find};
 use crate::diag::Span;
@@ -9,7 +9,7 @@ use crate::when;
 use toml::de::{DeTable, DeValue};
 
 impl Loader<'_> {
-    pub(super) fn recurring(&mut self, doc: &DeTable<'_>) -> Vec<Requirement> {
+    pub(super) fn requirements(&mut self, doc: &DeTable<'_>) -> Vec<Requirement> {
         // `[[recurring]]` reads better for cadences, `[[requirement]]` for deadlines and quotas; they are the same.
         let mut tables = self.tables(doc, "recurring", "[[recurring]]");
         tables.extend(self.tables(doc, "requirement", "[[requirement]]"));
@@ -18,7 +18,7 @@ impl Loader<'_> {
 
     /// One `[[recurring]]` or `[[requirement]]` table.
     fn requirement(&mut self, t: &DeTable<'_>, span: Span) -> Option<Requirement> {
-        self.check_keys(t, &schema::keys(&schema::RECURRING), "a requirement");
+        self.check_keys(t, &schema::keys(&schema::REQUIREMENT), "a requirement");
         let id = self.id(t, span, "a requirement");
         let what = match &id {
             Some(id) => format!("requirement '{}'", id.value),
@@ -36,10 +36,10 @@ impl Loader<'_> {
             None => None,
         };
         let before = self.string(t, "before");
-        let quota = self.spanned_integer(t, "quota", &schema::RECURRING);
-        let quota_each = self.spanned_integer(t, "quota-each", &schema::RECURRING);
+        let quota = self.spanned_integer(t, "quota", &schema::REQUIREMENT);
+        let quota_each = self.spanned_integer(t, "quota-each", &schema::REQUIREMENT);
         let participants = self.string_list(t, "participants");
-        let cost = self.cost(t, &schema::RECURRING);
+        let cost = self.cost(t, &schema::REQUIREMENT);
         let survey = self.survey(t);
         let window = self.window(t, survey.as_ref());
         let cadence = self.requirement_cadence(t, span, &what, survey.as_ref());
@@ -123,25 +123,12 @@ impl Loader<'_> {
         what: &str,
         survey: Option<&(Survey, Span)>,
     ) -> Option<Spanned<Cadence>> {
-        let checks = [
-            "every",
-            "count",
-            "by",
-            "within",
-            "before",
-            "quota",
-            "quota-each",
-            "participants",
-            "survey",
-            "months",
-            "cost",
-        ];
         if find(t, "every").is_some() || find(t, "count").is_some() {
             self.cadence(t, span, what)
         } else if let Some((sv, sspan)) = survey {
             Some(Spanned::new(Cadence::Every(sv.every), *sspan))
         } else {
-            if !checks.iter().any(|k| find(t, k).is_some()) {
+            if !schema::REQUIREMENT.at_least_one.iter().any(|k| find(t, k).is_some()) {
                 let head = self.head(span);
                 self.error(
                     head,
@@ -264,6 +251,11 @@ mod tests {
     fn recurring_requirements_need_a_cadence() {
         let e = errors(&format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\n"));
         assert_eq!(e[0].1, "requirement 'r' says nothing to check");
+        // A deadline, a window or participants alone is something to check.
+        for line in ["by = \"høst 2026\"", "within = \"vår 2026\"", "participants = [\"x\"]"] {
+            let e = errors(&format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\n{line}\n"));
+            assert!(e.iter().all(|e| !e.1.contains("nothing to check")), "{line}: {e:?}");
+        }
         let e = errors(&format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\ncount = \"4-8\"\n"));
         assert_eq!(e[0].1, "requirement 'r' has 'count' but no 'per'");
         let p = loads(&format!(
