@@ -36,7 +36,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         .zip(&ctx.phase_activities)
         .map(|(p, ids)| !ids.is_empty() && ids.iter().all(|&i| !inside(p, &acts[i])))
         .collect();
+    listed_out_of_order(phases, &starts, out);
+    overlapping_periods(phases, &label_wrong, out);
+    holding_others_activities(ctx, &starts, &label_wrong, out);
+}
 
+/// A phase listed after one that starts later, by its period or by its first activity.
+fn listed_out_of_order(phases: &[Phase], starts: &[Vec<NaiveDate>], out: &mut Vec<Finding>) {
     for i in 1..phases.len() {
         let (prev, p) = (&phases[i - 1], &phases[i]);
         if p.span.start < prev.span.start {
@@ -60,9 +66,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             );
         }
     }
+}
 
-    // Overlapping periods: sweep by start, comparing each phase with the one reaching furthest so far. Each
-    // overlapping phase is reported once, against one partner, in O(m log m).
+/// Overlapping periods: sweep by start, comparing each phase with the one reaching furthest so far. Each
+/// overlapping phase is reported once, against one partner, in O(m log m).
+fn overlapping_periods(phases: &[Phase], label_wrong: &[bool], out: &mut Vec<Finding>) {
     let mut order: Vec<usize> = (0..phases.len()).filter(|&i| !label_wrong[i]).collect();
     order.sort_by_key(|&i| (phases[i].span.start, i));
     let mut reach: Option<usize> = None;
@@ -90,17 +98,33 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             reach = Some(j);
         }
     }
+}
 
-    // A phase whose period holds activities of other phases (whose periods it does not overlap: that was said).
-    // A single activity outside its own phase is season-mismatch's to report, not an overlap of phases.
-    let label_wrong_ref = &label_wrong;
+/// What a phase's period holds of other phases' activities (phases whose periods it overlaps were reported
+/// by [`overlapping_periods`]).
+struct OthersInside {
+    /// Up to four of the other phases, in file order.
+    phases: Vec<usize>,
+    /// How many of their activities were seen inside.
+    count: usize,
+    /// Whether there were more than were looked at.
+    truncated: bool,
+    /// The start of the last of them seen.
+    latest: Option<NaiveDate>,
+}
+
+/// A phase whose period holds activities of other phases. A single activity outside its own phase is
+/// season-mismatch's to report, not an overlap of phases.
+fn holding_others_activities(ctx: &Ctx, starts: &[Vec<NaiveDate>], label_wrong: &[bool], out: &mut Vec<Finding>) {
+    let phases = &ctx.plan.phases;
+    let acts = &ctx.plan.activities;
     let mut all: Vec<(NaiveDate, usize)> = ctx
         .phase_activities
         .iter()
         .enumerate()
         .flat_map(|(p, ids)| {
             ids.iter()
-                .filter(move |&&i| label_wrong_ref[p] || inside(&phases[p], &acts[i]))
+                .filter(move |&&i| label_wrong[p] || inside(&phases[p], &acts[i]))
                 .map(move |&i| (acts[i].when.value.start, p))
         })
         .collect();
@@ -109,58 +133,66 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if label_wrong[i] {
             continue;
         }
-        let lo = all.partition_point(|(d, _)| *d < p.span.start);
-        let hi = all.partition_point(|(d, _)| *d <= p.span.end);
-        // A bounded look at the range, so that many phases over many activities stay O(n log n) in practice.
-        const LOOK: usize = 1_000;
-        let truncated = hi - lo > LOOK;
-        let mut others: Vec<usize> = Vec::new();
-        let mut count = 0;
-        let mut latest_other = None;
-        for &(d, q) in all[lo..hi].iter().take(LOOK) {
-            if q == i || overlaps(p, &phases[q]) {
-                continue;
-            }
-            count += 1;
-            latest_other = Some(d);
-            if !others.contains(&q) && others.len() < 4 {
-                others.push(q);
-            }
+        let others = others_inside(phases, i, &all);
+        if !others.phases.is_empty() {
+            out.push(others_finding(phases, p, starts[i].first(), &others));
         }
-        if others.is_empty() {
+    }
+}
+
+/// The other phases' activities inside phase `i`'s period, from `all`: every phase's activities as (start,
+/// phase), sorted.
+fn others_inside(phases: &[Phase], i: usize, all: &[(NaiveDate, usize)]) -> OthersInside {
+    let p = &phases[i];
+    let lo = all.partition_point(|(d, _)| *d < p.span.start);
+    let hi = all.partition_point(|(d, _)| *d <= p.span.end);
+    // A bounded look at the range, so that many phases over many activities stay O(n log n) in practice.
+    const LOOK: usize = 1_000;
+    let mut found = OthersInside { phases: Vec::new(), count: 0, truncated: hi - lo > LOOK, latest: None };
+    for &(d, q) in all[lo..hi].iter().take(LOOK) {
+        if q == i || overlaps(p, &phases[q]) {
             continue;
         }
-        others.sort_unstable();
-        let names: Vec<&str> = others.iter().map(|&q| phases[q].name.as_str()).collect();
-        let s = if names.len() == 1 { "" } else { "s" };
-        let their = if truncated {
-            format!("more than {count} of their activities fall")
-        } else if count == 1 {
-            "1 of their activities falls".to_string()
-        } else {
-            format!("{count} of their activities fall")
-        };
-        let mut f = RULE
-            .finding(
-                p.label.span,
-                format!(
-                    "phase '{}' ({}) overlaps the activities of phase{s} {}",
-                    p.name,
-                    p.label.value,
-                    quoted_list(&names)
-                ),
-            )
-            .label(format!("{their} inside {}", describe(p.span.start, p.span.end)));
-        f = match (starts[i].first(), latest_other) {
-            // Starting the phase at its own first activity helps only when the others all come before it.
-            // (The others lie inside the phase, so the own first one is then after the phase's start.)
-            (Some(first), Some(latest)) if latest < *first => f.help(format!(
-                "the phase's own activities start in {}; start its period there, or move the other activities",
-                describe(*first, crate::when::last_day_of_month(first.year(), first.month()).unwrap_or(*first))
-            )),
-            _ => f.help("make the phases follow each other, or move the activities to the phase they belong to"),
-        };
-        out.push(f);
+        found.count += 1;
+        found.latest = Some(d);
+        if !found.phases.contains(&q) && found.phases.len() < 4 {
+            found.phases.push(q);
+        }
+    }
+    found.phases.sort_unstable();
+    found
+}
+
+fn others_finding(phases: &[Phase], p: &Phase, own_first: Option<&NaiveDate>, others: &OthersInside) -> Finding {
+    let names: Vec<&str> = others.phases.iter().map(|&q| phases[q].name.as_str()).collect();
+    let s = if names.len() == 1 { "" } else { "s" };
+    let count = others.count;
+    let their = if others.truncated {
+        format!("more than {count} of their activities fall")
+    } else if count == 1 {
+        "1 of their activities falls".to_string()
+    } else {
+        format!("{count} of their activities fall")
+    };
+    let f = RULE
+        .finding(
+            p.label.span,
+            format!(
+                "phase '{}' ({}) overlaps the activities of phase{s} {}",
+                p.name,
+                p.label.value,
+                quoted_list(&names)
+            ),
+        )
+        .label(format!("{their} inside {}", describe(p.span.start, p.span.end)));
+    match (own_first, others.latest) {
+        // Starting the phase at its own first activity helps only when the others all come before it.
+        // (The others lie inside the phase, so the own first one is then after the phase's start.)
+        (Some(first), Some(latest)) if latest < *first => f.help(format!(
+            "the phase's own activities start in {}; start its period there, or move the other activities",
+            describe(*first, crate::when::last_day_of_month(first.year(), first.month()).unwrap_or(*first))
+        )),
+        _ => f.help("make the phases follow each other, or move the activities to the phase they belong to"),
     }
 }
 
