@@ -24,7 +24,7 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::ops::RangeInclusive;
 
 /// The most years a [`Calendar`] covers; longer ranges are cut at the end.
-pub const MAX_CALENDAR_YEARS: i32 = 200;
+pub(crate) const MAX_CALENDAR_YEARS: i32 = 200;
 
 /// Easter Sunday of a year in the Gregorian calendar (the anonymous Gregorian algorithm of Meeus, Jones and
 /// Butcher), or `None` if chrono cannot represent the date.

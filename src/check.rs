@@ -154,7 +154,7 @@ pub struct CheckOptions {
 
 /// Why checking could not go on: a path that cannot be read, or an `implan.toml` that is wrong.
 #[derive(Debug)]
-pub enum CheckError {
+pub(crate) enum CheckError {
     Read(ReadError),
     Config(Box<ConfigError>),
 }

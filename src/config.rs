@@ -13,7 +13,7 @@
 //! ```
 
 use crate::diag::{Finding, RuleId, Severity};
-pub use crate::lint::{Level, Lint};
+pub(crate) use crate::lint::{Level, Lint};
 use std::collections::HashMap;
 
 /// The options rules read. Defaults are the documented behaviour.
@@ -48,7 +48,7 @@ impl Default for RuleOptions {
 
 /// The configuration in force for one file.
 #[derive(Debug, Clone, Default)]
-pub struct Config {
+pub(crate) struct Config {
     levels: HashMap<RuleId, Level>,
     pub options: RuleOptions,
     /// Only these rules (from `--select`); `None` for all.

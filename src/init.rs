@@ -50,7 +50,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// The last year a start may be in: the longest template runs a few years, and years have four digits.
-pub const LAST_START_YEAR: i32 = 9990;
+pub(crate) const LAST_START_YEAR: i32 = 9990;
 
 /// The largest `n` a placeholder may name (nine years of school months).
 const MAX_OFFSET: u32 = 99;

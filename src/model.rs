@@ -408,7 +408,7 @@ pub struct Survey {
 
 /// The surveys implan knows: Elevundersøkelsen is mandatory every autumn term (run October–December); the
 /// kindergarten parent survey runs November–December; Ungdata is done every third year.
-pub const SURVEYS: &[(&str, Survey)] = &[
+pub(crate) const SURVEYS: &[(&str, Survey)] = &[
     ("elevundersøkelsen", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
     ("elevundersokelsen", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
     ("foreldreundersøkelsen", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),

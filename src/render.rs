@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 /// Totals over all files checked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,

@@ -182,11 +182,11 @@ pub static STATUS: Words = Words::Fixed {
 };
 
 /// A rule's level in `[lint.rules]`: what [`crate::lint::Level::parse`] accepts.
-pub static LEVEL: Words =
+pub(crate) static LEVEL: Words =
     Words::Fixed { words: &["allow", "warn", "error", "off", "ignore", "warning", "deny"], suffixed: &[] };
 
 /// `per` in `[[recurring]]`: what [`crate::model::parse_period_word`] accepts.
-pub static PER: Words = Words::Fixed {
+pub(crate) static PER: Words = Words::Fixed {
     words: &[
         "year",
         "term",
@@ -217,13 +217,13 @@ pub static PER: Words = Words::Fixed {
 };
 
 /// Rule ids, in `allow` and as the keys of `[lint.rules]`.
-pub static RULE_IDS: Words = Words::RuleIds;
+pub(crate) static RULE_IDS: Words = Words::RuleIds;
 
 /// Month names, in `summer-months`.
-pub static MONTHS: Words = Words::Months;
+pub(crate) static MONTHS: Words = Words::Months;
 
 /// The file as a whole.
-pub static DOCUMENT: Table = Table::new(
+pub(crate) static DOCUMENT: Table = Table::new(
     "An implementation plan, as implan reads it (docs/format.md).",
     &[
         required("plan", Value::Table(&PLAN), "The plan's title, organisation, period, language and owner."),

@@ -2,13 +2,13 @@
 
 /// How many candidates one suggestion looks at. A plan with 100,000 roles must still check in well under a
 /// second, so suggestions stay a bounded amount of work per finding.
-pub const MAX_CANDIDATES: usize = 2_000;
+pub(crate) const MAX_CANDIDATES: usize = 2_000;
 
 /// How many findings of one kind get a suggestion; past this, the help says what to do without one.
-pub const MAX_SUGGESTIONS: usize = 200;
+pub(crate) const MAX_SUGGESTIONS: usize = 200;
 
 /// The longest name (in characters) that is compared letter by letter for a suggestion.
-pub const MAX_COMPARED: usize = 128;
+pub(crate) const MAX_COMPARED: usize = 128;
 
 /// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
 pub(crate) fn quoted_list<S: AsRef<str>>(items: &[S]) -> String {

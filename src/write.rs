@@ -18,7 +18,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 /// What to do when the file exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Existing<'a> {
+pub(crate) enum Existing<'a> {
     /// Refuse: the file must be new (`implan init` without `--force`).
     Keep,
     /// Replace it (exports).
@@ -28,7 +28,7 @@ pub enum Existing<'a> {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct WriteOptions<'a> {
+pub(crate) struct WriteOptions<'a> {
     pub existing: Existing<'a>,
     /// Write a read-only file, one with other hard links, or one whose owner cannot be kept, anyway.
     pub force: bool,
@@ -336,7 +336,7 @@ pub struct Lock {
 }
 
 /// How long an edit waits for another to finish before it gives up.
-pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+pub(crate) const LOCK_WAIT: Duration = Duration::from_secs(10);
 
 /// Locks the plan at `path` for an edit. A file system without locks gives a lock that holds nothing: the
 /// check that the file is unchanged before it is replaced still guards the edit.

@@ -27,9 +27,9 @@ use toml::de::DeTable;
 
 /// Files from this size on are cut into pieces that are parsed in parallel (see [`crate::split`]). Below it,
 /// parsing the whole file takes less than starting the threads.
-pub const PIECES_FROM: usize = 1 << 20;
+pub(crate) const PIECES_FROM: usize = 1 << 20;
 /// The least size of a piece: small enough that a large file makes many, large enough that each is worth a task.
-pub const PIECE_SIZE: usize = 256 << 10;
+pub(crate) const PIECE_SIZE: usize = 256 << 10;
 
 /// Loads a plan. On failure, returns every problem found, not just the first.
 pub fn load(source: &Source) -> Result<Plan, Vec<Finding>> {

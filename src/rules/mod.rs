@@ -33,9 +33,9 @@ mod unknown_reference;
 mod unknown_role;
 mod unused_role;
 
-pub use over_budget::kroner;
-pub use requirement_count::{Period, periods as cadence_periods};
-pub use requirements::{Keeping, activities_keeping, activity_costs};
+pub(crate) use over_budget::kroner;
+pub(crate) use requirement_count::periods as cadence_periods;
+pub(crate) use requirements::{Keeping, activities_keeping, activity_costs};
 
 /// A check rule as the tool lists and explains it.
 pub struct Rule {
@@ -49,7 +49,7 @@ pub struct Rule {
 }
 
 /// A rule's check: reads the plan through the context, pushes its findings.
-pub type CheckFn = fn(&Ctx, &mut Vec<Finding>);
+pub(crate) type CheckFn = fn(&Ctx, &mut Vec<Finding>);
 
 impl Rule {
     /// A finding of this rule at its default severity.
@@ -150,7 +150,7 @@ pub fn run(plan: &Plan, source: &Source) -> Vec<Finding> {
 
 /// Runs the rules the configuration leaves on, at its severities, with its options; then drops findings that
 /// fall inside an activity which allows their rule (`allow = ["idle-gap"]`).
-pub fn run_with(plan: &Plan, source: &Source, config: &Config) -> Vec<Finding> {
+pub(crate) fn run_with(plan: &Plan, source: &Source, config: &Config) -> Vec<Finding> {
     let mut ctx = Ctx::new(plan, source);
     ctx.options = config.options.clone();
     let checks: Vec<CheckFn> = ALL
@@ -193,7 +193,7 @@ pub fn run_with(plan: &Plan, source: &Source, config: &Config) -> Vec<Finding> {
 }
 
 /// How a span of days reads in a finding: `2026-03-12`, `2026-03`, `2026-01 – 2026-06`.
-pub fn describe(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+pub(crate) fn describe(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     if start == end {
         return start.to_string();
@@ -213,7 +213,7 @@ pub(crate) mod testing {
     use crate::source::Source;
 
     /// Loads a plan from text and runs one rule on it, with the options of the plan's own `[lint.options]`.
-    pub fn run_rule(rule: &super::Rule, text: &str) -> Vec<Finding> {
+    pub(crate) fn run_rule(rule: &super::Rule, text: &str) -> Vec<Finding> {
         let source = Source::new("test.toml", text);
         let plan = match crate::load::load(&source) {
             Ok(p) => p,
@@ -227,7 +227,7 @@ pub(crate) mod testing {
     }
 
     /// A plan to 2028-06 with one requirement (`req` holds its checks) and evaluations (month, owner role).
-    pub fn requirement_plan(req: &str, acts: &[(&str, &str)]) -> String {
+    pub(crate) fn requirement_plan(req: &str, acts: &[(&str, &str)]) -> String {
         let mut s = format!(
             "[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"vår 2028\"\n\n[roles]\nsg = \"Styringsgruppe\"\npl = \"Prosjektleder\"\n\n[[recurring]]\nid = \"r\"\ntitle = \"Evaluering\"\nkind = \"evaluering\"\n{req}\n"
         );

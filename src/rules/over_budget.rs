@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
 };
 
 /// "12 500": kroner with a space between thousands, as Norwegian writes them.
-pub fn kroner(n: u64) -> String {
+pub(crate) fn kroner(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -74,7 +74,7 @@ fn check_one(
 
 /// One period a `count` is checked in: months as indexes (inclusive), how long a whole one is, and its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Period {
+pub(crate) struct Period {
     pub start: i64,
     pub end: i64,
     pub name: String,
@@ -85,7 +85,7 @@ pub struct Period {
 impl Period {
     /// The minimum a period needs: all of it when only summer months were cut off (a school year ending in
     /// June is a whole school year), else its share of the working months, rounded down.
-    pub fn share_of(&self, min: u32, summer: &[u32]) -> usize {
+    pub(crate) fn share_of(&self, min: u32, summer: &[u32]) -> usize {
         let working =
             |a: i64, b: i64| (a..=b).filter(|m| !summer.contains(&(m.rem_euclid(12) as u32 + 1))).count() as u64;
         let whole = working(self.nominal.0, self.nominal.1).max(1);
@@ -98,7 +98,7 @@ impl Period {
 /// August–December; July belongs to neither); school years run August–July and calendar years January–December;
 /// years, quarters and months count from `origin` (the requirement's start, or the agreement's for agreement
 /// years), as agreement years do.
-pub fn periods(per: CadencePeriod, origin: i64, from: i64, until: i64) -> Vec<Period> {
+pub(crate) fn periods(per: CadencePeriod, origin: i64, from: i64, until: i64) -> Vec<Period> {
     // Every period is cut to `from..=until`, so an empty span gets none.
     let mut out = Vec::new();
     let mut push = |start: i64, end: i64, name: String| {

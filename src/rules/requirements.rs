@@ -8,7 +8,13 @@ use crate::when::{format_month_index, month_index};
 
 /// The months (as indexes) a requirement applies in: `from`..`until`, clamped to the plan. `from`/`until`
 /// outside the plan, or crossing, are reported under `rule` (each rule reports its own requirements).
-pub fn scope(ctx: &Ctx, req: &Requirement, rule: &Rule, span: Span, out: &mut Vec<Finding>) -> Option<(i64, i64)> {
+pub(crate) fn scope(
+    ctx: &Ctx,
+    req: &Requirement,
+    rule: &Rule,
+    span: Span,
+    out: &mut Vec<Finding>,
+) -> Option<(i64, i64)> {
     let plan = ctx.plan;
     let (plan_from, plan_until) = (month_index(plan.start.value.start), month_index(plan.end.value.end));
     let period = format!("{} – {}", format_month_index(plan_from), format_month_index(plan_until));
@@ -49,7 +55,7 @@ fn outside(rule: &Rule, req: &Requirement, span: Span, what: &str, period: &str)
 /// requirement's kind (or tagged so), and owned by its owner when it names one — by the same role, or by the
 /// same name when no role has it. The one place that says so: the rules, `implan status` and the årshjul ask
 /// here.
-pub struct Keeping<'a> {
+pub(crate) struct Keeping<'a> {
     kind: &'a str,
     /// The owner's role, or `None` with its name when no role has it.
     owner: Option<(Option<usize>, &'a str)>,
@@ -61,7 +67,7 @@ impl<'a> Keeping<'a> {
         Keeping { kind: &req.kind.value, owner }
     }
 
-    pub fn kept_by(&self, ctx: &PlanIndex, a: &Activity) -> bool {
+    pub(crate) fn kept_by(&self, ctx: &PlanIndex, a: &Activity) -> bool {
         !a.is_cancelled()
             && a.has_word(self.kind)
             && match self.owner {
@@ -73,13 +79,13 @@ impl<'a> Keeping<'a> {
 }
 
 /// The activities that keep a requirement ([`Keeping`]), by index.
-pub fn activities_keeping<'a>(ctx: &'a PlanIndex, req: &'a Requirement) -> impl Iterator<Item = usize> + 'a {
+pub(crate) fn activities_keeping<'a>(ctx: &'a PlanIndex, req: &'a Requirement) -> impl Iterator<Item = usize> + 'a {
     let keeping = Keeping::new(ctx, req);
     ctx.plan.activities.iter().enumerate().filter_map(move |(i, a)| keeping.kept_by(ctx, a).then_some(i))
 }
 
 /// The start months of the matching activities inside `from..=until`, sorted.
-pub fn months_of(ctx: &PlanIndex, req: &Requirement, from: i64, until: i64) -> Vec<i64> {
+pub(crate) fn months_of(ctx: &PlanIndex, req: &Requirement, from: i64, until: i64) -> Vec<i64> {
     let acts = &ctx.plan.activities;
     let mut months: Vec<i64> = activities_keeping(ctx, req)
         .map(|i| month_index(acts[i].when.value.start))
@@ -90,14 +96,14 @@ pub fn months_of(ctx: &PlanIndex, req: &Requirement, from: i64, until: i64) -> V
 }
 
 /// "activities with kind = \"evaluering\" owned by 'styringsgruppe'", for help texts.
-pub fn matching_text(req: &Requirement) -> String {
+pub(crate) fn matching_text(req: &Requirement) -> String {
     let by = req.owner.as_ref().map(|o| format!(" owned by '{}'", o.value)).unwrap_or_default();
     format!("activities with kind = \"{}\"{by}", req.kind.value)
 }
 
 /// What each activity costs: its own `cost`, plus the `cost` of every requirement it keeps. Cancelled activities
 /// cost nothing.
-pub fn activity_costs(ctx: &PlanIndex) -> Vec<u64> {
+pub(crate) fn activity_costs(ctx: &PlanIndex) -> Vec<u64> {
     let acts = &ctx.plan.activities;
     let mut costs: Vec<u64> = acts
         .iter()

@@ -8,7 +8,7 @@ use crate::when::{format_month_index, month_from_index, month_index};
 use serde::Serialize;
 
 /// How many upcoming activities "next up" lists.
-pub const NEXT_COUNT: usize = 5;
+pub(crate) const NEXT_COUNT: usize = 5;
 const BAR: usize = 20;
 
 /// What the status screen says, in a form both the text and the JSON are made from.

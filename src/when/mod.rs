@@ -61,7 +61,7 @@ impl fmt::Display for WhenError {
     }
 }
 
-pub const FORMS_HELP: &str = "write a day (2026-03-12, \"12. mars 2026\"), a month (\"2026-03\", \"mars 2026\", \
+pub(crate) const FORMS_HELP: &str = "write a day (2026-03-12, \"12. mars 2026\"), a month (\"2026-03\", \"mars 2026\", \
      \"March 2026\"), a school term (\"vår 2026\", \"høsten 2026\", \"spring 2026\") or a year (\"2026\")";
 
 impl When {
