@@ -10,11 +10,22 @@ fn version(v: &str) -> (u32, u32, u32) {
     (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0))
 }
 
+/// The platform the tests run on, as rustc names it ("x86_64-unknown-linux-gnu").
+fn host_triple() -> String {
+    let out = Command::new("rustc").arg("-vV").output().expect("rustc runs");
+    let text = String::from_utf8(out.stdout).expect("rustc -vV is UTF-8");
+    let host = text.lines().find_map(|l| l.strip_prefix("host: ")).expect("rustc -vV names the host");
+    host.to_string()
+}
+
 #[test]
 fn no_dependency_needs_a_newer_rust_than_the_package_says() {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // Only this machine's platform: offline, cargo can read only the manifests of crates it has fetched, and a
+    // build fetches only those of the platform it builds for (not, say, Android's `android_system_properties`).
+    let host = host_triple();
     let out = Command::new(cargo)
-        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .args(["metadata", "--format-version", "1", "--locked", "--offline", "--filter-platform", &host])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo metadata runs");
