@@ -550,6 +550,10 @@ mod tests {
         assert!(matches!(write_file(&p, b"x", keep), Err(WriteError::Exists(_))));
         let edit = WriteOptions { existing: Existing::ReplaceIfStill(b""), force: false };
         assert!(matches!(write_file(&p, b"x", edit), Err(WriteError::Changed)));
+        // A plan whose folder has gone since it was read: the file changed, said before any temporary file is tried.
+        let gone = d.join("no-such-folder").join("plan.toml");
+        let edit = WriteOptions { existing: Existing::ReplaceIfStill(b"x"), force: false };
+        assert!(matches!(write_file(&gone, b"y", edit), Err(WriteError::Changed)));
         assert!(fs::symlink_metadata(&p).unwrap().file_type().is_fifo());
     }
 
