@@ -343,6 +343,8 @@ pub enum RulesFormat {
 pub enum LangArg {
     /// Norwegian Bokmål
     Nb,
+    /// Norwegian Nynorsk
+    Nn,
     /// English
     En,
 }
@@ -384,6 +386,7 @@ impl From<LangArg> for Lang {
     fn from(lang: LangArg) -> Self {
         match lang {
             LangArg::Nb => Lang::Nb,
+            LangArg::Nn => Lang::Nn,
             LangArg::En => Lang::En,
         }
     }

@@ -1,4 +1,4 @@
-//! Words and dates in Bokmål or English, for the views.
+//! Words and dates in Bokmål, Nynorsk or English, for the views.
 
 use crate::model::{CadencePeriod, Lang, Status};
 use crate::when::{Precision, When};
@@ -20,6 +20,7 @@ fn locale(var: impl Fn(&str) -> Option<String>) -> Option<String> {
     ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|name| var(name)).find(|v| !v.is_empty())
 }
 
+/// Bokmål's and Nynorsk's month names are the same words.
 const MONTHS_NB: [&str; 12] = [
     "januar",
     "februar",
@@ -175,13 +176,13 @@ const NB: Texts = Texts {
     wheel: "Årshjul",
     school_year: "skoleåret",
     wheel_caption: "Hver aktivitet står i sin måned, uansett år ({}).",
-    rings_role: "Ringer etter ansvarlig, innerst først:",
-    rings_kind: "Ringer etter type aktivitet, innerst først:",
+    rings_role: "Ringene viser ansvarlig, innerst først:",
+    rings_kind: "Ringene viser type aktivitet, innerst først:",
     other_roles: "Andre",
     other_kinds: "Annet",
     more: "+{} til",
     activities: ("aktivitet", "aktiviteter"),
-    keeps: "holder et krav",
+    keeps: "oppfyller et krav",
     window: "tidsvindu for et krav",
     phase_bar: "fase (første til siste aktivitet)",
     milestone: "én dag",
@@ -203,6 +204,79 @@ const NB: Texts = Texts {
     with: "med",
     at_most_places: "høyst {} plasser",
     at_most_places_each_time: "høyst {} plasser hver gang",
+};
+
+const NN: Texts = Texts {
+    when: "Når",
+    activity: "Aktivitet",
+    responsible: "Ansvarleg",
+    phase: "Fase",
+    status: "Status",
+    goal: "Mål",
+    no_phase: "Utan fase",
+    no_owner: "(ingen ansvarleg)",
+    no_activities: "Ingen aktivitetar.",
+    members: "medlemmer",
+    via: "via",
+    overdue: "forseinka",
+    today: "i dag",
+    current_phase: "Noverande fase",
+    before_first_phase: "før første fase",
+    after_last_phase: "etter siste fase",
+    between_phases: "mellom fasar",
+    progress: "Framdrift",
+    overdue_heading: "Forseinka",
+    this_month_heading: "Denne månaden",
+    next_heading: "Neste",
+    evaluations_heading: "Krav",
+    nothing: "ingen",
+    check_heading: "Kontroll",
+    check_clean: "ingen funn",
+    check_details: "køyr `implan check {}` for detaljar",
+    next_scheduled: "neste",
+    due_by: "seinast",
+    none_scheduled: "ingen planlagd",
+    none_due: "ingen fleire før planen sluttar",
+    so_far: "hittil i",
+    checklist: "Sjekkliste",
+    schedule: "Framdriftsplan",
+    timeline_legend: "✓ gjennomført  ○ planlagd  ▶ i gang  ! forseinka  × avlyst  ▼ denne månaden",
+    csv_columns: ["Gruppe", "Frå", "Til", "Gjennomført"],
+    day: ("dag", "dagar"),
+    month: ("månad", "månader"),
+    errors: ("feil", "feil"),
+    warnings: ("åtvaring", "åtvaringar"),
+    wheel: "Årshjul",
+    school_year: "skuleåret",
+    wheel_caption: "Kvar aktivitet står i sin månad, same kva år ({}).",
+    rings_role: "Ringane viser ansvarleg, innarst først:",
+    rings_kind: "Ringane viser type aktivitet, innarst først:",
+    other_roles: "Andre",
+    other_kinds: "Anna",
+    more: "+{} til",
+    activities: ("aktivitet", "aktivitetar"),
+    keeps: "oppfyller eit krav",
+    window: "tidsvindauge for eit krav",
+    phase_bar: "fase (første til siste aktivitet)",
+    milestone: "éin dag",
+    quarter: "K",
+    goals: "Mål",
+    this_month_and_next: "Denne månaden og neste",
+    checklist_per_role: "Sjekkliste per rolle",
+    total: "Sum",
+    year: "År",
+    cost: "Kostnad",
+    budget: "Budsjett",
+    left: "Att",
+    taking_part: "Deltek",
+    then: ", så ",
+    in_months: "i",
+    by: "seinast",
+    within: "innanfor",
+    before: "før",
+    with: "med",
+    at_most_places: "høgst {} plassar",
+    at_most_places_each_time: "høgst {} plassar kvar gong",
 };
 
 const EN: Texts = Texts {
@@ -281,6 +355,7 @@ const EN: Texts = Texts {
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Nb => &NB,
+        Lang::Nn => &NN,
         Lang::En => &EN,
     }
 }
@@ -299,6 +374,12 @@ pub fn every(lang: Lang, months: u32) -> String {
         (Lang::Nb, 12) => "hvert år".to_string(),
         (Lang::Nb, n) if n % 12 == 0 => format!("hvert {}. år", n / 12),
         (Lang::Nb, n) => format!("hver {n}. måned"),
+        (Lang::Nn, 1) => "kvar månad".to_string(),
+        (Lang::Nn, 3) => "kvart kvartal".to_string(),
+        (Lang::Nn, 6) => "kvart halvår".to_string(),
+        (Lang::Nn, 12) => "kvart år".to_string(),
+        (Lang::Nn, n) if n % 12 == 0 => format!("kvart {}. år", n / 12),
+        (Lang::Nn, n) => format!("kvar {n}. månad"),
         (Lang::En, 1) => "every month".to_string(),
         (Lang::En, 3) => "every quarter".to_string(),
         (Lang::En, 6) => "every half-year".to_string(),
@@ -311,15 +392,17 @@ pub fn every(lang: Lang, months: u32) -> String {
 /// What a count of occurrences is per: "per avtaleår", "a school year", "i planperioden".
 pub fn per(lang: Lang, period: CadencePeriod) -> &'static str {
     match (lang, period) {
-        (Lang::Nb, CadencePeriod::Plan) => "i planperioden",
+        (Lang::Nb | Lang::Nn, CadencePeriod::Plan) => "i planperioden",
         (Lang::En, CadencePeriod::Plan) => "in the plan period",
         (Lang::Nb, CadencePeriod::Month) => "per måned",
-        (Lang::Nb, CadencePeriod::Quarter) => "per kvartal",
-        (Lang::Nb, CadencePeriod::Term) => "per halvår",
-        (Lang::Nb, CadencePeriod::Year) => "per år",
+        (Lang::Nn, CadencePeriod::Month) => "per månad",
+        (Lang::Nb | Lang::Nn, CadencePeriod::Quarter) => "per kvartal",
+        (Lang::Nb | Lang::Nn, CadencePeriod::Term) => "per halvår",
+        (Lang::Nb | Lang::Nn, CadencePeriod::Year) => "per år",
         (Lang::Nb, CadencePeriod::SchoolYear) => "per skoleår",
-        (Lang::Nb, CadencePeriod::CalendarYear) => "per kalenderår",
-        (Lang::Nb, CadencePeriod::AgreementYear) => "per avtaleår",
+        (Lang::Nn, CadencePeriod::SchoolYear) => "per skuleår",
+        (Lang::Nb | Lang::Nn, CadencePeriod::CalendarYear) => "per kalenderår",
+        (Lang::Nb | Lang::Nn, CadencePeriod::AgreementYear) => "per avtaleår",
         (Lang::En, CadencePeriod::Month) => "a month",
         (Lang::En, CadencePeriod::Quarter) => "a quarter",
         (Lang::En, CadencePeriod::Term) => "a term",
@@ -336,6 +419,10 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
         (Lang::Nb, Status::InProgress) => "pågår",
         (Lang::Nb, Status::Done) => "gjennomført",
         (Lang::Nb, Status::Cancelled) => "avlyst",
+        (Lang::Nn, Status::Planned) => "planlagd",
+        (Lang::Nn, Status::InProgress) => "i gang",
+        (Lang::Nn, Status::Done) => "gjennomført",
+        (Lang::Nn, Status::Cancelled) => "avlyst",
         (Lang::En, Status::Planned) => "planned",
         (Lang::En, Status::InProgress) => "in progress",
         (Lang::En, Status::Done) => "done",
@@ -346,7 +433,7 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
 pub(crate) fn month_name(lang: Lang, month: u32) -> &'static str {
     let i = (month.clamp(1, 12) - 1) as usize;
     match lang {
-        Lang::Nb => MONTHS_NB[i],
+        Lang::Nb | Lang::Nn => MONTHS_NB[i],
         Lang::En => MONTHS_EN[i],
     }
 }
@@ -354,7 +441,7 @@ pub(crate) fn month_name(lang: Lang, month: u32) -> &'static str {
 pub(crate) fn month_short(lang: Lang, month: u32) -> &'static str {
     let i = (month.clamp(1, 12) - 1) as usize;
     match lang {
-        Lang::Nb => SHORT_NB[i],
+        Lang::Nb | Lang::Nn => SHORT_NB[i],
         Lang::En => SHORT_EN[i],
     }
 }
@@ -367,7 +454,7 @@ pub(crate) fn month_year(lang: Lang, year: i32, month: u32) -> String {
 /// "12. mars 2026" / "12 March 2026".
 pub fn day(lang: Lang, d: NaiveDate) -> String {
     match lang {
-        Lang::Nb => format!("{}. {} {}", d.day(), month_name(lang, d.month()), d.year()),
+        Lang::Nb | Lang::Nn => format!("{}. {} {}", d.day(), month_name(lang, d.month()), d.year()),
         Lang::En => format!("{} {} {}", d.day(), month_name(lang, d.month()), d.year()),
     }
 }
@@ -375,25 +462,35 @@ pub fn day(lang: Lang, d: NaiveDate) -> String {
 fn season(lang: Lang, w: &When) -> String {
     let spring = w.start.month() < 7;
     let word = match (lang, spring) {
-        (Lang::Nb, true) => "vår",
+        (Lang::Nb | Lang::Nn, true) => "vår",
         (Lang::Nb, false) => "høst",
+        (Lang::Nn, false) => "haust",
         (Lang::En, true) => "spring",
         (Lang::En, false) => "autumn",
     };
     format!("{word} {}", w.start.year())
 }
 
-/// A date as written, at its precision: "12. mars 2026 kl. 10:00–10:30", "mars 2026", "høst 2026", "2026".
+/// How a time of day is written after a date: Norwegian as Språkrådet writes it ("kl. 10.00"), English "10:00".
+fn clock(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Nb | Lang::Nn => (" kl. ", "%H.%M"),
+        Lang::En => (" ", "%H:%M"),
+    }
+}
+
+/// A date as written, at its precision: "12. mars 2026 kl. 10.00–10.30", "mars 2026", "høst 2026", "2026".
 pub fn when(lang: Lang, w: &When) -> String {
     match w.precision {
         Precision::Day => {
             let mut s = day(lang, w.start);
             if let Some((from, to)) = w.time {
-                s.push_str(if lang == Lang::Nb { " kl. " } else { " " });
-                s.push_str(&from.format("%H:%M").to_string());
+                let (before, format) = clock(lang);
+                s.push_str(before);
+                s.push_str(&from.format(format).to_string());
                 if let Some(to) = to {
                     s.push('–');
-                    s.push_str(&to.format("%H:%M").to_string());
+                    s.push_str(&to.format(format).to_string());
                 }
             }
             s
@@ -402,6 +499,7 @@ pub fn when(lang: Lang, w: &When) -> String {
             let week = w.start.iso_week();
             match lang {
                 Lang::Nb => format!("uke {} {}", week.week(), week.year()),
+                Lang::Nn => format!("veke {} {}", week.week(), week.year()),
                 Lang::En => format!("week {} {}", week.week(), week.year()),
             }
         }
@@ -440,7 +538,7 @@ mod tests {
     #[test]
     fn dates_read_naturally_in_both_languages() {
         let w = parse("2020-09-25 10:00-10:30").unwrap();
-        assert_eq!(when(Lang::Nb, &w), "25. september 2020 kl. 10:00–10:30");
+        assert_eq!(when(Lang::Nb, &w), "25. september 2020 kl. 10.00–10.30");
         assert_eq!(when(Lang::En, &w), "25 September 2020 10:00–10:30");
         assert_eq!(when(Lang::Nb, &parse("mars 2026").unwrap()), "mars 2026");
         assert_eq!(when(Lang::En, &parse("mars 2026").unwrap()), "March 2026");
@@ -450,6 +548,26 @@ mod tests {
         assert_eq!(span(Lang::Nb, d("2026-03-01"), d("2026-06-30")), "mars – juni 2026");
         assert_eq!(span(Lang::En, d("2026-08-01"), d("2028-06-30")), "August 2026 – June 2028");
         assert_eq!(span(Lang::Nb, d("2026-03-12"), d("2026-03-14")), "12. mars 2026 – 14. mars 2026");
+    }
+
+    #[test]
+    fn nynorsk_has_its_own_words_and_bokmåls_dates() {
+        let w = parse("2020-09-25 10:00-10:30").unwrap();
+        assert_eq!(when(Lang::Nn, &w), "25. september 2020 kl. 10.00–10.30");
+        assert_eq!(when(Lang::Nn, &parse("høsten 2026").unwrap()), "haust 2026");
+        assert_eq!(when(Lang::Nn, &parse("vår 2026").unwrap()), "vår 2026");
+        assert_eq!(when(Lang::Nn, &parse("uke 10 2026").unwrap()), "veke 10 2026");
+        let statuses = [Status::Planned, Status::InProgress, Status::Done, Status::Cancelled];
+        assert_eq!(statuses.map(|s| status(Lang::Nn, s)), ["planlagd", "i gang", "gjennomført", "avlyst"]);
+        assert_eq!(
+            [1, 3, 6, 12, 24, 2].map(|m| every(Lang::Nn, m)),
+            ["kvar månad", "kvart kvartal", "kvart halvår", "kvart år", "kvart 2. år", "kvar 2. månad"]
+        );
+        let periods = [CadencePeriod::Month, CadencePeriod::SchoolYear, CadencePeriod::Plan, CadencePeriod::Term];
+        assert_eq!(periods.map(|p| per(Lang::Nn, p)), ["per månad", "per skuleår", "i planperioden", "per halvår"]);
+        assert_eq!(periods.map(|p| per(Lang::Nb, p)), ["per måned", "per skoleår", "i planperioden", "per halvår"]);
+        assert_eq!(count(2, texts(Lang::Nn).activities), "2 aktivitetar");
+        assert_eq!(Lang::Nn.code(), "nn");
     }
 
     #[test]
@@ -504,7 +622,9 @@ mod tests {
         assert_eq!(resolve(Some(Lang::En), Some(Lang::Nb), None), Lang::En);
         assert_eq!(resolve(None, Some(Lang::En), Some("nb_NO.UTF-8")), Lang::En);
         assert_eq!(resolve(None, None, Some("en_GB.UTF-8")), Lang::En);
-        assert_eq!(resolve(None, None, Some("nn_NO")), Lang::Nb);
+        assert_eq!(resolve(None, None, Some("nn_NO")), Lang::Nn);
+        assert_eq!(resolve(None, None, Some("nb_NO.UTF-8")), Lang::Nb);
+        assert_eq!(resolve(None, None, Some("no_NO")), Lang::Nb);
         assert_eq!(resolve(None, None, Some("C.UTF-8")), Lang::Nb);
         assert_eq!(resolve(None, None, None), Lang::Nb);
     }

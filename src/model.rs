@@ -10,17 +10,22 @@ pub use crate::diag::Spanned;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Norwegian Bokmål.
     Nb,
+    /// Norwegian Nynorsk.
+    Nn,
     En,
 }
 
 impl Lang {
-    /// `nb`, `no`, `bokmål`, `norsk`, `en`, `english`, and locale names such as `nb_NO.UTF-8` or `en_GB`.
+    /// `nb`, `no`, `bokmål`, `norsk`, `nn`, `nynorsk`, `en`, `english`, and locale names such as
+    /// `nb_NO.UTF-8`, `nn_NO` or `en_GB`. Plain "no"/"norsk" is Bokmål, the written norm most plans use.
     pub fn parse(s: &str) -> Option<Lang> {
         let s = s.trim().to_lowercase();
         let base = s.split(['_', '-', '.', '@']).next().unwrap_or("");
         match (s.as_str(), base) {
-            ("bokmål" | "norsk" | "norwegian", _) | (_, "nb" | "no" | "nob" | "nn" | "nno") => Some(Lang::Nb),
+            ("bokmål" | "bokmal" | "norsk" | "norwegian", _) | (_, "nb" | "no" | "nob") => Some(Lang::Nb),
+            ("nynorsk", _) | (_, "nn" | "nno") => Some(Lang::Nn),
             ("english" | "engelsk", _) | (_, "en" | "eng") => Some(Lang::En),
             _ => None,
         }
@@ -30,6 +35,7 @@ impl Lang {
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nb => "nb",
+            Lang::Nn => "nn",
             Lang::En => "en",
         }
     }
@@ -159,7 +165,7 @@ pub(crate) fn agreement_years(s: &str) -> Option<(u32, u32)> {
     {
         let w = w.trim_end_matches('.');
         let n = match w {
-            "første" | "first" | "1" => Some(1),
+            "første" | "fyrste" | "first" | "1" => Some(1),
             "andre" | "second" | "2" => Some(2),
             "tredje" | "third" | "3" => Some(3),
             "fjerde" | "fourth" | "4" => Some(4),
@@ -247,7 +253,7 @@ impl Status {
     pub fn parse(s: &str) -> Option<Status> {
         let s = s.trim().to_lowercase();
         Some(match s.as_str() {
-            "planned" | "planlagt" | "todo" | "open" => Status::Planned,
+            "planned" | "planlagt" | "planlagd" | "todo" | "open" => Status::Planned,
             "in-progress" | "in progress" | "started" | "ongoing" | "pågår" | "i gang" | "igang" | "påbegynt" => {
                 Status::InProgress
             }
@@ -423,27 +429,58 @@ impl Requirement {
     }
 }
 
-/// Parses "6 months", "halvår", "every 2 years" into a number of months.
+/// Parses "6 months", "halvår", "every 2 years", "annethvert år", "kvart tredje år", "halvårleg" into a number
+/// of months.
 pub(crate) fn parse_every(s: &str) -> Option<u32> {
     let lower = s.trim().to_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
-    if matches!(words.first(), Some(&("every" | "hver" | "hvert" | "kvar" | "kvart" | "each"))) {
-        words.remove(0);
+    let mut n = 1;
+    match words.first() {
+        Some(&("every" | "hver" | "hvert" | "kvar" | "kvart" | "each")) => {
+            words.remove(0);
+        }
+        // "annethvert år", "annakvar månad": every second one.
+        Some(&("annethvert" | "annenhver" | "annahvert" | "annakvart" | "annakvar" | "annankvar")) => {
+            words.remove(0);
+            n = 2;
+        }
+        _ => {}
+    }
+    if let [other, rest @ ..] = words.as_slice()
+        && *other == "other"
+    {
+        words = rest.to_vec();
+        n = 2;
     }
     let (n, unit) = match words.as_slice() {
-        [unit] => (1, *unit),
-        [n, unit] => (n.trim_end_matches('.').parse::<u32>().ok()?, *unit),
+        [unit] => (n, *unit),
+        [count, unit] if n == 1 => (count_word(count)?, *unit),
         _ => return None,
     };
     let months = match unit {
-        "month" | "months" | "måned" | "måneder" | "mnd" | "månedlig" | "monthly" => 1,
+        "month" | "months" | "måned" | "måneder" | "mnd" | "månedlig" | "monthly" | "månad" | "månader"
+        | "månadleg" => 1,
         "quarter" | "quarters" | "kvartal" | "kvartalsvis" | "quarterly" => 3,
-        "term" | "terms" | "halvår" | "halvårlig" | "half-year" | "half-yearly" | "semester" | "semiannual"
-        | "semiannually" => 6,
-        "year" | "years" | "år" | "årlig" | "yearly" | "annual" | "annually" | "skoleår" => 12,
+        "term" | "terms" | "halvår" | "halvårlig" | "halvårleg" | "half-year" | "half-yearly" | "semester"
+        | "semiannual" | "semiannually" => 6,
+        "year" | "years" | "år" | "årlig" | "årleg" | "yearly" | "annual" | "annually" | "skoleår" | "skuleår" => {
+            12
+        }
         _ => return None,
     };
     if n == 0 { None } else { n.checked_mul(months) }
+}
+
+/// "2", "2.", "tredje", "third": how many units a cadence's step is.
+fn count_word(word: &str) -> Option<u32> {
+    Some(match word.trim_end_matches('.') {
+        "andre" | "second" => 2,
+        "tredje" | "third" => 3,
+        "fjerde" | "fourth" => 4,
+        "femte" | "fifth" => 5,
+        "sjette" | "sixth" => 6,
+        number => number.parse().ok()?,
+    })
 }
 
 pub fn survey(name: &str) -> Option<Survey> {
@@ -453,7 +490,7 @@ pub fn survey(name: &str) -> Option<Survey> {
 
 pub(crate) fn parse_period_word(s: &str) -> Option<CadencePeriod> {
     Some(match s.trim().to_lowercase().as_str() {
-        "month" | "måned" | "mnd" => CadencePeriod::Month,
+        "month" | "måned" | "månad" | "mnd" => CadencePeriod::Month,
         "quarter" | "kvartal" => CadencePeriod::Quarter,
         "term" | "halvår" | "semester" => CadencePeriod::Term,
         "year" | "år" => CadencePeriod::Year,
@@ -698,6 +735,7 @@ mod tests {
     fn agreement_years_in_words() {
         assert_eq!(agreement_years("første avtaleår"), Some((1, 1)));
         assert_eq!(agreement_years("andre avtaleår"), Some((2, 2)));
+        assert_eq!(agreement_years("fyrste avtaleår"), Some((1, 1)));
         assert_eq!(agreement_years("Tredje år"), Some((3, 3)));
         assert_eq!(agreement_years("fourth year"), Some((4, 4)));
         assert_eq!(agreement_years("femte avtaleår"), Some((5, 5)));
@@ -763,6 +801,24 @@ mod tests {
         assert_eq!(parse_every("every 2 quarters"), Some(6));
         assert_eq!(parse_every("0 months"), None);
         assert_eq!(parse_every("sometimes"), None);
+        for (words, months) in [
+            ("årleg", 12),
+            ("halvårleg", 6),
+            ("kvar månad", 1),
+            ("kvart år", 12),
+            ("annakvart år", 24),
+            ("annethvert år", 24),
+            ("annenhver måned", 2),
+            ("every other year", 24),
+            ("hvert tredje år", 36),
+            ("kvart tredje år", 36),
+            ("every third year", 36),
+            ("hver 2. måned", 2),
+        ] {
+            assert_eq!(parse_every(words), Some(months), "{words}");
+        }
+        assert_eq!(parse_every("annethvert 2 år"), None);
+        assert_eq!(parse_every("hvert niende år"), None);
         assert_eq!(parse_count("4–8"), Some((4, 8)));
         assert_eq!(parse_count("8-4"), None);
         assert_eq!(parse_count("2"), Some((2, 2)));

@@ -147,7 +147,22 @@ const STRINGS: Value = Value::OneOrList(&Value::String);
 
 /// `lang`: what [`crate::model::Lang::parse`] accepts.
 pub static LANG: Words = Words::Fixed {
-    words: &["nb", "en", "no", "nob", "nn", "nno", "eng", "bokmål", "norsk", "norwegian", "english", "engelsk"],
+    words: &[
+        "nb",
+        "en",
+        "no",
+        "nob",
+        "nn",
+        "nno",
+        "eng",
+        "bokmål",
+        "bokmal",
+        "norsk",
+        "norwegian",
+        "nynorsk",
+        "english",
+        "engelsk",
+    ],
     suffixed: &["nb", "no", "nob", "nn", "nno", "en", "eng"],
 };
 
@@ -159,6 +174,7 @@ pub static STATUS: Words = Words::Fixed {
         "done",
         "cancelled",
         "planlagt",
+        "planlagd",
         "pågår",
         "i gang",
         "igang",
@@ -197,6 +213,7 @@ pub(crate) static PER: Words = Words::Fixed {
         "halvår",
         "kvartal",
         "måned",
+        "månad",
         "periode",
         "mnd",
         "semester",
@@ -283,7 +300,7 @@ pub static PLAN: Table = Table::new(
         key(
             "lang",
             Value::Word(&LANG),
-            "\"nb\" (Norwegian Bokmål, the default) or \"en\": the language of printed views.",
+            "\"nb\" (Norwegian Bokmål, the default), \"nn\" (Norwegian Nynorsk) or \"en\": the language of printed views.",
         ),
         key("owner", Value::String, "The role that owns the plan (a role id or display name)."),
         key("description", Value::Text, "Free text."),

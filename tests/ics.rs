@@ -180,6 +180,7 @@ fn check_events(plan: &Plan, text: &str, lang: Lang) -> Vec<String> {
         }
         let (responsible, phase_word) = match lang {
             Lang::Nb => ("Ansvarlig: ", "Fase: "),
+            Lang::Nn => ("Ansvarleg: ", "Fase: "),
             Lang::En => ("Responsible: ", "Phase: "),
         };
         assert!(desc.contains(responsible), "{id}: {desc}");
@@ -208,7 +209,7 @@ fn every_activity_of_every_plan_is_an_event() {
     for path in PLANS {
         let source = read(path);
         let plan = load(&source);
-        for lang in [Lang::Nb, Lang::En] {
+        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
             let text = render(&plan, &source, lang, None);
             let ids = check_events(&plan, &text, lang);
             assert_eq!(ids.len(), plan.activities.len(), "{path}: an event per activity");
@@ -437,7 +438,9 @@ status = "cancelled"
         let k = events[2];
         assert_eq!(day(k.get_start()), NaiveDate::from_ymd_opt(2026, 4, 20).unwrap());
         assert_eq!(day(k.get_end()), NaiveDate::from_ymd_opt(2026, 4, 23).unwrap());
-        assert!(k.get_description().unwrap().contains("09:00–15:00"));
+        let course = k.get_description().unwrap();
+        let time = if lang == Lang::En { "20 April 2026 09:00–15:00" } else { "20. april 2026 kl. 09.00–15.00" };
+        assert!(course.contains(time), "{course}");
         assert!(k.get_description().unwrap().contains("Rektor, skole A; og B"), "participants");
         assert_eq!(k.get_summary(), Some("Kurs i tre dager"), "exact days need no bracket");
         // A week is Monday to Sunday.

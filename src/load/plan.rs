@@ -41,19 +41,21 @@ impl Loader<'_> {
         }
         let lang = match self.string(p, "lang") {
             None => None,
-            Some(l) => match Lang::parse(&l.value) {
-                Some(lang) => Some(lang),
-                None => {
-                    let other = l.value.trim();
-                    let msg = format!("unknown language '{other}'");
-                    self.error(
+            Some(l) => {
+                match Lang::parse(&l.value) {
+                    Some(lang) => Some(lang),
+                    None => {
+                        let other = l.value.trim();
+                        let msg = format!("unknown language '{other}'");
+                        self.error(
                         l.span,
                         msg,
-                        Some("write lang = \"nb\" (Norwegian Bokmål) or lang = \"en\" (English)".into()),
+                        Some("write lang = \"nb\" (Norwegian Bokmål), \"nn\" (Norwegian Nynorsk) or \"en\" (English)".into()),
                     );
-                    None
+                        None
+                    }
                 }
-            },
+            }
         };
         let org = self.string(p, "org").map(|s| s.value);
         let owner = self.string(p, "owner");

@@ -174,6 +174,9 @@ const SEASONS: &[(&str, Season)] = &[
     ("høstsemesteret", Season::Autumn),
     ("høstsemester", Season::Autumn),
     ("haust", Season::Autumn),
+    ("hausthalvåret", Season::Autumn),
+    ("haustsemesteret", Season::Autumn),
+    ("haustsemester", Season::Autumn),
     ("hausten", Season::Autumn),
     ("høsten", Season::Autumn),
     ("host", Season::Autumn),
@@ -223,9 +226,11 @@ fn normalise(input: &str) -> String {
     out
 }
 
-/// "23.10.2020" and "01.06.17", the way Norwegian letters write days.
+/// "23.10.2020", "01.06.17" and "15/09/2026", the ways Norwegian letters and spreadsheets write days: the
+/// day first.
 fn parse_dotted(word: &str) -> Result<Option<NaiveDate>, WhenError> {
-    let parts: Vec<&str> = word.split('.').collect();
+    let separator = if word.contains('/') { '/' } else { '.' };
+    let parts: Vec<&str> = word.split(separator).collect();
     let [d, m, y] = parts.as_slice() else { return Ok(None) };
     let digits = |s: &str, max: usize| !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit());
     if !(digits(d, 2) && digits(m, 2) && (y.len() == 2 || y.len() == 4) && digits(y, 4)) {
@@ -378,7 +383,7 @@ fn on_weekday(weekday: chrono::Weekday, rest: &str) -> Result<When, WhenError> {
 /// "uke 40 2026", "veke 40 2026", "week 40 2026": ISO weeks, Monday to Sunday.
 fn iso_week(words: &[&str]) -> Result<Option<When>, WhenError> {
     if let [w, n, y] = words
-        && matches!(*w, "uke" | "veke" | "week" | "uka")
+        && matches!(*w, "uke" | "veke" | "week" | "uka" | "veka")
         && let (Ok(n), Some(year)) = (n.trim_end_matches('.').parse::<u32>(), parse_year(y))
     {
         let monday = NaiveDate::from_isoywd_opt(year, n, chrono::Weekday::Mon)
@@ -391,7 +396,8 @@ fn iso_week(words: &[&str]) -> Result<Option<When>, WhenError> {
 
 /// "skoleåret 2026/2027", "skoleåret 2026/27", "school year 2026/2027": August to June.
 fn school_year(input: &str, lower: &str) -> Result<Option<When>, WhenError> {
-    let Some(rest) = ["skoleåret", "skoleår", "school year", "skuleåret"].iter().find_map(|p| lower.strip_prefix(p))
+    let Some(rest) =
+        ["skoleåret", "skoleår", "school year", "skuleåret", "skuleår"].iter().find_map(|p| lower.strip_prefix(p))
     else {
         return Ok(None);
     };
@@ -439,6 +445,9 @@ fn in_words(words: &[&str]) -> Result<Option<When>, WhenError> {
         }
         [a, b, y, rest @ ..] => {
             if let Some(year) = parse_year(y) {
+                if let (Some(season), []) = (numbered_half(a, b), rest) {
+                    return When::season(year, season).map(Some).ok_or_else(|| err("the year is out of range"));
+                }
                 let day_first = a.trim_end_matches('.').parse::<u32>().ok().zip(month_word(b));
                 let month_first = month_word(a).zip(b.trim_end_matches('.').parse::<u32>().ok()).map(|(m, d)| (d, m));
                 if let Some((d, m)) = day_first.or(month_first) {
@@ -456,6 +465,18 @@ fn in_words(words: &[&str]) -> Result<Option<When>, WhenError> {
         _ => {}
     }
     Ok(None)
+}
+
+/// "1. halvår", "andre halvår": a year's first or second half is its spring or autumn term.
+fn numbered_half(number: &str, word: &str) -> Option<Season> {
+    if !matches!(word, "halvår" | "halvåret" | "half") {
+        return None;
+    }
+    match number.trim_end_matches('.') {
+        "1" | "første" | "fyrste" | "first" => Some(Season::Spring),
+        "2" | "andre" | "second" => Some(Season::Autumn),
+        _ => None,
+    }
 }
 
 fn weekday_word(word: &str) -> Option<chrono::Weekday> {
@@ -606,6 +627,27 @@ mod tests {
         assert!(parse_dotted("31.2.2026").is_err(), "a dotted day that is not in the calendar");
         assert_eq!(parse_year("2026"), Some(2026));
         assert_eq!([parse_year("20266"), parse_year("202"), parse_year("20x6")], [None, None, None]);
+    }
+
+    #[test]
+    fn nynorsk_and_spreadsheet_forms_read_as_bokmål_does() {
+        let span = |s: &str| parse(s).map(|w| format!("{} {} {:?}", w.start, w.end, w.precision)).unwrap();
+        let autumn = "2026-08-01 2026-12-31 Season";
+        for words in ["hausthalvåret 2026", "haustsemesteret 2026", "haustsemester 2026", "hausten 2026"] {
+            assert_eq!(span(words), autumn, "{words}");
+        }
+        assert_eq!(span("2. halvår 2026"), autumn);
+        assert_eq!(span("andre halvår 2026"), autumn);
+        assert_eq!(span("1. halvår 2027"), "2027-01-01 2027-06-30 Season");
+        assert_eq!(span("fyrste halvår 2027"), "2027-01-01 2027-06-30 Season");
+        assert!(parse("3. halvår 2027").is_err());
+        assert!(parse("1. halvår 2027 10:00").is_err(), "a term has no time of day");
+        assert_eq!(span("veka 41 2026"), "2026-10-05 2026-10-11 Week");
+        assert_eq!(span("veke 41 2026"), "2026-10-05 2026-10-11 Week");
+        assert_eq!(span("skuleår 2026/27"), span("skoleåret 2026/2027"));
+        assert_eq!(span("15/09/2026"), "2026-09-15 2026-09-15 Day");
+        assert!(parse("09/15/2026").is_err(), "the day comes first, as in Norway");
+        assert_eq!(parse_dotted("15/09.2026"), Ok(None), "one separator, not two");
     }
 
     #[test]
