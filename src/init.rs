@@ -1,13 +1,14 @@
 //! `implan init`: a complete starter plan for one of the programmes, built from its structure.
 //!
-//! The templates are the files in `templates/`, one per programme, embedded in the binary. Each is a plan whose
+//! The templates are the files in `templates/LANG/` (`nb`, `nn`, `en`), one per programme and language, embedded
+//! in the binary. Each is a plan whose
 //! dates are placeholders, counted from the start month, so that the same structure can start in any month:
 //!
 //! | placeholder   | becomes                                            | example                             |
 //! |---------------|----------------------------------------------------|-------------------------------------|
 //! | `{{M+n}}`     | school month `n` as an ISO month, for dates        | `2026-09`                           |
 //! | `{{MONTH+n}}` | school month `n` in words, in the plan's language  | `september 2026`, `September 2026`  |
-//! | `{{LANG}}`    | the plan's language                                | `nb`, `en`                          |
+//! | `{{LANG}}`    | the plan's language                                | `nb`, `nn`, `en`                    |
 //!
 //! `n` is 0–99, written without a sign or leading `+`. Anything else between `{{` and `}}` is an error
 //! ([`InitError::Invalid`]), and so is a `{{` that is never closed; there is no escape, so template text holds
@@ -55,13 +56,24 @@ pub(crate) const LAST_START_YEAR: i32 = 9990;
 /// The largest `n` a placeholder may name (nine years of school months).
 const MAX_OFFSET: u32 = 99;
 
-fn template_text(name: &str) -> Option<&'static str> {
+/// The template of programme `name` written in `lang`. Each language has its own file, not a translation made
+/// on the fly: a Nynorsk municipality's plan names its roles, goals and activities in Nynorsk, ids included.
+fn template_text(name: &str, lang: Lang) -> Option<&'static str> {
+    macro_rules! in_every_language {
+        ($file:literal) => {
+            match lang {
+                Lang::Nb => include_str!(concat!("../templates/nb/", $file)),
+                Lang::Nn => include_str!(concat!("../templates/nn/", $file)),
+                Lang::En => include_str!(concat!("../templates/en/", $file)),
+            }
+        };
+    }
     Some(match name {
-        "omni" => include_str!("../templates/omni.toml.tmpl"),
-        "mot" => include_str!("../templates/mot.toml.tmpl"),
-        "smart" => include_str!("../templates/smart.toml.tmpl"),
-        "absolutt" => include_str!("../templates/absolutt.toml.tmpl"),
-        "ibs" => include_str!("../templates/ibs.toml.tmpl"),
+        "omni" => in_every_language!("omni.toml.tmpl"),
+        "mot" => in_every_language!("mot.toml.tmpl"),
+        "smart" => in_every_language!("smart.toml.tmpl"),
+        "absolutt" => in_every_language!("absolutt.toml.tmpl"),
+        "ibs" => in_every_language!("ibs.toml.tmpl"),
         _ => return None,
     })
 }
@@ -118,7 +130,7 @@ impl From<io::Error> for InitError {
 /// `start` (its day is not used; July is taken as August), with `lang` as the plan's language.
 pub fn render(template: &str, start: NaiveDate, lang: Lang) -> Result<String, InitError> {
     let name = template.trim().to_lowercase();
-    let text = template_text(&name).ok_or_else(|| InitError::UnknownTemplate {
+    let text = template_text(&name, lang).ok_or_else(|| InitError::UnknownTemplate {
         name: template.to_string(),
         suggestion: crate::suggest::nearest(&name, TEMPLATES.iter().map(|(n, _)| *n)).map(str::to_string),
     })?;

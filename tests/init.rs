@@ -34,12 +34,14 @@ fn findings(text: &str) -> Vec<String> {
         .collect()
 }
 
+const LANGS: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
 #[test]
 fn every_template_checks_clean_for_every_start() {
     let mut failures = Vec::new();
     for (name, _) in TEMPLATES {
         for start in starts() {
-            for lang in [Lang::Nb, Lang::En] {
+            for lang in LANGS {
                 let text = render(name, start, lang).unwrap();
                 let found = findings(&text);
                 if !found.is_empty() {
@@ -73,13 +75,16 @@ fn the_plan_starts_in_the_start_month_and_july_is_august() {
 fn templates_are_generic_and_say_where_they_come_from() {
     for (name, description) in TEMPLATES {
         assert!(!description.is_empty());
-        let text = render(name, month(2026, 8), Lang::Nb).unwrap();
-        let first = text.lines().next().unwrap();
-        assert!(first.starts_with("# ") && first.contains(&format!("implan init --template {name}")), "{first}");
-        assert!(!text.contains("#:schema"), "{name}");
-        assert!(text.contains("\norg = \"Min kommune\"\n"), "{name}");
-        for word in ["{{", "}}", "TODO", "Eksempel", "Beiarn", "Møre og Romsdal", "assumed", "added:"] {
-            assert!(!text.contains(word), "{name} holds '{word}'");
+        for lang in LANGS {
+            let text = render(name, month(2026, 8), lang).unwrap();
+            let first = text.lines().next().unwrap();
+            assert!(first.starts_with("# ") && first.contains(&format!("implan init --template {name}")), "{first}");
+            assert!(!text.contains("#:schema"), "{name}");
+            let org = if lang == Lang::En { "My municipality" } else { "Min kommune" };
+            assert!(text.contains(&format!("\norg = \"{org}\"\n")), "{name} ({lang:?})");
+            for word in ["{{", "}}", "TODO", "Eksempel", "Beiarn", "Møre og Romsdal", "assumed", "added:"] {
+                assert!(!text.contains(word), "{name} ({lang:?}) holds '{word}'");
+            }
         }
     }
 }
@@ -93,9 +98,35 @@ fn lang_follows_the_option() {
         let en = render(name, month(2026, 8), Lang::En).unwrap();
         assert!(en.contains("\nlang = \"en\"\n") && !en.contains("lang = \"nb\""), "{name}");
         assert!(en.contains("\"August 2026 – "), "{name}: month names in English");
-        // Titles stay as the programme writes them.
-        let title = |t: &str| t.lines().find(|l| l.starts_with("title = ")).unwrap().to_string();
-        assert_eq!(title(&nb), title(&en));
+        let nn = render(name, month(2026, 8), Lang::Nn).unwrap();
+        assert!(nn.contains("\nlang = \"nn\"\n"), "{name}");
+        // Each language is written in it, not Bokmål with another `lang`.
+        let words = |text: &str, list: &[&str]| list.iter().filter(|w| text.contains(&format!(" {w} "))).count();
+        assert!(words(&nn, &["ikkje", "eit", "kvar", "skular", "tilsette"]) >= 2, "{name}: Nynorsk words");
+        assert_eq!(words(&nn, &["ikke", "hvert", "ansatte", "skoler"]), 0, "{name}: no Bokmål words in Nynorsk");
+        assert!(words(&en, &["the", "and", "of"]) >= 3, "{name}: English words");
+    }
+}
+
+#[test]
+fn the_languages_have_the_same_plan_in_their_words() {
+    // Every line that implan reads as a date, a cadence or a count is the same in the three languages, line
+    // for line: a translation changes words, never the plan.
+    let read = ["when", "start", "end", "from", "until", "every", "per", "count", "lang", "duration"];
+    let dated = |text: &str| -> Vec<String> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| read.iter().any(|k| l.starts_with(&format!("{k} = "))) && !l.starts_with("lang"))
+            .map(|(i, l)| format!("{i}: {l}"))
+            .collect()
+    };
+    for (name, _) in TEMPLATES {
+        let nb = render(name, month(2026, 8), Lang::Nb).unwrap();
+        for lang in [Lang::Nn, Lang::En] {
+            let other = render(name, month(2026, 8), lang).unwrap();
+            assert_eq!(dated(&nb), dated(&other), "{name} ({lang:?})");
+            assert_eq!(nb.lines().count(), other.lines().count(), "{name} ({lang:?})");
+        }
     }
 }
 
@@ -103,10 +134,10 @@ fn lang_follows_the_option() {
 fn the_same_structure_from_any_start() {
     // A start a year later gives the same plan, with every date a year later.
     for (name, _) in TEMPLATES {
-        for m in 1..=12 {
-            let a = render(name, month(2026, m), Lang::Nb).unwrap();
-            let b = render(name, month(2027, m), Lang::Nb).unwrap();
-            assert_eq!(implan::when::shift_label_years(&a, 1), b, "{name} from 2026-{m:02}");
+        for (m, lang) in (1..=12).flat_map(|m| LANGS.map(|lang| (m, lang))) {
+            let a = render(name, month(2026, m), lang).unwrap();
+            let b = render(name, month(2027, m), lang).unwrap();
+            assert_eq!(implan::when::shift_label_years(&a, 1), b, "{name} from 2026-{m:02} ({lang:?})");
         }
     }
 }
