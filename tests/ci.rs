@@ -78,6 +78,9 @@ fn junit_format_is_xml_with_a_case_per_file() {
     let denied = out(&implan(&args));
     let doc = roxmltree::Document::parse(&denied).unwrap();
     assert_eq!(doc.root_element().attribute("failures"), Some("3"));
+    // A clean file passes with --deny warnings: zero warnings are not too many.
+    let clean = implan(&["check", "--deny", "warnings", "plans/beiarn-omni.toml"]);
+    assert_eq!(clean.status.code(), Some(0), "{}", out(&clean));
 }
 
 #[test]

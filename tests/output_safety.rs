@@ -665,6 +665,10 @@ fn file_names_that_are_not_utf8_keep_their_bytes() {
         "and says so: {}",
         text(&o.stderr)
     );
+    // Statistics name no file, so there is nothing to warn of.
+    let o = implan(&["check", &d, "--format", "json", "--statistics"]);
+    assert!(text(&o.stdout).contains("missing-owner"), "{}", text(&o.stdout));
+    assert_eq!(text(&o.stderr), "", "--statistics shows no file name");
     // JUnit and GitHub show the escapes people see elsewhere, and say so too.
     for format in ["junit", "github"] {
         let o = implan(&["check", &d, "--format", format]);
@@ -682,6 +686,9 @@ fn usage_that_makes_no_sense_is_refused() {
         text(&o.stderr),
         "error: --to (2026-12-31) is before --from (2027-01-01): the span is empty; swap them\n"
     );
+    // A span of one day is not empty.
+    let o = implan(&["schedule", plan, "--from", "2026-10-15", "--to", "2026-10-15"]);
+    assert_eq!((o.status.code(), text(&o.stderr)), (Some(0), String::new()));
     for d in ["\"", "\n", "\r", "\u{1b}"] {
         let o = implan(&["schedule", plan, "--format", "csv", "--delimiter", d]);
         assert_eq!(o.status.code(), Some(2), "{d:?}");
