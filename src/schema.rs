@@ -135,6 +135,69 @@ pub fn keys(table: &Table) -> Vec<&'static str> {
     table.keys.iter().map(|k| k.name).collect()
 }
 
+/// Words people write for a key (Bokmål, Nynorsk, English), with the keys they may mean, the likeliest
+/// first. The format's keys are English; a project leader who writes `ansvarlig =` is told to write `owner`,
+/// which no spelling distance would find.
+pub(crate) const SYNONYMS: &[(&str, &[&str])] = &[
+    ("ansvarlig", &["owner"]),
+    ("ansvarleg", &["owner"]),
+    ("ansvar", &["owner"]),
+    ("responsible", &["owner"]),
+    ("eier", &["owner"]),
+    ("eigar", &["owner"]),
+    ("dato", &["when", "start"]),
+    ("tid", &["when"]),
+    ("tidspunkt", &["when"]),
+    ("tidsrom", &["when", "period"]),
+    ("når", &["when"]),
+    ("naar", &["when"]),
+    ("date", &["when", "start"]),
+    ("time", &["when"]),
+    ("tittel", &["title"]),
+    ("overskrift", &["title"]),
+    ("navn", &["name", "title"]),
+    ("namn", &["name", "title"]),
+    ("fase", &["phase"]),
+    ("roller", &["roles"]),
+    ("mål", &["goal", "goals"]),
+    ("delmål", &["goals"]),
+    ("avhenger", &["after"]),
+    ("avheng", &["after"]),
+    ("etter", &["after"]),
+    ("depends", &["after"]),
+    ("depends-on", &["after"]),
+    ("merknad", &["notes"]),
+    ("merknader", &["notes"]),
+    ("kommentar", &["notes"]),
+    ("notat", &["notes"]),
+    ("note", &["notes"]),
+    ("comment", &["notes"]),
+    ("deltakere", &["participants"]),
+    ("deltakarar", &["participants"]),
+    ("beskrivelse", &["description"]),
+    ("skildring", &["description"]),
+    ("slutt", &["end"]),
+    ("sluttdato", &["end"]),
+    ("startdato", &["start"]),
+    ("kostnad", &["cost"]),
+    ("pris", &["cost"]),
+    ("frist", &["by"]),
+    ("leder", &["lead"]),
+    ("leiar", &["lead"]),
+    ("medlemmer", &["members"]),
+    ("språk", &["lang"]),
+    ("intervall", &["every"]),
+    ("hyppighet", &["every"]),
+    ("type", &["kind"]),
+];
+
+/// The key of `allowed` that `word` is a synonym of, if any.
+pub(crate) fn synonym_of(word: &str, allowed: &[&str]) -> Option<&'static str> {
+    let word = word.trim().to_lowercase();
+    let (_, meant) = SYNONYMS.iter().find(|(w, _)| *w == word)?;
+    meant.iter().copied().find(|k| allowed.contains(k))
+}
+
 const fn key(name: &'static str, value: Value, doc: &'static str) -> Key {
     Key { name, required: false, value, doc }
 }
@@ -656,6 +719,26 @@ mod tests {
         }
         assert!(named >= 16, "the walk reached the tables with such rules ({named} names)");
         assert_eq!(REQUIREMENT.at_least_one.len(), 11);
+    }
+
+    #[test]
+    fn every_synonym_means_a_key_and_is_none() {
+        let mut tables = Vec::new();
+        tables_in(&DOCUMENT, &mut tables);
+        let all: Vec<&str> = tables.iter().flat_map(|t| keys(t)).collect();
+        for (word, meant) in SYNONYMS {
+            assert!(!all.contains(word), "{word} is a key itself");
+            assert!(!meant.is_empty() && meant.iter().all(|k| all.contains(k)), "{word}: {meant:?}");
+        }
+        let activity = keys(&ACTIVITY);
+        assert_eq!(synonym_of("Ansvarlig", &activity), Some("owner"));
+        assert_eq!(synonym_of("dato", &activity), Some("when"));
+        assert_eq!(synonym_of("dato", &keys(&PLAN)), Some("start"));
+        assert_eq!(synonym_of("mål", &activity), Some("goals"));
+        assert_eq!(synonym_of("mål", &keys(&DOCUMENT)), Some("goal"));
+        assert_eq!(synonym_of("ansvarlig", &keys(&PLAN)), Some("owner"));
+        assert_eq!(synonym_of("frist", &activity), None, "a deadline is a requirement's, not an activity's");
+        assert_eq!(synonym_of("ownr", &activity), None);
     }
 
     #[test]

@@ -36,10 +36,13 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         if !prefix && (n.max(m) > MAX_COMPARED || lengths_rule_out(n, m)) {
             continue;
         }
-        let score = if n.max(m) > MAX_COMPARED { 0.0 } else { strsim::normalized_levenshtein(&word_l, &c_l) };
+        // Optimal string alignment: two swapped letters ("kfu" for "kuf") are one slip, not two edits, which
+        // Levenshtein would count and so put short ids out of reach.
+        let distance = if n.max(m) > MAX_COMPARED { usize::MAX } else { strsim::osa_distance(&word_l, &c_l) };
+        let score = if distance == usize::MAX { 0.0 } else { 1.0 - distance as f64 / n.max(m).max(1) as f64 };
         // Short ids ("p1" for "pl") score low on the ratio, but one typo is always a plausible slip.
         let score = if prefix { score.max(0.6) } else { score };
-        let plausible = prefix || score >= 0.6 || (n >= 2 && strsim::levenshtein(&word_l, &c_l) <= 1);
+        let plausible = prefix || score >= 0.6 || (n >= 2 && distance <= 1);
         if plausible && best.is_none_or(|(b, _)| score > b) {
             best = Some((score, c));
         }
@@ -69,6 +72,16 @@ mod tests {
                 assert_eq!(lengths_rule_out(n, m), !could_pass, "{n} and {m} letters");
             }
         }
+    }
+
+    #[test]
+    fn two_swapped_letters_are_one_slip_even_in_short_ids() {
+        assert_eq!(nearest("kuf", ["kfu", "rektor"]), Some("kfu"));
+        assert_eq!(nearest("ptp", ["ppt", "fau"]), Some("ppt"));
+        assert_eq!(nearest("rektro", ["rektor", "rektorar"]), Some("rektor"));
+        // Two slips in three letters are not a typo.
+        assert_eq!(nearest("ufk", ["kfu"]), None);
+        assert_eq!(nearest("ab", ["ba"]), Some("ba"));
     }
 
     #[test]

@@ -100,7 +100,7 @@ impl Loader<'_> {
     /// `when`, and the last day the activity takes: from `when`, `end` or `duration`.
     fn activity_days(&mut self, t: &DeTable<'_>, span: Span, what: &str) -> (Option<Spanned<When>>, Option<NaiveDate>) {
         if find(t, "when").is_none() {
-            self.missing(span, "when", what, "\"mars 2026\"");
+            self.missing(t, span, "when", what, "\"mars 2026\"");
         }
         let when = self.when(t, "when");
         let end = self.when(t, "end");
@@ -153,14 +153,14 @@ impl Loader<'_> {
     /// `status` and `done`: a done date alone means done, and one with another status is a contradiction.
     fn status_and_done(&mut self, t: &DeTable<'_>) -> (Status, Option<Spanned<NaiveDate>>) {
         let status_v = self.string(t, "status");
+        let mut known_status = true;
         let mut status = match &status_v {
             None => Status::Planned,
             Some(s) => match Status::parse(&s.value) {
                 Some(st) => st,
                 None => {
-                    let help =
-                        "write planned, in-progress, done or cancelled (or planlagt, pågår, gjennomført, avlyst)";
-                    self.error(s.span, format!("unknown status '{}'", s.value), Some(help.into()));
+                    self.error(s.span, format!("unknown status '{}'", s.value), Some(unknown_status_help(&s.value)));
+                    known_status = false;
                     Status::Planned
                 }
             },
@@ -171,7 +171,8 @@ impl Loader<'_> {
                 Some(w) if w.value.precision == crate::when::Precision::Day => {
                     if status_v.is_none() {
                         status = Status::Done;
-                    } else if status != Status::Done {
+                    } else if status != Status::Done && known_status {
+                        // An unknown status was reported already; "the status is 'planned'" would be a guess.
                         let msg = format!("a done date is given, but the status is '{}'", status.as_str());
                         self.error(w.span, msg, Some("set status = \"done\", or remove 'done'".into()));
                     }
@@ -185,6 +186,21 @@ impl Loader<'_> {
             },
         };
         (status, done)
+    }
+}
+
+/// What to write instead of a status implan does not know: the nearest known word, or for "postponed", which
+/// is no status, how a postponed activity is written.
+fn unknown_status_help(word: &str) -> String {
+    const LIST: &str = "write planned, in-progress, done or cancelled (or planlagt, pågår, gjennomført, avlyst)";
+    let lower = word.trim().to_lowercase();
+    if ["utsatt", "utsett", "postponed", "deferred", "utsettes", "flyttet", "flytta"].contains(&lower.as_str()) {
+        return "an activity put off is still planned, at its new date: write status = \"planned\" and the new 'when'"
+            .to_string();
+    }
+    match crate::suggest::nearest(&lower, schema::STATUS.list()) {
+        Some(near) => format!("did you mean '{near}'? {LIST}"),
+        None => LIST.to_string(),
     }
 }
 

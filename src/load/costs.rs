@@ -19,7 +19,7 @@ impl Loader<'_> {
             DeValue::Table(c) => {
                 self.check_keys(c, &schema::keys(&schema::COST), "a cost");
                 if find(c, "amount").is_none() {
-                    self.missing(span, "amount", "the cost", "300");
+                    self.missing(c, span, "amount", "the cost", "300");
                 }
                 let amount = self.integer(c, "amount", &schema::COST)? as u64;
                 let per = self.string(c, "per").map(|s| s.value);

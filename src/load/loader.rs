@@ -85,9 +85,12 @@ impl<'s> Loader<'s> {
                 continue;
             }
             let list = allowed.iter().map(|a| format!("'{a}'")).collect::<Vec<_>>().join(", ");
-            let help = match nearest(key, allowed.iter().copied()) {
-                Some(s) => format!("did you mean '{s}'? {what} takes {list}"),
-                None => format!("{what} takes {list}"),
+            let help = match schema::synonym_of(key, allowed) {
+                Some(meant) => format!("implan's keys are English: write '{meant}' for '{key}'"),
+                None => match nearest(key, allowed.iter().copied()) {
+                    Some(s) => format!("did you mean '{s}'? {what} takes {list}"),
+                    None => format!("{what} takes {list}"),
+                },
             };
             self.error(self.at(k), format!("unknown key '{key}' in {what}"), Some(help));
         }
@@ -98,7 +101,15 @@ impl<'s> Loader<'s> {
         self.error(self.at(v), msg, None);
     }
 
-    pub(super) fn missing(&mut self, at: Span, key: &str, what: &str, example: &str) {
+    /// That table `t` lacks `key`, unless it has a word for it (`dato` for `when`): the unknown-key error
+    /// already says to write `key`, and a second error would send the reader to add what is there.
+    pub(super) fn missing(&mut self, t: &DeTable<'_>, at: Span, key: &str, what: &str, example: &str) {
+        let written_as_synonym = t.iter().any(|(k, _)| {
+            schema::SYNONYMS.iter().any(|(word, meant)| meant.contains(&key) && word == &k.get_ref().to_lowercase())
+        });
+        if written_as_synonym {
+            return;
+        }
         let span = self.head(at);
         self.error(span, format!("{what} has no '{key}'"), Some(format!("add it, for example: {key} = {example}")));
     }

@@ -27,10 +27,10 @@ impl Loader<'_> {
         self.check_keys(p, &schema::keys(&schema::PLAN), "[plan]");
         let title = self.req_string(p, "title", header, "[plan]");
         if find(p, "start").is_none() {
-            self.missing(header, "start", "[plan]", "\"vår 2026\"");
+            self.missing(p, header, "start", "[plan]", "\"vår 2026\"");
         }
         if find(p, "end").is_none() {
-            self.missing(header, "end", "[plan]", "\"vår 2028\"");
+            self.missing(p, header, "end", "[plan]", "\"vår 2028\"");
         }
         let start = self.when(p, "start");
         let end = self.when(p, "end");

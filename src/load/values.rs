@@ -47,7 +47,7 @@ impl Loader<'_> {
 
     pub(super) fn req_string(&mut self, t: &DeTable<'_>, key: &str, at: Span, what: &str) -> Option<Spanned<String>> {
         if find(t, key).is_none() {
-            self.missing(at, key, what, "\"…\"");
+            self.missing(t, at, key, what, "\"…\"");
             return None;
         }
         self.string(t, key)
