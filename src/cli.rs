@@ -119,7 +119,7 @@ pub struct InitArgs {
     /// The month the plan starts (default: next month), such as 2026-08 or "august 2026"
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
-    /// Language of the plan's views and month names
+    /// Language the plan is written in (its titles, roles, ids and comments) and its views speak
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
     /// Overwrite the file if it exists
