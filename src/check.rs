@@ -2,6 +2,7 @@
 
 use crate::config::{Config, ConfigError, Lint};
 use crate::diag::{Finding, Severity};
+use crate::lang::Lang;
 use crate::source::Source;
 use std::collections::HashMap;
 use std::io;
@@ -14,6 +15,8 @@ pub struct FileReport {
     /// The text (with U+FFFD for bytes that are not UTF-8); findings' spans index into it.
     pub source: Option<Source>,
     pub findings: Vec<Finding>,
+    /// The language its findings are printed in.
+    pub lang: Lang,
 }
 
 impl FileReport {
@@ -150,6 +153,25 @@ pub struct CheckOptions {
     pub no_config: bool,
     /// The day rules take as today (`--today`); `None` for the real one.
     pub today: Option<chrono::NaiveDate>,
+    /// The language findings are in (`--lang`); `None` for each file's own (see [`CheckOptions::lang_of`]).
+    pub lang: Option<Lang>,
+    /// The language of the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), for files that do not say theirs.
+    pub locale: Option<Lang>,
+}
+
+impl CheckOptions {
+    /// The language a file's findings are in: `--lang`, else the plan's `lang`, else the locale's, else
+    /// Bokmål.
+    pub fn lang_of(&self, declared: Option<Lang>) -> Lang {
+        self.lang.or(declared).or(self.locale).unwrap_or(Lang::Nb)
+    }
+
+    /// The language of what belongs to no one file (the summary line, SARIF's rules): `--lang`, else the
+    /// one language all the files share, else the locale's, else Bokmål.
+    pub fn lang_of_run(&self, reports: &[FileReport]) -> Lang {
+        let shared = reports.first().map(|r| r.lang).filter(|l| reports.iter().all(|r| r.lang == *l));
+        self.lang.or(shared).or(self.locale).unwrap_or(Lang::Nb)
+    }
 }
 
 /// Why checking could not go on: a path that cannot be read, or an `implan.toml` that is wrong.
@@ -185,14 +207,19 @@ impl From<ReadError> for CheckError {
 
 /// Checks one source with a configuration: loader errors if it does not load, else the rules' findings.
 pub fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &CheckOptions) -> Vec<Finding> {
+    findings_and_lang(source, file_lint, opts).0
+}
+
+/// The findings of one source, and the language the plan says it is written in.
+fn findings_and_lang(source: &Source, file_lint: Option<&Lint>, opts: &CheckOptions) -> (Vec<Finding>, Option<Lang>) {
     match crate::load::load(source) {
         Ok(plan) => {
             let mut config = Config::layered(file_lint.into_iter().chain(plan.lint.iter()))
                 .with_command_line(&opts.select, &opts.ignore);
             config.options.today = opts.today;
-            crate::rules::run_with(&plan, source, &config)
+            (crate::rules::run_with(&plan, source, &config), plan.lang)
         }
-        Err(findings) => findings,
+        Err(findings) => (findings, crate::load::declared_lang(source)),
     }
 }
 
@@ -204,11 +231,11 @@ pub fn check_source(source: &Source) -> Vec<Finding> {
 fn check_one(path: &Path, file_lint: Option<&Lint>, opts: &CheckOptions) -> Result<FileReport, ReadError> {
     let bytes = crate::source::read_plan(path).map_err(|error| ReadError { path: path.to_path_buf(), error })?;
     let (source, not_text) = crate::load::decode(path, bytes);
-    let findings = match not_text {
-        Some(finding) => vec![finding],
-        None => check_source_with(&source, file_lint, opts),
+    let (findings, declared) = match not_text {
+        Some(finding) => (vec![finding], None),
+        None => findings_and_lang(&source, file_lint, opts),
     };
-    Ok(FileReport { path: path.to_path_buf(), source: Some(source), findings })
+    Ok(FileReport { path: path.to_path_buf(), source: Some(source), findings, lang: opts.lang_of(declared) })
 }
 
 /// Reads and checks one file with its own `[lint]` only. Only a file that cannot be read at all is an `Err`.

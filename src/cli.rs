@@ -89,6 +89,9 @@ pub struct CheckArgs {
     /// The day to take as today for rules about the date (a done date in the future), such as 2026-11-23
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
+    /// Language of the messages (default: each plan's own, else the locale's, else Bokmål)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Args)]
@@ -96,6 +99,9 @@ pub struct RulesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
+    /// Language of the summaries (default: the locale's, else Bokmål)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Args)]
@@ -103,6 +109,9 @@ pub struct ExplainArgs {
     /// The rule's id, such as season-mismatch
     #[arg(value_name = "RULE")]
     pub rule: String,
+    /// Language of the explanation (default: the locale's, else Bokmål)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 #[derive(Args)]

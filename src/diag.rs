@@ -1,5 +1,6 @@
 //! Findings: what a rule (or the loader) says about a place in a plan file.
 
+pub use crate::lang::Text;
 pub use crate::rule_id::RuleId;
 use std::ops::Range;
 
@@ -72,35 +73,35 @@ pub struct Finding {
     pub severity: Severity,
     /// Byte range in the source; `None` for problems with the file as a whole (not UTF-8, say).
     pub span: Option<Span>,
-    pub message: String,
+    pub message: Text,
     /// A short text under the caret.
-    pub label: Option<String>,
-    pub help: Option<String>,
+    pub label: Option<Text>,
+    pub help: Option<Text>,
     /// Other places that explain this one ("first defined here").
-    pub related: Vec<(Span, String)>,
+    pub related: Vec<(Span, Text)>,
 }
 
 impl Finding {
-    pub fn new(rule: RuleId, severity: Severity, span: Option<Span>, message: impl Into<String>) -> Finding {
+    pub fn new(rule: RuleId, severity: Severity, span: Option<Span>, message: impl Into<Text>) -> Finding {
         Finding { rule, severity, span, message: message.into(), label: None, help: None, related: Vec::new() }
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Finding {
+    pub fn label(mut self, label: impl Into<Text>) -> Finding {
         self.label = Some(label.into());
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Finding {
+    pub fn help(mut self, help: impl Into<Text>) -> Finding {
         self.help = Some(help.into());
         self
     }
 
-    pub(crate) fn help_opt(mut self, help: Option<String>) -> Finding {
+    pub(crate) fn help_opt(mut self, help: Option<Text>) -> Finding {
         self.help = help;
         self
     }
 
-    pub fn related(mut self, span: Span, text: impl Into<String>) -> Finding {
+    pub fn related(mut self, span: Span, text: impl Into<Text>) -> Finding {
         self.related.push((span, text.into()));
         self
     }

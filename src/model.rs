@@ -7,39 +7,8 @@ use chrono::NaiveDate;
 /// The model's values carry where they were written.
 pub use crate::diag::Spanned;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Norwegian Bokmål.
-    Nb,
-    /// Norwegian Nynorsk.
-    Nn,
-    En,
-}
-
-impl Lang {
-    /// `nb`, `no`, `bokmål`, `norsk`, `nn`, `nynorsk`, `en`, `english`, and locale names such as
-    /// `nb_NO.UTF-8`, `nn_NO` or `en_GB`. Plain "no"/"norsk" is Bokmål, the written norm most plans use.
-    pub fn parse(s: &str) -> Option<Lang> {
-        let s = s.trim().to_lowercase();
-        let base = s.split(['_', '-', '.', '@']).next().unwrap_or("");
-        match (s.as_str(), base) {
-            ("bokmål" | "bokmal" | "norsk" | "norwegian", _) | (_, "nb" | "no" | "nob") => Some(Lang::Nb),
-            ("nynorsk", _) | (_, "nn" | "nno") => Some(Lang::Nn),
-            ("english" | "engelsk", _) | (_, "en" | "eng") => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The language's tag (BCP 47), as in a plan's `lang` and HTML's `lang`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nb => "nb",
-            Lang::Nn => "nn",
-            Lang::En => "en",
-        }
-    }
-}
+/// The languages implan speaks; it lives with the findings, which carry every message in each of them.
+pub use crate::lang::Lang;
 
 #[derive(Debug, Clone)]
 pub struct Plan {

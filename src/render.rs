@@ -6,6 +6,8 @@
 use crate::check::FileReport;
 use crate::diag::{Finding, Severity, Span};
 use crate::escape;
+use crate::lang::Lang;
+use crate::messages::report as words;
 use crate::source::Source;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
@@ -29,10 +31,6 @@ impl Summary {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
-}
-
 /// Whole lines around a span, as (text, first line number, span relative to the text), with the plan's
 /// hidden characters shown (see [`escape::excerpt`]).
 fn excerpt<'s>(src: &'s Source, span: Span) -> (Cow<'s, str>, usize, Span) {
@@ -43,15 +41,24 @@ fn excerpt<'s>(src: &'s Source, span: Span) -> (Cow<'s, str>, usize, Span) {
     (text, src.line_number(lines.start), rel.into())
 }
 
-fn render_finding(out: &mut String, renderer: &Renderer, path: &str, src: Option<&Source>, f: &Finding) {
+/// What a report of one file needs to print a finding: where it is, its text, and the language it speaks.
+struct Place<'a> {
+    path: &'a str,
+    src: Option<&'a Source>,
+    lang: Lang,
+}
+
+fn render_finding(out: &mut String, renderer: &Renderer, place: &Place, f: &Finding) {
+    let (path, src, lang) = (place.path, place.src, place.lang);
     let level = match f.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+        Severity::Error => Level::ERROR.with_name(words::error().get(lang).to_owned()),
+        Severity::Warning => Level::WARNING.with_name(words::warning().get(lang).to_owned()),
     };
-    let message = escape::visible(&f.message);
-    let label = f.label.as_deref().map(escape::visible);
-    let help = f.help.as_deref().map(escape::visible);
-    let related: Vec<(Span, Cow<str>)> = f.related.iter().map(|(s, t)| (*s, escape::visible(t))).collect();
+    let message = escape::visible(f.message.get(lang));
+    let label = f.label.as_ref().map(|t| escape::visible(t.get(lang)));
+    let help = f.help.as_ref().map(|t| escape::visible(t.get(lang)));
+    let related: Vec<(Span, Cow<str>)> =
+        f.related.iter().map(|(s, t)| (*s, escape::visible(t.get(lang)))).collect();
     let mut excerpts = Vec::new();
     if let (Some(src), Some(span)) = (src, f.span) {
         excerpts.push((excerpt(src, span), label.as_deref()));
@@ -72,45 +79,47 @@ fn render_finding(out: &mut String, renderer: &Renderer, path: &str, src: Option
         group = group.element(Origin::path(path));
     }
     if let Some(help) = &help {
-        group = group.element(Level::HELP.message(help.as_ref()));
+        group = group.element(Level::HELP.with_name(words::help().get(lang).to_owned()).message(help.as_ref()));
     }
     let report: [Group<'_>; 1] = [group];
     out.push_str(&renderer.render(&report));
     out.push_str("\n\n");
 }
 
-/// The human format: every finding with its snippet, then a one-line summary.
-pub fn human(reports: &[FileReport]) -> String {
+/// The human format: every finding with its snippet in its file's language, then a one-line summary in
+/// `lang`, the run's.
+pub fn human(reports: &[FileReport], lang: Lang) -> String {
     let renderer = Renderer::styled();
     let mut out = String::new();
     for r in reports {
         let path = escape::path(&r.path);
+        let place = Place { path: &path, src: r.source.as_ref(), lang: r.lang };
         for f in &r.findings {
-            render_finding(&mut out, &renderer, &path, r.source.as_ref(), f);
+            render_finding(&mut out, &renderer, &place, f);
         }
     }
-    out.push_str(&summary_line(&Summary::of(reports)));
+    out.push_str(&summary_line(&Summary::of(reports), lang));
     out.push('\n');
     out
 }
 
 /// "checked 6 files: no findings", "checked 1 file: 7 errors, 3 warnings".
-pub(crate) fn summary_line(s: &Summary) -> String {
-    let files = plural(s.files, "file");
+pub(crate) fn summary_line(s: &Summary, lang: Lang) -> String {
+    let files = words::files(s.files, lang);
     if s.errors == 0 && s.warnings == 0 {
         let ok = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
-        return format!("{ok}checked {files}: no findings{ok:#}");
+        return format!("{ok}{}{ok:#}", words::checked_clean(&files).get(lang));
     }
     let err = Style::new().fg_color(Some(AnsiColor::BrightRed.into())).bold();
     let warn = Style::new().fg_color(Some(AnsiColor::BrightYellow.into())).bold();
     let mut parts = Vec::new();
     if s.errors > 0 {
-        parts.push(format!("{err}{}{err:#}", plural(s.errors, "error")));
+        parts.push(format!("{err}{}{err:#}", words::errors(s.errors, lang)));
     }
     if s.warnings > 0 {
-        parts.push(format!("{warn}{}{warn:#}", plural(s.warnings, "warning")));
+        parts.push(format!("{warn}{}{warn:#}", words::warnings(s.warnings, lang)));
     }
-    format!("checked {files}: {}", parts.join(", "))
+    words::checked(&files, &parts.join(", ")).get(lang).to_owned()
 }
 
 #[derive(serde::Serialize)]
@@ -151,8 +160,8 @@ pub fn json(reports: &[FileReport]) -> String {
                 column: pos.map(|p| p.0.column),
                 end_line: pos.map(|p| p.1.line),
                 end_column: pos.map(|p| p.1.column),
-                message: &f.message,
-                help: f.help.as_deref(),
+                message: f.message.get(r.lang),
+                help: f.help.as_ref().map(|h| h.get(r.lang)),
             });
         }
     }
@@ -167,8 +176,9 @@ fn position(r: &FileReport, f: &Finding) -> Option<(usize, usize, usize, usize)>
     Some((a.line, a.column, b.line, b.column))
 }
 
-/// One line per finding: `path:line:col: severity[rule] message`, then the summary.
-pub fn concise(reports: &[FileReport]) -> String {
+/// One line per finding: `path:line:col: severity[rule] message`, then the summary. The severity is the
+/// stable English word, as in every machine-read format; the message is in the file's language.
+pub fn concise(reports: &[FileReport], lang: Lang) -> String {
     let mut out = String::new();
     for r in reports {
         let path = escape::path(&r.path);
@@ -177,10 +187,10 @@ pub fn concise(reports: &[FileReport]) -> String {
                 Some((l, c, _, _)) => out.push_str(&format!("{path}:{l}:{c}: ")),
                 None => out.push_str(&format!("{path}: ")),
             }
-            out.push_str(&format!("{}[{}] {}\n", f.severity.as_str(), f.rule, escape::visible(&f.message)));
+            out.push_str(&format!("{}[{}] {}\n", f.severity.as_str(), f.rule, escape::visible(f.message.get(r.lang))));
         }
     }
-    out.push_str(&summary_line(&Summary::of(reports)));
+    out.push_str(&summary_line(&Summary::of(reports), lang));
     out.push('\n');
     out
 }
@@ -208,9 +218,10 @@ pub fn github(reports: &[FileReport]) -> String {
                 props.push(format!("line={l},col={c},endLine={el},endColumn={ec}"));
             }
             props.push(format!("title={}", prop(&format!("implan ({})", f.rule))));
-            let mut message = escape::visible(&f.message).into_owned();
+            let mut message = escape::visible(f.message.get(r.lang)).into_owned();
             if let Some(h) = &f.help {
-                message.push_str(&format!("\nhelp: {}", escape::visible(h)));
+                let help = words::help();
+                message.push_str(&format!("\n{}: {}", help.get(r.lang), escape::visible(h.get(r.lang))));
             }
             out.push_str(&format!("::{level} {}::{}\n", props.join(","), data(&message)));
         }
@@ -230,7 +241,7 @@ pub fn statistics(reports: &[FileReport]) -> Vec<(&'static str, Severity, usize)
 }
 
 /// `--statistics` as text: a count per rule, then the summary.
-pub(crate) fn statistics_text(reports: &[FileReport]) -> String {
+pub(crate) fn statistics_text(reports: &[FileReport], lang: Lang) -> String {
     let stats = statistics(reports);
     let width = stats.iter().map(|s| s.2.to_string().len()).max().unwrap_or(1);
     let id_width = stats.iter().map(|s| s.0.len()).max().unwrap_or(0);
@@ -238,7 +249,7 @@ pub(crate) fn statistics_text(reports: &[FileReport]) -> String {
     for (rule, severity, n) in &stats {
         out.push_str(&format!("{n:>width$}  {rule:<id_width$}  {}\n", severity.as_str()));
     }
-    out.push_str(&summary_line(&Summary::of(reports)));
+    out.push_str(&summary_line(&Summary::of(reports), lang));
     out.push('\n');
     out
 }
@@ -278,19 +289,20 @@ fn uri(path: &std::path::Path) -> String {
     out
 }
 
-/// SARIF 2.1.0, as GitHub code scanning reads it: the tool with every rule and its help, and each finding as a
-/// result with its physical location.
-pub fn sarif(reports: &[FileReport]) -> String {
+/// SARIF 2.1.0, as GitHub code scanning reads it: the tool with every rule and its help in `lang`, and each
+/// finding as a result with its physical location, in its file's language.
+pub fn sarif(reports: &[FileReport], lang: Lang) -> String {
     use serde_json::json;
     let rules: Vec<serde_json::Value> = crate::rules::ALL
         .iter()
         .map(|r| {
+            let (summary, doc) = (r.summary.get(lang), r.doc.get(lang));
             json!({
                 "id": r.id,
                 "name": r.id,
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.summary },
-                "help": { "text": r.doc, "markdown": r.doc },
+                "shortDescription": { "text": summary },
+                "fullDescription": { "text": summary },
+                "help": { "text": doc, "markdown": doc },
                 "defaultConfiguration": { "level": level(r.severity) },
             })
         })
@@ -309,9 +321,9 @@ pub fn sarif(reports: &[FileReport]) -> String {
             if let Some((l, c, el, ec)) = position(r, f) {
                 physical["region"] = json!({ "startLine": l, "startColumn": c, "endLine": el, "endColumn": ec });
             }
-            let mut text = f.message.clone();
+            let mut text = f.message.get(r.lang).to_owned();
             if let Some(h) = &f.help {
-                text.push_str(&format!("\nhelp: {h}"));
+                text.push_str(&format!("\n{}: {}", words::help().get(r.lang), h.get(r.lang)));
             }
             results.push(json!({
                 "ruleId": f.rule,
@@ -362,7 +374,7 @@ pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
                     Some((l, c, _, _)) => format!("{path}:{l}:{c}"),
                     None => path.clone(),
                 };
-                format!("{at}: {}[{}] {}", f.severity.as_str(), f.rule, escape::visible(&f.message))
+                format!("{at}: {}[{}] {}", f.severity.as_str(), f.rule, escape::visible(f.message.get(r.lang)))
             })
             .collect();
         out.push_str(&format!("    <testcase name=\"{}\" classname=\"implan.check\"", escape::xml(&path)));
@@ -372,7 +384,7 @@ pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
         }
         out.push_str(">\n");
         let (e, w) = (r.count(Severity::Error), r.count(Severity::Warning));
-        let counts = format!("{}, {}", plural(e, "error"), plural(w, "warning"));
+        let counts = format!("{}, {}", words::errors(e, r.lang), words::warnings(w, r.lang));
         if failed(r) {
             out.push_str(&format!(
                 "      <failure type=\"implan\" message=\"{}\">{}</failure>\n",
@@ -394,7 +406,7 @@ mod tests {
 
     fn report(findings: Vec<Finding>) -> FileReport {
         let text = "[plan]\ntitle = \"T\"\nowner = \"pl\"\n\n[[activity]]\nowner = \"pl\"\n";
-        FileReport { path: "plan.toml".into(), source: Some(Source::new("plan.toml", text)), findings }
+        FileReport { path: "plan.toml".into(), source: Some(Source::new("plan.toml", text)), findings, lang: Lang::En }
     }
 
     #[test]
@@ -410,7 +422,7 @@ mod tests {
         .label("here")
         .related(Span::from(first..first + 4), "named here too")
         .help("add it to [roles]");
-        let out = anstream::adapter::strip_str(&human(&[report(vec![f])])).to_string();
+        let out = anstream::adapter::strip_str(&human(&[report(vec![f])], Lang::En)).to_string();
         let expected = "error[unknown-role]: no role 'pl'\n --> plan.toml:6:9\n  |\n6 | owner = \"pl\"\n  |         ^^^^ here\n  |\n \
                         ::: plan.toml:3:9\n  |\n3 | owner = \"pl\"\n  |         ---- named here too\n  |\n  = help: add it to [roles]\n\n\
                         checked 1 file: 1 error\n";
@@ -435,7 +447,7 @@ mod tests {
     #[test]
     fn the_summary_names_only_what_there_is() {
         let line = |errors, warnings, files| {
-            anstream::adapter::strip_str(&summary_line(&Summary { files, errors, warnings })).to_string()
+            anstream::adapter::strip_str(&summary_line(&Summary { files, errors, warnings }, Lang::En)).to_string()
         };
         assert_eq!(line(0, 0, 2), "checked 2 files: no findings");
         assert_eq!(line(1, 0, 1), "checked 1 file: 1 error");

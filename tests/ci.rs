@@ -153,12 +153,12 @@ fn select_and_ignore() {
 fn rules_and_explain() {
     let table = out(&implan(&["rules"]));
     for r in implan::rules::ALL {
-        assert!(table.contains(r.id.as_str()) && table.contains(r.summary), "{}", r.id);
+        assert!(table.contains(r.id.as_str()) && table.contains(r.summary.nb), "{}", r.id);
     }
     let j: serde_json::Value = serde_json::from_slice(&implan(&["rules", "--format", "json"]).stdout).unwrap();
     assert_eq!(j.as_array().unwrap().len(), implan::rules::ALL.len());
     assert_eq!(j[2]["id"], "season-mismatch");
-    let e = out(&implan(&["explain", "season-mismatch"]));
+    let e = out(&implan(&["explain", "season-mismatch", "--lang", "en"]));
     assert!(
         e.starts_with("season-mismatch (error)\n\nAn activity dated outside the period its phase's label names\n\n")
     );
@@ -170,10 +170,19 @@ fn rules_and_explain() {
 
 #[test]
 fn every_rule_doc_explains_what_why_example_and_fix() {
+    use implan::lang::Lang;
+    let headings = [
+        (Lang::En, ["**Why it matters.**", "**Fires on**", "**Fix:**"]),
+        (Lang::Nb, ["**Hvorfor det betyr noe.**", "**Slår ut på**", "**Retting:**"]),
+        (Lang::Nn, ["**Kvifor det er viktig.**", "**Slår ut på**", "**Retting:**"]),
+    ];
     for r in implan::rules::ALL {
-        assert!(r.doc.contains("**Why it matters.**"), "{} lacks 'why'", r.id);
-        assert!(r.doc.contains("**Fires on**"), "{} lacks an example", r.id);
-        assert!(r.doc.contains("**Fix:**"), "{} lacks the fix", r.id);
+        for (lang, [why, example, fix]) in headings {
+            let doc = r.doc.get(lang);
+            assert!(doc.contains(why), "{} ({lang:?}) lacks 'why'", r.id);
+            assert!(doc.contains(example), "{} ({lang:?}) lacks an example", r.id);
+            assert!(doc.contains(fix), "{} ({lang:?}) lacks the fix", r.id);
+        }
     }
 }
 

@@ -497,7 +497,7 @@ fn times_end_where_a_person_expects() {
     // A range over midnight is refused when the plan is read, so no event can end before it starts.
     let overnight = text.replace("22:00-23:59", "22:00-01:30");
     let refused = implan::load::load(&Source::new("t.toml", &overnight)).expect_err("an overnight range is refused");
-    assert_eq!(refused[0].message, "cannot read 'when': the time range ends at 01:30 before it starts at 22:00");
+    assert_eq!(refused[0].message.en(), "cannot read 'when': the time range ends at 01:30 before it starts at 22:00");
 }
 
 #[test]

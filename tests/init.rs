@@ -29,7 +29,7 @@ fn findings(text: &str) -> Vec<String> {
         .map(|f| {
             let at = f.span.as_ref().map(|s| source.line_col(s.start));
             let line = at.map_or(0, |lc| lc.line);
-            format!("{}[{}] line {line}: {}", f.severity.as_str(), f.rule, f.message)
+            format!("{}[{}] line {line}: {}", f.severity.as_str(), f.rule, f.message.en())
         })
         .collect()
 }

@@ -24,7 +24,7 @@ const SPANLESS: &[(&str, &str)] = &[
 ];
 
 fn spanless_allowed(f: &Finding) -> bool {
-    SPANLESS.iter().any(|(rule, msg)| f.rule.as_str() == *rule && f.message.starts_with(msg))
+    SPANLESS.iter().any(|(rule, msg)| f.rule.as_str() == *rule && f.message.en().starts_with(msg))
 }
 
 /// Every span of a finding lies in the text, on character boundaries, and has a line and column.
@@ -56,10 +56,10 @@ fn debug_findings(source: &Source) -> String {
 fn render_all(source: &Source, findings: Vec<Finding>) {
     let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
     let errors = findings.iter().filter(|f| f.severity == implan::diag::Severity::Error).count();
-    let reports = [FileReport { path: source.path.clone(), source: Some(source.clone()), findings }];
+    let reports = [FileReport { path: source.path.clone(), source: Some(source.clone()), findings, lang: implan::lang::Lang::En }];
     let n = rules.len();
 
-    let plain = anstream::adapter::strip_str(&implan::render::human(&reports)).to_string();
+    let plain = anstream::adapter::strip_str(&implan::render::human(&reports, implan::lang::Lang::En)).to_string();
     let headed: Vec<&str> = plain
         .lines()
         .filter_map(|l| l.strip_prefix("error[").or_else(|| l.strip_prefix("warning[")))
@@ -73,7 +73,7 @@ fn render_all(source: &Source, findings: Vec<Finding>) {
     assert_eq!(got, rules, "json");
     assert_eq!(json["summary"]["errors"].as_u64(), Some(errors as u64), "json summary");
 
-    let concise = anstream::adapter::strip_str(&implan::render::concise(&reports)).to_string();
+    let concise = anstream::adapter::strip_str(&implan::render::concise(&reports, implan::lang::Lang::En)).to_string();
     let lines: Vec<&str> = concise.lines().collect();
     assert_eq!(lines.len(), n + 1, "concise: a line per finding and the summary\n{concise}");
     for (line, rule) in lines.iter().zip(&rules) {
@@ -85,7 +85,7 @@ fn render_all(source: &Source, findings: Vec<Finding>) {
     assert_eq!(commands.len(), n, "github: a workflow command per finding\n{github}");
     assert_eq!(github.lines().count(), n, "github: nothing else, no broken line");
 
-    let sarif: serde_json::Value = serde_json::from_str(&implan::render::sarif(&reports)).expect("SARIF parses");
+    let sarif: serde_json::Value = serde_json::from_str(&implan::render::sarif(&reports, implan::lang::Lang::En)).expect("SARIF parses");
     let results = sarif["runs"][0]["results"].as_array().expect("results");
     let got: Vec<&str> = results.iter().map(|r| r["ruleId"].as_str().unwrap()).collect();
     assert_eq!(got, rules, "sarif");

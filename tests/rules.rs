@@ -12,6 +12,7 @@
 
 use implan::check::{CheckOptions, FileReport, check_source_with};
 use implan::diag::RuleId;
+use implan::lang::Lang;
 use implan::source::Source;
 use std::path::{Path, PathBuf};
 
@@ -50,14 +51,16 @@ fn render(rule: RuleId, rel: &str) -> String {
         ignore: vec![],
         no_config: true,
         today: Some(today.parse().unwrap_or_else(|e| panic!("{rel}: today: {today}: {e}"))),
+        lang: Some(Lang::En),
+        locale: None,
     };
     let source = Source::new(rel, text);
     let findings = check_source_with(&source, None, &opts);
     let others: Vec<String> =
-        findings.iter().filter(|f| f.rule != rule).map(|f| format!("{}: {}", f.rule, f.message)).collect();
+        findings.iter().filter(|f| f.rule != rule).map(|f| format!("{}: {}", f.rule, f.message.en())).collect();
     assert!(others.is_empty(), "{rel}: the plan does not load, or another rule ran: {others:#?}");
-    let report = FileReport { path: PathBuf::from(rel), source: Some(source), findings };
-    anstream::adapter::strip_str(&implan::render::human(&[report])).to_string()
+    let report = FileReport { path: PathBuf::from(rel), source: Some(source), findings, lang: Lang::En };
+    anstream::adapter::strip_str(&implan::render::human(&[report], Lang::En)).to_string()
 }
 
 #[test]

@@ -11,6 +11,8 @@ pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Er
         ignore: crate::config::rule_ids(&args.ignore)?,
         no_config: args.no_config,
         today: args.today.as_deref().map(|t| parse_today(t, "--today")).transpose()?,
+        lang: args.lang.map(Into::into),
+        locale: crate::i18n::env_locale().as_deref().and_then(crate::lang::Lang::parse),
     };
     let found = check::collect(&args.paths, &check::Walk { follow: args.follow }).map_err(|e| e.to_string())?;
     for skipped in &found.skipped {
@@ -24,15 +26,17 @@ pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Er
         Err(check::CheckError::Read(e)) => return Err(Error::Usage(e.to_string())),
         Err(check::CheckError::Config(c)) => {
             // A wrong implan.toml stops the run: what it says applies to every file below it.
-            let report =
-                FileReport { path: c.path.clone(), source: Some(c.source.clone()), findings: c.findings.clone() };
-            console.report(&render::human(&[report]));
+            let lang = opts.lang_of(None);
+            let findings = c.findings.clone();
+            let report = FileReport { path: c.path.clone(), source: Some(c.source.clone()), findings, lang };
+            console.report(&render::human(&[report], lang));
             return Err(Error::Usage(c.to_string()));
         }
     };
     warn_of_names_the_format_cannot_keep(&reports, &args, console);
     let deny_warnings = args.deny.is_some();
-    let (text, styled) = rendered(&reports, &args, deny_warnings)?;
+    let lang = opts.lang_of_run(&reports);
+    let (text, styled) = rendered(&reports, &args, deny_warnings, lang)?;
     console.out(&text, styled)?;
     let summary = render::Summary::of(&reports);
     let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
@@ -57,20 +61,25 @@ fn warn_of_names_the_format_cannot_keep(reports: &[FileReport], args: &CheckArgs
 }
 
 /// The reports in the format asked for, and whether the text carries styles.
-fn rendered(reports: &[FileReport], args: &CheckArgs, deny_warnings: bool) -> Result<(String, bool), Error> {
+fn rendered(
+    reports: &[FileReport],
+    args: &CheckArgs,
+    deny_warnings: bool,
+    lang: crate::lang::Lang,
+) -> Result<(String, bool), Error> {
     Ok(if args.statistics {
         match args.format {
-            CheckFormat::Human | CheckFormat::Concise => (render::statistics_text(reports), true),
+            CheckFormat::Human | CheckFormat::Concise => (render::statistics_text(reports, lang), true),
             CheckFormat::Json => (render::statistics_json(reports), false),
             _ => return Err(Error::Usage("--statistics goes with --format human, concise or json".into())),
         }
     } else {
         match args.format {
-            CheckFormat::Human => (render::human(reports), true),
-            CheckFormat::Concise => (render::concise(reports), true),
+            CheckFormat::Human => (render::human(reports, lang), true),
+            CheckFormat::Concise => (render::concise(reports, lang), true),
             CheckFormat::Json => (render::json(reports), false),
             CheckFormat::Github => (render::github(reports), false),
-            CheckFormat::Sarif => (render::sarif(reports), false),
+            CheckFormat::Sarif => (render::sarif(reports, lang), false),
             CheckFormat::Junit => (render::junit(reports, deny_warnings), false),
         }
     })

@@ -9,7 +9,9 @@ pub(super) fn run(args: ExplainArgs, console: &mut dyn Console) -> Result<Exit, 
     let Some(r) = crate::rules::by_id(&args.rule) else {
         return Err(Error::Usage(RuleId::unknown_message(&escape::visible(&args.rule))));
     };
-    let head = format!("{} ({})\n\n{}\n\n", r.id, r.severity.as_str(), r.summary);
-    console.out(&format!("{head}{}", r.doc), false)?;
+    let lang = super::lang_or_locale(args.lang);
+    let severity = crate::messages::report::severity(r.severity);
+    let head = format!("{} ({})\n\n{}\n\n", r.id, severity.get(lang), r.summary.get(lang));
+    console.out(&format!("{head}{}", r.doc.get(lang)), false)?;
     Ok(Exit::Success)
 }

@@ -120,6 +120,11 @@ pub fn run(command: Command, console: &mut dyn Console) -> Result<Exit, Error> {
 }
 
 /// `--today` and the like: a date as people write it, its first day.
+/// The language of a command that reads no plan: `--lang`, else the locale's, else Bokmål.
+fn lang_or_locale(flag: Option<crate::cli::LangArg>) -> crate::lang::Lang {
+    crate::i18n::resolve(flag.map(Into::into), None, crate::i18n::env_locale().as_deref())
+}
+
 fn parse_today(t: &str, flag: &str) -> Result<chrono::NaiveDate, Error> {
     crate::when::parse(t).map(|w| w.start).map_err(|e| Error::Usage(format!("{flag}: {}", escape::visible(&e.message))))
 }

@@ -49,8 +49,10 @@ pub(super) fn with_view(
     let plan = match loaded {
         Ok(plan) => plan,
         Err(findings) => {
-            let report = FileReport { path: path.clone(), source: Some(source), findings };
-            console.report(&render::human(&[report]));
+            let declared = crate::load::declared_lang(&source);
+            let lang = i18n::resolve(args.lang.map(Into::into), declared, i18n::env_locale().as_deref());
+            let report = FileReport { path: path.clone(), source: Some(source), findings, lang };
+            console.report(&render::human(&[report], lang));
             return Ok(Exit::Failure);
         }
     };

@@ -186,10 +186,10 @@ fn findings_table(o: &mut String, view: &View, findings: &[Finding], source: &So
             let class = if f.severity == Severity::Error { "error" } else { "warning" };
             o.push_str(&format!(
                 "<tr><td class=\"{class}\">{}[{}]</td><td>{}</td><td>{}</td></tr>\n",
-                f.severity.as_str(),
+                crate::messages::report::severity(f.severity).get(view.lang),
                 f.rule,
                 esc(&at),
-                esc(&f.message)
+                esc(f.message.get(view.lang))
             ));
         }
         o.push_str("</table>\n");

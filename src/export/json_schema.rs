@@ -129,7 +129,7 @@ fn value_schema(value: &Value) -> Map<String, Json> {
 
 fn word_doc(words: &Words, word: &str) -> Option<&'static str> {
     match words {
-        Words::RuleIds => crate::diag::RuleId::parse(word).map(|r| crate::rules::rule(r).summary),
+        Words::RuleIds => crate::diag::RuleId::parse(word).map(|r| crate::rules::rule(r).summary.en),
         _ => None,
     }
 }
@@ -290,6 +290,6 @@ mod tests {
         let schema = json_schema();
         let rules = &schema["properties"]["lint"]["properties"]["rules"]["properties"];
         assert_eq!(rules.as_object().unwrap().len(), crate::rules::ALL.len());
-        assert_eq!(rules["cadence"]["description"], crate::rules::by_id("cadence").unwrap().summary);
+        assert_eq!(rules["cadence"]["description"], crate::rules::by_id("cadence").unwrap().summary.en);
     }
 }

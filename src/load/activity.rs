@@ -108,7 +108,7 @@ impl Loader<'_> {
             Some(d) => match when::parse_duration(&d.value) {
                 Ok(dur) => Some((dur, d.span)),
                 Err(e) => {
-                    self.error(d.span, format!("cannot read 'duration': {}", e.message), Some(e.help));
+                    self.error(d.span, format!("cannot read 'duration': {}", e.message), Some(e.help.into()));
                     None
                 }
             },
@@ -159,7 +159,7 @@ impl Loader<'_> {
             Some(s) => match Status::parse(&s.value) {
                 Some(st) => st,
                 None => {
-                    self.error(s.span, format!("unknown status '{}'", s.value), Some(unknown_status_help(&s.value)));
+                    self.error(s.span, format!("unknown status '{}'", s.value), Some((unknown_status_help(&s.value)).into()));
                     known_status = false;
                     Status::Planned
                 }

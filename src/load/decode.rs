@@ -48,12 +48,12 @@ mod tests {
         assert_eq!(source.text, "ab\u{fffd}c");
         let f = finding.expect("a finding");
         assert_eq!(
-            (f.span, f.message.as_str()),
+            (f.span, f.message.en()),
             (Some(Span::new(2, 5)), "the file is not UTF-8 text: invalid byte 0xFF")
         );
         // A NUL byte among the first bytes says the file is binary.
         let (_, finding) = decode(std::path::Path::new("t.bin"), b"ab\0\xFF".to_vec());
-        assert_eq!(finding.expect("a finding").message, "this is a binary file, not a plan");
+        assert_eq!(finding.expect("a finding").message.en(), "this is a binary file, not a plan");
         assert!(decode(std::path::Path::new("t.toml"), b"a = 1".to_vec()).1.is_none());
     }
 }

@@ -60,7 +60,7 @@ impl<'s> Loader<'s> {
         }
     }
 
-    pub(super) fn error(&mut self, span: Span, message: impl Into<String>, help: Option<String>) {
+    pub(super) fn error(&mut self, span: Span, message: impl Into<crate::lang::Text>, help: Option<crate::lang::Text>) {
         self.errors.push(Finding::new(RuleId::InvalidPlan, Severity::Error, Some(span), message).help_opt(help));
     }
 
@@ -92,7 +92,7 @@ impl<'s> Loader<'s> {
                     None => format!("{what} takes {list}"),
                 },
             };
-            self.error(self.at(k), format!("unknown key '{key}' in {what}"), Some(help));
+            self.error(self.at(k), format!("unknown key '{key}' in {what}"), Some(help.into()));
         }
     }
 
@@ -111,7 +111,7 @@ impl<'s> Loader<'s> {
             return;
         }
         let span = self.head(at);
-        self.error(span, format!("{what} has no '{key}'"), Some(format!("add it, for example: {key} = {example}")));
+        self.error(span, format!("{what} has no '{key}'"), Some((format!("add it, for example: {key} = {example}")).into()));
     }
 
     /// Every key and string of a table, at any depth, with hidden characters. (toml nests no deeper than 80.)

@@ -41,6 +41,14 @@ pub fn load(source: &Source) -> Result<Plan, Vec<Finding>> {
     load_whole(source)
 }
 
+/// The language a plan file says it is written in (`[plan] lang`), read even from a file that does not load,
+/// so that the findings about it speak its language.
+pub fn declared_lang(source: &Source) -> Option<crate::lang::Lang> {
+    let (doc, _) = DeTable::parse_recoverable(&source.text);
+    let plan = doc.get_ref().get("plan")?.get_ref().as_table()?;
+    crate::lang::Lang::parse(plan.get("lang")?.get_ref().as_str()?)
+}
+
 /// Loads a plan by parsing the whole file as one document.
 pub fn load_whole(source: &Source) -> Result<Plan, Vec<Finding>> {
     let (doc, errors) = DeTable::parse_recoverable(&source.text);

@@ -30,7 +30,7 @@ impl Loader<'_> {
                     Err(e) => {
                         let help =
                             format!("{}; or keep the label and give the phase an explicit start and end", e.help);
-                        self.error(l.span, format!("cannot read the phase's period: {}", e.message), Some(help));
+                        self.error(l.span, format!("cannot read the phase's period: {}", e.message), Some(help.into()));
                         None
                     }
                 },

@@ -75,7 +75,7 @@ impl Loader<'_> {
                         Some(k) => format!("did you mean '{k}'?"),
                         None => format!("implan knows {}", crate::suggest::quoted_list(&known)),
                     };
-                    self.error(s.span, format!("unknown survey '{}'", s.value), Some(help));
+                    self.error(s.span, format!("unknown survey '{}'", s.value), Some(help.into()));
                     None
                 }
             },

@@ -10,7 +10,7 @@ pub(super) fn errors(text: &str) -> Vec<(usize, String, Option<String>)> {
     match super::load(&src) {
         Ok(_) => Vec::new(),
         Err(f) => {
-            f.into_iter().map(|f| (src.line_col(f.span.unwrap_or_default().start).line, f.message, f.help)).collect()
+            f.into_iter().map(|f| (src.line_col(f.span.unwrap_or_default().start).line, f.message.en().to_owned(), f.help.as_ref().map(|t| t.en().to_owned()))).collect()
         }
     }
 }

@@ -66,7 +66,7 @@ impl Loader<'_> {
             example if example.is_empty() => "use letters, digits, '-' and '_', such as \"rektor\"".to_string(),
             example => format!("use letters, digits, '-' and '_', for example \"{example}\""),
         };
-        self.error(id.span, format!("'{}' is not a valid id", id.value), Some(help));
+        self.error(id.span, format!("'{}' is not a valid id", id.value), Some(help.into()));
         None
     }
 
@@ -151,7 +151,7 @@ impl Loader<'_> {
         match parsed {
             Ok(w) => Some(Spanned::new(w, self.at(v))),
             Err(e) => {
-                self.error(self.at(v), format!("cannot read '{key}': {}", e.message), Some(e.help));
+                self.error(self.at(v), format!("cannot read '{key}': {}", e.message), Some(e.help.into()));
                 None
             }
         }
@@ -283,8 +283,8 @@ mod tests {
             assert_eq!(loader.checked_id(Spanned::new(id.to_string(), Span::from(0..id.len()))), None);
             loader.errors.remove(0).help.unwrap()
         };
-        assert_eq!(help("Møte med FAU"), "use letters, digits, '-' and '_', for example \"mote-med-fau\"");
-        assert_eq!(help("!!!"), "use letters, digits, '-' and '_', such as \"rektor\"");
+        assert_eq!(help("Møte med FAU").en(), "use letters, digits, '-' and '_', for example \"mote-med-fau\"");
+        assert_eq!(help("!!!").en(), "use letters, digits, '-' and '_', such as \"rektor\"");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use super::requirements::{matching_text, months_of, scope};
-use super::{Ctx, Rule};
+use crate::lang::Words;
+use super::{rule_doc, Ctx, Rule};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::model::{Cadence, Requirement};
 use crate::when::format_month_index;
@@ -7,8 +8,8 @@ use crate::when::format_month_index;
 pub const RULE: Rule = Rule {
     id: RuleId::Cadence,
     severity: Severity::Error,
-    summary: "A recurring requirement that the schedule does not meet",
-    doc: include_str!("docs/cadence.md"),
+    summary: Words::untranslated("A recurring requirement that the schedule does not meet"),
+    doc: rule_doc!("cadence"),
     check: Some(check),
 };
 

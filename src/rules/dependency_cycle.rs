@@ -1,12 +1,13 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 use std::collections::VecDeque;
 
 pub const RULE: Rule = Rule {
     id: RuleId::DependencyCycle,
     severity: Severity::Error,
-    summary: "Activities that depend on each other in a circle",
-    doc: include_str!("docs/dependency-cycle.md"),
+    summary: Words::untranslated("Activities that depend on each other in a circle"),
+    doc: rule_doc!("dependency-cycle"),
     check: Some(check),
 };
 

@@ -1,11 +1,12 @@
-use super::{Ctx, Rule, describe};
+use super::{rule_doc, Ctx, Rule, describe};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
     id: RuleId::DependencyOrder,
     severity: Severity::Error,
-    summary: "An activity dated before something it depends on",
-    doc: include_str!("docs/dependency-order.md"),
+    summary: Words::untranslated("An activity dated before something it depends on"),
+    doc: rule_doc!("dependency-order"),
     check: Some(check),
 };
 

@@ -1,15 +1,16 @@
 //! `done-date`: a done date records the day something happened, so it cannot lie ahead, and a day before the
 //! plan started is almost always a slip of the year.
 
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 use chrono::{Datelike, NaiveDate};
 
 pub const RULE: Rule = Rule {
     id: RuleId::DoneDate,
     severity: Severity::Error,
-    summary: "A done date in the future, or before the plan starts",
-    doc: include_str!("docs/done-date.md"),
+    summary: Words::untranslated("A done date in the future, or before the plan starts"),
+    doc: rule_doc!("done-date"),
     check: Some(check),
 };
 

@@ -1,4 +1,5 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 use crate::model::Spanned;
 use foldhash::{HashMap, HashMapExt};
@@ -6,8 +7,8 @@ use foldhash::{HashMap, HashMapExt};
 pub const RULE: Rule = Rule {
     id: RuleId::DuplicateId,
     severity: Severity::Error,
-    summary: "Two activities, phases, components, goals or requirements share an id",
-    doc: include_str!("docs/duplicate-id.md"),
+    summary: Words::untranslated("Two activities, phases, components, goals or requirements share an id"),
+    doc: rule_doc!("duplicate-id"),
     check: Some(check),
 };
 

@@ -1,11 +1,12 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
     id: RuleId::EmptyPhase,
     severity: Severity::Warning,
-    summary: "A phase without any activities",
-    doc: include_str!("docs/empty-phase.md"),
+    summary: Words::untranslated("A phase without any activities"),
+    doc: rule_doc!("empty-phase"),
     check: Some(check),
 };
 

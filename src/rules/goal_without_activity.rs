@@ -1,11 +1,12 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
     id: RuleId::GoalWithoutActivity,
     severity: Severity::Warning,
-    summary: "A sub-goal that no activity serves",
-    doc: include_str!("docs/goal-without-activity.md"),
+    summary: Words::untranslated("A sub-goal that no activity serves"),
+    doc: rule_doc!("goal-without-activity"),
     check: Some(check),
 };
 

@@ -1,4 +1,5 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::calendar::{Calendar, Conflict};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::when::Precision;
@@ -7,8 +8,8 @@ use chrono::Datelike;
 pub const RULE: Rule = Rule {
     id: RuleId::HolidayConflict,
     severity: Severity::Warning,
-    summary: "An activity dated on a public holiday, in a school holiday or on a weekend",
-    doc: include_str!("docs/holiday-conflict.md"),
+    summary: Words::untranslated("An activity dated on a public holiday, in a school holiday or on a weekend"),
+    doc: rule_doc!("holiday-conflict"),
     check: Some(check),
 };
 

@@ -1,12 +1,13 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 use crate::when::{format_month_index, month_from_index, month_index};
 
 pub const RULE: Rule = Rule {
     id: RuleId::IdleGap,
     severity: Severity::Warning,
-    summary: "More than 4 months inside the plan period without any activity (July not counted)",
-    doc: include_str!("docs/idle-gap.md"),
+    summary: Words::untranslated("More than 4 months inside the plan period without any activity (July not counted)"),
+    doc: rule_doc!("idle-gap"),
     check: Some(check),
 };
 

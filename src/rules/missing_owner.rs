@@ -1,11 +1,12 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
     id: RuleId::MissingOwner,
     severity: Severity::Error,
-    summary: "An activity has no responsible role",
-    doc: include_str!("docs/missing-owner.md"),
+    summary: Words::untranslated("An activity has no responsible role"),
+    doc: rule_doc!("missing-owner"),
     check: Some(check),
 };
 

@@ -2,6 +2,7 @@
 //! (shown by the tool), and runs in O(n log n) or better in the number of activities.
 
 use crate::config::Config;
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 use crate::model::{Activity, Plan};
 use crate::plan_index::PlanIndex;
@@ -37,13 +38,25 @@ pub(crate) use over_budget::kroner;
 pub(crate) use requirement_count::periods as cadence_periods;
 pub(crate) use requirements::{Keeping, activities_keeping, activity_costs};
 
+/// A rule's doc in each language, from `src/rules/docs/{nb,nn,en}/ID.md`.
+macro_rules! rule_doc {
+    ($id:literal) => {
+        $crate::lang::Words {
+            nb: include_str!(concat!("docs/nb/", $id, ".md")),
+            nn: include_str!(concat!("docs/nn/", $id, ".md")),
+            en: include_str!(concat!("docs/en/", $id, ".md")),
+        }
+    };
+}
+pub(crate) use rule_doc;
+
 /// A check rule as the tool lists and explains it.
 pub struct Rule {
     pub id: RuleId,
     pub severity: Severity,
-    pub summary: &'static str,
+    pub summary: Words,
     /// What it catches, why it matters, an example that fires and the fix (Markdown).
-    pub doc: &'static str,
+    pub doc: Words,
     /// `None` for the loader's own rules, which fire while reading the file.
     pub check: Option<CheckFn>,
 }
@@ -53,7 +66,7 @@ pub(crate) type CheckFn = fn(&Ctx, &mut Vec<Finding>);
 
 impl Rule {
     /// A finding of this rule at its default severity.
-    pub fn finding(&self, span: crate::diag::Span, message: impl Into<String>) -> Finding {
+    pub fn finding(&self, span: crate::diag::Span, message: impl Into<crate::lang::Text>) -> Finding {
         Finding::new(self.id, self.severity, Some(span), message)
     }
 }
@@ -61,16 +74,16 @@ impl Rule {
 const INVALID_TOML: Rule = Rule {
     id: RuleId::InvalidToml,
     severity: Severity::Error,
-    summary: "The file is not valid TOML, or not UTF-8 text at all",
-    doc: include_str!("docs/invalid-toml.md"),
+    summary: Words::untranslated("The file is not valid TOML, or not UTF-8 text at all"),
+    doc: rule_doc!("invalid-toml"),
     check: None,
 };
 
 const INVALID_PLAN: Rule = Rule {
     id: RuleId::InvalidPlan,
     severity: Severity::Error,
-    summary: "The TOML is not a plan: unknown key, wrong type, unreadable date, missing required key",
-    doc: include_str!("docs/invalid-plan.md"),
+    summary: Words::untranslated("The TOML is not a plan: unknown key, wrong type, unreadable date, missing required key"),
+    doc: rule_doc!("invalid-plan"),
     check: None,
 };
 

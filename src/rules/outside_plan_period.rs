@@ -1,11 +1,12 @@
-use super::{Ctx, Rule, describe};
+use super::{rule_doc, Ctx, Rule, describe};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
     id: RuleId::OutsidePlanPeriod,
     severity: Severity::Error,
-    summary: "An activity before the plan's start or after its end",
-    doc: include_str!("docs/outside-plan-period.md"),
+    summary: Words::untranslated("An activity before the plan's start or after its end"),
+    doc: rule_doc!("outside-plan-period"),
     check: Some(check),
 };
 

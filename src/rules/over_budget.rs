@@ -1,5 +1,6 @@
 use super::requirements::activity_costs;
-use super::{Ctx, Rule};
+use crate::lang::Words;
+use super::{rule_doc, Ctx, Rule};
 use crate::diag::{Finding, RuleId, Severity};
 use chrono::Datelike;
 use std::collections::BTreeMap;
@@ -7,8 +8,8 @@ use std::collections::BTreeMap;
 pub const RULE: Rule = Rule {
     id: RuleId::OverBudget,
     severity: Severity::Error,
-    summary: "The activities cost more than the plan's budget, in all or in a year",
-    doc: include_str!("docs/over-budget.md"),
+    summary: Words::untranslated("The activities cost more than the plan's budget, in all or in a year"),
+    doc: rule_doc!("over-budget"),
     check: Some(check),
 };
 

@@ -1,4 +1,5 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 use crate::suggest::quoted_list;
 use crate::when::{month_from_index, month_index};
@@ -7,8 +8,8 @@ use foldhash::{HashMap, HashMapExt};
 pub const RULE: Rule = Rule {
     id: RuleId::OwnerOverload,
     severity: Severity::Warning,
-    summary: "One role responsible for more activities in one month than it can carry",
-    doc: include_str!("docs/owner-overload.md"),
+    summary: Words::untranslated("One role responsible for more activities in one month than it can carry"),
+    doc: rule_doc!("owner-overload"),
     check: Some(check),
 };
 

@@ -1,5 +1,6 @@
 use super::requirements::activities_keeping;
-use super::{Ctx, Rule};
+use crate::lang::Words;
+use super::{rule_doc, Ctx, Rule};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::suggest::quoted_list;
 use foldhash::{HashSet, HashSetExt};
@@ -7,8 +8,8 @@ use foldhash::{HashSet, HashSetExt};
 pub const RULE: Rule = Rule {
     id: RuleId::ParticipationMissing,
     severity: Severity::Error,
-    summary: "A required participant missing from an activity a requirement covers",
-    doc: include_str!("docs/participation-missing.md"),
+    summary: Words::untranslated("A required participant missing from an activity a requirement covers"),
+    doc: rule_doc!("participation-missing"),
     check: Some(check),
 };
 

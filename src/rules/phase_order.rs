@@ -1,4 +1,5 @@
-use super::{Ctx, Rule, describe, season_mismatch::inside};
+use super::{rule_doc, Ctx, Rule, describe, season_mismatch::inside};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 use crate::model::Phase;
 use crate::suggest::quoted_list;
@@ -7,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 pub const RULE: Rule = Rule {
     id: RuleId::PhaseOrder,
     severity: Severity::Warning,
-    summary: "Phases out of chronological order, or overlapping by period or by activities",
-    doc: include_str!("docs/phase-order.md"),
+    summary: Words::untranslated("Phases out of chronological order, or overlapping by period or by activities"),
+    doc: rule_doc!("phase-order"),
     check: Some(check),
 };
 
@@ -227,9 +228,9 @@ mod tests {
     fn a_phase_holding_very_many_of_anothers_activities() {
         // A thousand activities in the range are all looked at; one more and the count is a lower bound.
         let f = swallowing(999);
-        assert_eq!(f[0].label.as_deref(), Some("999 of their activities fall inside 2026-01 – 2026-12"));
+        assert_eq!(f[0].label.as_ref().map(|t| t.en()).as_deref(), Some("999 of their activities fall inside 2026-01 – 2026-12"));
         let f = swallowing(1_000);
-        assert_eq!(f[0].label.as_deref(), Some("more than 999 of their activities fall inside 2026-01 – 2026-12"));
+        assert_eq!(f[0].label.as_ref().map(|t| t.en()).as_deref(), Some("more than 999 of their activities fall inside 2026-01 – 2026-12"));
     }
 
     #[test]
@@ -239,7 +240,7 @@ mod tests {
         let early: Vec<&str> = early.iter().map(String::as_str).collect();
         let s = plan(&[("2025", &early), ("2026", &["januar 2026"]), ("Vår 2027", &["mars 2026"])]);
         let f = run_rule(&RULE, &s);
-        let overlap = f.iter().find(|f| f.message.starts_with("phase 'P1' (2026) overlaps the activities")).unwrap();
-        assert_eq!(overlap.label.as_deref(), Some("1 of their activities falls inside 2026-01 – 2026-12"));
+        let overlap = f.iter().find(|f| f.message.en().starts_with("phase 'P1' (2026) overlaps the activities")).unwrap();
+        assert_eq!(overlap.label.as_ref().map(|t| t.en()).as_deref(), Some("1 of their activities falls inside 2026-01 – 2026-12"));
     }
 }

@@ -1,12 +1,13 @@
 use super::requirements::activities_keeping;
-use super::{Ctx, Rule};
+use crate::lang::Words;
+use super::{rule_doc, Ctx, Rule};
 use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
     id: RuleId::QuotaExceeded,
     severity: Severity::Error,
-    summary: "More places used than a requirement's quota allows, in all or at one activity",
-    doc: include_str!("docs/quota-exceeded.md"),
+    summary: Words::untranslated("More places used than a requirement's quota allows, in all or at one activity"),
+    doc: rule_doc!("quota-exceeded"),
     check: Some(check),
 };
 

@@ -1,5 +1,6 @@
 use super::requirements::{matching_text, months_of, scope};
-use super::{Ctx, Rule};
+use crate::lang::Words;
+use super::{rule_doc, Ctx, Rule};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::model::{Cadence, CadencePeriod, Requirement};
 use crate::when::{format_month_index, month_index};
@@ -7,8 +8,8 @@ use crate::when::{format_month_index, month_index};
 pub const RULE: Rule = Rule {
     id: RuleId::RequirementCount,
     severity: Severity::Error,
-    summary: "A requirement's count per year, term or period that the schedule does not meet",
-    doc: include_str!("docs/requirement-count.md"),
+    summary: Words::untranslated("A requirement's count per year, term or period that the schedule does not meet"),
+    doc: rule_doc!("requirement-count"),
     check: Some(check),
 };
 

@@ -1,12 +1,13 @@
 use super::requirements::{activities_keeping, matching_text};
-use super::{Ctx, Rule, describe};
+use crate::lang::Words;
+use super::{rule_doc, Ctx, Rule, describe};
 use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
     id: RuleId::RequirementDeadline,
     severity: Severity::Error,
-    summary: "A requirement's deadline, window or 'before' that the schedule does not meet",
-    doc: include_str!("docs/requirement-deadline.md"),
+    summary: Words::untranslated("A requirement's deadline, window or 'before' that the schedule does not meet"),
+    doc: rule_doc!("requirement-deadline"),
     check: Some(check),
 };
 

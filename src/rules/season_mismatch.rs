@@ -1,4 +1,5 @@
-use super::{Ctx, Rule, describe};
+use super::{rule_doc, Ctx, Rule, describe};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 use crate::model::{Activity, Phase};
 use crate::when::shift_label_years;
@@ -7,8 +8,8 @@ use chrono::Datelike;
 pub const RULE: Rule = Rule {
     id: RuleId::SeasonMismatch,
     severity: Severity::Error,
-    summary: "An activity dated outside the period its phase's label names",
-    doc: include_str!("docs/season-mismatch.md"),
+    summary: Words::untranslated("An activity dated outside the period its phase's label names"),
+    doc: rule_doc!("season-mismatch"),
     check: Some(check),
 };
 

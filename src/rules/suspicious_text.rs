@@ -1,7 +1,8 @@
 //! `suspicious-text`: text that does not say what it seems to. A plan is a shared file, and a name with a
 //! hidden character, or two names a reader cannot tell apart, lets one change pass review as another.
 
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity, Span};
 use crate::escape::describe_char;
 use crate::model::HiddenText;
@@ -10,8 +11,8 @@ use foldhash::{HashMap, HashMapExt};
 pub const RULE: Rule = Rule {
     id: RuleId::SuspiciousText,
     severity: Severity::Error,
-    summary: "Text with hidden characters, or names that differ only in letter case or look alike",
-    doc: include_str!("docs/suspicious-text.md"),
+    summary: Words::untranslated("Text with hidden characters, or names that differ only in letter case or look alike"),
+    doc: rule_doc!("suspicious-text"),
     check: Some(check),
 };
 

@@ -1,11 +1,12 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
     id: RuleId::UncoveredComponent,
     severity: Severity::Warning,
-    summary: "A core component that no activity introduces or serves",
-    doc: include_str!("docs/uncovered-component.md"),
+    summary: Words::untranslated("A core component that no activity introduces or serves"),
+    doc: rule_doc!("uncovered-component"),
     check: Some(check),
 };
 

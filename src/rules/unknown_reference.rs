@@ -1,4 +1,5 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 use crate::model::{PhaseRef, Spanned, slug};
 use crate::suggest::{MAX_CANDIDATES, MAX_SUGGESTIONS, nearest};
@@ -7,8 +8,8 @@ use foldhash::HashSet;
 pub const RULE: Rule = Rule {
     id: RuleId::UnknownReference,
     severity: Severity::Error,
-    summary: "An activity names a phase, component, goal or dependency that does not exist",
-    doc: include_str!("docs/unknown-reference.md"),
+    summary: Words::untranslated("An activity names a phase, component, goal or dependency that does not exist"),
+    doc: rule_doc!("unknown-reference"),
     check: Some(check),
 };
 
@@ -118,8 +119,8 @@ mod tests {
         let refs = vec!["c00"; crate::suggest::MAX_SUGGESTIONS + 1];
         let f = components(1, &refs);
         assert_eq!(f.len(), refs.len());
-        assert_eq!(f[crate::suggest::MAX_SUGGESTIONS - 1].help.as_deref(), Some("did you mean 'c0'?"));
-        assert_eq!(f[crate::suggest::MAX_SUGGESTIONS].help.as_deref(), Some("known component ids: 'c0'"));
+        assert_eq!(f[crate::suggest::MAX_SUGGESTIONS - 1].help.as_ref().map(|t| t.en()).as_deref(), Some("did you mean 'c0'?"));
+        assert_eq!(f[crate::suggest::MAX_SUGGESTIONS].help.as_ref().map(|t| t.en()).as_deref(), Some("known component ids: 'c0'"));
     }
 
     #[test]
@@ -133,10 +134,10 @@ mod tests {
         s.push_str("after = [\"a00\"]\n");
         let f = run_rule(&RULE, &s);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].help.as_deref(), Some("check the activity's id; it must be written exactly as declared"));
+        assert_eq!(f[0].help.as_ref().map(|t| t.en()).as_deref(), Some("check the activity's id; it must be written exactly as declared"));
         // One fewer, and a near one is suggested.
         let s = s.replacen("\n[[activity]]\nid = \"a0\"\ntitle = \"A\"\nwhen = \"mars 2026\"\n", "", 1);
-        let help = run_rule(&RULE, &s)[0].help.clone().unwrap_or_default();
+        let help = run_rule(&RULE, &s)[0].help.as_ref().map(|t| t.en().to_owned()).unwrap_or_default();
         assert!(help.starts_with("did you mean 'a"), "{help}");
     }
 }

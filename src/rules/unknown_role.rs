@@ -1,4 +1,5 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 use crate::model::Spanned;
 use crate::suggest::{MAX_SUGGESTIONS, nearest};
@@ -6,8 +7,8 @@ use crate::suggest::{MAX_SUGGESTIONS, nearest};
 pub const RULE: Rule = Rule {
     id: RuleId::UnknownRole,
     severity: Severity::Error,
-    summary: "A responsible role, lead or member that is not declared under [roles]",
-    doc: include_str!("docs/unknown-role.md"),
+    summary: Words::untranslated("A responsible role, lead or member that is not declared under [roles]"),
+    doc: rule_doc!("unknown-role"),
     check: Some(check),
 };
 
@@ -76,9 +77,9 @@ mod tests {
             format!("{HEAD}\n[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = [{}]\n", owners.join(", "));
         let f = run_rule(&RULE, &plan);
         assert_eq!(f.len(), super::MAX_SUGGESTIONS + 1);
-        assert_eq!(f[super::MAX_SUGGESTIONS - 1].help.as_deref(), Some("did you mean 'pl'?"));
+        assert_eq!(f[super::MAX_SUGGESTIONS - 1].help.as_ref().map(|t| t.en()).as_deref(), Some("did you mean 'pl'?"));
         assert_eq!(
-            f[super::MAX_SUGGESTIONS].help.as_deref(),
+            f[super::MAX_SUGGESTIONS].help.as_ref().map(|t| t.en()).as_deref(),
             Some("declare it under [roles], for example: pk = \"Pk\"")
         );
     }

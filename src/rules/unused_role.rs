@@ -1,11 +1,12 @@
-use super::{Ctx, Rule};
+use super::{rule_doc, Ctx, Rule};
+use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
 
 pub const RULE: Rule = Rule {
     id: RuleId::UnusedRole,
     severity: Severity::Warning,
-    summary: "A declared role that is responsible for nothing and a member of nothing",
-    doc: include_str!("docs/unused-role.md"),
+    summary: Words::untranslated("A declared role that is responsible for nothing and a member of nothing"),
+    doc: rule_doc!("unused-role"),
     check: Some(check),
 };
 

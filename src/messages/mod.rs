@@ -1,0 +1,12 @@
+//! The message catalogue: every sentence a finding or a check report says, in Bokmål, Nynorsk and English.
+//!
+//! Each message is a function that takes what varies (a name, a date, a count) and returns a
+//! [`Text`](crate::lang::Text) built by `text!`, which will not compile without all three languages. So the
+//! catalogue is complete by construction, a message's three versions sit side by side for a translator, and
+//! a rule says `messages::rules::unknown_role::message(name)` instead of holding words. The files follow the
+//! code that speaks: `load` for the loader, `rules/` one file per rule, `report` for the check report's own
+//! words.
+
+pub mod load;
+pub mod report;
+pub mod rules;

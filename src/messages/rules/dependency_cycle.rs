@@ -1,0 +1,1 @@
+//! What the `dependency-cycle` rule says.

@@ -1,0 +1,1 @@
+//! What the `done-date` rule says.

@@ -1,0 +1,1 @@
+//! What the `duplicate-id` rule says.

@@ -1,0 +1,1 @@
+//! What the `empty-phase` rule says.

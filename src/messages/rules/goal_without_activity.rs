@@ -1,0 +1,1 @@
+//! What the `goal-without-activity` rule says.

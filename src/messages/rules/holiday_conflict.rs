@@ -1,0 +1,1 @@
+//! What the `holiday-conflict` rule says.

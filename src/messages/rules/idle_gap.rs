@@ -1,0 +1,1 @@
+//! What the `idle-gap` rule says.

@@ -1,0 +1,1 @@
+//! What the `missing-owner` rule says.

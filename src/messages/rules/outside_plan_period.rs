@@ -1,0 +1,1 @@
+//! What the `outside-plan-period` rule says.

@@ -1,0 +1,1 @@
+//! What the `over-budget` rule says.

@@ -1,0 +1,1 @@
+//! What the `owner-overload` rule says.

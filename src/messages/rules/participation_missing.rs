@@ -1,0 +1,1 @@
+//! What the `participation-missing` rule says.

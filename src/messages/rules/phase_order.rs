@@ -1,0 +1,1 @@
+//! What the `phase-order` rule says.

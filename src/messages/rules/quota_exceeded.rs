@@ -1,0 +1,1 @@
+//! What the `quota-exceeded` rule says.

@@ -1,0 +1,1 @@
+//! What the `requirement-count` rule says.

@@ -1,0 +1,1 @@
+//! What the `requirement-deadline` rule says.

@@ -1,0 +1,1 @@
+//! What the `requirements` rule says.

@@ -1,0 +1,1 @@
+//! What the `season-mismatch` rule says.

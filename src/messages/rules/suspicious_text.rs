@@ -1,0 +1,1 @@
+//! What the `suspicious-text` rule says.

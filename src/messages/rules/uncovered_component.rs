@@ -1,0 +1,1 @@
+//! What the `uncovered-component` rule says.

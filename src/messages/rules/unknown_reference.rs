@@ -1,0 +1,1 @@
+//! What the `unknown-reference` rule says.

@@ -1,0 +1,1 @@
+//! What the `unknown-role` rule says.

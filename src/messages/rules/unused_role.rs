@@ -1,0 +1,1 @@
+//! What the `unused-role` rule says.
