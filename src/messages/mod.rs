@@ -7,6 +7,8 @@
 //! code that speaks: `load` for the loader, `rules/` one file per rule, `report` for the check report's own
 //! words.
 
+pub mod common;
 pub mod load;
 pub mod report;
 pub mod rules;
+pub mod when;

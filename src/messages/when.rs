@@ -1,0 +1,1 @@
+//! What the date reader says about a date, period, time or duration it cannot read.
