@@ -96,7 +96,6 @@ pub struct Texts {
     pub warnings: (&'static str, &'static str),
     // The pictures (Gantt chart and årshjul) and the report.
     pub wheel: &'static str,
-    pub school_year: &'static str,
     /// "{}" is the plan's period.
     pub wheel_caption: &'static str,
     pub rings_role: &'static str,
@@ -174,7 +173,6 @@ const NB: Texts = Texts {
     errors: ("feil", "feil"),
     warnings: ("advarsel", "advarsler"),
     wheel: "Årshjul",
-    school_year: "skoleåret",
     wheel_caption: "Hver aktivitet står i sin måned, uansett år ({}).",
     rings_role: "Ringene viser ansvarlig, innerst først:",
     rings_kind: "Ringene viser type aktivitet, innerst først:",
@@ -247,7 +245,6 @@ const NN: Texts = Texts {
     errors: ("feil", "feil"),
     warnings: ("åtvaring", "åtvaringar"),
     wheel: "Årshjul",
-    school_year: "skuleåret",
     wheel_caption: "Kvar aktivitet står i sin månad, same kva år ({}).",
     rings_role: "Ringane viser ansvarleg, innarst først:",
     rings_kind: "Ringane viser type aktivitet, innarst først:",
@@ -320,7 +317,6 @@ const EN: Texts = Texts {
     errors: ("error", "errors"),
     warnings: ("warning", "warnings"),
     wheel: "Annual wheel",
-    school_year: "the school year",
     wheel_caption: "Each activity is placed in its month, whatever the year ({}).",
     rings_role: "Rings by responsible role, innermost first:",
     rings_kind: "Rings by kind of activity, innermost first:",
@@ -410,6 +406,60 @@ pub fn per(lang: Lang, period: CadencePeriod) -> &'static str {
         (Lang::En, CadencePeriod::SchoolYear) => "a school year",
         (Lang::En, CadencePeriod::CalendarYear) => "a calendar year",
         (Lang::En, CadencePeriod::AgreementYear) => "an agreement year",
+    }
+}
+
+/// The n-th period (from 0) a requirement's count is for, from its first to its last month (year, month), in
+/// running text after "hittil i": "avtaleår 1 (august 2026 – juli 2027)", "skoleåret 2026/27", "2026".
+pub fn count_period(lang: Lang, per: CadencePeriod, n: usize, first: (i32, u32), last: (i32, u32)) -> String {
+    let months = || match first.0 == last.0 {
+        true if first.1 == last.1 => month_year(lang, first.0, first.1),
+        true => format!("{} – {}", month_name(lang, first.1), month_year(lang, last.0, last.1)),
+        false => format!("{} – {}", month_year(lang, first.0, first.1), month_year(lang, last.0, last.1)),
+    };
+    let ordinal = n + 1;
+    match (lang, per) {
+        (Lang::Nb | Lang::Nn, CadencePeriod::AgreementYear) => format!("avtaleår {ordinal} ({})", months()),
+        (Lang::En, CadencePeriod::AgreementYear) => format!("agreement year {ordinal} ({})", months()),
+        (_, CadencePeriod::SchoolYear) if first.1 == 8 => school_year(lang, first.0),
+        (_, CadencePeriod::CalendarYear) if first.1 == 1 && last.1 == 12 => first.0.to_string(),
+        _ => months(),
+    }
+}
+
+/// An amount as the language writes money: "12 000 kr" in Norwegian for kroner, "NOK 12 000" in English, and
+/// any other currency before the amount. `amount` is already grouped by thousands.
+pub fn money(lang: Lang, currency: &str, amount: &str) -> String {
+    match lang {
+        Lang::Nb | Lang::Nn if currency.eq_ignore_ascii_case("NOK") => format!("{amount} kr"),
+        _ => format!("{currency} {amount}"),
+    }
+}
+
+/// The school years from the one starting in August `first` to the one starting in August `last`, as two
+/// lines: ("skoleåret", "2026/27") or ("skoleårene", "2026/27 – 2027/28").
+pub fn school_years(lang: Lang, first: i32, last: i32) -> (String, String) {
+    let short = |y: i32| format!("{y}/{:02}", (y + 1).rem_euclid(100));
+    let one = first >= last;
+    let head = match (lang, one) {
+        (Lang::Nb, true) => "skoleåret",
+        (Lang::Nb, false) => "skoleårene",
+        (Lang::Nn, true) => "skuleåret",
+        (Lang::Nn, false) => "skuleåra",
+        (Lang::En, true) => "school year",
+        (Lang::En, false) => "school years",
+    };
+    let span = if one { short(first) } else { format!("{} – {}", short(first), short(last)) };
+    (head.to_string(), span)
+}
+
+/// "skoleåret 2026/27", "skuleåret 2026/27", "the 2026/27 school year".
+pub fn school_year(lang: Lang, first_year: i32) -> String {
+    let next = (first_year + 1).rem_euclid(100);
+    match lang {
+        Lang::Nb => format!("skoleåret {first_year}/{next:02}"),
+        Lang::Nn => format!("skuleåret {first_year}/{next:02}"),
+        Lang::En => format!("the {first_year}/{next:02} school year"),
     }
 }
 
@@ -527,13 +577,62 @@ pub fn span(lang: Lang, start: NaiveDate, end: NaiveDate) -> String {
         }
         return format!("{} – {}", month_year(lang, a.0, a.1), month_year(lang, b.0, b.1));
     }
-    format!("{} – {}", day(lang, start), day(lang, end))
+    let (d1, d2, year) = (start.day(), end.day(), end.year());
+    match lang {
+        _ if start.year() != year => format!("{} – {}", day(lang, start), day(lang, end)),
+        Lang::Nb | Lang::Nn if start.month() == end.month() => {
+            format!("{d1}.–{d2}. {}", month_year(lang, year, end.month()))
+        }
+        Lang::En if start.month() == end.month() => format!("{d1}–{d2} {}", month_year(lang, year, end.month())),
+        Lang::Nb | Lang::Nn => format!("{d1}. {} – {}", month_name(lang, start.month()), day(lang, end)),
+        Lang::En => format!("{d1} {} – {}", month_name(lang, start.month()), day(lang, end)),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::when::parse;
+
+    #[test]
+    fn days_of_one_month_or_year_name_it_once() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(span(Lang::Nn, d("2026-11-09"), d("2026-11-11")), "9.–11. november 2026");
+        assert_eq!(span(Lang::En, d("2026-11-09"), d("2026-11-11")), "9–11 November 2026");
+        assert_eq!(span(Lang::Nb, d("2026-11-30"), d("2026-12-02")), "30. november – 2. desember 2026");
+        assert_eq!(span(Lang::En, d("2026-11-30"), d("2026-12-02")), "30 November – 2 December 2026");
+        assert_eq!(span(Lang::Nb, d("2026-12-30"), d("2027-01-02")), "30. desember 2026 – 2. januar 2027");
+    }
+
+    #[test]
+    fn kroner_are_written_as_norwegian_writes_them() {
+        assert_eq!(money(Lang::Nb, "NOK", "12 000"), "12 000 kr");
+        assert_eq!(money(Lang::Nn, "nok", "500"), "500 kr");
+        assert_eq!(money(Lang::En, "NOK", "12 000"), "NOK 12 000");
+        assert_eq!(money(Lang::Nb, "EUR", "40"), "EUR 40");
+    }
+
+    #[test]
+    fn school_years_are_written_as_spans_of_two_years() {
+        assert_eq!(school_years(Lang::Nb, 2026, 2026), ("skoleåret".into(), "2026/27".into()));
+        assert_eq!(school_years(Lang::Nn, 2025, 2027), ("skuleåra".into(), "2025/26 – 2027/28".into()));
+        assert_eq!(school_years(Lang::En, 2026, 2027), ("school years".into(), "2026/27 – 2027/28".into()));
+    }
+
+    #[test]
+    fn a_counts_period_is_named_in_words() {
+        use CadencePeriod::*;
+        let (aug, jul) = ((2026, 8), (2027, 7));
+        assert_eq!(count_period(Lang::Nb, AgreementYear, 0, aug, jul), "avtaleår 1 (august 2026 – juli 2027)");
+        assert_eq!(count_period(Lang::En, AgreementYear, 1, aug, jul), "agreement year 2 (August 2026 – July 2027)");
+        assert_eq!(count_period(Lang::Nn, SchoolYear, 0, aug, jul), "skuleåret 2026/27");
+        assert_eq!(count_period(Lang::Nb, SchoolYear, 0, (2099, 8), (2100, 7)), "skoleåret 2099/00");
+        assert_eq!(count_period(Lang::En, SchoolYear, 0, aug, jul), "the 2026/27 school year");
+        assert_eq!(count_period(Lang::Nb, CalendarYear, 0, (2026, 1), (2026, 12)), "2026");
+        assert_eq!(count_period(Lang::Nb, Term, 0, (2026, 1), (2026, 6)), "januar – juni 2026");
+        assert_eq!(count_period(Lang::Nb, Month, 0, (2026, 3), (2026, 3)), "mars 2026");
+        assert_eq!(count_period(Lang::Nb, CalendarYear, 0, (2026, 3), (2026, 12)), "mars – desember 2026");
+    }
 
     #[test]
     fn dates_read_naturally_in_both_languages() {

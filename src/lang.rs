@@ -62,9 +62,13 @@ impl Words {
     }
 }
 
-/// A sentence in Bokmål, Nynorsk and English.
+/// A sentence in Bokmål, Nynorsk and English. Boxed, so that a `Text` is one pointer wide and an error that
+/// carries two of them stays small.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Text {
+pub struct Text(Box<Parts>);
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Parts {
     nb: String,
     nn: String,
     en: String,
@@ -74,31 +78,32 @@ impl Text {
     /// Use `text!`, which checks that each language is there by name.
     #[doc(hidden)]
     pub fn from_parts(nb: String, nn: String, en: String) -> Text {
-        Text { nb, nn, en }
+        Text(Box::new(Parts { nb, nn, en }))
     }
 
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Nb => &self.nb,
-            Lang::Nn => &self.nn,
-            Lang::En => &self.en,
+            Lang::Nb => &self.0.nb,
+            Lang::Nn => &self.0.nn,
+            Lang::En => &self.0.en,
         }
     }
 
     /// The English text, which tests that look for a phrase read.
     pub fn en(&self) -> &str {
-        &self.en
+        &self.0.en
     }
 
     /// The same text in each language, for what is not words: a name, a number, a line of the plan.
     pub fn verbatim(s: impl Into<String>) -> Text {
         let s = s.into();
-        Text { nb: s.clone(), nn: s.clone(), en: s }
+        Text::from_parts(s.clone(), s.clone(), s)
     }
 
     /// Each language's text changed by `f`, which is told the language (to join texts, say).
     pub fn map(self, f: impl Fn(Lang, String) -> String) -> Text {
-        Text { nb: f(Lang::Nb, self.nb), nn: f(Lang::Nn, self.nn), en: f(Lang::En, self.en) }
+        let Parts { nb, nn, en } = *self.0;
+        Text::from_parts(f(Lang::Nb, nb), f(Lang::Nn, nn), f(Lang::En, en))
     }
 
     /// This text and `other`, language by language, joined by `between`.

@@ -136,12 +136,16 @@ fn the_new_rule_scaffold_says_what_it_would_do_and_refuses_what_exists() {
     assert_eq!(code, Some(0), "{err}");
     let expected = [
         "would create src/rules/late_survey.rs".to_string(),
-        "would create src/rules/docs/late-survey.md".into(),
+        "would create src/messages/rules/late_survey.rs".into(),
+        "would create src/rules/docs/nb/late-survey.md".into(),
+        "would create src/rules/docs/nn/late-survey.md".into(),
+        "would create src/rules/docs/en/late-survey.md".into(),
         "would create examples/rules/late-survey.toml".into(),
         "would create tests/fixtures/rules/late-survey/fires.toml".into(),
         "would create tests/fixtures/rules/late-survey/quiet.toml".into(),
         "would edit src/rules/mod.rs: mod late_survey; (alphabetical)".into(),
         format!("would edit src/rules/mod.rs: late_survey::RULE, in rules::ALL after {}::RULE", last.replace('-', "_")),
+        "would edit src/messages/rules/mod.rs: pub mod late_survey; (alphabetical)".into(),
         format!(
             "would edit src/rule_id.rs: LateSurvey = \"late-survey\", after {:?}",
             implan::diag::RuleId::ALL.last().unwrap()

@@ -126,7 +126,7 @@ fn lang_or_locale(flag: Option<crate::cli::LangArg>) -> crate::lang::Lang {
 }
 
 fn parse_today(t: &str, flag: &str) -> Result<chrono::NaiveDate, Error> {
-    crate::when::parse(t).map(|w| w.start).map_err(|e| Error::Usage(format!("{flag}: {}", escape::visible(&e.message))))
+    crate::when::parse(t).map(|w| w.start).map_err(|e| Error::Usage(format!("{flag}: {}", escape::visible(e.message.en()))))
 }
 
 /// Writes an export to its file (see [`crate::write`]), or hands it back to be printed.

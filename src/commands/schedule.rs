@@ -32,7 +32,7 @@ fn filter_from(f: &FilterArgs) -> Result<Filter, Error> {
     let date = |flag: &str, v: &Option<String>| -> Result<Option<crate::when::When>, String> {
         v.as_deref()
             .map(|s| {
-                crate::when::parse(s).map_err(|e| escape::visible(&format!("{flag}: {}; {}", e.message, e.help)).into())
+                crate::when::parse(s).map_err(|e| escape::visible(&format!("{flag}: {}; {}", e.message.en(), e.help.en())).into())
             })
             .transpose()
     };

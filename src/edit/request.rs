@@ -114,7 +114,7 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, EditError> {
     match crate::when::parse(s) {
         Ok(w) if w.precision == crate::when::Precision::Day => Ok(w.start),
         Ok(_) => Err(bad(format!("'{s}' is not one day: write a date such as 2026-11-23"))),
-        Err(e) => Err(bad(format!("cannot read the date '{s}': {}", e.message))),
+        Err(e) => Err(bad(format!("cannot read the date '{s}': {}", e.message.en()))),
     }
 }
 

@@ -50,7 +50,7 @@ pub fn render(view: &View, format: Format, delimiter: char) -> String {
         by_phase.push(Row { label: view.t.no_phase.to_string(), cost: loose, budget: None });
     }
     let (year_h, phase_h, cost_h, budget_h, left_h) = (words.year, words.phase, words.cost, words.budget, words.left);
-    let money = |n: u64| format!("{currency} {}", kroner(n));
+    let money = |n: u64| crate::i18n::money(view.lang, currency, &kroner(n));
     let left =
         |r: &Row| r.budget.map(|b| if r.cost > b { format!("−{}", money(r.cost - b)) } else { money(b - r.cost) });
     match format {

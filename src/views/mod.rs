@@ -336,8 +336,8 @@ status = "cancelled"
         with_view(text, "2026-03-02", |v| {
             let table = costs::render(v, Format::Table, ',');
             let red = |amount: &str| table.contains(&paint(RED, amount));
-            assert!(red("−NOK 50"), "2026 is 50 over: {table}");
-            assert!(!table.contains(&paint(RED, "NOK 0")), "2027 is exactly on budget: {table}");
+            assert!(red("−50 kr"), "2026 is 50 over: {table}");
+            assert!(!table.contains(&paint(RED, "0 kr")), "2027 is exactly on budget: {table}");
             assert!(table.contains(v.t.no_phase), "B belongs to no phase: {table}");
         });
     }

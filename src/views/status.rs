@@ -75,6 +75,18 @@ pub struct RecurringStatus<'a> {
     pub count_so_far: Option<usize>,
     pub count_required: Option<String>,
     pub period: Option<String>,
+    /// The same period for people: what it is and its first and last month (month indices).
+    #[serde(skip)]
+    pub period_named: Option<NamedPeriod>,
+}
+
+/// The n-th period (from 0) of a requirement's count, from month `start` to month `end` (month indices).
+#[derive(Clone, Copy)]
+pub struct NamedPeriod {
+    pub per: crate::model::CadencePeriod,
+    pub n: usize,
+    pub start: i64,
+    pub end: i64,
 }
 
 #[derive(Serialize, Clone, Copy, Default)]
@@ -194,6 +206,7 @@ fn recurring_status<'a>(view: &'a View<'a>, r: &'a Requirement) -> RecurringStat
         count_so_far: None,
         count_required: None,
         period: None,
+        period_named: None,
     };
     let from = month_index(r.from.as_ref().map_or(view.plan.start.value.start, |f| f.value.start));
     let Some(cadence) = &r.cadence else {
@@ -232,6 +245,7 @@ fn recurring_status<'a>(view: &'a View<'a>, r: &'a Requirement) -> RecurringStat
                 st.count_so_far = Some(so_far);
                 st.count_required = Some(if min == max { min.to_string() } else { format!("{min}–{max}") });
                 st.period = Some(format!("{} – {}", format_month_index(p.start), format_month_index(p.end)));
+                st.period_named = Some(NamedPeriod { per: *per, n, start: p.start, end: p.end });
             }
         }
     }
@@ -374,7 +388,9 @@ fn requirements(out: &mut String, view: &View, s: &StatusReport) {
     }
     for r in &s.recurring {
         let mut parts = Vec::new();
-        if let (Some(n), Some(req), Some(period)) = (r.count_so_far, &r.count_required, &r.period) {
+        if let (Some(n), Some(req), Some(p)) = (r.count_so_far, &r.count_required, &r.period_named) {
+            let (first, last) = (month_from_index(p.start), month_from_index(p.end));
+            let period = i18n::count_period(view.lang, p.per, p.n, first, last);
             parts.push(format!("{n} / {req} {} {period}", t.so_far));
         }
         match r.next.as_ref().and_then(|j| find(view, j.id)) {

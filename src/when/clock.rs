@@ -2,6 +2,7 @@
 //! time in a plan is read in.
 
 use super::{WhenError, err, last_day_of_month};
+use crate::messages::when as msg;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use std::cmp::Ordering;
 
@@ -45,7 +46,7 @@ pub(crate) fn oslo_from_offset(local: NaiveDateTime, offset_minutes: i32) -> Opt
 /// The time of an ISO date-time after its `T`: `10:00`, `10:00:00`, `10:00:00.5`, with an offset `Z`, `+01:00`,
 /// `-0800` or `+01`. Returns the time and the offset in minutes east of UTC.
 pub(super) fn parse_iso_time(t: &str) -> Result<(NaiveTime, Option<i32>), WhenError> {
-    let bad = || err(format!("'{t}' is not a time of day; expected e.g. 10:00 or 10:00:00+01:00"));
+    let bad = || err(msg::not_an_iso_time(t));
     let (time, offset) = if let Some(time) = t.strip_suffix('z') {
         (time, Some(0))
     } else if let Some(at) = t.get(5..).and_then(|rest| rest.find(['+', '-'])).map(|i| i + 5) {
@@ -75,24 +76,23 @@ pub(super) fn parse_iso_time(t: &str) -> Result<(NaiveTime, Option<i32>), WhenEr
     }
 }
 
+/// A time as messages write it: `09:30`.
+fn hm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
 /// `10:00`, `10:00-10:30`, `10-10.30`, `kl. 10:00`.
 pub(super) fn parse_time_range(s: &str) -> Result<(NaiveTime, Option<NaiveTime>), WhenError> {
     let s = s.trim();
     let s = s.strip_prefix("kl.").or_else(|| s.strip_prefix("kl")).unwrap_or(s).trim();
-    let bad = || err(format!("'{s}' is not a time of day; expected e.g. 10:00 or 10:00-10:30"));
+    let bad = || err(msg::not_a_time(s));
     match s.split_once(['-', '–', '—']) {
         Some((a, b)) => {
             let (a, b) = (parse_time(a).ok_or_else(bad)?, parse_time(b).ok_or_else(bad)?);
             match b.cmp(&a) {
                 Ordering::Greater => Ok((a, Some(b))),
-                Ordering::Equal => {
-                    Err(err(format!("the time range {0}-{0} is empty: it ends when it starts", a.format("%H:%M"))))
-                }
-                Ordering::Less => Err(err(format!(
-                    "the time range ends at {} before it starts at {}",
-                    b.format("%H:%M"),
-                    a.format("%H:%M")
-                ))),
+                Ordering::Equal => Err(err(msg::empty_time_range(&hm(a)))),
+                Ordering::Less => Err(err(msg::time_range_backwards(&hm(b), &hm(a)))),
             }
         }
         None => Ok((parse_time(s).ok_or_else(bad)?, None)),
@@ -131,12 +131,14 @@ mod tests {
     #[test]
     fn time_ranges_run_forwards() {
         assert!(parse_time_range("10:00-10:01").is_ok());
+        // The Norwegian messages' examples.
+        assert!(parse_time_range("10.00").is_ok() && parse_time_range("kl. 10.00–10.30").is_ok());
         assert_eq!(
-            parse_time_range("10:00-10:00").unwrap_err().message,
+            parse_time_range("10:00-10:00").unwrap_err().message.en(),
             "the time range 10:00-10:00 is empty: it ends when it starts"
         );
         assert_eq!(
-            parse_time_range("10:00-09:59").unwrap_err().message,
+            parse_time_range("10:00-09:59").unwrap_err().message.en(),
             "the time range ends at 09:59 before it starts at 10:00"
         );
     }

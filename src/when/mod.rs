@@ -3,6 +3,8 @@
 //! Every value becomes a [`When`]: a span of whole days plus the precision it was written with, so that rules
 //! can tell "some day in March" from "12 March".
 
+use crate::lang::Text;
+use crate::messages::when as msg;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use std::fmt;
 
@@ -48,21 +50,20 @@ impl Season {
     }
 }
 
-/// Why a date could not be read; the text is shown after "expected …" in the error.
+/// Why a date could not be read, and what to write instead (the forms implan reads, by default:
+/// [`msg::forms_help`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WhenError {
-    pub message: String,
-    pub help: String,
+    pub message: Text,
+    pub help: Text,
 }
 
+/// The English message, for the command line's own errors.
 impl fmt::Display for WhenError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(self.message.en())
     }
 }
-
-pub(crate) const FORMS_HELP: &str = "write a day (2026-03-12, \"12. mars 2026\"), a month (\"2026-03\", \"mars 2026\", \
-     \"March 2026\"), a school term (\"vår 2026\", \"høsten 2026\", \"spring 2026\") or a year (\"2026\")";
 
 impl When {
     pub fn day(date: NaiveDate) -> When {
@@ -199,8 +200,8 @@ pub(crate) fn known_words() -> impl Iterator<Item = &'static str> {
     MONTHS.iter().map(|(w, _)| *w).chain(SEASONS.iter().map(|(w, _)| *w))
 }
 
-fn err(message: impl Into<String>) -> WhenError {
-    WhenError { message: message.into(), help: FORMS_HELP.to_string() }
+fn err(message: Text) -> WhenError {
+    WhenError { message, help: msg::forms_help() }
 }
 
 /// The first year a plan may name. Years before it are typos (`0026`) that would still be valid dates.
@@ -262,11 +263,11 @@ fn parse_iso_date(s: &str) -> Result<Option<NaiveDate>, WhenError> {
 
 fn check_day(y: i32, m: u32, d: u32) -> Result<NaiveDate, WhenError> {
     if !(1..=12).contains(&m) {
-        return Err(err(format!("there is no month {m}; months are 1–12")));
+        return Err(err(msg::no_such_month(m)));
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
         let last = last_day_of_month(y, m).map(|d| d.day()).unwrap_or(31);
-        err(format!("{y:04}-{m:02} has no day {d}; it has {last} days"))
+        err(msg::no_such_day(&format!("{y:04}-{m:02}"), d, last))
     })
 }
 
@@ -275,9 +276,7 @@ pub fn parse(input: &str) -> Result<When, WhenError> {
     let when = parse_any(input)?;
     let year = when.start.year();
     if year < FIRST_YEAR {
-        return Err(err(format!(
-            "the year {year:04} is not a plausible year for a plan; write all four digits, such as 2026"
-        )));
+        return Err(err(msg::implausible_year(year)));
     }
     Ok(when)
 }
@@ -287,7 +286,7 @@ pub fn parse(input: &str) -> Result<When, WhenError> {
 fn parse_any(input: &str) -> Result<When, WhenError> {
     let lower = normalise(input);
     if lower.is_empty() {
-        return Err(err("the date is empty"));
+        return Err(err(msg::empty()));
     }
     if let Some(when) = numeric_day(input, &lower)? {
         return Ok(when);
@@ -311,7 +310,7 @@ fn parse_any(input: &str) -> Result<When, WhenError> {
     if let Some(when) = in_words(&words)? {
         return Ok(when);
     }
-    Err(err(format!("'{}' is not a date implan can read", input.trim())))
+    Err(err(msg::not_a_date(input.trim())))
 }
 
 /// "12.03.2026", "2026-03-12", "2026-03-12T09:00+01:00", each possibly followed by a time or a time range.
@@ -335,8 +334,8 @@ fn numeric_day(input: &str, lower: &str) -> Result<Option<When>, WhenError> {
         when = match parse_iso_time(t)? {
             (time, None) => When { time: Some((time, None)), ..when },
             (time, Some(offset)) => {
-                let oslo = oslo_from_offset(date.and_time(time), offset)
-                    .ok_or_else(|| err(format!("'{input}' is outside the calendar")))?;
+                let oslo =
+                    oslo_from_offset(date.and_time(time), offset).ok_or_else(|| err(msg::outside_calendar(input)))?;
                 When { time: Some((oslo.time(), None)), ..When::day(oslo.date()) }
             }
         };
@@ -356,9 +355,7 @@ fn iso_month(lower: &str) -> Result<Option<When>, WhenError> {
         && m.bytes().all(|b| b.is_ascii_digit())
     {
         let month: u32 = m.parse().unwrap_or(0);
-        return When::month(year, month)
-            .map(Some)
-            .ok_or_else(|| err(format!("there is no month {month}; months are 1–12")));
+        return When::month(year, month).map(Some).ok_or_else(|| err(msg::no_such_month(month)));
     }
     Ok(None)
 }
@@ -367,15 +364,10 @@ fn iso_month(lower: &str) -> Result<Option<When>, WhenError> {
 fn on_weekday(weekday: chrono::Weekday, rest: &str) -> Result<When, WhenError> {
     let when = parse_any(rest)?;
     if when.precision != Precision::Day {
-        return Err(err(format!("a weekday goes with a day, and '{rest}' is not one")));
+        return Err(err(msg::weekday_without_day(rest)));
     }
     if when.start.weekday() != weekday {
-        return Err(err(format!(
-            "{} is a {}, not a {}",
-            when.start,
-            weekday_name(when.start.weekday()),
-            weekday_name(weekday)
-        )));
+        return Err(err(msg::wrong_weekday(when.start, when.start.weekday(), weekday)));
     }
     Ok(when)
 }
@@ -386,8 +378,8 @@ fn iso_week(words: &[&str]) -> Result<Option<When>, WhenError> {
         && matches!(*w, "uke" | "veke" | "week" | "uka" | "veka")
         && let (Ok(n), Some(year)) = (n.trim_end_matches('.').parse::<u32>(), parse_year(y))
     {
-        let monday = NaiveDate::from_isoywd_opt(year, n, chrono::Weekday::Mon)
-            .ok_or_else(|| err(format!("{year} has no week {n}; ISO years have 52 or 53 weeks")))?;
+        let monday =
+            NaiveDate::from_isoywd_opt(year, n, chrono::Weekday::Mon).ok_or_else(|| err(msg::no_such_week(year, n)))?;
         let sunday = NaiveDate::from_isoywd_opt(year, n, chrono::Weekday::Sun).unwrap_or(monday);
         return Ok(Some(When { start: monday, end: sunday, precision: Precision::Week, time: None }));
     }
@@ -409,19 +401,16 @@ fn school_year(input: &str, lower: &str) -> Result<Option<When>, WhenError> {
         let second = if b.len() == 2 { b.parse::<i32>().ok().map(|n| first / 100 * 100 + n) } else { parse_year(b) };
         // A school year ends in the next calendar year, which must have four digits too.
         if first >= 9999 {
-            return Err(err(format!("the school year {first}/{} ends after the year 9999", first + 1)));
+            return Err(err(msg::school_year_after_9999(first, first + 1)));
         }
         if second != Some(first + 1) {
-            return Err(err(format!(
-                "a school year runs from one year to the next: write skoleåret {first}/{}",
-                first + 1
-            )));
+            return Err(err(msg::school_year_one_to_next(first, first + 1)));
         }
-        let start = NaiveDate::from_ymd_opt(first, 8, 1).ok_or_else(|| err("the year is out of range"))?;
-        let end = NaiveDate::from_ymd_opt(first + 1, 6, 30).ok_or_else(|| err("the year is out of range"))?;
+        let start = NaiveDate::from_ymd_opt(first, 8, 1).ok_or_else(|| err(msg::year_out_of_range()))?;
+        let end = NaiveDate::from_ymd_opt(first + 1, 6, 30).ok_or_else(|| err(msg::year_out_of_range()))?;
         return Ok(Some(When { start, end, precision: Precision::Year, time: None }));
     }
-    Err(err(format!("'{}' is not a school year; write skoleåret 2026/2027", input.trim())))
+    Err(err(msg::not_a_school_year(input.trim())))
 }
 
 /// A year, a month or season and a year, or a day, a month and a year (either order), with a time after.
@@ -429,16 +418,16 @@ fn in_words(words: &[&str]) -> Result<Option<When>, WhenError> {
     match words {
         [y] => {
             if let Some(year) = parse_year(y) {
-                return When::year(year).map(Some).ok_or_else(|| err("the year is out of range"));
+                return When::year(year).map(Some).ok_or_else(|| err(msg::year_out_of_range()));
             }
         }
         [w, y] => {
             if let Some(year) = parse_year(y) {
                 if let Some(m) = month_word(w) {
-                    return When::month(year, m).map(Some).ok_or_else(|| err("the year is out of range"));
+                    return When::month(year, m).map(Some).ok_or_else(|| err(msg::year_out_of_range()));
                 }
                 if let Some(s) = season_word(w) {
-                    return When::season(year, s).map(Some).ok_or_else(|| err("the year is out of range"));
+                    return When::season(year, s).map(Some).ok_or_else(|| err(msg::year_out_of_range()));
                 }
                 return Err(unknown_word(w));
             }
@@ -446,7 +435,7 @@ fn in_words(words: &[&str]) -> Result<Option<When>, WhenError> {
         [a, b, y, rest @ ..] => {
             if let Some(year) = parse_year(y) {
                 if let (Some(season), []) = (numbered_half(a, b), rest) {
-                    return When::season(year, season).map(Some).ok_or_else(|| err("the year is out of range"));
+                    return When::season(year, season).map(Some).ok_or_else(|| err(msg::year_out_of_range()));
                 }
                 let day_first = a.trim_end_matches('.').parse::<u32>().ok().zip(month_word(b));
                 let month_first = month_word(a).zip(b.trim_end_matches('.').parse::<u32>().ok()).map(|(m, d)| (d, m));
@@ -493,14 +482,10 @@ fn weekday_word(word: &str) -> Option<chrono::Weekday> {
     })
 }
 
-fn weekday_name(w: chrono::Weekday) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][w.num_days_from_monday() as usize]
-}
-
 fn unknown_word(word: &str) -> WhenError {
-    let mut e = err(format!("'{word}' is not a month or a school term"));
+    let mut e = err(msg::not_a_month_or_term(word));
     if let Some(s) = crate::suggest::nearest(word, known_words()) {
-        e.help = format!("did you mean '{s}'? {FORMS_HELP}");
+        e.help = msg::did_you_mean_then_forms(s);
     }
     e
 }
@@ -525,7 +510,7 @@ pub(crate) fn parse_period(input: &str) -> Result<When, WhenError> {
         }
         let (a, b) = (parse(a)?, parse(b)?);
         if b.end < a.start {
-            return Err(err(format!("the period ends ({}) before it starts ({})", b.end, a.start)));
+            return Err(err(msg::period_ends_before_start(b.end, a.start)));
         }
         return Ok(When { start: a.start, end: b.end, precision: a.precision.max(b.precision), time: None });
     }
@@ -559,22 +544,18 @@ pub fn shift_label_years(label: &str, years: i32) -> String {
 /// A duration such as "3 dager" or "2 weeks", as the span it adds to a start day.
 pub(crate) fn parse_duration(input: &str) -> Result<Duration, WhenError> {
     let lower = input.trim().to_lowercase();
-    let bad = || WhenError {
-        message: format!("'{}' is not a duration", input.trim()),
-        help:
-            "write a number and a unit: \"3 dager\", \"3 days\", \"2 uker\", \"2 weeks\", \"6 måneder\", \"6 months\""
-                .into(),
-    };
+    let bad = || WhenError { message: msg::not_a_duration(input.trim()), help: msg::duration_help() };
     let (n, unit) = lower.split_once(char::is_whitespace).ok_or_else(bad)?;
     let n: u32 = n.parse().map_err(|_| bad())?;
     if n == 0 {
-        return Err(WhenError { message: "a duration must be at least 1".into(), ..bad() });
+        return Err(WhenError { message: msg::duration_at_least_one(), ..bad() });
     }
     let unit = unit.trim();
     let kind = match unit {
-        "dag" | "dager" | "day" | "days" | "d" => Duration::Days(n),
-        "uke" | "uker" | "week" | "weeks" => Duration::Days(n.saturating_mul(7)),
-        "måned" | "måneder" | "mnd" | "month" | "months" => Duration::Months(n),
+        // Bokmål, Nynorsk ("dagar", "veke", "månad") and English.
+        "dag" | "dager" | "dagar" | "day" | "days" | "d" => Duration::Days(n),
+        "uke" | "uker" | "veke" | "veker" | "vike" | "viker" | "week" | "weeks" => Duration::Days(n.saturating_mul(7)),
+        "måned" | "måneder" | "månad" | "månader" | "mnd" | "month" | "months" => Duration::Months(n),
         "år" | "year" | "years" => Duration::Months(n.saturating_mul(12)),
         _ => return Err(bad()),
     };
@@ -584,7 +565,7 @@ pub(crate) fn parse_duration(input: &str) -> Result<Duration, WhenError> {
         Duration::Months(m) => m > 1_200,
     };
     if too_long {
-        return Err(WhenError { message: format!("'{}' is longer than 100 years", input.trim()), ..bad() });
+        return Err(WhenError { message: msg::duration_over_a_century(input.trim()), ..bad() });
     }
     Ok(kind)
 }
@@ -608,6 +589,7 @@ impl Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn dotted_days_and_years_have_their_digits() {
@@ -663,7 +645,7 @@ mod tests {
         assert!(parse_period("2026-03-02 – 2026-03-02").is_ok());
         assert!(parse_period("2026-03-02 – 2026-03-01").is_err());
         assert!(parse("1000-01-01").is_ok());
-        assert!(parse("0999-12-31").unwrap_err().message.contains("not a plausible year"));
+        assert!(parse("0999-12-31").unwrap_err().message.en().contains("not a plausible year"));
     }
 
     #[test]
@@ -685,8 +667,8 @@ mod tests {
     #[test]
     fn an_error_reads_as_its_message() {
         let e = parse("trettende mars").unwrap_err();
-        assert_eq!(e.to_string(), e.message);
-        assert!(!e.message.is_empty());
+        assert_eq!(e.to_string(), e.message.en());
+        assert!(!e.message.en().is_empty());
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -716,7 +698,7 @@ mod tests {
         assert_eq!(parse("23.10.2020").unwrap(), When::day(d(2020, 10, 23)));
         assert_eq!(parse("01.06.17").unwrap(), When::day(d(2017, 6, 1)));
         assert_eq!(parse("12.mars 2026").unwrap(), When::day(d(2026, 3, 12)));
-        assert_eq!(parse("31.02.2026").unwrap_err().message, "2026-02 has no day 31; it has 28 days");
+        assert_eq!(parse("31.02.2026").unwrap_err().message.en(), "2026-02 has no day 31; it has 28 days");
         assert_eq!(parse("vårhalvåret 2027").unwrap(), When::season(2027, Season::Spring).unwrap());
         assert_eq!(parse("hausten 2026").unwrap(), When::season(2026, Season::Autumn).unwrap());
         // "vår" as macOS pastes it: a, then a combining ring above.
@@ -732,7 +714,10 @@ mod tests {
         let f = parse("fredag 25. september 2020 kl. 10–10.30").unwrap();
         assert_eq!(f.start, d(2020, 9, 25));
         assert_eq!(f.time, Some((NaiveTime::from_hms_opt(10, 0, 0).unwrap(), NaiveTime::from_hms_opt(10, 30, 0))));
-        assert_eq!(parse("mandag 25. september 2020").unwrap_err().message, "2020-09-25 is a Friday, not a Monday");
+        assert_eq!(
+            parse("mandag 25. september 2020").unwrap_err().message.en(),
+            "2020-09-25 is a Friday, not a Monday"
+        );
         let s = parse("skoleåret 2026/2027").unwrap();
         assert_eq!((s.start, s.end), (d(2026, 8, 1), d(2027, 6, 30)));
         assert_eq!(parse("Skoleåret 2026/27").unwrap(), s);
@@ -760,7 +745,7 @@ mod tests {
         assert!(parse("2020-09-25 25:00").is_err());
         assert!(parse("2020-09-25 11:00-10:00").is_err());
         assert_eq!(
-            parse("2020-09-25 23:59-23:59").unwrap_err().message,
+            parse("2020-09-25 23:59-23:59").unwrap_err().message.en(),
             "the time range 23:59-23:59 is empty: it ends when it starts"
         );
     }
@@ -781,7 +766,7 @@ mod tests {
         assert_eq!(at("2026-03-12T10:00+0100"), moment("2026-03-12", "10:00:00"));
         assert_eq!(at("2026-03-12T10:00:00.25+01"), moment("2026-03-12", "10:00:00"));
         assert_eq!(at("2026-03-12T10:00:00"), moment("2026-03-12", "10:00:00"), "no offset: Oslo time already");
-        assert_eq!(parse("9999-12-31T23:30Z").unwrap_err().message, "'9999-12-31T23:30Z' is outside the calendar");
+        assert_eq!(parse("9999-12-31T23:30Z").unwrap_err().message.en(), "'9999-12-31T23:30Z' is outside the calendar");
         for bad in ["2026-03-12T10:00+25:00", "2026-03-12T10:00+1", "2026-03-12T10:00:0", "2026-03-12T1000"] {
             assert!(parse(bad).is_err(), "{bad}");
         }
@@ -789,12 +774,14 @@ mod tests {
 
     #[test]
     fn impossible_dates_say_why() {
-        assert_eq!(parse("2026-02-30").unwrap_err().message, "2026-02 has no day 30; it has 28 days");
-        assert_eq!(parse("2026-13").unwrap_err().message, "there is no month 13; months are 1–12");
-        assert_eq!(parse("2026-13-01").unwrap_err().message, "there is no month 13; months are 1–12");
+        assert_eq!(parse("2026-02-30").unwrap_err().message.en(), "2026-02 has no day 30; it has 28 days");
+        assert_eq!(parse("2026-13").unwrap_err().message.en(), "there is no month 13; months are 1–12");
+        assert_eq!(parse("2026-13-01").unwrap_err().message.en(), "there is no month 13; months are 1–12");
         let e = parse("marts 2026").unwrap_err();
-        assert_eq!(e.message, "'marts' is not a month or a school term");
-        assert!(e.help.starts_with("did you mean 'mars'?"), "{}", e.help);
+        assert_eq!(e.message.en(), "'marts' is not a month or a school term");
+        assert!(e.help.en().starts_with("did you mean 'mars'? write a day"), "{}", e.help.en());
+        assert_eq!(e.message.get(Lang::Nn), "'marts' er ikkje ein månad eller eit halvår");
+        assert!(e.help.get(Lang::Nn).starts_with("meinte du 'mars'? skriv ein dag"), "{}", e.help.get(Lang::Nn));
         assert!(parse("").is_err());
         assert!(parse("soon").is_err());
         assert!(parse("31. februar 2026").is_err());
@@ -821,14 +808,72 @@ mod tests {
     }
 
     #[test]
+    fn nynorsk_durations_read_as_bokmål_does() {
+        let read = |s: &str| parse_duration(s).unwrap_or_else(|e| panic!("{s}: {e}"));
+        assert_eq!(read("3 dagar"), read("3 dager"));
+        assert_eq!(read("3 dagar"), Duration::Days(3));
+        assert_eq!(read("1 dag"), Duration::Days(1));
+        assert_eq!(read("2 veker"), read("2 uker"));
+        assert_eq!(read("2 veker"), Duration::Days(14));
+        assert_eq!(read("1 veke"), Duration::Days(7));
+        assert_eq!(read("2 viker"), Duration::Days(14));
+        assert_eq!(read("1 vike"), Duration::Days(7));
+        assert_eq!(read("6 månader"), read("6 måneder"));
+        assert_eq!(read("6 månader"), Duration::Months(6));
+        assert_eq!(read("1 månad"), Duration::Months(1));
+        assert_eq!(read("1 år"), Duration::Months(12));
+        assert_eq!(read("6 Månader"), Duration::Months(6), "any case");
+        let e = parse_duration("3 dagr").unwrap_err();
+        assert_eq!(e.message.get(Lang::Nn), "'3 dagr' er ikkje ei varigheit");
+        assert!(e.help.get(Lang::Nn).contains("\"2 veker\""), "the help shows Nynorsk units");
+    }
+
+    /// Each example the forms help gives, in each language, is a date implan reads.
+    #[test]
+    fn the_forms_help_lists_only_forms_that_parse() {
+        let help = msg::forms_help();
+        for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+            let text = help.get(lang);
+            let quoted = text.split('"').skip(1).step_by(2);
+            let bare = ["2026-03-12"].into_iter().filter(|iso| text.contains(iso));
+            let examples: Vec<&str> = quoted.chain(bare).collect();
+            assert!(examples.len() >= 6, "{lang:?}: {examples:?}");
+            for example in examples {
+                assert!(parse(example).is_ok(), "{lang:?}: '{example}' does not parse");
+            }
+        }
+        for nynorsk in ["\"veke 40 2026\"", "\"hausten 2026\"", "\"skuleåret 2026/27\""] {
+            assert!(help.get(Lang::Nn).contains(nynorsk), "{nynorsk}");
+        }
+        assert!(help.get(Lang::Nb).contains("\"15.09.2026\""));
+    }
+
+    #[test]
+    fn errors_speak_norwegian_too() {
+        let nb = |s: &str| parse(s).unwrap_err().message.get(Lang::Nb).to_owned();
+        let nn = |s: &str| parse(s).unwrap_err().message.get(Lang::Nn).to_owned();
+        assert_eq!(nb("31.02.2026"), "2026-02 har ingen dag 31; måneden har 28 dager");
+        assert_eq!(nn("31.02.2026"), "2026-02 har ingen dag 31; månaden har 28 dagar");
+        assert_eq!(nn("mandag 25. september 2020"), "2020-09-25 er ein fredag, ikkje ein måndag");
+        assert_eq!(nb("uke 53 2027"), "2027 har ingen uke 53; et ISO-år har 52 eller 53 uker");
+        assert_eq!(nn("skuleåret 2026/28"), "eit skuleår går frå eitt år til det neste: skriv skuleåret 2026/2027");
+        assert_eq!(nb("2020-09-25 11:00-10:00"), "tidsrommet slutter kl. 10:00, før det begynner kl. 11:00");
+        assert_eq!(
+            parse_period("vår 2028 – høst 2026").unwrap_err().message.get(Lang::Nn),
+            "perioden sluttar (2026-12-31) før han byrjar (2028-01-01)"
+        );
+        assert!(parse("31.02.2026").unwrap_err().help.get(Lang::Nb).starts_with("skriv en dag"));
+    }
+
+    #[test]
     fn durations_are_at_least_one_and_at_most_a_century() {
         assert_eq!(parse_duration("3 dager").unwrap().last_day(d(2026, 3, 30)), Some(d(2026, 4, 1)));
         assert_eq!(parse_duration("6 months").unwrap().last_day(d(2026, 1, 1)), Some(d(2026, 6, 30)));
         assert!(parse_duration("lenge").is_err());
-        assert_eq!(parse_duration("0 dager").unwrap_err().message, "a duration must be at least 1");
+        assert_eq!(parse_duration("0 dager").unwrap_err().message.en(), "a duration must be at least 1");
         assert_eq!(parse_duration("36500 dager"), Ok(Duration::Days(36_500)));
         assert_eq!(parse_duration("100 år"), Ok(Duration::Months(1_200)));
-        assert_eq!(parse_duration("36501 days").unwrap_err().message, "'36501 days' is longer than 100 years");
+        assert_eq!(parse_duration("36501 days").unwrap_err().message.en(), "'36501 days' is longer than 100 years");
         assert!(parse_duration("1201 months").is_err());
     }
 }

@@ -135,9 +135,10 @@ fn alphabetic_from(chars: &[char]) -> usize {
 /// "Omdøm-me"; not "Oppstar-tsmøte"), or follows a compound's linking "s" ("Oppstarts-møte"). `alphabetic_from`
 /// is [`alphabetic_from`] of the word, computed once for all its cuts so that trying every cut stays linear.
 fn syllable_starts_with(chars: &[char], cut: usize, alphabetic_from: usize) -> bool {
-    // The word's own letters before the break (after a mark such as "↻"): at least three, one of them a vowel.
+    // The word's own letters before the break (after a mark such as "↻"): at least two ("Av-slutning"), one of
+    // them a vowel.
     let start = chars[..cut].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |p| p + 1);
-    if cut < start + 3 || !chars[start..cut].iter().any(|&c| is_vowel(c)) || cut < alphabetic_from {
+    if cut < start + 2 || !chars[start..cut].iter().any(|&c| is_vowel(c)) || cut < alphabetic_from {
         return false;
     }
     // An onset is at most three letters: look no further for the vowel after it.
@@ -146,7 +147,8 @@ fn syllable_starts_with(chars: &[char], cut: usize, alphabetic_from: usize) -> b
     let longer: String = chars[cut - 1..cut + v].iter().collect();
     // A consonant and "s" end a compound's first part ("Oppstarts-møte", "Informasjons-kampanje"), although "sm"
     // and "sk" could start a syllable; not before "t", where "st" starts one far more often ("Opp-starts").
-    let linking_s = chars[cut - 1] == 's' && !is_vowel(chars[cut - 2]) && chars[cut] != 't';
+    // A first part is a word of its own, four letters or more: "Avs-lutning" has none.
+    let linking_s = chars[cut - 1] == 's' && !is_vowel(chars[cut - 2]) && chars[cut] != 't' && cut >= start + 5;
     let longest = linking_s || is_vowel(chars[cut - 1]) || !is_onset(&longer);
     v > 0 && is_onset(&onset) && longest
 }
@@ -172,6 +174,9 @@ mod tests {
         assert!(!at("↻\u{a0}Elevundersøkelsen", 3)); // not ↻ E-levundersøkelsen
         assert!(at("↻\u{a0}Elevundersøkelsen", 11)); // ↻ Elevunder-søkelsen
         assert!(at("Oppstartsmøte", 9)); // Oppstarts-møte
+        assert!(at("Avsluttende", 2)); // Av-sluttende
+        assert!(!at("Avsluttende", 3)); // not Avs-luttende: "Av" is no word a linking "s" ends
+        assert!(!at("Avsluttende", 1)); // not A-vsluttende
         let rooms = [text_width("Oppstarts-", 11.0, false), 200.0];
         let (lines, whole) = wrap("Oppstartsmøte for styringsgruppen", &rooms, 11.0);
         assert_eq!(lines, ["Oppstarts-", "møte for styringsgruppen"]);

@@ -547,13 +547,19 @@ fn draw_hub(out: &mut String, view: &View, geo: &Geometry) {
     );
     let hub_w = r_hole * 1.7;
     let last_month = (first_month + 10) % 12 + 1;
-    let range = if first_month == 8 {
-        w.school_year.to_string()
+    let (start, end) = (plan.start.value.start, plan.end.value.end);
+    let (range, years) = if first_month == 8 {
+        // A wheel from August is read by school year: "skoleåret 2026/27", or the school years of the plan.
+        let school_year = |d: chrono::NaiveDate| if d.month() >= 8 { d.year() } else { d.year() - 1 };
+        let (first, last) = (school_year(start), school_year(end));
+        let (head, span) = i18n::school_years(view.lang, first, last);
+        (head, span)
     } else {
-        format!("{} – {}", i18n::month_short(view.lang, first_month), i18n::month_short(view.lang, last_month))
+        let months =
+            format!("{} – {}", i18n::month_short(view.lang, first_month), i18n::month_short(view.lang, last_month));
+        let (y0, y1) = (start.year(), end.year());
+        (months, if y0 == y1 { y0.to_string() } else { format!("{y0}–{y1}") })
     };
-    let (y0, y1) = (plan.start.value.start.year(), plan.end.value.end.year());
-    let years = if y0 == y1 { y0.to_string() } else { format!("{y0}–{y1}") };
     let mid = " text-anchor=\"middle\"";
     out.push_str(&text(
         cx,
