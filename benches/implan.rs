@@ -122,8 +122,13 @@ fn long_text_check(bencher: divan::Bencher, n: usize) {
     let src = long_source(n);
     bencher.bench(|| {
         let findings = implan::check::check_source(src);
-        let report = implan::check::FileReport { path: src.path.clone(), source: Some(src.clone()), findings };
-        implan::render::human(&[report]).len()
+        let report = implan::check::FileReport {
+            path: src.path.clone(),
+            source: Some(src.clone()),
+            findings,
+            lang: implan::lang::Lang::Nb,
+        };
+        implan::render::human(&[report], implan::lang::Lang::Nb).len()
     });
 }
 

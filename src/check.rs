@@ -2,7 +2,8 @@
 
 use crate::config::{Config, ConfigError, Lint};
 use crate::diag::{Finding, Severity};
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
+use crate::messages::commands as m;
 use crate::source::Source;
 use std::collections::HashMap;
 use std::io;
@@ -32,9 +33,16 @@ pub struct ReadError {
     pub error: io::Error,
 }
 
+impl ReadError {
+    pub fn text(&self) -> Text {
+        m::cannot_read(&crate::escape::path(&self.path), &crate::write::describe(&self.error))
+    }
+}
+
+/// In English, for logs and tests; people read [`ReadError::text`].
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot read '{}': {}", crate::escape::path(&self.path), crate::write::describe(&self.error))
+        f.write_str(self.text().en())
     }
 }
 
@@ -77,15 +85,22 @@ pub struct Collected {
 #[derive(Debug)]
 pub struct Skipped {
     pub path: Option<PathBuf>,
-    pub reason: String,
+    pub reason: Text,
 }
 
+impl Skipped {
+    pub fn text(&self) -> Text {
+        match &self.path {
+            Some(p) => m::skipped(&crate::escape::path(p), &self.reason),
+            None => m::skipped_entry(&self.reason),
+        }
+    }
+}
+
+/// In English, for logs and tests; people read [`Skipped::text`].
 impl std::fmt::Display for Skipped {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.path {
-            Some(p) => write!(f, "skipped {}: {}", crate::escape::path(p), self.reason),
-            None => write!(f, "skipped an entry: {}", self.reason),
-        }
+        f.write_str(self.text().en())
     }
 }
 
@@ -94,14 +109,14 @@ fn skipped(error: &ignore::Error) -> Skipped {
     match error {
         ignore::Error::WithPath { path, err } => Skipped { path: Some(path.clone()), reason: skipped(err).reason },
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => skipped(err),
-        ignore::Error::Loop { ancestor, child } => Skipped {
-            path: Some(child.clone()),
-            reason: format!("a symbolic link back to {}, which holds it (a loop)", crate::escape::path(ancestor)),
-        },
-        ignore::Error::Io(e) if e.kind() == io::ErrorKind::NotFound => {
-            Skipped { path: None, reason: "a symbolic link to something that does not exist".into() }
+        ignore::Error::Loop { ancestor, child } => {
+            Skipped { path: Some(child.clone()), reason: m::link_loop(&crate::escape::path(ancestor)) }
         }
-        other => Skipped { path: None, reason: crate::escape::visible(&other.to_string()).into_owned() },
+        ignore::Error::Io(e) if e.kind() == io::ErrorKind::NotFound => {
+            Skipped { path: None, reason: m::dangling_link() }
+        }
+        // The walker's own words (the system's, mostly), the same in every language.
+        other => Skipped { path: None, reason: Text::verbatim(crate::escape::visible(&other.to_string())) },
     }
 }
 
@@ -336,20 +351,23 @@ mod tests {
         let twice = collect(&[root.join("a.toml"), root.to_path_buf()], &Walk::default()).unwrap();
         assert_eq!(names(&twice), [Path::new("a.toml"), Path::new("skole/b.toml")]);
         assert_eq!(collect(&[root.join("nowhere")], &Walk::default()).unwrap_err().path, root.join("nowhere"));
-        let unnamed = Skipped { path: None, reason: "why".into() };
+        let unnamed = Skipped { path: None, reason: Text::verbatim("why") };
         assert_eq!(unnamed.to_string(), "skipped an entry: why");
     }
 
     #[test]
     fn a_walk_error_is_named_for_what_it_is() {
         let io = |kind: io::ErrorKind| ignore::Error::Io(io::Error::from(kind));
-        assert_eq!(skipped(&io(io::ErrorKind::NotFound)).reason, "a symbolic link to something that does not exist");
+        assert_eq!(
+            skipped(&io(io::ErrorKind::NotFound)).reason.en(),
+            "a symbolic link to something that does not exist"
+        );
         let denied = skipped(&ignore::Error::WithPath {
             path: "skole".into(),
             err: Box::new(io(io::ErrorKind::PermissionDenied)),
         });
         assert_eq!(denied.path.as_deref(), Some(Path::new("skole")));
-        assert_eq!(denied.reason, io::Error::from(io::ErrorKind::PermissionDenied).to_string());
+        assert_eq!(denied.reason.en(), io::Error::from(io::ErrorKind::PermissionDenied).to_string());
     }
 
     #[test]
@@ -363,7 +381,10 @@ mod tests {
     #[test]
     fn a_read_error_names_the_path_as_it_can_be_shown() {
         let error = ReadError { path: PathBuf::from("a\nb.toml"), error: io::Error::from(io::ErrorKind::NotFound) };
-        assert_eq!(error.to_string(), format!("cannot read 'a\\nb.toml': {}", crate::write::describe(&error.error)));
+        assert_eq!(
+            error.to_string(),
+            format!("cannot read 'a\\nb.toml': {}", crate::write::describe(&error.error).en())
+        );
         assert!(error.to_string().len() > "cannot read 'a\\nb.toml': ".len());
     }
 }

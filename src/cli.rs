@@ -391,6 +391,27 @@ pub enum StatusFormat {
     Json,
 }
 
+impl Command {
+    /// The `--lang` flag of the subcommand, for those that have one.
+    pub fn lang(&self) -> Option<LangArg> {
+        match self {
+            Command::Check(a) => a.lang,
+            Command::Rules(a) => a.lang,
+            Command::Explain(a) => a.lang,
+            Command::Init(a) => a.lang,
+            Command::Schedule(a) => a.common.lang,
+            Command::Timeline(a) => a.common.lang,
+            Command::Checklist(a) => a.common.lang,
+            Command::Export { what: ExportWhat::Ics(a) } => a.common.lang,
+            Command::Gantt(a) => a.common.lang,
+            Command::Wheel(a) => a.common.lang,
+            Command::Report(a) => a.common.lang,
+            Command::Status(a) => a.common.lang,
+            Command::Completions(_) | Command::Man | Command::Schema | Command::Done(_) | Command::Set(_) => None,
+        }
+    }
+}
+
 impl From<LangArg> for Lang {
     fn from(lang: LangArg) -> Self {
         match lang {

@@ -56,12 +56,12 @@ pub(crate) struct Config {
 }
 
 /// Resolves rule ids given on the command line (`--select a,b`).
-pub(crate) fn rule_ids(list: &[String]) -> Result<Vec<RuleId>, String> {
+pub(crate) fn rule_ids(list: &[String]) -> Result<Vec<RuleId>, crate::lang::Text> {
     let mut out = Vec::new();
     for id in list.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty()) {
         match RuleId::parse(id) {
             Some(r) => out.push(r),
-            None => return Err(RuleId::unknown_message(id)),
+            None => return Err(crate::messages::commands::unknown_rule(id, RuleId::nearest(id))),
         }
     }
     Ok(out)
@@ -148,10 +148,17 @@ pub struct ConfigError {
     pub source: crate::source::Source,
 }
 
-/// What stops a run; the findings say why, with their places.
+impl ConfigError {
+    /// What stops a run; the findings say why, with their places.
+    pub fn text(&self) -> crate::lang::Text {
+        crate::messages::commands::not_a_valid_config(&crate::escape::path(&self.path))
+    }
+}
+
+/// In English, for logs and tests; people read [`ConfigError::text`].
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} is not a valid implan configuration", crate::escape::path(&self.path))
+        f.write_str(self.text().en())
     }
 }
 
@@ -161,7 +168,7 @@ impl std::error::Error for ConfigError {}
 /// `implan.toml` may be a plan too), so only `[lint]` is checked here.
 pub fn load_config_file(path: &std::path::Path) -> Result<Lint, Box<ConfigError>> {
     let bytes = std::fs::read(path).map_err(|e| {
-        let f = Finding::new(RuleId::InvalidPlan, Severity::Error, None, format!("cannot read it: {e}"));
+        let f = Finding::new(RuleId::InvalidPlan, Severity::Error, None, crate::messages::load::cannot_read_file(e));
         Box::new(ConfigError {
             path: path.to_path_buf(),
             findings: vec![f],
@@ -239,6 +246,9 @@ mod tests {
         assert_eq!(c.severity(RuleId::PhaseOrder, warning), None, "--select narrows");
         assert_eq!(c.severity(RuleId::Cadence, warning), Some(warning));
         assert_eq!(c.severity(RuleId::InvalidPlan, Severity::Error), Some(Severity::Error), "loader rules stay");
-        assert_eq!(rule_ids(&["idle-gaps".into()]).unwrap_err(), "unknown rule 'idle-gaps'; did you mean 'idle-gap'?");
+        assert_eq!(
+            rule_ids(&["idle-gaps".into()]).unwrap_err().en(),
+            "unknown rule 'idle-gaps'; did you mean 'idle-gap'?"
+        );
     }
 }

@@ -646,7 +646,7 @@ mod tests {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         assert_eq!(span(Lang::Nb, d("2026-03-01"), d("2026-06-30")), "mars – juni 2026");
         assert_eq!(span(Lang::En, d("2026-08-01"), d("2028-06-30")), "August 2026 – June 2028");
-        assert_eq!(span(Lang::Nb, d("2026-03-12"), d("2026-03-14")), "12. mars 2026 – 14. mars 2026");
+        assert_eq!(span(Lang::Nb, d("2026-03-12"), d("2026-03-14")), "12.–14. mars 2026");
     }
 
     #[test]
@@ -712,8 +712,8 @@ mod tests {
         assert_eq!(season(Lang::Nb, &june), "vår 2026");
         assert_eq!(season(Lang::Nb, &w("juli 2026")), "høst 2026");
         // Part of a month is days, not the month.
-        assert_eq!(span(Lang::Nb, d("2026-03-01"), d("2026-03-14")), "1. mars 2026 – 14. mars 2026");
-        assert_eq!(span(Lang::Nb, d("2026-03-02"), d("2026-03-31")), "2. mars 2026 – 31. mars 2026");
+        assert_eq!(span(Lang::Nb, d("2026-03-01"), d("2026-03-14")), "1.–14. mars 2026");
+        assert_eq!(span(Lang::Nb, d("2026-03-02"), d("2026-03-31")), "2.–31. mars 2026");
     }
 
     #[test]

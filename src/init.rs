@@ -33,6 +33,8 @@
 //! `tests/init.rs` checks every template from every start month of 2026 and some in other years, in both
 //! languages, and that a start a year later gives the same plan a year later.
 
+use crate::lang::Text;
+use crate::messages::init as m;
 use crate::model::Lang;
 use crate::when::{FIRST_YEAR, month_from_index, month_index};
 use chrono::{Datelike, NaiveDate};
@@ -88,26 +90,28 @@ pub enum InitError {
     /// Reading or writing failed (the message names the path).
     Io(io::Error),
     /// A start that cannot be used, a path that is a directory, or a broken template.
-    Invalid(String),
+    Invalid(Text),
 }
 
-impl fmt::Display for InitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl InitError {
+    /// Why, in each language (the system's own words for an I/O error stay as it gives them).
+    pub fn text(&self) -> Text {
         match self {
             InitError::UnknownTemplate { name, suggestion } => {
-                write!(f, "unknown template '{name}'")?;
-                if let Some(s) = suggestion {
-                    write!(f, "; did you mean '{s}'?")?;
-                }
                 let names: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
-                write!(f, " (templates: {})", names.join(", "))
+                m::unknown_template(name, suggestion.as_deref(), &names.join(", "))
             }
-            InitError::Exists(path) => {
-                write!(f, "{} already exists; it is left as it is (--force overwrites it)", crate::escape::path(path))
-            }
-            InitError::Io(e) => write!(f, "{e}"),
-            InitError::Invalid(msg) => f.write_str(msg),
+            InitError::Exists(path) => m::exists(&crate::escape::path(path)),
+            InitError::Io(e) => Text::verbatim(e.to_string()),
+            InitError::Invalid(message) => message.clone(),
         }
+    }
+}
+
+/// In English, for logs and tests; people read [`InitError::text`].
+impl fmt::Display for InitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text().en())
     }
 }
 
@@ -135,10 +139,7 @@ pub fn render(template: &str, start: NaiveDate, lang: Lang) -> Result<String, In
         suggestion: crate::suggest::nearest(&name, TEMPLATES.iter().map(|(n, _)| *n)).map(str::to_string),
     })?;
     if !(FIRST_YEAR..=LAST_START_YEAR).contains(&start.year()) {
-        return Err(InitError::Invalid(format!(
-            "the start year {} is out of range: a plan starts between {FIRST_YEAR} and {LAST_START_YEAR}",
-            start.year()
-        )));
+        return Err(InitError::Invalid(m::start_year_out_of_range(start.year(), FIRST_YEAR, LAST_START_YEAR)));
     }
     let mut first = month_index(start);
     if start.month() == 7 {
@@ -155,11 +156,12 @@ fn expand(name: &str, text: &str, first: i64, lang: Lang) -> Result<String, Init
         out.push_str(&rest[..i]);
         let after = &rest[i + 2..];
         let Some(j) = after.find("}}") else {
-            return Err(InitError::Invalid(format!("template '{name}': a '{{{{' is never closed")));
+            return Err(InitError::Invalid(m::unclosed_placeholder(name)));
         };
-        out.push_str(&placeholder(&after[..j], first, lang).ok_or_else(|| {
-            InitError::Invalid(format!("template '{name}': unknown placeholder '{{{{{}}}}}'", &after[..j]))
-        })?);
+        out.push_str(
+            &placeholder(&after[..j], first, lang)
+                .ok_or_else(|| InitError::Invalid(m::unknown_placeholder(name, &after[..j])))?,
+        );
         rest = &after[j + 2..];
     }
     out.push_str(rest);
@@ -199,9 +201,7 @@ fn school_month(first: i64, n: u32) -> i64 {
 /// Reads a `--start` value: any date the plan format accepts (`2026-08`, `august 2026`, `høst 2026`,
 /// `2026-08-15`); the plan starts on the first day of its first month.
 pub(crate) fn parse_start(s: &str) -> Result<NaiveDate, InitError> {
-    let when = crate::when::parse(s).map_err(|e| {
-        InitError::Invalid(format!("'{s}' is not a start month: {e}; write a month such as 2026-08 or \"august 2026\""))
-    })?;
+    let when = crate::when::parse(s).map_err(|e| InitError::Invalid(m::not_a_start(s, &e.message)))?;
     Ok(when.start.with_day(1).unwrap_or(when.start))
 }
 
@@ -229,10 +229,7 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), InitError> 
     let with_path =
         |e: io::Error, p: &Path| InitError::Io(io::Error::new(e.kind(), format!("{}: {e}", crate::escape::path(p))));
     if path.is_dir() {
-        return Err(InitError::Invalid(format!(
-            "{} is a directory; name a file to write the plan to",
-            crate::escape::path(path)
-        )));
+        return Err(InitError::Invalid(m::is_a_directory(&crate::escape::path(path))));
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
@@ -241,7 +238,7 @@ pub fn write_new(path: &Path, text: &str, force: bool) -> Result<(), InitError> 
     match crate::write::write_file(path, text.as_bytes(), crate::write::WriteOptions { existing, force }) {
         Ok(_) => Ok(()),
         Err(crate::write::WriteError::Exists(p)) => Err(InitError::Exists(p)),
-        Err(e) => Err(InitError::Invalid(e.to_string())),
+        Err(e) => Err(InitError::Invalid(e.text())),
     }
 }
 
@@ -254,7 +251,7 @@ mod tests {
         use std::error::Error;
         let io = InitError::Io(io::Error::other("disk full"));
         assert_eq!(io.source().map(|e| e.to_string()).as_deref(), Some("disk full"));
-        assert!(InitError::Invalid("x".into()).source().is_none());
+        assert!(InitError::Invalid(Text::verbatim("x")).source().is_none());
     }
 
     fn d(y: i32, m: u32) -> NaiveDate {

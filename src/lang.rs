@@ -55,11 +55,6 @@ impl Words {
             Lang::En => self.en,
         }
     }
-
-    // UNTRANSLATED: removed with the From bridges below.
-    pub const fn untranslated(en: &'static str) -> Words {
-        Words { nb: en, nn: en, en }
-    }
 }
 
 /// A sentence in Bokmål, Nynorsk and English. Boxed, so that a `Text` is one pointer wide and an error that
@@ -109,23 +104,6 @@ impl Text {
     /// This text and `other`, language by language, joined by `between`.
     pub fn join(self, between: &str, other: &Text) -> Text {
         self.map(|lang, s| format!("{s}{between}{}", other.get(lang)))
-    }
-}
-
-// UNTRANSLATED: the English-only bridge while messages move into the catalogue; removed when the last one has.
-impl From<String> for Text {
-    fn from(s: String) -> Text {
-        Text::verbatim(s)
-    }
-}
-impl From<&str> for Text {
-    fn from(s: &str) -> Text {
-        Text::verbatim(s)
-    }
-}
-impl From<&String> for Text {
-    fn from(s: &String) -> Text {
-        Text::verbatim(s.clone())
     }
 }
 

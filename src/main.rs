@@ -4,14 +4,19 @@
 use clap::Parser;
 use implan::commands::{self, Console};
 use implan::escape;
+use implan::lang::{Lang, Text};
+use implan::messages::report::{error, warning};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// clap's own messages (an unknown flag, a missing argument, `--help`) are English: clap speaks only that.
 fn main() -> ExitCode {
     keep_going_past_the_file_size_limit();
-    match run(implan::cli::Cli::parse()) {
+    let cli = implan::cli::Cli::parse();
+    let lang = commands::lang_of(&cli.command);
+    match run(cli) {
         Ok(code) => code,
-        Err(e) => exit_for(&e),
+        Err(e) => exit_for(&e, lang),
     }
 }
 
@@ -22,16 +27,17 @@ fn run(cli: implan::cli::Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// A command that stopped: a closed pipe (implan … | head) is the reader saying it has enough, as for any Unix
-/// tool; anything else is said on standard error with exit code 2.
-fn exit_for(error: &anyhow::Error) -> ExitCode {
+/// tool; anything else is said on standard error with exit code 2, in `lang`, the command's (or the plan's, for
+/// an error about it).
+fn exit_for(error: &anyhow::Error, lang: Lang) -> ExitCode {
     let stopped = error.downcast_ref::<commands::Error>();
     if let Some(commands::Error::Output(e)) = stopped
         && e.kind() == std::io::ErrorKind::BrokenPipe
     {
         return ExitCode::SUCCESS;
     }
-    let message = stopped.map_or_else(|| format!("{error:#}"), ToString::to_string);
-    Terminal.error(&escape::visible_lines(&message));
+    let (lang, message) = stopped.map_or_else(|| (lang, format!("{error:#}")), |e| e.said(lang));
+    Terminal.error(lang, &escape::visible_lines(&message));
     ExitCode::from(commands::Exit::Usage.code())
 }
 
@@ -65,12 +71,13 @@ impl Console for Terminal {
 
     /// Messages carry paths and plan text, already escaped; anything that slipped through is escaped here
     /// (their own line breaks stay).
-    fn warning(&mut self, message: &str) {
-        Self::labelled("warning", anstyle::AnsiColor::BrightYellow, &escape::visible_lines(message));
+    fn warning(&mut self, lang: Lang, message: &Text) {
+        let message = escape::visible_lines(message.get(lang));
+        Self::labelled(warning().get(lang), anstyle::AnsiColor::BrightYellow, &message);
     }
 
-    fn error(&mut self, message: &str) {
-        Self::labelled("error", anstyle::AnsiColor::BrightRed, message);
+    fn error(&mut self, lang: Lang, message: &str) {
+        Self::labelled(error().get(lang), anstyle::AnsiColor::BrightRed, message);
     }
 
     fn report(&mut self, text: &str) {

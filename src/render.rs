@@ -57,8 +57,7 @@ fn render_finding(out: &mut String, renderer: &Renderer, place: &Place, f: &Find
     let message = escape::visible(f.message.get(lang));
     let label = f.label.as_ref().map(|t| escape::visible(t.get(lang)));
     let help = f.help.as_ref().map(|t| escape::visible(t.get(lang)));
-    let related: Vec<(Span, Cow<str>)> =
-        f.related.iter().map(|(s, t)| (*s, escape::visible(t.get(lang)))).collect();
+    let related: Vec<(Span, Cow<str>)> = f.related.iter().map(|(s, t)| (*s, escape::visible(t.get(lang)))).collect();
     let mut excerpts = Vec::new();
     if let (Some(src), Some(span)) = (src, f.span) {
         excerpts.push((excerpt(src, span), label.as_deref()));
@@ -417,11 +416,11 @@ mod tests {
             crate::diag::RuleId::UnknownRole,
             Severity::Error,
             Some(Span::from(second..second + 4)),
-            "no role 'pl'",
+            crate::lang::Text::verbatim("no role 'pl'"),
         )
-        .label("here")
-        .related(Span::from(first..first + 4), "named here too")
-        .help("add it to [roles]");
+        .label(crate::lang::Text::verbatim("here"))
+        .related(Span::from(first..first + 4), crate::lang::Text::verbatim("named here too"))
+        .help(crate::lang::Text::verbatim("add it to [roles]"));
         let out = anstream::adapter::strip_str(&human(&[report(vec![f])], Lang::En)).to_string();
         let expected = "error[unknown-role]: no role 'pl'\n --> plan.toml:6:9\n  |\n6 | owner = \"pl\"\n  |         ^^^^ here\n  |\n \
                         ::: plan.toml:3:9\n  |\n3 | owner = \"pl\"\n  |         ---- named here too\n  |\n  = help: add it to [roles]\n\n\
@@ -437,7 +436,8 @@ mod tests {
 
     #[test]
     fn junit_fails_a_file_for_errors_and_for_warnings_when_denied() {
-        let warning = Finding::new(crate::diag::RuleId::IdleGap, Severity::Warning, None, "w");
+        let warning =
+            Finding::new(crate::diag::RuleId::IdleGap, Severity::Warning, None, crate::lang::Text::verbatim("w"));
         let clean = report(Vec::new());
         let warned = FileReport { path: "b.toml".into(), ..report(vec![warning]) };
         let failures = |deny| junit(&[clean.clone(), warned.clone()], deny).matches("<failure").count();

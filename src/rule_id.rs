@@ -76,12 +76,10 @@ impl RuleId {
         matches!(self, RuleId::InvalidToml | RuleId::InvalidPlan)
     }
 
-    /// What to say about an id that names no rule: the nearest id when one is close.
-    pub fn unknown_message(id: &str) -> String {
-        match crate::suggest::nearest(id, RuleId::ALL.iter().map(|r| r.as_str())) {
-            Some(s) => format!("unknown rule '{id}'; did you mean '{s}'?"),
-            None => format!("unknown rule '{id}'; `implan rules` lists them"),
-        }
+    /// The id nearest to one that names no rule, when one is close enough to be a typo of it (for "did you
+    /// mean", `crate::messages::commands::unknown_rule`).
+    pub fn nearest(id: &str) -> Option<&'static str> {
+        crate::suggest::nearest(id, RuleId::ALL.iter().map(|r| r.as_str()))
     }
 }
 
@@ -142,8 +140,8 @@ mod tests {
 
     #[test]
     fn an_unknown_id_is_told_the_nearest() {
-        assert_eq!(RuleId::unknown_message("idle-gaps"), "unknown rule 'idle-gaps'; did you mean 'idle-gap'?");
-        assert_eq!(RuleId::unknown_message("xyz"), "unknown rule 'xyz'; `implan rules` lists them");
+        assert_eq!(RuleId::nearest("idle-gaps"), Some("idle-gap"));
+        assert_eq!(RuleId::nearest("xyz"), None);
         assert!(RuleId::InvalidPlan.is_loaders() && RuleId::InvalidToml.is_loaders());
         assert!(!RuleId::IdleGap.is_loaders());
     }

@@ -10,16 +10,6 @@ pub(crate) const MAX_SUGGESTIONS: usize = 200;
 /// The longest name (in characters) that is compared letter by letter for a suggestion.
 pub(crate) const MAX_COMPARED: usize = 128;
 
-/// "'a'", "'a' and 'b'", "'a', 'b' and 'c'".
-pub(crate) fn quoted_list<S: AsRef<str>>(items: &[S]) -> String {
-    let q: Vec<String> = items.iter().map(|s| format!("'{}'", s.as_ref())).collect();
-    match q.len() {
-        0 => String::new(),
-        1 => q[0].clone(),
-        n => format!("{} and {}", q[..n - 1].join(", "), q[n - 1]),
-    }
-}
-
 /// The candidate closest to `word`, if one is close enough to be a plausible typo. Looks at no more than
 /// [`MAX_CANDIDATES`] candidates.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

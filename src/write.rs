@@ -10,6 +10,8 @@
 //! (a rename would split them), a file whose owner or group cannot be kept. A device or a named pipe (`-o
 //! /dev/stdout`) is written directly, since it cannot be replaced. [`lock`] lets edits of one plan take turns.
 
+use crate::lang::Text;
+use crate::messages::write as m;
 use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -54,39 +56,69 @@ pub enum WriteError {
     /// The file's owner or group cannot be given to the replacement (only root can give a file away).
     Owner { path: PathBuf, error: io::Error },
     /// Writing failed: what was being done, to which path.
-    Io { path: PathBuf, doing: &'static str, error: io::Error },
+    Io { path: PathBuf, doing: Doing, error: io::Error },
+    /// The path is a folder, which cannot be written as a file.
+    Directory(PathBuf),
 }
 
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+/// The step of a write that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doing {
+    FollowLink,
+    ReadState,
+    CreateTemporary,
+    Replace,
+    Write,
+    SetPermissions,
+    Open,
+    Read,
+}
+
+impl WriteError {
+    /// What went wrong, in each language; the system's own words for an I/O error stay as it gives them.
+    pub fn text(&self) -> Text {
         let p = |p: &Path| crate::escape::path(p);
         match self {
-            WriteError::Exists(path) => write!(f, "{} already exists", p(path)),
-            WriteError::Changed => f.write_str("the file changed on disk while implan was working on it"),
-            WriteError::ReadOnly(path) => write!(f, "{} is read-only", p(path)),
-            WriteError::HardLinks { path, links } => write!(
-                f,
-                "{} has {links} hard links; replacing it would leave the other {} holding the old text",
-                p(path),
-                if *links == 2 { "link".to_string() } else { format!("{} links", links - 1) }
-            ),
-            WriteError::Owner { path, error } => {
-                write!(f, "{} belongs to another user or group, which implan cannot keep ({error})", p(path))
+            WriteError::Exists(path) => m::exists(&p(path)),
+            WriteError::Changed => m::changed(),
+            WriteError::ReadOnly(path) => m::read_only(&p(path)),
+            WriteError::HardLinks { path, links } => m::hard_links(&p(path), *links),
+            WriteError::Owner { path, error } => m::owner(&p(path), &error.to_string()),
+            WriteError::Io { path, doing, error } => {
+                let (path, reason) = (p(path), describe(error));
+                match doing {
+                    Doing::FollowLink => m::cannot_follow_link(&path, &reason),
+                    Doing::ReadState => m::cannot_read_state(&path, &reason),
+                    Doing::CreateTemporary => m::cannot_create_temporary(&path, &reason),
+                    Doing::Replace => m::cannot_replace(&path, &reason),
+                    Doing::Write => m::cannot_write(&path, &reason),
+                    Doing::SetPermissions => m::cannot_set_permissions(&path, &reason),
+                    Doing::Open => m::cannot_open(&path, &reason),
+                    Doing::Read => m::cannot_read(&path, &reason),
+                }
             }
-            WriteError::Io { path, doing, error } => write!(f, "cannot {doing} {}: {}", p(path), describe(error)),
+            WriteError::Directory(path) => m::cannot_write(&p(path), &m::is_a_directory()),
         }
+    }
+}
+
+/// In English, for logs and tests; people read [`WriteError::text`].
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text().en())
     }
 }
 
 impl std::error::Error for WriteError {}
 
-/// An I/O error as a person reads it: the file-size limit named for what it is.
-pub(crate) fn describe(error: &io::Error) -> String {
+/// An I/O error as a person reads it: the file-size limit named for what it is. Other errors are the system's
+/// own words, the same in every language.
+pub(crate) fn describe(error: &io::Error) -> Text {
     #[cfg(unix)]
     if error.raw_os_error() == Some(libc::EFBIG) {
-        return format!("the file would exceed the size limit for files (ulimit -f) ({error})");
+        return m::size_limit(&error.to_string());
     }
-    error.to_string()
+    Text::verbatim(error.to_string())
 }
 
 /// What a forced write did that an unforced one would have refused, for the user to be told.
@@ -97,18 +129,21 @@ pub enum Forced {
     OwnerChanged,
 }
 
-impl std::fmt::Display for Forced {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Forced {
+    pub fn text(&self) -> Text {
         match self {
-            Forced::ReadOnly => f.write_str("it was read-only and stays so"),
-            Forced::SplitLinks(n) => write!(f, "its other {} still hold the old text", plural_links(n - 1)),
-            Forced::OwnerChanged => f.write_str("its owner or group is now yours"),
+            Forced::ReadOnly => m::stayed_read_only(),
+            Forced::SplitLinks(n) => m::links_split(n.saturating_sub(1)),
+            Forced::OwnerChanged => m::owner_now_yours(),
         }
     }
 }
 
-fn plural_links(n: u64) -> String {
-    if n == 1 { "hard link".into() } else { format!("{n} hard links") }
+/// In English, for logs and tests; people read [`Forced::text`].
+impl std::fmt::Display for Forced {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.text().en())
+    }
 }
 
 /// Writes `contents` to `path` (through a symbolic link, to the file it names), atomically for a regular file.
@@ -117,13 +152,13 @@ fn plural_links(n: u64) -> String {
 pub(crate) fn write_file(path: &Path, contents: &[u8], opts: WriteOptions<'_>) -> Result<Vec<Forced>, WriteError> {
     let io_err = |doing, error| WriteError::Io { path: path.to_path_buf(), doing, error };
     let target = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| io_err("follow the link", e))?,
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| io_err(Doing::FollowLink, e))?,
         _ => path.to_path_buf(),
     };
     let existing = match fs::metadata(&target) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io_err("read the state of", e)),
+        Err(e) => return Err(io_err(Doing::ReadState, e)),
     };
     if !replaceable(path, existing.as_ref(), opts.existing)? {
         // A device or a pipe cannot be replaced, only written to.
@@ -133,7 +168,7 @@ pub(crate) fn write_file(path: &Path, contents: &[u8], opts: WriteOptions<'_>) -
     if existing.is_some() {
         clean_stale_temps(&target, stale_after(opts.existing));
     }
-    let tmp = temp_file(&target, existing.as_ref()).map_err(|e| io_err("create a temporary file in", e))?;
+    let tmp = temp_file(&target, existing.as_ref()).map_err(|e| io_err(Doing::CreateTemporary, e))?;
     forced.extend(fill(tmp.as_file(), contents, existing.as_ref(), opts.force, path)?);
     if let Existing::ReplaceIfStill(expected) = opts.existing
         && read_if_there(&target)?.as_deref() != Some(expected)
@@ -147,7 +182,7 @@ pub(crate) fn write_file(path: &Path, contents: &[u8], opts: WriteOptions<'_>) -
     persisted.map_err(|e| match e.error.kind() {
         // Only a new file (persist_noclobber) can find one there; a replacement renames over it.
         io::ErrorKind::AlreadyExists => WriteError::Exists(path.to_path_buf()),
-        _ => io_err("replace", e.error),
+        _ => io_err(Doing::Replace, e.error),
     })?;
     // Best effort: make the rename itself durable.
     if let Ok(d) = File::open(parent_dir(&target)) {
@@ -168,11 +203,7 @@ fn replaceable(path: &Path, existing: Option<&fs::Metadata>, how: Existing<'_>) 
     match how {
         Existing::Keep => Err(WriteError::Exists(path.to_path_buf())),
         Existing::ReplaceIfStill(_) if !meta.is_file() => Err(WriteError::Changed),
-        _ if meta.is_dir() => Err(WriteError::Io {
-            path: path.to_path_buf(),
-            doing: "write",
-            error: io::Error::other("it is a directory"),
-        }),
+        _ if meta.is_dir() => Err(WriteError::Directory(path.to_path_buf())),
         _ => Ok(meta.is_file()),
     }
 }
@@ -188,13 +219,13 @@ fn fill(
 ) -> Result<Option<Forced>, WriteError> {
     let io_err = |doing, error| WriteError::Io { path: path.to_path_buf(), doing, error };
     let mut file = tmp;
-    file.write_all(contents).and_then(|()| file.flush()).map_err(|e| io_err("write", e))?;
+    file.write_all(contents).and_then(|()| file.flush()).map_err(|e| io_err(Doing::Write, e))?;
     let mut forced = None;
     if let Some(meta) = existing {
         forced = keep_owner(tmp, meta, force, path)?;
-        tmp.set_permissions(meta.permissions()).map_err(|e| io_err("set the permissions of", e))?;
+        tmp.set_permissions(meta.permissions()).map_err(|e| io_err(Doing::SetPermissions, e))?;
     }
-    tmp.sync_all().map_err(|e| io_err("write", e))?;
+    tmp.sync_all().map_err(|e| io_err(Doing::Write, e))?;
     Ok(forced)
 }
 
@@ -233,7 +264,8 @@ fn link_count(_: &fs::Metadata) -> u64 {
 #[cfg(unix)]
 fn keep_owner(tmp: &File, meta: &fs::Metadata, force: bool, target: &Path) -> Result<Option<Forced>, WriteError> {
     use std::os::unix::fs::MetadataExt;
-    let mine = tmp.metadata().map_err(|error| WriteError::Io { path: target.to_path_buf(), doing: "write", error })?;
+    let mine =
+        tmp.metadata().map_err(|error| WriteError::Io { path: target.to_path_buf(), doing: Doing::Write, error })?;
     if (mine.uid(), mine.gid()) == (meta.uid(), meta.gid()) {
         return Ok(None);
     }
@@ -316,16 +348,16 @@ fn clean_stale_temps(target: &Path, older_than: Option<Duration>) {
 
 fn write_through(target: &Path, contents: &[u8]) -> Result<(), WriteError> {
     let err = |doing, error| WriteError::Io { path: target.to_path_buf(), doing, error };
-    let mut f = fs::OpenOptions::new().write(true).open(target).map_err(|e| err("open", e))?;
-    f.write_all(contents).map_err(|e| err("write", e))?;
-    f.flush().map_err(|e| err("write", e))
+    let mut f = fs::OpenOptions::new().write(true).open(target).map_err(|e| err(Doing::Open, e))?;
+    f.write_all(contents).map_err(|e| err(Doing::Write, e))?;
+    f.flush().map_err(|e| err(Doing::Write, e))
 }
 
 fn read_if_there(path: &Path) -> Result<Option<Vec<u8>>, WriteError> {
     match fs::read(path) {
         Ok(b) => Ok(Some(b)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(WriteError::Io { path: path.to_path_buf(), doing: "read", error }),
+        Err(error) => Err(WriteError::Io { path: path.to_path_buf(), doing: Doing::Read, error }),
     }
 }
 
@@ -638,7 +670,7 @@ mod tests {
         assert!(matches!(read_if_there(&d.join("gone.toml")), Ok(None)));
         fs::write(d.join("there.toml"), b"x").unwrap();
         assert_eq!(read_if_there(&d.join("there.toml")).unwrap().as_deref(), Some(&b"x"[..]));
-        assert!(matches!(read_if_there(&d), Err(WriteError::Io { doing: "read", .. })));
+        assert!(matches!(read_if_there(&d), Err(WriteError::Io { doing: Doing::Read, .. })));
     }
 
     #[cfg(unix)]

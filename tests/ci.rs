@@ -144,9 +144,11 @@ fn select_and_ignore() {
         "examples/beiarn-as-written.toml",
     ]);
     assert_eq!(o.status.code(), Some(0), "only warnings are left");
-    let o = implan(&["check", "--select", "idle-gaps", "plans"]);
+    let o = implan(&["check", "--select", "idle-gaps", "plans", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(err(&o), "error: unknown rule 'idle-gaps'; did you mean 'idle-gap'?\n");
+    let o = implan(&["check", "--select", "idle-gaps", "plans", "--lang", "nn"]);
+    assert_eq!(err(&o), "feil: ukjend regel 'idle-gaps'; meinte du 'idle-gap'?\n");
 }
 
 #[test]
@@ -163,7 +165,7 @@ fn rules_and_explain() {
         e.starts_with("season-mismatch (error)\n\nAn activity dated outside the period its phase's label names\n\n")
     );
     assert!(e.contains("**Fix:**"), "the doc has the fix");
-    let o = implan(&["explain", "season"]);
+    let o = implan(&["explain", "season", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("did you mean 'season-mismatch'?"), "{}", err(&o));
 }

@@ -145,13 +145,18 @@ fn directories_are_searched_recursively_in_stable_order() {
 
 #[test]
 fn unreadable_paths_exit_2() {
-    let o = implan(&["check", "does/not/exist.toml"]);
+    let o = implan(&["check", "does/not/exist.toml", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o), "error: cannot read 'does/not/exist.toml': No such file or directory (os error 2)\n");
     let dir = TempDir::new("cli-empty-dir");
-    let o = implan(&["check", &dir.dir().display().to_string()]);
+    let o = implan(&["check", &dir.dir().display().to_string(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no plan files (*.toml) found"), "{}", stderr(&o));
+    // Without --lang, the locale's language; the harness's C.UTF-8 names none, so Bokmål.
+    let o = implan(&["check", &dir.dir().display().to_string()]);
+    assert_eq!(stderr(&o), "feil: fant ingen planfiler (*.toml) under stiene som er oppgitt\n");
+    let o = implan(&["check", &dir.dir().display().to_string(), "--lang", "nn"]);
+    assert_eq!(stderr(&o), "feil: fann ingen planfiler (*.toml) under stiane som er oppgitt\n");
 }
 
 #[test]

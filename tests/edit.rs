@@ -36,7 +36,10 @@ fn day(s: &str) -> NaiveDate {
 
 /// (rule, message) of every finding: spans move when lines are added, messages must not change.
 fn findings(path: &Path, text: &str) -> Vec<(String, String)> {
-    check_source(&Source::new(path, text)).into_iter().map(|f| (f.rule.to_string(), f.message.en().to_owned())).collect()
+    check_source(&Source::new(path, text))
+        .into_iter()
+        .map(|f| (f.rule.to_string(), f.message.en().to_owned()))
+        .collect()
 }
 
 fn activity_ids(path: &Path, text: &str) -> Vec<String> {
@@ -91,7 +94,7 @@ fn edit_file_marks_the_first_activity_of_every_plan_done() {
         let new = fs::read_to_string(&path).unwrap();
         assert_eq!(new, edit::apply(&text, &id, &Edit::done_on(day("2026-11-23"))).unwrap().0);
         assert_eq!(findings(&path, &new), vec![]);
-        let msg = out.message(&path);
+        let msg = out.message(&path).en().to_owned();
         assert_eq!(msg, format!("marked '{id}' done on 2026-11-23 (was planned) ({}:{})", path.display(), out.line));
         assert_eq!(temps_beside(&path), Vec::<String>::new());
     }

@@ -7,8 +7,15 @@ use common::{TempDir, temps_beside};
 use std::path::PathBuf;
 use std::process::Output;
 
+/// `implan` in an English locale: `done` and `set` have no `--lang`, and speak the locale's language.
 fn implan(args: &[&str]) -> Output {
-    common::command(args).output().expect("the implan binary runs")
+    english(args).output().expect("the implan binary runs")
+}
+
+fn english(args: &[&str]) -> std::process::Command {
+    let mut cmd = common::command(args);
+    cmd.env("LANG", "en_US.UTF-8");
+    cmd
 }
 
 /// A copy of the repository's `plan` as plan.toml in a fresh temp dir, with the dir's guard: keep it while the
@@ -47,7 +54,7 @@ fn done_adds_two_lines_and_the_plan_still_checks_clean() {
     let added: Vec<&str> = after.lines().filter(|l| !before.lines().any(|b| b == *l)).collect();
     assert_eq!(added, ["  status = \"done\"", "  done = 2026-03-12"]);
     assert_eq!(after.lines().count(), before.lines().count() + 2);
-    let check = implan(&["check", &ps]);
+    let check = implan(&["check", &ps, "--lang", "en"]);
     assert_eq!(text(&check.stdout), "checked 1 file: no findings\n");
     // Done again with the same date: nothing to change, nothing written.
     let o = implan(&["done", &ps, "oppstartsmote", "--date", "2026-03-12"]);
@@ -97,7 +104,7 @@ fn unknown_activity_and_bad_status_exit_2_and_change_nothing() {
 /// Runs implan with a limit on the size of any file it writes (`ulimit -f`, in bytes).
 fn implan_with_file_limit(args: &[&str], bytes: u64) -> Output {
     use std::os::unix::process::CommandExt;
-    let mut cmd = common::command(args);
+    let mut cmd = english(args);
     // SAFETY: setrlimit is async-signal-safe, and the closure touches nothing of the parent's.
     unsafe {
         cmd.pre_exec(move || {
@@ -134,7 +141,7 @@ fn a_failed_write_leaves_the_plan_intact() {
     assert_eq!(temps_beside(&p), Vec::<String>::new());
     // The same for an export and for standard output redirected to a file.
     let out = p.with_file_name("gantt.svg");
-    let o = implan_with_file_limit(&["gantt", &ps, "-o", &out.display().to_string()], 4096);
+    let o = implan_with_file_limit(&["gantt", &ps, "--lang", "en", "-o", &out.display().to_string()], 4096);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
     assert!(text(&o.stderr).contains("size limit"), "{}", text(&o.stderr));
     assert!(!out.exists());
@@ -189,6 +196,7 @@ fn an_owner_that_cannot_be_kept_is_refused() {
     let original = std::fs::read(&p).unwrap();
     let as_nobody = |extra: &[&str]| {
         let mut cmd = common::unprivileged(dir);
+        cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "en_US.UTF-8");
         cmd.args(["done", &p.display().to_string(), "oppstartsmote", "--date", "2026-03-12"]).args(extra);
         common::output_of(cmd)
     };
@@ -302,4 +310,24 @@ fn concurrent_edits_never_lose_one() {
         }
     }
     assert_eq!(temps_beside(&p), Vec::<String>::new(), "no temporary file is left behind");
+}
+
+#[test]
+fn done_speaks_the_locales_language() {
+    // Without a locale that names a language, Bokmål; `done` and `set` have no `--lang`.
+    let (_dir, p) = copy_of("plans/beiarn-omni.toml", "bokmal");
+    let ps = p.display().to_string();
+    let o = common::command(&["done", &ps, "oppstartsmote", "--date", "2026-03-12"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        text(&o.stdout),
+        format!("satte status for 'oppstartsmote' til gjennomført 2026-03-12 (var planlagt) ({ps}:181)\n")
+    );
+    let o =
+        common::command(&["set", &ps, "opstartsmote", "status=avlyst"]).env("LANG", "nn_NO.UTF-8").output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        text(&o.stderr),
+        format!("feil: {ps}: ingen aktivitet har id-en 'opstartsmote'; meinte du 'oppstartsmote'?\n")
+    );
 }

@@ -4,13 +4,20 @@
 
 mod common;
 
-use common::{DEADLINE, TempDir, json, run_within, stderr, stdout};
+use common::{DEADLINE, TempDir, json, stderr, stdout};
 use std::io::Write;
 use std::process::{Command, Output};
 use std::time::Duration;
 
 fn implan(args: &[&str]) -> Output {
     run_within(args, DEADLINE).0
+}
+
+/// [`common::run_within`] in an English locale: the findings and errors compared here are the English ones.
+fn run_within(args: &[&str], deadline: Duration) -> (Output, Duration) {
+    let mut cmd = common::command(args);
+    cmd.env("LANG", "en_US.UTF-8");
+    common::run_command(cmd, args, deadline)
 }
 
 /// (rule, line, column, message) of a finding; positions are 0 when null.
@@ -38,11 +45,11 @@ fn of_rule<'a>(v: &'a serde_json::Value, rule: &str) -> Vec<&'a serde_json::Valu
     v["findings"].as_array().expect("findings is a list").iter().filter(|f| f["rule"] == rule).collect()
 }
 
-/// Writes one file and checks it with `--format json`.
+/// Writes one file and checks it with `--format json`, in English.
 fn check_bytes(name: &str, bytes: &[u8]) -> (Output, serde_json::Value) {
     let dir = TempDir::new(name);
     let p = dir.write("plan.toml", bytes);
-    let o = implan(&["check", "--format", "json", &p]);
+    let o = implan(&["check", "--format", "json", "--lang", "en", &p]);
     let v = json(&o);
     (o, v)
 }
@@ -336,7 +343,7 @@ fn years_1_and_9999() {
 
     let dir = TempDir::new("9999");
     let p = dir.write("plan.toml", PLAN_9999.as_bytes());
-    let o = implan(&["check", "--format", "json", &p]);
+    let o = implan(&["check", "--format", "json", "--lang", "en", &p]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let f = findings(&json(&o));
     assert_eq!(f.len(), 1, "{f:?}");
@@ -528,6 +535,7 @@ fn no_permission() {
     let p = dir.write("plan.toml", SMALL_PLAN.as_bytes());
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
     let mut cmd = common::unprivileged(dir.dir());
+    cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "en_US.UTF-8");
     cmd.args(["check", &p]);
     let o = common::output_of(cmd);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));

@@ -228,8 +228,9 @@ fn implan_init_on_the_command_line() {
     let run = |args: &[&str]| common::command_in(dir, args).output().unwrap();
     let o = run(&["init", "--template", "omni", "--start", "2026-08", "--lang", "nb"]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(String::from_utf8_lossy(&o.stdout), "wrote omni.toml; check it with: implan check omni.toml\n");
-    let check = run(&["check", "omni.toml"]);
+    // The plan's language is the language init speaks.
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "skrev omni.toml; kontroller planen med: implan check omni.toml\n");
+    let check = run(&["check", "omni.toml", "--lang", "en"]);
     assert_eq!(String::from_utf8_lossy(&check.stdout), "checked 1 file: no findings\n");
     let before = std::fs::read(dir.join("omni.toml")).unwrap();
     let again = run(&["init", "--template", "omni", "--start", "2027-01"]);
@@ -238,7 +239,13 @@ fn implan_init_on_the_command_line() {
     let forced = run(&["init", "--template", "omni", "--start", "2027-01", "--force"]);
     assert_eq!(forced.status.code(), Some(0));
     assert_ne!(std::fs::read(dir.join("omni.toml")).unwrap(), before);
-    let wrong = run(&["init", "--template", "omnni"]);
+    let wrong = run(&["init", "--template", "omnni", "--lang", "en"]);
     assert_eq!(wrong.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&wrong.stderr).contains("did you mean 'omni'?"));
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).starts_with("error: unknown template 'omnni'; did you mean 'omni'?")
+    );
+    let wrong = run(&["init", "--template", "omnni", "--lang", "nn"]);
+    assert!(String::from_utf8_lossy(&wrong.stderr).starts_with("feil: ukjend mal 'omnni'; meinte du 'omni'?"));
+    let o = run(&["init", "--template", "mot", "--start", "2026-08", "--lang", "en"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "wrote mot.toml; check it with: implan check mot.toml\n");
 }

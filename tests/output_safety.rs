@@ -10,7 +10,7 @@ mod common;
 #[allow(dead_code)]
 mod genplan;
 
-use common::{DEADLINE, TempDir, command, run_command, run_within};
+use common::{DEADLINE, TempDir, run_command};
 use implan::escape::is_invisible;
 use std::process::{Output, Stdio};
 
@@ -502,6 +502,18 @@ fn implan(args: &[&str]) -> Output {
     run_within(args, DEADLINE).0
 }
 
+/// [`common::command`] in an English locale: the messages compared here are the English ones (a plan that says
+/// its `lang` still has its findings in it).
+fn command(args: &[&str]) -> std::process::Command {
+    let mut cmd = common::command(args);
+    cmd.env("LANG", "en_US.UTF-8");
+    cmd
+}
+
+fn run_within(args: &[&str], deadline: std::time::Duration) -> (Output, std::time::Duration) {
+    run_command(command(args), args, deadline)
+}
+
 #[cfg(unix)]
 #[test]
 fn a_search_stays_in_its_tree_unless_told_to_follow() {
@@ -595,7 +607,7 @@ fn a_failed_write_is_an_error_naming_its_target() {
     let made = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, 7)) };
     assert_eq!(made, 0, "making a full device needs root: {}", std::io::Error::last_os_error());
     let f = full.display().to_string();
-    let o = implan(&["report", plan, "-o", &f]);
+    let o = implan(&["report", plan, "-o", &f, "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(text(&o.stdout), "", "no 'wrote {f}'");
     assert!(text(&o.stderr).contains(&format!("cannot write {f}: No space left on device")), "{}", text(&o.stderr));

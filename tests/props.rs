@@ -56,7 +56,12 @@ fn debug_findings(source: &Source) -> String {
 fn render_all(source: &Source, findings: Vec<Finding>) {
     let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
     let errors = findings.iter().filter(|f| f.severity == implan::diag::Severity::Error).count();
-    let reports = [FileReport { path: source.path.clone(), source: Some(source.clone()), findings, lang: implan::lang::Lang::En }];
+    let reports = [FileReport {
+        path: source.path.clone(),
+        source: Some(source.clone()),
+        findings,
+        lang: implan::lang::Lang::En,
+    }];
     let n = rules.len();
 
     let plain = anstream::adapter::strip_str(&implan::render::human(&reports, implan::lang::Lang::En)).to_string();
@@ -85,7 +90,8 @@ fn render_all(source: &Source, findings: Vec<Finding>) {
     assert_eq!(commands.len(), n, "github: a workflow command per finding\n{github}");
     assert_eq!(github.lines().count(), n, "github: nothing else, no broken line");
 
-    let sarif: serde_json::Value = serde_json::from_str(&implan::render::sarif(&reports, implan::lang::Lang::En)).expect("SARIF parses");
+    let sarif: serde_json::Value =
+        serde_json::from_str(&implan::render::sarif(&reports, implan::lang::Lang::En)).expect("SARIF parses");
     let results = sarif["runs"][0]["results"].as_array().expect("results");
     let got: Vec<&str> = results.iter().map(|r| r["ruleId"].as_str().unwrap()).collect();
     assert_eq!(got, rules, "sarif");

@@ -100,11 +100,12 @@ fn exports_write_their_files() {
         a.extend(["-o", &o]);
         let r = common::command(&a).output().unwrap();
         assert_eq!(r.status.code(), Some(0), "{a:?}: {}", String::from_utf8_lossy(&r.stderr));
-        assert_eq!(String::from_utf8_lossy(&r.stdout), format!("wrote {o}\n"));
+        // In the plan's language, as the export itself.
+        assert_eq!(String::from_utf8_lossy(&r.stdout), format!("skrev {o}\n"));
         let text = std::fs::read_to_string(&out).unwrap();
         assert!(text.starts_with(start), "{file} begins {:?}", &text[..text.len().min(60)]);
     }
-    let bad = common::command(&["export", "ics", &plan, "--role", "rektor"]).output().unwrap();
+    let bad = common::command(&["export", "ics", &plan, "--role", "rektor", "--lang", "en"]).output().unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("did you mean 'rektorer'?"));
 }

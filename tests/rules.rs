@@ -69,7 +69,9 @@ fn every_fixture_shows_its_rules_reviewed_findings() {
     let mut seen = 0;
     for dir in entries(&root().join(FIXTURES), true) {
         let id = dir.file_name().unwrap().to_str().unwrap().to_string();
-        let rule = RuleId::parse(&id).unwrap_or_else(|| panic!("{FIXTURES}/{id}: {}", RuleId::unknown_message(&id)));
+        let rule = RuleId::parse(&id).unwrap_or_else(|| {
+            panic!("{FIXTURES}/{id}: {}", implan::messages::commands::unknown_rule(&id, RuleId::nearest(&id)).en())
+        });
         for file in entries(&dir, false) {
             let case = file.file_stem().unwrap().to_str().unwrap().to_string();
             let rel = format!("{FIXTURES}/{id}/{case}.toml");

@@ -88,15 +88,18 @@ fn schedule_filters() {
 
 #[test]
 fn schedule_unknown_filters_are_usage_errors_with_suggestions() {
-    let o = implan(&["schedule", BEIARN, "--role", "rektor"]);
+    let o = implan(&["schedule", BEIARN, "--role", "rektor", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o), "error: the plan has no role 'rektor'; did you mean 'rektorer'?\n");
-    let o = implan(&["schedule", BEIARN, "--phase", "fase9"]);
+    // An error about the plan is in the plan's language, whatever the locale (Beiarn's is Bokmål).
+    let o = run_in(&root(), &["schedule", BEIARN, "--role", "rektor"], &[("LANG", "en_US.UTF-8")]);
+    assert_eq!(stderr(&o), "feil: planen har ingen rolle 'rektor'; mente du 'rektorer'?\n");
+    let o = implan(&["schedule", BEIARN, "--phase", "fase9", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).starts_with("error: the plan has no phase 'fase9'"), "{}", stderr(&o));
     let o = implan(&["schedule", BEIARN, "--status", "halvferdig"]);
     assert_eq!(o.status.code(), Some(2));
-    let o = implan(&["schedule", BEIARN, "--from", "marts 2026"]);
+    let o = implan(&["schedule", BEIARN, "--from", "marts 2026", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("did you mean 'mars'?"), "{}", stderr(&o));
 }
@@ -208,7 +211,7 @@ fn status_finds_the_plan_when_none_is_named() {
     let tmp = TempDir::new("views-find");
     let dir = tmp.dir();
     std::fs::create_dir_all(dir.join("plans")).unwrap();
-    let o = run_in(dir, &["status", "--today", TODAY], &[]);
+    let o = run_in(dir, &["status", "--today", TODAY, "--lang", "en"], &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("no plan given, and there is no implan.toml here and no plan under plans/"),
@@ -220,7 +223,7 @@ fn status_finds_the_plan_when_none_is_named() {
     let o = run_in(dir, &["status", "--today", TODAY], &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     std::fs::write(dir.join("plans/b.toml"), &finished).unwrap();
-    let o = run_in(dir, &["status", "--today", TODAY], &[]);
+    let o = run_in(dir, &["status", "--today", TODAY], &[("LANG", "en_US.UTF-8")]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),

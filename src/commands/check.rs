@@ -3,6 +3,8 @@
 use super::{Console, Error, Exit, parse_today};
 use crate::check::{self, FileReport};
 use crate::cli::{CheckArgs, CheckFormat};
+use crate::lang::{Lang, Text};
+use crate::messages::commands as m;
 use crate::{escape, render};
 
 pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Error> {
@@ -14,28 +16,29 @@ pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Er
         lang: args.lang.map(Into::into),
         locale: crate::i18n::env_locale().as_deref().and_then(crate::lang::Lang::parse),
     };
-    let found = check::collect(&args.paths, &check::Walk { follow: args.follow }).map_err(|e| e.to_string())?;
+    // The command's own language, before any plan says its own.
+    let own = opts.lang_of(None);
+    let found = check::collect(&args.paths, &check::Walk { follow: args.follow }).map_err(|e| e.text())?;
     for skipped in &found.skipped {
-        console.warning(&skipped.to_string());
+        console.warning(own, &skipped.text());
     }
     if found.files.is_empty() {
-        return Err(Error::Usage("no plan files (*.toml) found under the given paths".into()));
+        return Err(Error::Usage(m::no_plan_files()));
     }
     let reports = match check::check_files(&found.files, &opts) {
         Ok(r) => r,
-        Err(check::CheckError::Read(e)) => return Err(Error::Usage(e.to_string())),
+        Err(check::CheckError::Read(e)) => return Err(Error::Usage(e.text())),
         Err(check::CheckError::Config(c)) => {
             // A wrong implan.toml stops the run: what it says applies to every file below it.
-            let lang = opts.lang_of(None);
             let findings = c.findings.clone();
-            let report = FileReport { path: c.path.clone(), source: Some(c.source.clone()), findings, lang };
-            console.report(&render::human(&[report], lang));
-            return Err(Error::Usage(c.to_string()));
+            let report = FileReport { path: c.path.clone(), source: Some(c.source.clone()), findings, lang: own };
+            console.report(&render::human(&[report], own));
+            return Err(Error::Usage(c.text()));
         }
     };
-    warn_of_names_the_format_cannot_keep(&reports, &args, console);
     let deny_warnings = args.deny.is_some();
     let lang = opts.lang_of_run(&reports);
+    warn_of_names_the_format_cannot_keep(&reports, &args, lang, console);
     let (text, styled) = rendered(&reports, &args, deny_warnings, lang)?;
     console.out(&text, styled)?;
     let summary = render::Summary::of(&reports);
@@ -45,18 +48,20 @@ pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Er
 
 /// What a format of text shows of a file name that is not: JSON has U+FFFD for the odd bytes, JUnit and
 /// GitHub the `\xE6` escapes people see elsewhere; SARIF's URI keeps the bytes.
-fn warn_of_names_the_format_cannot_keep(reports: &[FileReport], args: &CheckArgs, console: &mut dyn Console) {
-    let how = match args.format {
+fn warn_of_names_the_format_cannot_keep(
+    reports: &[FileReport],
+    args: &CheckArgs,
+    lang: Lang,
+    console: &mut dyn Console,
+) {
+    let warning: fn(&str) -> Text = match args.format {
         _ if args.statistics => return,
-        CheckFormat::Json => "with U+FFFD in place of its odd bytes",
-        CheckFormat::Junit | CheckFormat::Github => "with \\xNN escapes for its odd bytes",
+        CheckFormat::Json => m::name_not_utf8_replaced,
+        CheckFormat::Junit | CheckFormat::Github => m::name_not_utf8_escaped,
         _ => return,
     };
     for r in reports.iter().filter(|r| !escape::path_is_text(&r.path)) {
-        let name = escape::path(&r.path);
-        console.warning(&format!(
-            "the file name {name} is not UTF-8; this format can only show it {how} (SARIF keeps them)"
-        ));
+        console.warning(lang, &warning(&escape::path(&r.path)));
     }
 }
 
@@ -65,13 +70,13 @@ fn rendered(
     reports: &[FileReport],
     args: &CheckArgs,
     deny_warnings: bool,
-    lang: crate::lang::Lang,
+    lang: Lang,
 ) -> Result<(String, bool), Error> {
     Ok(if args.statistics {
         match args.format {
             CheckFormat::Human | CheckFormat::Concise => (render::statistics_text(reports, lang), true),
             CheckFormat::Json => (render::statistics_json(reports), false),
-            _ => return Err(Error::Usage("--statistics goes with --format human, concise or json".into())),
+            _ => return Err(Error::Usage(m::statistics_format())),
         }
     } else {
         match args.format {

@@ -12,7 +12,5 @@ pub(super) fn run(args: ChecklistArgs, console: &mut dyn Console) -> Result<Exit
         filter: Filter { role: args.role, phase: args.phase, ..Filter::default() },
         format: args.format.into(),
     };
-    with_view(&args.common, Audience::People, console, |view, _| {
-        Ok((render(view, &opts).map_err(|e| e.to_string())?, false))
-    })
+    with_view(&args.common, Audience::People, console, |view, _| Ok((render(view, &opts)?, false)))
 }

@@ -20,7 +20,8 @@ pub(super) fn set(args: SetArgs, console: &mut dyn Console) -> Result<Exit, Erro
 
 /// Errors in what was asked (no such activity, a contradictory status) exit 2; a file that cannot be edited or
 /// written exits 1. Either way the file is left as it was. A done date that the `done-date` rule would report
-/// is warned about at once.
+/// is warned about at once. What these commands say is in the locale's language (else Bokmål): they have no
+/// `--lang`, and they read the plan only as TOML.
 fn apply(
     plan: &Path,
     activity: &str,
@@ -29,14 +30,16 @@ fn apply(
     console: &mut dyn Console,
 ) -> Result<Exit, Error> {
     use EditError as E;
+    let lang = super::lang_or_locale(None);
     match edit.and_then(|e| edit::edit_file_with(plan, activity, &e, force)) {
         Ok(outcome) => {
-            console.out(&format!("{}\n", outcome.message(plan)), false)?;
+            console.out(&format!("{}\n", outcome.message(plan).get(lang)), false)?;
             let today = chrono::Local::now().date_naive();
             if let Some(day) = outcome.done.filter(|_| outcome.changed)
                 && let Some(problem) = crate::rules::done_date::problem(day, outcome.plan_start, today)
             {
-                console.warning(&format!("{} [done-date]", problem.message(day)));
+                let rule = crate::diag::RuleId::DoneDate;
+                console.warning(lang, &problem.text(day).map(|_, s| format!("{s} [{rule}]")));
             }
             Ok(Exit::Success)
         }
@@ -46,11 +49,13 @@ fn apply(
                 E::NotText | E::Parse(_) | E::Unsupported { .. } | E::Changed | E::Busy | E::Write(_) => Exit::Failure,
             };
             // A write error names the file itself.
+            let text = e.text();
+            let message = escape::visible(text.get(lang));
             let message = match e {
-                E::Write(_) => escape::visible(&e.to_string()).into_owned(),
-                _ => format!("{}: {}", escape::path(plan), escape::visible(&e.to_string())),
+                E::Write(_) => message.into_owned(),
+                _ => format!("{}: {message}", escape::path(plan)),
             };
-            console.error(&message);
+            console.error(lang, &message);
             Ok(exit)
         }
     }

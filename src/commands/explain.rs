@@ -7,7 +7,8 @@ use crate::rule_id::RuleId;
 
 pub(super) fn run(args: ExplainArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let Some(r) = crate::rules::by_id(&args.rule) else {
-        return Err(Error::Usage(RuleId::unknown_message(&escape::visible(&args.rule))));
+        let id = escape::visible(&args.rule);
+        return Err(Error::Usage(crate::messages::commands::unknown_rule(&id, RuleId::nearest(&args.rule))));
     };
     let lang = super::lang_or_locale(args.lang);
     let severity = crate::messages::report::severity(r.severity);

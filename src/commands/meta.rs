@@ -15,7 +15,7 @@ pub(super) fn man(console: &mut dyn Console) -> Result<Exit, Error> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut buf)
-        .map_err(|e| Error::Usage(format!("cannot render the manual: {e}")))?;
+        .map_err(|e| Error::Usage(crate::messages::commands::cannot_render_manual(&e.to_string())))?;
     console.out(&String::from_utf8_lossy(&buf), false)?;
     Ok(Exit::Success)
 }

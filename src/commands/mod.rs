@@ -16,8 +16,10 @@ mod schedule;
 mod status;
 mod timeline;
 
-use crate::cli::{Command, ExportWhat};
+use crate::cli::{Command, ExportWhat, LangArg};
 use crate::escape;
+use crate::lang::{Lang, Text};
+use crate::messages::commands as m;
 use std::path::Path;
 
 /// Where a command's words go. The binary prints to the terminal (styles, escaping of what slipped through);
@@ -25,10 +27,10 @@ use std::path::Path;
 pub trait Console {
     /// Standard output. `styled` text may hold ANSI styles, to be stripped when they cannot be shown.
     fn out(&mut self, text: &str, styled: bool) -> std::io::Result<()>;
-    /// A warning on standard error.
-    fn warning(&mut self, message: &str);
-    /// An error on standard error, already escaped.
-    fn error(&mut self, message: &str);
+    /// A warning on standard error, in `lang` (its label too).
+    fn warning(&mut self, lang: Lang, message: &Text);
+    /// An error on standard error, in `lang` (its label too); `message` is in that language, already escaped.
+    fn error(&mut self, lang: Lang, message: &str);
     /// Findings rendered for people, on standard error.
     fn report(&mut self, text: &str);
     /// The width of the terminal standard output goes to, if it is one.
@@ -59,18 +61,42 @@ impl Exit {
 /// Why a command stopped before its end.
 #[derive(Debug)]
 pub enum Error {
-    /// A usage error, or a path that cannot be read or written (exit 2). The message may hold plan text and
-    /// needs escaping for the terminal.
-    Usage(String),
+    /// A usage error, or a path that cannot be read or written (exit 2), said in the command's language (see
+    /// [`lang_of`]). The message may hold plan text and needs escaping for the terminal.
+    Usage(Text),
+    /// A usage error about a plan that has been read, said in the plan's language (unless `--lang` says
+    /// another): an unknown role in `--role`, an export that cannot be written.
+    About(Lang, Text),
     /// Standard output could not be written.
     Output(std::io::Error),
 }
 
+impl Error {
+    /// The language the error is said in and its words: the plan's for [`Error::About`], else `lang`, the
+    /// command's.
+    pub fn said(&self, lang: Lang) -> (Lang, String) {
+        match self {
+            Error::Usage(message) => (lang, message.get(lang).to_owned()),
+            Error::About(plan, message) => (*plan, message.get(*plan).to_owned()),
+            Error::Output(e) => (lang, m::cannot_write_stdout(&crate::write::describe(e)).get(lang).to_owned()),
+        }
+    }
+
+    /// A usage error about the plan read, to be said in `lang`, the plan's.
+    fn about(self, lang: Lang) -> Error {
+        match self {
+            Error::Usage(message) => Error::About(lang, message),
+            other => other,
+        }
+    }
+}
+
+/// In English, for logs and tests; people read [`Error::said`].
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::Usage(message) => f.write_str(message),
-            Error::Output(e) => write!(f, "cannot write to standard output: {}", crate::write::describe(e)),
+            Error::Usage(message) | Error::About(_, message) => f.write_str(message.en()),
+            Error::Output(_) => f.write_str(&self.said(Lang::En).1),
         }
     }
 }
@@ -78,7 +104,7 @@ impl std::fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Usage(_) => None,
+            Error::Usage(_) | Error::About(..) => None,
             Error::Output(e) => Some(e),
         }
     }
@@ -90,10 +116,23 @@ impl From<std::io::Error> for Error {
     }
 }
 
-impl From<String> for Error {
-    fn from(message: String) -> Self {
+impl From<Text> for Error {
+    fn from(message: Text) -> Self {
         Error::Usage(message)
     }
+}
+
+impl From<crate::views::ViewError> for Error {
+    fn from(e: crate::views::ViewError) -> Self {
+        Error::Usage(e.0)
+    }
+}
+
+/// The language a command's own words are in (its usage errors, warnings and confirmations): its `--lang`,
+/// else the locale's, else Bokmål. An error about a plan that has been read is in the plan's
+/// ([`Error::About`]).
+pub fn lang_of(command: &Command) -> Lang {
+    lang_or_locale(command.lang())
 }
 
 /// Runs one subcommand.
@@ -119,22 +158,28 @@ pub fn run(command: Command, console: &mut dyn Console) -> Result<Exit, Error> {
     }
 }
 
-/// `--today` and the like: a date as people write it, its first day.
 /// The language of a command that reads no plan: `--lang`, else the locale's, else Bokmål.
-fn lang_or_locale(flag: Option<crate::cli::LangArg>) -> crate::lang::Lang {
+fn lang_or_locale(flag: Option<LangArg>) -> Lang {
     crate::i18n::resolve(flag.map(Into::into), None, crate::i18n::env_locale().as_deref())
 }
 
-fn parse_today(t: &str, flag: &str) -> Result<chrono::NaiveDate, Error> {
-    crate::when::parse(t).map(|w| w.start).map_err(|e| Error::Usage(format!("{flag}: {}", escape::visible(e.message.en()))))
+/// A message with whatever a person typed in it shown safely, line breaks too.
+fn visible(message: Text) -> Text {
+    message.map(|_, s| escape::visible(&s).into_owned())
 }
 
-/// Writes an export to its file (see [`crate::write`]), or hands it back to be printed.
-fn write_output(path: Option<&Path>, text: String) -> Result<(String, bool), Error> {
+/// `--today` and the like: a date as people write it, its first day.
+fn parse_today(t: &str, flag: &str) -> Result<chrono::NaiveDate, Error> {
+    crate::when::parse(t).map(|w| w.start).map_err(|e| Error::Usage(visible(m::flag_problem(flag, &e.message))))
+}
+
+/// Writes an export to its file (see [`crate::write`]), or hands it back to be printed; `lang` is the
+/// language of the confirmation.
+fn write_output(path: Option<&Path>, text: String, lang: Lang) -> Result<(String, bool), Error> {
     let Some(path) = path else { return Ok((text, false)) };
     crate::write::write_file(path, text.as_bytes(), crate::write::WriteOptions::replace())
-        .map_err(|e| Error::Usage(e.to_string()))?;
-    Ok((format!("wrote {}\n", escape::path(path)), false))
+        .map_err(|e| Error::Usage(e.text()))?;
+    Ok((format!("{}\n", m::wrote(&escape::path(path)).get(lang)), false))
 }
 
 #[cfg(test)]
@@ -154,11 +199,11 @@ mod tests {
             self.said.push(format!("out{}: {text}", if styled { " (styled)" } else { "" }));
             Ok(())
         }
-        fn warning(&mut self, message: &str) {
-            self.said.push(format!("warning: {message}"));
+        fn warning(&mut self, lang: Lang, message: &Text) {
+            self.said.push(format!("warning ({}): {}", lang.code(), message.get(lang)));
         }
-        fn error(&mut self, message: &str) {
-            self.said.push(format!("error: {message}"));
+        fn error(&mut self, lang: Lang, message: &str) {
+            self.said.push(format!("error ({}): {message}", lang.code()));
         }
         fn report(&mut self, text: &str) {
             self.said.push(format!("report: {text}"));
@@ -181,22 +226,32 @@ mod tests {
 
     #[test]
     fn an_error_says_what_failed() {
-        assert_eq!(Error::Usage("no plan".into()).to_string(), "no plan");
+        let usage = Error::Usage(m::no_plan_files());
+        assert_eq!(usage.to_string(), "no plan files (*.toml) found under the given paths");
+        assert_eq!(usage.said(Lang::Nn), (Lang::Nn, m::no_plan_files().get(Lang::Nn).to_owned()));
         let full = Error::from(std::io::Error::from(std::io::ErrorKind::StorageFull));
         assert!(full.to_string().starts_with("cannot write to standard output: "), "{full}");
+        assert!(full.said(Lang::Nb).1.starts_with("kan ikke skrive til standard utdata: "), "{full}");
         assert!(std::error::Error::source(&full).is_some());
-        assert!(std::error::Error::source(&Error::Usage(String::new())).is_none());
+        assert!(std::error::Error::source(&usage).is_none());
+    }
+
+    #[test]
+    fn an_error_about_the_plan_read_is_said_in_the_plans_language() {
+        let about = Error::Usage(m::no_phases()).about(Lang::Nn);
+        assert_eq!(about.said(Lang::En), (Lang::Nn, "planen har ingen fasar".to_owned()));
+        assert_eq!(about.to_string(), "the plan has no phases");
     }
 
     #[test]
     fn explain_prints_the_rule_or_suggests_one() {
-        let (exit, said) = run_args(&["explain", "cadence"]);
+        let (exit, said) = run_args(&["explain", "cadence", "--lang", "en"]);
         assert_eq!(exit.unwrap(), Exit::Success);
         assert!(said[0].starts_with("out: cadence (error)\n\nA recurring requirement"), "{said:?}");
         let (exit, said) = run_args(&["explain", "cadense"]);
         assert!(said.is_empty());
         let Err(Error::Usage(message)) = exit else { panic!("{exit:?}") };
-        assert!(message.contains("cadence"), "{message}");
+        assert!(message.en().contains("cadence"), "{message:?}");
     }
 
     #[cfg(unix)]
@@ -205,11 +260,11 @@ mod tests {
         let tmp = tempfile::Builder::new().prefix("implan-commands-").tempdir().unwrap();
         let dir = tmp.path();
         std::os::unix::fs::symlink(dir.join("nowhere"), dir.join("broken.toml")).unwrap();
-        let (exit, said) = run_args(&["check", "--follow", dir.to_str().unwrap()]);
+        let (exit, said) = run_args(&["check", "--follow", "--lang", "nb", dir.to_str().unwrap()]);
         let Err(Error::Usage(message)) = exit else { panic!("{exit:?}") };
-        assert_eq!(message, "no plan files (*.toml) found under the given paths");
+        assert_eq!(message.en(), "no plan files (*.toml) found under the given paths");
         assert_eq!(said.len(), 1, "{said:?}");
-        assert!(said[0].starts_with("warning: skipped ") && said[0].contains("broken.toml"), "{said:?}");
+        assert!(said[0].starts_with("warning (nb): hoppet over ") && said[0].contains("broken.toml"), "{said:?}");
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::{Console, Error, Exit, parse_today};
 use crate::check::{self, FileReport};
 use crate::cli::ViewArgs;
 use crate::diag::Finding;
+use crate::messages::commands as m;
 use crate::model::Plan;
 use crate::source::Source;
 use crate::views::View;
@@ -40,7 +41,7 @@ pub(super) fn with_view(
         None => find_plan()?,
     };
     let bytes = crate::source::read_plan(&path)
-        .map_err(|e| format!("cannot read '{}': {}", escape::path(&path), crate::write::describe(&e)))?;
+        .map_err(|e| m::cannot_read(&escape::path(&path), &crate::write::describe(&e)))?;
     let (source, not_text) = crate::load::decode(&path, bytes);
     let loaded = match not_text {
         Some(finding) => Err(vec![finding]),
@@ -56,11 +57,12 @@ pub(super) fn with_view(
             return Ok(Exit::Failure);
         }
     };
+    // From here on, what goes wrong is said in the plan's language.
+    let lang = i18n::resolve(args.lang.map(Into::into), plan.lang, i18n::env_locale().as_deref());
     let today = match &args.today {
-        Some(t) => parse_today(t, "--today")?,
+        Some(t) => parse_today(t, "--today").map_err(|e| e.about(lang))?,
         None => chrono::Local::now().date_naive(),
     };
-    let lang = i18n::resolve(args.lang.map(Into::into), plan.lang, i18n::env_locale().as_deref());
     let shown;
     let viewed = match audience {
         Audience::People => {
@@ -70,7 +72,7 @@ pub(super) fn with_view(
         Audience::Programs => &plan,
     };
     let view = View::new(viewed, &source, lang, today);
-    let (text, styled) = render(&view, &Loaded { plan: &plan, source: &source, today })?;
+    let (text, styled) = render(&view, &Loaded { plan: &plan, source: &source, today }).map_err(|e| e.about(lang))?;
     console.out(&text, styled)?;
     Ok(Exit::Success)
 }
@@ -93,24 +95,16 @@ fn find_plan() -> Result<PathBuf, Error> {
     }
     let plans = Path::new("plans");
     let found = if plans.is_dir() {
-        check::collect(&[plans.to_path_buf()], &check::Walk::default()).map_err(|e| e.to_string())?.files
+        check::collect(&[plans.to_path_buf()], &check::Walk::default()).map_err(|e| e.text())?.files
     } else {
         Vec::new()
     };
     match found.as_slice() {
         [one] => Ok(one.clone()),
-        [] => Err(Error::Usage(
-            "no plan given, and there is no implan.toml here and no plan under plans/; \
-             name the plan file, for example: implan status plans/min-plan.toml"
-                .to_string(),
-        )),
+        [] => Err(Error::Usage(m::no_plan_given())),
         many => {
             let list: Vec<String> = many.iter().map(|p| format!("  {}", escape::path(p))).collect();
-            Err(Error::Usage(format!(
-                "no plan given, and plans/ holds {} plans; name one of them:\n{}",
-                many.len(),
-                list.join("\n")
-            )))
+            Err(Error::Usage(m::which_plan(many.len(), &list.join("\n"))))
         }
     }
 }

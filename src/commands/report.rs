@@ -10,6 +10,6 @@ pub(super) fn run(args: ReportArgs, console: &mut dyn Console) -> Result<Exit, E
         let findings = findings(loaded);
         let report = status::build(view, &findings);
         let html = crate::export::html::render(view, &report, &findings, loaded.source);
-        write_output(args.output.as_deref(), html)
+        write_output(args.output.as_deref(), html, view.lang)
     })
 }

@@ -4,13 +4,15 @@ use super::plan::{Audience, with_view};
 use super::{Console, Error, Exit};
 use crate::cli::{FilterArgs, ScheduleArgs, ScheduleFormat};
 use crate::escape;
+use crate::lang::Text;
+use crate::messages::commands as m;
 use crate::model::Status;
 use crate::views::{self, Filter};
 
 pub(super) fn run(args: ScheduleArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let audience = if matches!(args.format, ScheduleFormat::Json) { Audience::Programs } else { Audience::People };
     let filter = filter_from(&args.filter)?;
-    let delimiter = csv_delimiter(&args.delimiter).map_err(|e| Error::Usage(format!("--delimiter: {e}")))?;
+    let delimiter = csv_delimiter(&args.delimiter).map_err(|e| Error::Usage(m::flag_problem("--delimiter", &e)))?;
     let opts = views::schedule::ScheduleOptions {
         by: args.by.into(),
         filter,
@@ -23,48 +25,42 @@ pub(super) fn run(args: ScheduleArgs, console: &mut dyn Console) -> Result<Exit,
         if args.costs {
             return Ok((views::costs::render(view, opts.format, delimiter), styled));
         }
-        Ok((views::schedule::render(view, &opts).map_err(|e| e.to_string())?, styled))
+        Ok((views::schedule::render(view, &opts)?, styled))
     })
 }
 
 /// The filter flags, checked: dates people write, statuses by name, a span that is not empty.
 fn filter_from(f: &FilterArgs) -> Result<Filter, Error> {
-    let date = |flag: &str, v: &Option<String>| -> Result<Option<crate::when::When>, String> {
+    let date = |flag: &str, v: &Option<String>| -> Result<Option<crate::when::When>, Error> {
         v.as_deref()
             .map(|s| {
-                crate::when::parse(s).map_err(|e| escape::visible(&format!("{flag}: {}; {}", e.message.en(), e.help.en())).into())
+                crate::when::parse(s)
+                    .map_err(|e| Error::Usage(super::visible(m::flag_problem_with_help(flag, &e.message, &e.help))))
             })
             .transpose()
     };
     let mut status = Vec::new();
     for s in f.status.iter().flat_map(|s| s.split(',')) {
-        status.push(Status::parse(s).ok_or_else(|| {
-            format!(
-                "--status: unknown status '{}'; use planned, in-progress, done or cancelled",
-                escape::visible(s.trim())
-            )
-        })?);
+        status.push(Status::parse(s).ok_or_else(|| m::unknown_status_flag(&escape::visible(s.trim())))?);
     }
     let (from, to) = (date("--from", &f.from)?, date("--to", &f.to)?);
     if let (Some(a), Some(b)) = (&from, &to)
         && b.end < a.start
     {
-        return Err(Error::Usage(format!(
-            "--to ({}) is before --from ({}): the span is empty; swap them",
-            b.end, a.start
-        )));
+        return Err(Error::Usage(m::empty_span(&b.end.to_string(), &a.start.to_string())));
     }
     Ok(Filter { role: f.role.clone(), phase: f.phase.clone(), from, to, status })
 }
 
 /// `--delimiter`: one character that quoting keeps apart from a field's text.
-fn csv_delimiter(s: &str) -> Result<char, String> {
+fn csv_delimiter(s: &str) -> Result<char, Text> {
     let mut chars = s.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
-        return Err("give one character, such as ';'".into());
+        return Err(m::delimiter_one_character());
     };
     match escape::csv_delimiter_problem(c) {
-        Some(why) => Err(format!("'{}' cannot separate CSV fields: {why}", escape::visible(s))),
+        // UNTRANSLATED: escape.rs says why in English only.
+        Some(why) => Err(m::delimiter_refused(&escape::visible(s), &Text::verbatim(why))),
         None => Ok(c),
     }
 }

@@ -3,6 +3,8 @@
 use super::locate::Found;
 use super::splice::{Splice, add_inline, add_lines, file_eol, line_end, line_start, remove_entry, separator};
 use super::{Edit, EditError};
+use crate::lang::Text;
+use crate::messages::edit as m;
 use crate::model::Status;
 use chrono::{Datelike, NaiveDate};
 use std::ops::Range;
@@ -34,19 +36,18 @@ pub(super) struct Entry<'d> {
 
 fn entry<'d>(t: &'d dyn TableLike, name: &str, id: &str) -> Result<Option<Entry<'d>>, EditError> {
     let Some((key, item)) = t.get_key_value(name) else { return Ok(None) };
-    let unsupported =
-        |what: &str| EditError::Unsupported { id: id.to_string(), reason: format!("its '{name}' is {what}") };
+    let unsupported = |reason: fn(&str) -> Text| EditError::Unsupported { id: id.to_string(), reason: reason(name) };
     let value = match item {
         Item::Value(v) if v.as_inline_table().is_some_and(|t| t.is_dotted()) => {
-            return Err(unsupported("written with dotted keys"));
+            return Err(unsupported(m::key_dotted));
         }
         Item::Value(v) => v,
-        Item::Table(_) | Item::ArrayOfTables(_) => return Err(unsupported("a table")),
+        Item::Table(_) | Item::ArrayOfTables(_) => return Err(unsupported(m::key_is_table)),
         Item::None => return Ok(None),
     };
     match (key.span(), value.span()) {
         (Some(key_span), Some(value_span)) => Ok(Some(Entry { value, key_span, value_span })),
-        _ => Err(unsupported("not where implan expects it")),
+        _ => Err(unsupported(m::key_misplaced)),
     }
 }
 
@@ -174,7 +175,7 @@ mod tests {
         assert_eq!(new, PLAN);
         assert!(!out.changed);
         assert_eq!(
-            out.message(Path::new("p.toml")),
+            out.message(Path::new("p.toml")).en(),
             "'informasjonsmote-for-foreldre' is already planned (p.toml:17); nothing changed"
         );
         // No status at all is planned too: nothing is added.
@@ -192,7 +193,7 @@ mod tests {
         let (new, out) = done(text, "a", "2026-03-13");
         assert_eq!(new, text.replace("\"12. mars 2026\"", "2026-03-13"));
         assert_eq!(
-            out.message(Path::new("p.toml")),
+            out.message(Path::new("p.toml")).en(),
             "marked 'a' done on 2026-03-13 (was done on 2026-03-12) (p.toml:1)"
         );
     }
@@ -204,7 +205,7 @@ mod tests {
         assert_eq!(again, marked);
         assert!(!out.changed && out.kept_date);
         assert_eq!(
-            out.message(Path::new("p.toml")),
+            out.message(Path::new("p.toml")).en(),
             "'a' is already done on 2026-03-12 (p.toml:11); its date is kept (--date gives another); nothing changed"
         );
         let (first, out) = apply(PLAN, "a", &Edit::done_unless_dated(day("2026-11-30"))).unwrap();
@@ -237,10 +238,10 @@ mod tests {
         let (new, out) = done(&text, "top", "2026-05-02");
         assert!(out.changed);
         assert!(new.contains("status = \"done\"\ndone = 2026-05-02\n"), "{new}");
-        assert_eq!(out.message(Path::new("p.toml")), "marked 'top' done on 2026-05-02 (p.toml:22)");
+        assert_eq!(out.message(Path::new("p.toml")).en(), "marked 'top' done on 2026-05-02 (p.toml:22)");
         let (_, out) = done(&text, "top", "2026-05-03");
         assert_eq!(
-            out.message(Path::new("p.toml")),
+            out.message(Path::new("p.toml")).en(),
             "marked 'top' done on 2026-05-03 (was done on 2026-05-02) (p.toml:22)"
         );
     }
@@ -259,16 +260,12 @@ mod tests {
         // In a `[[…]]` table the dotted key makes a table; in an inline one, a dotted inline table.
         let text = "[[activity]]\nid = \"a\"\ntitle = \"A\"\nstatus.word = \"done\"\n";
         let err = apply(text, "a", &Edit::status(Status::Planned)).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            EditError::Unsupported { id: "a".into(), reason: "its 'status' is a table".into() }.to_string()
-        );
+        assert_eq!(err.to_string(), "cannot edit activity 'a' safely: its 'status' is a table; edit the file by hand");
         let text = "activity = [{ id = \"a\", title = \"A\", status.word = \"done\" }]\n";
         let err = apply(text, "a", &Edit::status(Status::Planned)).unwrap_err();
         assert_eq!(
             err.to_string(),
-            EditError::Unsupported { id: "a".into(), reason: "its 'status' is written with dotted keys".into() }
-                .to_string()
+            "cannot edit activity 'a' safely: its 'status' is written with dotted keys; edit the file by hand"
         );
     }
 }

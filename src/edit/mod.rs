@@ -100,7 +100,7 @@ fn apply_whole_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(Str
 fn apply_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(String, Outcome), EditError> {
     let doc = toml_edit::Document::parse(body).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(body, s.start));
-        EditError::Parse(format!("line {line}: {}", e.message().trim()))
+        EditError::Parse(crate::messages::edit::toml_error_at(line, e.message().trim()))
     })?;
     let activities = activities(doc.as_table());
     let matching: Vec<&Found<'_>> = activities.iter().filter(|a| a.id.as_deref() == Some(id)).collect();
@@ -113,8 +113,10 @@ fn apply_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(String, O
         many => return Err(EditError::Ambiguous { id: id.to_string(), count: many.len() }),
     };
     let plan = plan_edit(body, found, id, edit)?;
-    let new_body = splice(body, &plan.splices)
-        .ok_or_else(|| EditError::Unsupported { id: id.to_string(), reason: "the changes would overlap".into() })?;
+    let new_body = splice(body, &plan.splices).ok_or_else(|| EditError::Unsupported {
+        id: id.to_string(),
+        reason: crate::messages::edit::changes_overlap(),
+    })?;
     let changed = new_body != body;
     if changed {
         verify(body, &new_body, &found.path, &plan)
@@ -161,7 +163,8 @@ mod tests {
     fn unknown_and_duplicate_ids_are_refused() {
         match apply(PLAN, "topp", &Edit::status(Status::Done)) {
             Err(e @ EditError::NotFound { .. }) => {
-                assert_eq!(e.to_string(), "no activity has the id 'topp'; did you mean 'top'?")
+                assert_eq!(e.to_string(), "no activity has the id 'topp'; did you mean 'top'?");
+                assert_eq!(e.text().get(crate::lang::Lang::Nn), "ingen aktivitet har id-en 'topp'; meinte du 'top'?");
             }
             other => panic!("{other:?}"),
         }

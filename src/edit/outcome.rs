@@ -1,5 +1,9 @@
 //! What an edit did, and the line that confirms it.
 
+use crate::i18n;
+use crate::lang::{Lang, Text};
+use crate::messages::common::per_language;
+use crate::messages::edit as m;
 use crate::model::Status;
 use chrono::NaiveDate;
 use std::path::Path;
@@ -41,27 +45,35 @@ impl Outcome {
 
     /// A one-line confirmation such as `marked 'oppstartsmote' done on 2026-11-23 (plans/beiarn-omni.toml:181)`,
     /// saying what was removed and what was kept.
-    pub fn message(&self, path: &Path) -> String {
+    pub fn message(&self, path: &Path) -> Text {
         let at = format!("({}:{})", crate::escape::path(path), self.line);
         let id = crate::escape::visible(&self.id);
         let state = match (self.new_status, self.done) {
-            (Status::Done, Some(d)) => format!("done on {d}"),
-            (s, _) => s.as_str().to_string(),
+            (Status::Done, Some(d)) => m::done_on(&d.to_string()),
+            (s, _) => status_text(s),
         };
-        let kept = if self.kept_date { "; its date is kept (--date gives another)" } else { "" };
+        let kept = if self.kept_date { m::date_kept() } else { Text::verbatim("") };
         if !self.changed {
-            return format!("'{id}' is already {state} {at}{kept}; nothing changed");
+            return m::already(&id, &state, &at, &kept);
         }
-        let was = match (self.old_status, self.old_done) {
-            (s, _) if s != self.new_status => format!(" (was {})", s.as_str()),
-            (_, Some(d)) if self.done != Some(d) => format!(" (was done on {d})"),
-            _ => String::new(),
+        let mut details = match (self.old_status, self.old_done) {
+            (s, _) if s != self.new_status => m::was(&status_text(s)),
+            (_, Some(d)) if self.done != Some(d) => m::was_done_on(&d.to_string()),
+            _ => Text::verbatim(""),
         };
-        let removed = match (self.old_done, self.done) {
-            (Some(d), None) => format!("; removed done = {d}"),
-            _ => String::new(),
-        };
-        let forced: String = self.forced.iter().map(|f| format!("; {f}")).collect();
-        format!("marked '{id}' {state}{was}{removed}{kept}{forced} {at}")
+        if let (Some(d), None) = (self.old_done, self.done) {
+            details = details.join("", &m::removed_done(&d.to_string()));
+        }
+        details = details.join("", &kept);
+        for f in &self.forced {
+            details = details.join("", &m::forced(&f.text()));
+        }
+        m::marked(&id, &state, &details, &at)
     }
+}
+
+/// A status as the confirmation says it: its key word in English (`in-progress`, as the plan writes it), the
+/// word of the views in Norwegian.
+pub(super) fn status_text(s: Status) -> Text {
+    per_language(i18n::status(Lang::Nb, s).into(), i18n::status(Lang::Nn, s).into(), s.as_str().into())
 }

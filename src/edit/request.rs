@@ -1,6 +1,8 @@
 //! What to record, as `implan done` and `implan set` ask for it.
 
 use super::EditError;
+use super::outcome::status_text;
+use crate::messages::edit as m;
 use crate::model::Status;
 use crate::suggest::nearest;
 use chrono::{Datelike, NaiveDate};
@@ -40,41 +42,33 @@ impl Edit {
     /// Reads the `KEY=VALUE` words of `implan set`: `status=…` (English or Norwegian, see [`Status::parse`])
     /// and `done=DATE` (see [`parse_date`]). `done=DATE` alone means `status=done`.
     pub fn from_assignments<S: AsRef<str>>(words: &[S]) -> Result<Edit, EditError> {
-        let bad = |m: String| EditError::BadEdit(m);
+        let bad = EditError::BadEdit;
         let mut status: Option<Status> = None;
         let mut done: Option<NaiveDate> = None;
         for word in words {
             let word = word.as_ref();
             let Some((key, value)) = word.split_once('=') else {
-                return Err(bad(format!(
-                    "cannot read '{word}': write KEY=VALUE, such as status=done or done=2026-11-23"
-                )));
+                return Err(bad(m::not_key_value(word)));
             };
             let (key, value) = (key.trim(), value.trim());
             match key {
                 "status" => {
                     if status.is_some() {
-                        return Err(bad("'status' is given twice".into()));
+                        return Err(bad(m::given_twice("status")));
                     }
                     status = Some(parse_status(value)?);
                 }
                 "done" => {
                     if done.is_some() {
-                        return Err(bad("'done' is given twice".into()));
+                        return Err(bad(m::given_twice("done")));
                     }
                     done = Some(parse_date(value)?);
                 }
-                other => {
-                    let help = match nearest(other, ["status", "done"]) {
-                        Some(s) => format!("did you mean '{s}'? "),
-                        None => String::new(),
-                    };
-                    return Err(bad(format!("cannot set '{other}': {help}implan set changes 'status' and 'done'")));
-                }
+                other => return Err(bad(m::cannot_set(other, nearest(other, ["status", "done"])))),
             }
         }
         let edit = match (status, done) {
-            (None, None) => return Err(bad("nothing to set: write status=… and/or done=DATE".into())),
+            (None, None) => return Err(bad(m::nothing_to_set())),
             (None, Some(d)) => Edit::done_on(d),
             (Some(s), d) => Edit { status: s, done: d, if_undated: None },
         };
@@ -85,13 +79,10 @@ impl Edit {
     pub(super) fn validate(&self) -> Result<(), EditError> {
         if let Some(d) = self.done.or(self.if_undated) {
             if self.status != Status::Done {
-                return Err(EditError::BadEdit(format!(
-                    "a done date goes with status done, not with '{}'",
-                    self.status.as_str()
-                )));
+                return Err(EditError::BadEdit(m::date_needs_done(&status_text(self.status))));
             }
             if !(1..=9999).contains(&d.year()) {
-                return Err(EditError::BadEdit(format!("{d} cannot be written as a TOML date")));
+                return Err(EditError::BadEdit(m::not_a_toml_date(&d.to_string())));
             }
         }
         Ok(())
@@ -100,21 +91,16 @@ impl Edit {
 
 /// A status as `implan set` takes it: English or Norwegian, any letter case.
 pub(crate) fn parse_status(s: &str) -> Result<Status, EditError> {
-    Status::parse(s).ok_or_else(|| {
-        EditError::BadEdit(format!(
-            "unknown status '{s}': write planned, in-progress, done or cancelled (or planlagt, pågår, gjennomført, avlyst)"
-        ))
-    })
+    Status::parse(s).ok_or_else(|| EditError::BadEdit(m::unknown_status(s)))
 }
 
 /// A day as `--date` and `done=` take it: `2026-11-23`, `"23. november 2026"`, `"23 November 2026"`; any form
 /// of [`crate::when::parse`] that names one day.
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, EditError> {
-    let bad = |m: String| EditError::BadEdit(m);
     match crate::when::parse(s) {
         Ok(w) if w.precision == crate::when::Precision::Day => Ok(w.start),
-        Ok(_) => Err(bad(format!("'{s}' is not one day: write a date such as 2026-11-23"))),
-        Err(e) => Err(bad(format!("cannot read the date '{s}': {}", e.message.en()))),
+        Ok(_) => Err(EditError::BadEdit(m::not_one_day(s))),
+        Err(e) => Err(EditError::BadEdit(m::cannot_read_date(s, &e.message))),
     }
 }
 

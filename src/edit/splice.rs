@@ -191,7 +191,7 @@ mod tests {
             }
         );
         assert_eq!(
-            out.message(Path::new("plans/p.toml")),
+            out.message(Path::new("plans/p.toml")).en(),
             "marked 'a' done on 2026-11-23 (was planned) (plans/p.toml:11)"
         );
     }
@@ -232,7 +232,7 @@ mod tests {
         );
         assert_eq!(out.old_status, Status::Done);
         assert_eq!(
-            out.message(Path::new("p.toml")),
+            out.message(Path::new("p.toml")).en(),
             "marked 'a' cancelled (was done); removed done = 2026-03-12 (p.toml:1)"
         );
     }

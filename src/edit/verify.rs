@@ -2,14 +2,16 @@
 
 use super::change::{Change, EditPlan, toml_date};
 use super::locate::Step;
+use crate::lang::Text;
+use crate::messages::edit as m;
 
 /// Checks that the new text holds exactly the old data with the activity's `status` and `done` changed as
 /// planned. A failure here is a bug in the splicing, caught before anything is written.
-pub(super) fn verify(old: &str, new: &str, path: &[Step], plan: &EditPlan) -> Result<(), String> {
+pub(super) fn verify(old: &str, new: &str, path: &[Step], plan: &EditPlan) -> Result<(), Text> {
     // One after the other: each whole parse holds about 25 times the file in memory.
-    let mut expected: toml::Table = old.parse().map_err(|e| format!("the plan cannot be read ({e})"))?;
-    let actual: toml::Table = new.parse().map_err(|e| format!("the edited text would not be valid TOML ({e})"))?;
-    let activity = walk(&mut expected, path).ok_or("the activity was not found again")?;
+    let mut expected: toml::Table = old.parse().map_err(|e: toml::de::Error| m::old_text_unreadable(&e.to_string()))?;
+    let actual: toml::Table = new.parse().map_err(|e: toml::de::Error| m::new_text_not_toml(&e.to_string()))?;
+    let activity = walk(&mut expected, path).ok_or_else(m::activity_lost)?;
     match &plan.status {
         Change::Keep => {}
         Change::Set(s) => {
@@ -22,18 +24,14 @@ pub(super) fn verify(old: &str, new: &str, path: &[Step], plan: &EditPlan) -> Re
     match &plan.done {
         Change::Keep => {}
         Change::Set(d) => {
-            let dt: toml::value::Datetime = toml_date(*d).parse().map_err(|_| "bad date")?;
+            let dt: toml::value::Datetime = toml_date(*d).parse().map_err(|_| m::bad_date())?;
             activity.insert("done".into(), toml::Value::Datetime(dt));
         }
         Change::Remove => {
             activity.remove("done");
         }
     }
-    if same_table(&expected, &actual) {
-        Ok(())
-    } else {
-        Err("the edit would change more than the activity's status".into())
-    }
+    if same_table(&expected, &actual) { Ok(()) } else { Err(m::more_than_status()) }
 }
 
 fn walk<'t>(root: &'t mut toml::Table, path: &[Step]) -> Option<&'t mut toml::Table> {

@@ -246,8 +246,10 @@ mod tests {
     fn nothing_coming_says_so_and_findings_have_their_severity() {
         let done = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n\
             [[activity]]\ntitle = \"Gjort\"\nwhen = \"2026-01-10\"\nstatus = \"done\"\n";
-        let warning = Finding::new(crate::diag::RuleId::IdleGap, Severity::Warning, None, "w");
-        let error = Finding::new(crate::diag::RuleId::UnknownRole, Severity::Error, None, "e");
+        let warning =
+            Finding::new(crate::diag::RuleId::IdleGap, Severity::Warning, None, crate::lang::Text::verbatim("w"));
+        let error =
+            Finding::new(crate::diag::RuleId::UnknownRole, Severity::Error, None, crate::lang::Text::verbatim("e"));
         let out = report(done, "2026-06-01", &[warning, error]);
         assert!(out.contains(&format!("<li>{}</li>", crate::i18n::texts(Lang::En).nothing)), "{out}");
         assert!(out.contains("<td class=\"warning\">warning[idle-gap]</td>"), "{out}");

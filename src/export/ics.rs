@@ -336,7 +336,7 @@ mod tests {
         let body = "[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nend = \"2026-04-10\"\n";
         let out = calendar("org = \"Beiarn kommune\"\n", body);
         let description = out.lines().find(|l| l.starts_with("DESCRIPTION:")).expect("a description");
-        assert!(description.starts_with("DESCRIPTION:Når: 1. mars 2026 – 10. april 2026\\n"), "{description}");
+        assert!(description.starts_with("DESCRIPTION:Når: 1. mars – 10. april 2026\\n"), "{description}");
         assert!(out.contains("Omni i Beiarn · Beiarn kommune"), "{out}");
         // An organisation already in the title is not said twice.
         let out = calendar("org = \"Beiarn\"\n", body);

@@ -2,6 +2,8 @@
 
 use super::loader::{Loader, find};
 use crate::diag::{RuleId, Span};
+use crate::lang::Text;
+use crate::messages::load as m;
 use crate::model::*;
 use crate::schema;
 use crate::when::{self, When};
@@ -11,10 +13,10 @@ use toml::de::DeTable;
 impl Loader<'_> {
     pub(super) fn activity(&mut self, t: &DeTable<'_>, span: Span, phase: Option<usize>) -> Option<Activity> {
         self.activity_keys(t, phase.is_some());
-        let title = self.req_string(t, "title", span, "an activity");
+        let title = self.req_string(t, "title", span, &m::an_activity());
         let what = match &title {
-            Some(t) => format!("activity '{}'", t.value),
-            None => "an activity".to_string(),
+            Some(t) => m::activity_named(&t.value),
+            None => m::an_activity(),
         };
         let id = self.activity_id(t, title.as_ref());
         let (when, last_day) = self.activity_days(t, span, &what);
@@ -70,15 +72,11 @@ impl Loader<'_> {
     fn activity_keys(&mut self, t: &DeTable<'_>, nested: bool) {
         // "phase" is known in both places so that a nested one gets the clearer error below.
         let allowed = schema::keys(&schema::ACTIVITY);
-        let what_table = if nested { "an activity ([[phase.activity]])" } else { "an activity" };
+        let what_table = if nested { m::a_nested_activity() } else { m::an_activity() };
         if nested && let Some((k, _)) = find(t, "phase") {
-            self.error(
-                self.at(k),
-                "an activity written inside a phase cannot name another phase",
-                Some("remove 'phase', or move the activity to the top level as [[activity]]".into()),
-            );
+            self.error(self.at(k), m::nested_activity_names_a_phase(), Some(m::nested_activity_names_a_phase_help()));
         }
-        self.check_keys(t, &allowed, what_table);
+        self.check_keys(t, &allowed, &what_table);
     }
 
     /// The activity's id, and whether it was derived from the title (there is no `id` key).
@@ -88,7 +86,7 @@ impl Loader<'_> {
             None => title.and_then(|title| {
                 let s = slug(&title.value);
                 if s.is_empty() {
-                    self.error(title.span, "cannot make an id from this title", Some("give the activity an id".into()));
+                    self.error(title.span, m::no_id_from_title(), Some(m::give_an_id()));
                     None
                 } else {
                     Some((Spanned::new(s, title.span), true))
@@ -98,7 +96,12 @@ impl Loader<'_> {
     }
 
     /// `when`, and the last day the activity takes: from `when`, `end` or `duration`.
-    fn activity_days(&mut self, t: &DeTable<'_>, span: Span, what: &str) -> (Option<Spanned<When>>, Option<NaiveDate>) {
+    fn activity_days(
+        &mut self,
+        t: &DeTable<'_>,
+        span: Span,
+        what: &Text,
+    ) -> (Option<Spanned<When>>, Option<NaiveDate>) {
         if find(t, "when").is_none() {
             self.missing(t, span, "when", what, "\"mars 2026\"");
         }
@@ -108,7 +111,7 @@ impl Loader<'_> {
             Some(d) => match when::parse_duration(&d.value) {
                 Ok(dur) => Some((dur, d.span)),
                 Err(e) => {
-                    self.error(d.span, format!("cannot read 'duration': {}", e.message), Some(e.help.into()));
+                    self.error(d.span, m::cannot_read("duration", &e.message), Some(e.help));
                     None
                 }
             },
@@ -117,21 +120,17 @@ impl Loader<'_> {
         let mut last_day = when.as_ref().map(|w| w.value.end);
         if let (Some(w), Some(e)) = (&when, &end) {
             if e.value.end < w.value.start {
-                self.error(
-                    e.span,
-                    format!("the activity ends ({}) before it starts ({})", e.value.end, w.value.start),
-                    None,
-                );
+                self.error(e.span, m::activity_ends_before_start(e.value.end, w.value.start), None);
             }
             last_day = Some(e.value.end.max(w.value.end));
         }
         if let Some((dur, dspan)) = &duration {
             if end.is_some() {
-                self.error(*dspan, "give either 'end' or 'duration', not both", None);
+                self.error(*dspan, m::end_or_duration(), None);
             } else if let Some(w) = &when {
                 match dur.last_day(w.value.start) {
                     Some(d) => last_day = Some(d.max(w.value.end)),
-                    None => self.error(*dspan, "the duration runs past the end of the calendar", None),
+                    None => self.error(*dspan, m::duration_past_calendar(), None),
                 }
             }
         }
@@ -143,8 +142,7 @@ impl Loader<'_> {
         let allow: Vec<Spanned<String>> = self.string_list(t, "allow");
         for a in &allow {
             if RuleId::parse(&a.value).is_none() {
-                let msg = RuleId::unknown_message(&a.value);
-                self.error(a.span, msg, Some("`implan rules` lists every rule id".into()));
+                self.error(a.span, unknown_rule(&a.value), Some(m::rules_list_help()));
             }
         }
         allow
@@ -159,7 +157,7 @@ impl Loader<'_> {
             Some(s) => match Status::parse(&s.value) {
                 Some(st) => st,
                 None => {
-                    self.error(s.span, format!("unknown status '{}'", s.value), Some((unknown_status_help(&s.value)).into()));
+                    self.error(s.span, m::unknown_status(&s.value), Some(unknown_status_help(&s.value)));
                     known_status = false;
                     Status::Planned
                 }
@@ -173,13 +171,13 @@ impl Loader<'_> {
                         status = Status::Done;
                     } else if status != Status::Done && known_status {
                         // An unknown status was reported already; "the status is 'planned'" would be a guess.
-                        let msg = format!("a done date is given, but the status is '{}'", status.as_str());
-                        self.error(w.span, msg, Some("set status = \"done\", or remove 'done'".into()));
+                        let msg = m::done_but_status(status.as_str());
+                        self.error(w.span, msg, Some(m::done_but_status_help()));
                     }
                     Some(Spanned::new(w.value.start, w.span))
                 }
                 Some(w) => {
-                    self.error(w.span, "'done' must be a day, such as 2026-03-12", None);
+                    self.error(w.span, m::done_must_be_a_day(), None);
                     None
                 }
                 None => None,
@@ -191,16 +189,19 @@ impl Loader<'_> {
 
 /// What to write instead of a status implan does not know: the nearest known word, or for "postponed", which
 /// is no status, how a postponed activity is written.
-fn unknown_status_help(word: &str) -> String {
-    const LIST: &str = "write planned, in-progress, done or cancelled (or planlagt, pågår, gjennomført, avlyst)";
+/// What to say about an id in `allow` or `[lint.rules]` that names no rule: the nearest id when one is close.
+pub(super) fn unknown_rule(id: &str) -> Text {
+    crate::messages::commands::unknown_rule(id, RuleId::nearest(id))
+}
+
+fn unknown_status_help(word: &str) -> Text {
     let lower = word.trim().to_lowercase();
     if ["utsatt", "utsett", "postponed", "deferred", "utsettes", "flyttet", "flytta"].contains(&lower.as_str()) {
-        return "an activity put off is still planned, at its new date: write status = \"planned\" and the new 'when'"
-            .to_string();
+        return m::postponed_help();
     }
     match crate::suggest::nearest(&lower, schema::STATUS.list()) {
-        Some(near) => format!("did you mean '{near}'? {LIST}"),
-        None => LIST.to_string(),
+        Some(near) => m::did_you_mean_status(near),
+        None => m::status_words(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! From bytes to a plan source: UTF-8 or a finding that says why not.
 
 use crate::diag::{Finding, RuleId, Severity, Span};
+use crate::messages::load as m;
 use crate::source::Source;
 
 /// Reads bytes as a plan source. Bytes that are not UTF-8 still give a source (with U+FFFD for the bad bytes,
@@ -14,14 +15,13 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> (Source, Option<Finding
             let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
             let at = e.utf8_error().valid_up_to();
             let binary = bytes.iter().take(8192).any(|&b| b == 0);
-            let help = "plan files are TOML, which is UTF-8 text; save the file as UTF-8 in your editor";
             let source = Source::new(path, String::from_utf8_lossy(bytes).into_owned());
             let finding = if binary {
-                Finding::new(RuleId::InvalidToml, Severity::Error, None, "this is a binary file, not a plan").help(help)
+                Finding::new(RuleId::InvalidToml, Severity::Error, None, m::binary_file()).help(m::save_as_utf8())
             } else {
                 // The text before the bad byte is the same in the lossy copy, so the offset holds; the bad byte
                 // became U+FFFD there.
-                let message = format!("the file is not UTF-8 text: invalid byte 0x{:02X}", bytes[at]);
+                let message = m::not_utf8(bytes[at]);
                 let at = at.saturating_sub(bom);
                 Finding::new(
                     RuleId::InvalidToml,
@@ -29,8 +29,8 @@ pub fn decode(path: &std::path::Path, bytes: Vec<u8>) -> (Source, Option<Finding
                     Some(Span::new(at, at + '\u{fffd}'.len_utf8())),
                     message,
                 )
-                .label("not UTF-8")
-                .help(help)
+                .label(m::not_utf8_label())
+                .help(m::save_as_utf8())
             };
             (source, Some(finding))
         }
@@ -47,10 +47,7 @@ mod tests {
         let (source, finding) = decode(std::path::Path::new("t.toml"), b"\xEF\xBB\xBFab\xFFc".to_vec());
         assert_eq!(source.text, "ab\u{fffd}c");
         let f = finding.expect("a finding");
-        assert_eq!(
-            (f.span, f.message.en()),
-            (Some(Span::new(2, 5)), "the file is not UTF-8 text: invalid byte 0xFF")
-        );
+        assert_eq!((f.span, f.message.en()), (Some(Span::new(2, 5)), "the file is not UTF-8 text: invalid byte 0xFF"));
         // A NUL byte among the first bytes says the file is binary.
         let (_, finding) = decode(std::path::Path::new("t.bin"), b"ab\0\xFF".to_vec());
         assert_eq!(finding.expect("a finding").message.en(), "this is a binary file, not a plan");

@@ -1,7 +1,9 @@
 //! A `[lint]` table, in a plan or alone in an `implan.toml`.
 
 use super::loader::{Loader, TSpanned, find};
-use crate::diag::{Finding, RuleId, Severity, Span};
+use crate::diag::{Finding, RuleId};
+use crate::lang::Text;
+use crate::messages::load as m;
 use crate::model::Spanned;
 use crate::schema;
 use crate::source::Source;
@@ -11,14 +13,8 @@ use toml::de::{DeTable, DeValue};
 /// Reads only the `[lint]` table of a file (an `implan.toml`), checking it as strictly as a plan's.
 pub(crate) fn load_lint_only(source: &Source) -> Result<crate::lint::Lint, Vec<Finding>> {
     let (doc, errors) = DeTable::parse_recoverable(&source.text);
-    if let Some(e) = errors.into_iter().next() {
-        let f = Finding::new(
-            RuleId::InvalidToml,
-            Severity::Error,
-            e.span().map(Span::from),
-            format!("invalid TOML: {}", e.message().trim()),
-        );
-        return Err(vec![f]);
+    if !errors.is_empty() {
+        return Err(super::syntax_findings(&source.text, errors).into_iter().take(1).collect());
     }
     let mut loader = Loader::new(source);
     let lint = loader.lint(doc.get_ref()).unwrap_or_default();
@@ -30,31 +26,26 @@ impl Loader<'_> {
     pub(super) fn lint(&mut self, doc: &DeTable<'_>) -> Option<crate::lint::Lint> {
         use crate::lint::{Level, Lint};
         let (t, _) = self.table(doc, "lint")?;
-        self.check_keys(t, &schema::keys(&schema::LINT), "[lint]");
+        self.check_keys(t, &schema::keys(&schema::LINT), &Text::verbatim("[lint]"));
         let mut lint = Lint::default();
         if let Some((rules, _)) = self.table(t, "rules") {
             for (k, v) in rules.iter() {
                 let Some(rule) = RuleId::parse(k.get_ref()) else {
-                    let msg = RuleId::unknown_message(k.get_ref());
-                    self.error(self.at(k), msg, Some("`implan rules` lists every rule id".into()));
+                    self.error(self.at(k), super::activity::unknown_rule(k.get_ref()), Some(m::rules_list_help()));
                     continue;
                 };
                 let id = Spanned::new(rule, self.at(k));
                 match v.get_ref() {
                     DeValue::String(s) => match Level::parse(s) {
                         Some(level) => lint.levels.push((id, level)),
-                        None => self.error(
-                            self.at(v),
-                            format!("unknown level '{s}'"),
-                            Some("write \"allow\", \"warn\" or \"error\"".into()),
-                        ),
+                        None => self.error(self.at(v), m::unknown_level(s), Some(m::level_help())),
                     },
-                    _ => self.type_error(id.value.as_str(), v, "\"allow\", \"warn\" or \"error\""),
+                    _ => self.type_error(id.value.as_str(), v, &m::a_level()),
                 }
             }
         }
         if let Some((o, _)) = self.table(t, "options") {
-            self.check_keys(o, &schema::keys(&schema::LINT_OPTIONS), "[lint.options]");
+            self.check_keys(o, &schema::keys(&schema::LINT_OPTIONS), &Text::verbatim("[lint.options]"));
             lint.idle_gap_months = self.integer(o, "idle-gap-months", &schema::LINT_OPTIONS).map(|n| n as usize);
             lint.cadence_tolerance = self.integer(o, "cadence-tolerance", &schema::LINT_OPTIONS).map(|n| n as u32);
             lint.owner_overload_max = self.integer(o, "owner-overload-max", &schema::LINT_OPTIONS).map(|n| n as usize);
@@ -74,11 +65,7 @@ impl Loader<'_> {
                     };
                     match m {
                         Some(m) => months.push(m),
-                        None => self.error(
-                            self.at(item),
-                            "not a month",
-                            Some("write month numbers (7) or names (\"juli\")".into()),
-                        ),
+                        None => self.error(self.at(item), m::not_a_month(), Some(m::months_help(7, "juli"))),
                     }
                 }
                 lint.summer_months = Some(months);

@@ -1,6 +1,8 @@
 //! The loader's state and what every table's reader shares: where an item is, and how a finding is made.
 
 use crate::diag::{Finding, RuleId, Severity, Span};
+use crate::lang::Text;
+use crate::messages::load as m;
 use crate::model::{Agreement, Plan};
 use crate::schema;
 use crate::source::Source;
@@ -28,15 +30,15 @@ pub(super) fn find<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Option<Entry<'a, 'i
     t.iter().find(|(k, _)| k.get_ref() == key)
 }
 
-pub(super) fn article(v: &DeValue<'_>) -> &'static str {
+pub(super) fn article(v: &DeValue<'_>) -> Text {
     match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a number with decimals",
-        DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => m::a_string(),
+        DeValue::Integer(_) => m::an_integer(),
+        DeValue::Float(_) => m::a_decimal_number(),
+        DeValue::Boolean(_) => m::true_false(),
+        DeValue::Datetime(_) => m::a_date(),
+        DeValue::Array(_) => m::a_list(),
+        DeValue::Table(_) => m::a_table(),
     }
 }
 
@@ -60,7 +62,7 @@ impl<'s> Loader<'s> {
         }
     }
 
-    pub(super) fn error(&mut self, span: Span, message: impl Into<crate::lang::Text>, help: Option<crate::lang::Text>) {
+    pub(super) fn error(&mut self, span: Span, message: Text, help: Option<Text>) {
         self.errors.push(Finding::new(RuleId::InvalidPlan, Severity::Error, Some(span), message).help_opt(help));
     }
 
@@ -78,7 +80,8 @@ impl<'s> Loader<'s> {
         Span::new(start, end.max(start))
     }
 
-    pub(super) fn check_keys(&mut self, t: &DeTable<'_>, allowed: &[&str], what: &str) {
+    /// Unknown keys of `t`, which takes `allowed`; `what` names the table in the finding ("an activity").
+    pub(super) fn check_keys(&mut self, t: &DeTable<'_>, allowed: &[&str], what: &Text) {
         for (k, _) in t.iter() {
             let key = k.get_ref().as_ref();
             if allowed.contains(&key) {
@@ -86,24 +89,24 @@ impl<'s> Loader<'s> {
             }
             let list = allowed.iter().map(|a| format!("'{a}'")).collect::<Vec<_>>().join(", ");
             let help = match schema::synonym_of(key, allowed) {
-                Some(meant) => format!("implan's keys are English: write '{meant}' for '{key}'"),
+                Some(meant) => m::keys_are_english(meant, key),
                 None => match nearest(key, allowed.iter().copied()) {
-                    Some(s) => format!("did you mean '{s}'? {what} takes {list}"),
-                    None => format!("{what} takes {list}"),
+                    Some(s) => m::did_you_mean_key(s, what, &list),
+                    None => m::takes(what, &list),
                 },
             };
-            self.error(self.at(k), format!("unknown key '{key}' in {what}"), Some(help.into()));
+            self.error(self.at(k), m::unknown_key(key, what), Some(help));
         }
     }
 
-    pub(super) fn type_error(&mut self, key: &str, v: &TSpanned<DeValue<'_>>, expected: &str) {
-        let msg = format!("'{key}' must be {expected}, not {}", article(v.get_ref()));
+    pub(super) fn type_error(&mut self, key: &str, v: &TSpanned<DeValue<'_>>, expected: &Text) {
+        let msg = m::must_be(key, expected, &article(v.get_ref()));
         self.error(self.at(v), msg, None);
     }
 
     /// That table `t` lacks `key`, unless it has a word for it (`dato` for `when`): the unknown-key error
     /// already says to write `key`, and a second error would send the reader to add what is there.
-    pub(super) fn missing(&mut self, t: &DeTable<'_>, at: Span, key: &str, what: &str, example: &str) {
+    pub(super) fn missing(&mut self, t: &DeTable<'_>, at: Span, key: &str, what: &Text, example: &str) {
         let written_as_synonym = t.iter().any(|(k, _)| {
             schema::SYNONYMS.iter().any(|(word, meant)| meant.contains(&key) && word == &k.get_ref().to_lowercase())
         });
@@ -111,7 +114,8 @@ impl<'s> Loader<'s> {
             return;
         }
         let span = self.head(at);
-        self.error(span, format!("{what} has no '{key}'"), Some((format!("add it, for example: {key} = {example}")).into()));
+        let line = format!("{key} = {example}");
+        self.error(span, m::has_no(what, key), Some(m::add_it(&line)));
     }
 
     /// Every key and string of a table, at any depth, with hidden characters. (toml nests no deeper than 80.)

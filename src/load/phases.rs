@@ -1,6 +1,7 @@
 //! `[[phase]]` tables, and the activities written inside them.
 
 use super::loader::Loader;
+use crate::messages::load as m;
 use crate::model::*;
 use crate::schema;
 use crate::when::{self, When};
@@ -11,11 +12,11 @@ impl Loader<'_> {
     pub(super) fn phases(&mut self, doc: &DeTable<'_>, activities: &mut Vec<Activity>) -> Vec<Phase> {
         let mut out = Vec::new();
         for (t, span) in self.tables(doc, "phase", "[[phase]]") {
-            self.check_keys(t, &schema::keys(&schema::PHASE), "a phase");
-            let id = self.id(t, span, "a phase");
+            self.check_keys(t, &schema::keys(&schema::PHASE), &m::a_phase());
+            let id = self.id(t, span, &m::a_phase());
             let what = match &id {
-                Some(id) => format!("phase '{}'", id.value),
-                None => "a phase".to_string(),
+                Some(id) => m::phase_named(&id.value),
+                None => m::a_phase(),
             };
             let name = self.req_string(t, "name", span, &what);
             let label = self.req_string(t, "period", span, &what);
@@ -28,9 +29,7 @@ impl Loader<'_> {
                 Some(l) => match when::parse_period(&l.value) {
                     Ok(w) => Some(w),
                     Err(e) => {
-                        let help =
-                            format!("{}; or keep the label and give the phase an explicit start and end", e.help);
-                        self.error(l.span, format!("cannot read the phase's period: {}", e.message), Some(help.into()));
+                        self.error(l.span, m::cannot_read_period(&e.message), Some(m::period_help(&e.help)));
                         None
                     }
                 },
@@ -53,8 +52,7 @@ impl Loader<'_> {
                 && w.end < w.start
             {
                 let at = end.as_ref().or(start.as_ref()).map_or(span, |x| x.span);
-                let help = "give both start and end, or correct the one given so that it lies within the period";
-                self.error(at, format!("the phase ends ({}) before it starts ({})", w.end, w.start), Some(help.into()));
+                self.error(at, m::phase_ends_before_start(w.end, w.start), Some(m::phase_dates_help()));
                 span_when = None;
             }
             let index = self.phase_base + out.len();

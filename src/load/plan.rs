@@ -2,6 +2,8 @@
 
 use super::loader::{Loader, find};
 use crate::diag::Span;
+use crate::lang::Text;
+use crate::messages::load as m;
 use crate::model::*;
 use crate::schema;
 use toml::de::{DeTable, DeValue};
@@ -9,53 +11,42 @@ use toml::de::{DeTable, DeValue};
 impl Loader<'_> {
     pub(super) fn document(&mut self, doc: &DeTable<'_>) -> Option<Plan> {
         self.scan_hidden(doc);
-        self.check_keys(doc, &schema::keys(&schema::DOCUMENT), "a plan file");
+        self.check_keys(doc, &schema::keys(&schema::DOCUMENT), &m::a_plan_file());
         let lint = self.lint(doc);
         self.agreement = self.agreement_table(doc);
         let budget = self.budget(doc);
         let Some((p, header)) = self.table(doc, "plan") else {
             if find(doc, "plan").is_none() {
-                self.error(
-                    Span::default(),
-                    "this file has no [plan] table",
-                    Some("a plan file starts with [plan] and its title, start and end; see docs/format.md".into()),
-                );
+                self.error(Span::default(), m::no_plan_table(), Some(m::no_plan_table_help()));
             }
             return None;
         };
         let header = self.head(header);
-        self.check_keys(p, &schema::keys(&schema::PLAN), "[plan]");
-        let title = self.req_string(p, "title", header, "[plan]");
+        let what = Text::verbatim("[plan]");
+        self.check_keys(p, &schema::keys(&schema::PLAN), &what);
+        let title = self.req_string(p, "title", header, &what);
         if find(p, "start").is_none() {
-            self.missing(p, header, "start", "[plan]", "\"vår 2026\"");
+            self.missing(p, header, "start", &what, "\"vår 2026\"");
         }
         if find(p, "end").is_none() {
-            self.missing(p, header, "end", "[plan]", "\"vår 2028\"");
+            self.missing(p, header, "end", &what, "\"vår 2028\"");
         }
         let start = self.when(p, "start");
         let end = self.when(p, "end");
         if let (Some(s), Some(e)) = (&start, &end)
             && e.value.end < s.value.start
         {
-            self.error(e.span, format!("the plan ends ({}) before it starts ({})", e.value.end, s.value.start), None);
+            self.error(e.span, m::plan_ends_before_start(e.value.end, s.value.start), None);
         }
         let lang = match self.string(p, "lang") {
             None => None,
-            Some(l) => {
-                match Lang::parse(&l.value) {
-                    Some(lang) => Some(lang),
-                    None => {
-                        let other = l.value.trim();
-                        let msg = format!("unknown language '{other}'");
-                        self.error(
-                        l.span,
-                        msg,
-                        Some("write lang = \"nb\" (Norwegian Bokmål), \"nn\" (Norwegian Nynorsk) or \"en\" (English)".into()),
-                    );
-                        None
-                    }
+            Some(l) => match Lang::parse(&l.value) {
+                Some(lang) => Some(lang),
+                None => {
+                    self.error(l.span, m::unknown_language(l.value.trim()), Some(m::language_help()));
+                    None
                 }
-            }
+            },
         };
         let org = self.string(p, "org").map(|s| s.value);
         let owner = self.string(p, "owner");
@@ -98,7 +89,7 @@ impl Loader<'_> {
     /// `[agreement]`: start (default: the plan's), years (absent: open-ended), extendable.
     fn agreement_table(&mut self, doc: &DeTable<'_>) -> Option<Agreement> {
         let (t, span) = self.table(doc, "agreement")?;
-        self.check_keys(t, &schema::keys(&schema::AGREEMENT), "[agreement]");
+        self.check_keys(t, &schema::keys(&schema::AGREEMENT), &Text::verbatim("[agreement]"));
         let start = match self.when(t, "start") {
             Some(s) => s,
             None => {
@@ -109,7 +100,7 @@ impl Loader<'_> {
                     Some(s) => s,
                     None => {
                         let head = self.head(span);
-                        self.error(head, "[agreement] has no 'start', and the plan's start cannot stand in", None);
+                        self.error(head, m::agreement_without_start(), None);
                         return None;
                     }
                 }
@@ -121,7 +112,7 @@ impl Loader<'_> {
             Some((_, v)) => match v.get_ref() {
                 DeValue::Boolean(b) => *b,
                 _ => {
-                    self.type_error("extendable", v, "true or false");
+                    self.type_error("extendable", v, &m::true_or_false());
                     false
                 }
             },
@@ -141,8 +132,8 @@ impl Loader<'_> {
                     roles.push(Role { id, name: name.to_string(), lead: None, members: Vec::new(), description: None })
                 }
                 DeValue::Table(r) => {
-                    self.check_keys(r, &schema::keys(&schema::ROLE), "a role");
-                    let what = format!("role '{}'", id.value);
+                    self.check_keys(r, &schema::keys(&schema::ROLE), &m::a_role());
+                    let what = m::role_named(&id.value);
                     let span = id.span;
                     let name = self.req_string(r, "name", span, &what);
                     let lead = self.string(r, "lead");
@@ -152,7 +143,7 @@ impl Loader<'_> {
                         roles.push(Role { id, name: name.value, lead, members, description });
                     }
                 }
-                _ => self.type_error(&id.value, v, "the role's name, or a table with name, lead, members"),
+                _ => self.type_error(&id.value, v, &m::a_role_value()),
             }
         }
         roles
@@ -160,9 +151,10 @@ impl Loader<'_> {
 
     fn goals(&mut self, doc: &DeTable<'_>) -> (Option<Goal>, Vec<SubGoal>) {
         let Some((t, span)) = self.table(doc, "goal") else { return (None, Vec::new()) };
-        self.check_keys(t, &schema::keys(&schema::GOAL), "[goal]");
-        let id = self.id(t, span, "[goal]");
-        let text = self.req_string(t, "text", span, "[goal]");
+        let what = Text::verbatim("[goal]");
+        self.check_keys(t, &schema::keys(&schema::GOAL), &what);
+        let id = self.id(t, span, &what);
+        let text = self.req_string(t, "text", span, &what);
         let goal = id.zip(text).map(|(id, text)| Goal { id, text: text.value });
         let mut subs = Vec::new();
         if let Some((s, _)) = self.table(t, "sub") {
@@ -171,15 +163,15 @@ impl Loader<'_> {
                 match v.get_ref() {
                     DeValue::String(text) => subs.push(SubGoal { id, text: text.to_string(), description: None }),
                     DeValue::Table(g) => {
-                        self.check_keys(g, &schema::keys(&schema::SUB_GOAL), "a sub-goal");
-                        let what = format!("sub-goal '{}'", id.value);
+                        self.check_keys(g, &schema::keys(&schema::SUB_GOAL), &m::a_sub_goal());
+                        let what = m::sub_goal_named(&id.value);
                         let at = id.span;
                         if let Some(text) = self.req_string(g, "text", at, &what) {
                             let description = self.string(g, "description").map(|s| s.value);
                             subs.push(SubGoal { id, text: text.value, description });
                         }
                     }
-                    _ => self.type_error(&id.value, v, "the sub-goal's text, or a table with text"),
+                    _ => self.type_error(&id.value, v, &m::a_sub_goal_value()),
                 }
             }
         }
@@ -189,9 +181,9 @@ impl Loader<'_> {
     fn components(&mut self, doc: &DeTable<'_>) -> Vec<Component> {
         let mut out = Vec::new();
         for (t, span) in self.tables(doc, "component", "[[component]]") {
-            self.check_keys(t, &schema::keys(&schema::COMPONENT), "a component");
-            let id = self.id(t, span, "a component");
-            let name = self.req_string(t, "name", span, "a component");
+            self.check_keys(t, &schema::keys(&schema::COMPONENT), &m::a_component());
+            let id = self.id(t, span, &m::a_component());
+            let name = self.req_string(t, "name", span, &m::a_component());
             let summary = self.string(t, "summary").map(|s| s.value);
             let contents = self.string_list(t, "contents").into_iter().map(|s| s.value).collect();
             if let (Some(id), Some(name)) = (id, name) {

@@ -2,6 +2,9 @@
 
 use super::loader::{Loader, TSpanned, find};
 use crate::diag::Span;
+use crate::lang::Text;
+use crate::messages::common::{did_you_mean, quoted_list};
+use crate::messages::load as m;
 use crate::model::*;
 use crate::schema;
 use crate::suggest::nearest;
@@ -18,11 +21,11 @@ impl Loader<'_> {
 
     /// One `[[recurring]]` or `[[requirement]]` table.
     fn requirement(&mut self, t: &DeTable<'_>, span: Span) -> Option<Requirement> {
-        self.check_keys(t, &schema::keys(&schema::REQUIREMENT), "a requirement");
-        let id = self.id(t, span, "a requirement");
+        self.check_keys(t, &schema::keys(&schema::REQUIREMENT), &m::a_requirement());
+        let id = self.id(t, span, &m::a_requirement());
         let what = match &id {
-            Some(id) => format!("requirement '{}'", id.value),
-            None => "a requirement".to_string(),
+            Some(id) => m::requirement_named(&id.value),
+            None => m::a_requirement(),
         };
         let title = self.req_string(t, "title", span, &what);
         let kind = self.req_string(t, "kind", span, &what);
@@ -72,10 +75,10 @@ impl Loader<'_> {
                 None => {
                     let known = ["elevundersøkelsen", "foreldreundersøkelsen", "ungdata"];
                     let help = match nearest(&s.value, known) {
-                        Some(k) => format!("did you mean '{k}'?"),
-                        None => format!("implan knows {}", crate::suggest::quoted_list(&known)),
+                        Some(k) => did_you_mean(k),
+                        None => m::surveys_known(&quoted_list(&known)),
                     };
-                    self.error(s.span, format!("unknown survey '{}'", s.value), Some(help.into()));
+                    self.error(s.span, m::unknown_survey(&s.value), Some(help));
                     None
                 }
             },
@@ -102,11 +105,7 @@ impl Loader<'_> {
                     DeValue::String(s) if when::month_word(&s.to_lowercase()).is_some() => {
                         months.push(when::month_word(&s.to_lowercase()).unwrap_or(1))
                     }
-                    _ => self.error(
-                        self.at(item),
-                        "not a month",
-                        Some("write month numbers (10) or names (\"oktober\")".into()),
-                    ),
+                    _ => self.error(self.at(item), m::not_a_month(), Some(m::months_help(10, "oktober"))),
                 }
             }
             window = Some(Spanned::new(months, self.at(v)));
@@ -120,7 +119,7 @@ impl Loader<'_> {
         &mut self,
         t: &DeTable<'_>,
         span: Span,
-        what: &str,
+        what: &Text,
         survey: Option<&(Survey, Span)>,
     ) -> Option<Spanned<Cadence>> {
         if find(t, "every").is_some() || find(t, "count").is_some() {
@@ -130,51 +129,37 @@ impl Loader<'_> {
         } else {
             if !schema::REQUIREMENT.at_least_one.iter().any(|k| find(t, k).is_some()) {
                 let head = self.head(span);
-                self.error(
-                    head,
-                    format!("{what} says nothing to check"),
-                    Some("add how often (every = \"halvår\"), how many (count = \"4-8\", per = \"år\"), a deadline (by = …), a window (within = …), a quota or participants".into()),
-                );
+                self.error(head, m::nothing_to_check(what), Some(m::nothing_to_check_help()));
             }
             if let Some(p) = self.string(t, "per") {
-                self.error(p.span, "'per' goes with 'count'", None);
+                self.error(p.span, m::per_goes_with_count(), None);
             }
             None
         }
     }
 
-    fn cadence(&mut self, t: &DeTable<'_>, span: Span, what: &str) -> Option<Spanned<Cadence>> {
+    fn cadence(&mut self, t: &DeTable<'_>, span: Span, what: &Text) -> Option<Spanned<Cadence>> {
         let every = self.string(t, "every");
         let count = find(t, "count");
         let per = self.string(t, "per");
         match (every, count) {
             (Some(_), Some((k, _))) => {
-                self.error(self.at(k), format!("{what} has both 'every' and 'count'"), Some("keep one of them".into()));
+                self.error(self.at(k), m::every_and_count(what), Some(m::keep_one()));
                 None
             }
             (None, None) => {
                 let head = self.head(span);
-                self.error(
-                    head,
-                    format!("{what} says neither how often ('every') nor how many ('count' and 'per')"),
-                    Some("add, for example, every = \"halvår\", or count = \"4-8\" and per = \"år\"".into()),
-                );
+                self.error(head, m::neither_every_nor_count(what), Some(m::neither_help()));
                 None
             }
             (Some(e), None) => {
                 if let Some(p) = &per {
-                    self.error(p.span, "'per' goes with 'count', not with 'every'", None);
+                    self.error(p.span, m::per_not_with_every(), None);
                 }
                 match parse_every(&e.value) {
                     Some(m) => Some(Spanned::new(Cadence::Every(m), e.span)),
                     None => {
-                        let help =
-                            "write \"6 months\", \"6 måneder\", \"halvår\", \"år\", \"yearly\", \"kvartal\", \"2 år\"";
-                        self.error(
-                            e.span,
-                            format!("cannot read 'every': '{}' is not a length of time", e.value),
-                            Some(help.into()),
-                        );
+                        self.error(e.span, m::cannot_read_every(&e.value), Some(m::every_help()));
                         None
                     }
                 }
@@ -191,26 +176,18 @@ impl Loader<'_> {
                     v => one(v).map(|r| vec![r]),
                 };
                 let Some(counts) = parsed else {
-                    let help = "write a number (4), a range (\"4-8\"), or one per period ([4, 2, 2])";
-                    self.error(self.at(c), "cannot read 'count'", Some(help.into()));
+                    self.error(self.at(c), m::cannot_read_count(), Some(m::count_help()));
                     return None;
                 };
                 let Some(per) = per else {
                     let head = self.head(span);
-                    self.error(
-                        head,
-                        format!("{what} has 'count' but no 'per'"),
-                        Some(
-                            "add per = \"år\" (or avtaleår, skoleår, kalenderår, halvår, kvartal, måned, plan)".into(),
-                        ),
-                    );
+                    self.error(head, m::count_without_per(what), Some(m::per_help()));
                     return None;
                 };
                 match parse_period_word(&per.value) {
                     Some(p) => Some(Spanned::new(Cadence::Count { counts, per: p }, self.at(c))),
                     None => {
-                        let help = "write \"år\", \"avtaleår\", \"skoleår\", \"kalenderår\", \"halvår\", \"kvartal\", \"måned\" or \"plan\" (or in English)";
-                        self.error(per.span, format!("cannot read 'per': '{}'", per.value), Some(help.into()));
+                        self.error(per.span, m::cannot_read_per(&per.value), Some(m::per_words_help()));
                         None
                     }
                 }

@@ -9,9 +9,16 @@ pub(super) fn errors(text: &str) -> Vec<(usize, String, Option<String>)> {
     let src = Source::new("t.toml", text);
     match super::load(&src) {
         Ok(_) => Vec::new(),
-        Err(f) => {
-            f.into_iter().map(|f| (src.line_col(f.span.unwrap_or_default().start).line, f.message.en().to_owned(), f.help.as_ref().map(|t| t.en().to_owned()))).collect()
-        }
+        Err(f) => f
+            .into_iter()
+            .map(|f| {
+                (
+                    src.line_col(f.span.unwrap_or_default().start).line,
+                    f.message.en().to_owned(),
+                    f.help.as_ref().map(|t| t.en().to_owned()),
+                )
+            })
+            .collect(),
     }
 }
 

@@ -2,6 +2,8 @@
 
 use super::loader::{Loader, TSpanned, find};
 use crate::diag::Span;
+use crate::lang::Text;
+use crate::messages::load as m;
 use crate::model::*;
 use crate::schema;
 use crate::when::{self, When};
@@ -39,13 +41,13 @@ impl Loader<'_> {
         match v.get_ref() {
             DeValue::String(s) => Some(Spanned::new(s.to_string(), self.at(v))),
             _ => {
-                self.type_error(key, v, "a string (in quotes)");
+                self.type_error(key, v, &m::a_string_in_quotes());
                 None
             }
         }
     }
 
-    pub(super) fn req_string(&mut self, t: &DeTable<'_>, key: &str, at: Span, what: &str) -> Option<Spanned<String>> {
+    pub(super) fn req_string(&mut self, t: &DeTable<'_>, key: &str, at: Span, what: &Text) -> Option<Spanned<String>> {
         if find(t, key).is_none() {
             self.missing(t, at, key, what, "\"…\"");
             return None;
@@ -53,7 +55,7 @@ impl Loader<'_> {
         self.string(t, key)
     }
 
-    pub(super) fn id(&mut self, t: &DeTable<'_>, at: Span, what: &str) -> Option<Spanned<String>> {
+    pub(super) fn id(&mut self, t: &DeTable<'_>, at: Span, what: &Text) -> Option<Spanned<String>> {
         let id = self.req_string(t, "id", at, what)?;
         self.checked_id(id)
     }
@@ -62,11 +64,9 @@ impl Loader<'_> {
         if valid_id(&id.value) {
             return Some(id);
         }
-        let help = match slug(&id.value) {
-            example if example.is_empty() => "use letters, digits, '-' and '_', such as \"rektor\"".to_string(),
-            example => format!("use letters, digits, '-' and '_', for example \"{example}\""),
-        };
-        self.error(id.span, format!("'{}' is not a valid id", id.value), Some(help.into()));
+        let example = slug(&id.value);
+        let help = m::id_help(Some(example.as_str()).filter(|e| !e.is_empty()));
+        self.error(id.span, m::invalid_id(&id.value), Some(help));
         None
     }
 
@@ -75,11 +75,7 @@ impl Loader<'_> {
         let list = self.raw_string_list(t, key);
         let (ok, blank): (Vec<_>, Vec<_>) = list.into_iter().partition(|s| !s.value.trim().is_empty());
         for b in blank {
-            self.error(
-                b.span,
-                format!("'{key}' holds an empty name"),
-                Some("remove it, or write the id it should name".into()),
-            );
+            self.error(b.span, m::empty_name(key), Some(m::empty_name_help()));
         }
         ok
     }
@@ -93,13 +89,13 @@ impl Loader<'_> {
                 for item in items.iter() {
                     match item.get_ref() {
                         DeValue::String(s) => out.push(Spanned::new(s.to_string(), self.at(item))),
-                        _ => self.type_error(key, item, "a list of strings"),
+                        _ => self.type_error(key, item, &m::a_list_of_strings()),
                     }
                 }
                 out
             }
             _ => {
-                self.type_error(key, v, "a string or a list of strings");
+                self.type_error(key, v, &m::a_string_or_a_list());
                 Vec::new()
             }
         }
@@ -124,14 +120,11 @@ impl Loader<'_> {
                     .and_then(When::year)
                 {
                     Some(w) => Ok(w),
-                    None => Err(when::WhenError {
-                        message: format!("{} is not a year", i.as_str()),
-                        help: when::FORMS_HELP.into(),
-                    }),
+                    None => Err(when::WhenError { message: m::not_a_year(i.as_str()), help: forms_help() }),
                 }
             }
             _ => {
-                self.type_error(key, v, "a date");
+                self.type_error(key, v, &m::a_date());
                 return None;
             }
         };
@@ -140,8 +133,8 @@ impl Loader<'_> {
                 Some((a, b)) => match &self.agreement {
                     Some(ag) => ag.years_span(a, b).ok_or(e),
                     None => Err(when::WhenError {
-                        message: format!("'{s}' counts agreement years, but the plan has no [agreement]"),
-                        help: "add [agreement] with start = \"…\" and years = …, or write a date".into(),
+                        message: m::agreement_years_without_agreement(s),
+                        help: m::agreement_help(),
                     }),
                 },
                 None => Err(e),
@@ -151,7 +144,7 @@ impl Loader<'_> {
         match parsed {
             Ok(w) => Some(Spanned::new(w, self.at(v))),
             Err(e) => {
-                self.error(self.at(v), format!("cannot read '{key}': {}", e.message), Some(e.help.into()));
+                self.error(self.at(v), m::cannot_read(key, &e.message), Some(e.help));
                 None
             }
         }
@@ -167,7 +160,7 @@ impl Loader<'_> {
         match v.get_ref() {
             DeValue::Table(tbl) => Some((tbl, self.at(v))),
             _ => {
-                self.type_error(key, v, &format!("a table ([{key}])"));
+                self.type_error(key, v, &m::a_table_written(&format!("[{key}]")));
                 None
             }
         }
@@ -186,11 +179,11 @@ impl Loader<'_> {
                 for item in items.iter() {
                     match item.get_ref() {
                         DeValue::Table(tbl) => out.push((tbl, self.at(item))),
-                        _ => self.type_error(key, item, &format!("a table ({header})")),
+                        _ => self.type_error(key, item, &m::a_table_written(header)),
                     }
                 }
             }
-            _ => self.type_error(key, v, &format!("a list of tables, each written {header}")),
+            _ => self.type_error(key, v, &m::a_list_of_tables(header)),
         }
         out
     }
@@ -203,12 +196,12 @@ impl Loader<'_> {
             DeValue::Integer(i) => match i.as_str().parse::<i64>().ok().filter(|n| (min..=max).contains(n)) {
                 Some(n) => Some(n),
                 None => {
-                    self.error(self.at(v), format!("'{key}' must be between {min} and {max}"), None);
+                    self.error(self.at(v), m::between(key, min, max), None);
                     None
                 }
             },
             _ => {
-                self.type_error(key, v, "a whole number");
+                self.type_error(key, v, &m::a_whole_number());
                 None
             }
         }
@@ -225,21 +218,25 @@ impl Loader<'_> {
     }
 }
 
+fn forms_help() -> Text {
+    crate::messages::when::forms_help()
+}
+
 fn datetime(dt: &toml::value::Datetime) -> Result<When, when::WhenError> {
-    let bad = |m: String| when::WhenError { message: m, help: when::FORMS_HELP.into() };
+    let bad = |message: Text| when::WhenError { message, help: forms_help() };
     let Some(d) = dt.date else {
-        return Err(bad("a time of day alone is not a date".into()));
+        return Err(bad(m::time_without_date()));
     };
     let date = NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)
-        .ok_or_else(|| bad(format!("{:04}-{:02}-{:02} is not a day in the calendar", d.year, d.month, d.day)))?;
+        .ok_or_else(|| bad(m::not_a_calendar_day(&format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))))?;
     if (d.year as i32) < when::FIRST_YEAR {
-        return Err(bad(format!("the year {:04} is not a plausible year for a plan; write all four digits", d.year)));
+        return Err(bad(m::implausible_year(i64::from(d.year))));
     }
     let mut w = When::day(date);
     let Some(t) = dt.time else { return Ok(w) };
     let Some(time) = chrono::NaiveTime::from_hms_opt(t.hour as u32, t.minute as u32, t.second.unwrap_or(0) as u32)
     else {
-        return Err(bad(format!("{:02}:{:02} is not a time of day", t.hour, t.minute)));
+        return Err(bad(m::not_a_time_of_day(&format!("{:02}:{:02}", t.hour, t.minute))));
     };
     // A time with an offset is a moment anywhere; the plan's clock is Oslo's.
     let offset = match dt.offset {
@@ -251,7 +248,7 @@ fn datetime(dt: &toml::value::Datetime) -> Result<When, when::WhenError> {
         None => w.time = Some((time, None)),
         Some(minutes) => {
             let oslo = when::oslo_from_offset(date.and_time(time), minutes)
-                .ok_or_else(|| bad(format!("{date} {time} is outside the calendar")))?;
+                .ok_or_else(|| bad(m::moment_outside_calendar(date, time)))?;
             w = When::day(oslo.date());
             w.time = Some((oslo.time(), None));
         }

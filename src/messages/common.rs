@@ -20,6 +20,12 @@ pub fn quoted_list<S: AsRef<str>>(items: &[S]) -> Text {
     text!(nb: "{nb}", nn: "{nb}", en: "{en}")
 }
 
+/// A piece that is itself language-dependent, made outside the catalogue in each language (a cadence, a month
+/// name, an amount of money), to pass into a message.
+pub fn per_language(nb: String, nn: String, en: String) -> Text {
+    text!(nb: "{nb}", nn: "{nn}", en: "{en}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,10 +5,14 @@
 //! catalogue is complete by construction, a message's three versions sit side by side for a translator, and
 //! a rule says `messages::rules::unknown_role::message(name)` instead of holding words. The files follow the
 //! code that speaks: `load` for the loader, `rules/` one file per rule, `report` for the check report's own
-//! words.
+//! words, `commands`, `edit`, `init` and `write` for what the commands say besides findings.
 
+pub mod commands;
 pub mod common;
+pub mod edit;
+pub mod init;
 pub mod load;
 pub mod report;
 pub mod rules;
 pub mod when;
+pub mod write;

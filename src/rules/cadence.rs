@@ -1,14 +1,17 @@
-use super::requirements::{matching_text, months_of, scope};
-use crate::lang::Words;
-use super::{rule_doc, Ctx, Rule};
+use super::requirements::{matching, months_of, scope};
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::i18n;
+use crate::lang::{Lang, Text};
+use crate::messages::common::{per_language, quoted_list};
+use crate::messages::rules::cadence as m;
 use crate::model::{Cadence, Requirement};
 use crate::when::format_month_index;
 
 pub const RULE: Rule = Rule {
     id: RuleId::Cadence,
     severity: Severity::Error,
-    summary: Words::untranslated("A recurring requirement that the schedule does not meet"),
+    summary: m::SUMMARY,
     doc: rule_doc!("cadence"),
     check: Some(check),
 };
@@ -34,24 +37,23 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// Each matching activity must start in one of the window's months (a survey's usual season).
 fn check_window(ctx: &Ctx, req: &Requirement, w: &crate::model::Spanned<Vec<u32>>, out: &mut Vec<Finding>) {
     use chrono::Datelike;
-    let names: Vec<&str> = w.value.iter().map(|&m| crate::i18n::month_name(crate::model::Lang::En, m)).collect();
-    let window = crate::suggest::quoted_list(&names).replace('\'', "");
+    let window = month_names(&w.value);
     for i in super::requirements::activities_keeping(ctx, req) {
         let a = &ctx.plan.activities[i];
         if !w.value.contains(&a.when.value.start.month()) {
             out.push(
                 RULE.finding(
                     a.when.span,
-                    format!(
-                        "'{}' ({}) is outside the window of '{}' ({window})",
-                        a.title.value,
-                        format_month_index(crate::when::month_index(a.when.value.start)),
-                        req.title
+                    m::outside_window(
+                        &a.title.value,
+                        &format_month_index(crate::when::month_index(a.when.value.start)),
+                        &req.title,
+                        &window,
                     ),
                 )
-                .label("outside the survey's window")
-                .related(w.span, "the window")
-                .help("move it into the window, or set the months this municipality runs it with months = [...]"),
+                .label(m::outside_the_surveys_window())
+                .related(w.span, m::the_window())
+                .help(m::move_into_the_window()),
             );
         }
     }
@@ -78,15 +80,10 @@ fn check_yearly_window(
             out.push(
                 RULE.finding(
                     span,
-                    format!(
-                        "no '{}' in its window in {year} ({} – {})",
-                        req.title,
-                        format_month_index(ws),
-                        format_month_index(we)
-                    ),
+                    m::missing_in_window(&req.title, year, &format_month_index(ws), &format_month_index(we)),
                 )
-                .label("required every year, in its window")
-                .help(format!("schedule it in the window; the checker counts {}", matching_text(req))),
+                .label(m::required_every_year_in_window())
+                .help(m::schedule_in_window(&matching(req))),
             );
         }
     }
@@ -95,59 +92,49 @@ fn check_yearly_window(
 fn check_one(ctx: &Ctx, req: &Requirement, n: u32, span: crate::diag::Span, out: &mut Vec<Finding>) {
     let Some((from, until)) = scope(ctx, req, &RULE, span, out) else { return };
     let months = months_of(ctx, req, from, until);
-    let matching = matching_text(req);
-    let what = format!("required every {}", months_text(n as i64));
+    let matching = matching(req);
+    let every = per_language(i18n::every(Lang::Nb, n), i18n::every(Lang::Nn, n), i18n::every(Lang::En, n));
+    let what = m::required_every(&every, n as i64);
     // The tolerance widens what passes; the message still states the requirement as written.
     let n = n as i64 + ctx.options.cadence_tolerance as i64;
     if months.is_empty() {
         out.push(
             RULE.finding(
                 span,
-                format!(
-                    "no '{}' at all between {} and {}",
-                    req.title,
-                    format_month_index(from),
-                    format_month_index(until)
-                ),
+                m::missing_altogether(&req.title, &format_month_index(from), &format_month_index(until)),
             )
             .label(what)
-            .help(format!("schedule them, and mark them so the checker finds them: it counts {matching}")),
+            .help(m::schedule_and_mark(&matching)),
         );
         return;
     }
     let mut windows = Vec::new();
     if months[0] - from > n {
-        windows.push((
-            format!("from the start ({}) until {}", format_month_index(from), format_month_index(months[0])),
-            months[0] - from,
-        ));
+        windows.push((m::from_the_start(&format_month_index(from), &format_month_index(months[0])), months[0] - from));
     }
     for w in months.windows(2) {
         if w[1] - w[0] > n {
-            windows
-                .push((format!("between {} and {}", format_month_index(w[0]), format_month_index(w[1])), w[1] - w[0]));
+            windows.push((m::between(&format_month_index(w[0]), &format_month_index(w[1])), w[1] - w[0]));
         }
     }
     let lastm = months[months.len() - 1];
     if until - lastm > n {
-        windows.push((
-            format!("after {} until the end ({})", format_month_index(lastm), format_month_index(until)),
-            until - lastm,
-        ));
+        windows.push((m::until_the_end(&format_month_index(lastm), &format_month_index(until)), until - lastm));
     }
     for (when, gap) in windows {
         out.push(
-            RULE.finding(span, format!("no '{}' {when} ({}; {what})", req.title, months_text(gap)))
+            RULE.finding(span, m::missing_in(&req.title, &when, gap, &what))
                 .label(what.clone())
-                .help(format!("schedule one in this stretch; the checker counts {matching}")),
+                .help(m::schedule_one_here(&matching)),
         );
     }
 }
 
-fn months_text(n: i64) -> String {
-    match n {
-        1 => "1 month".to_string(),
-        12 => "12 months".to_string(),
-        n => format!("{n} months"),
-    }
+/// Month names as a list in each language, unquoted: "oktober og november", "October and November".
+pub(super) fn month_names(months: &[u32]) -> Text {
+    let names = |lang: Lang| {
+        let names: Vec<&str> = months.iter().map(|&mo| i18n::month_name(lang, mo)).collect();
+        quoted_list(&names).get(lang).replace('\'', "")
+    };
+    per_language(names(Lang::Nb), names(Lang::Nn), names(Lang::En))
 }

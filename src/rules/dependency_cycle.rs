@@ -1,12 +1,13 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::lang::Text;
+use crate::messages::rules::dependency_cycle as m;
 use std::collections::VecDeque;
 
 pub const RULE: Rule = Rule {
     id: RuleId::DependencyCycle,
     severity: Severity::Error,
-    summary: Words::untranslated("Activities that depend on each other in a circle"),
+    summary: m::SUMMARY,
     doc: rule_doc!("dependency-cycle"),
     check: Some(check),
 };
@@ -93,21 +94,18 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // A long circle is named by its ends: a message of 10,000 ids helps no one find the wrong one.
         let shown = if names.len() > 12 {
             let (head, tail) = (&names[..5], &names[names.len() - 5..]);
-            format!("{} → … → {} ({} activities in this circle)", head.join(" → "), tail.join(" → "), path.len())
+            m::long_circle(&head.join(" → "), &tail.join(" → "), path.len())
         } else {
-            names.join(" → ")
+            // Ids, the same in every language.
+            Text::verbatim(names.join(" → "))
         };
         let next = path.get(1).copied().unwrap_or(s);
         let k = g[s].iter().find(|&&(t, _)| t == next).map_or(0, |&(_, k)| k);
-        let extra = if size[c] > path.len() {
-            format!(" ({} activities are tangled in this circle)", size[c])
-        } else {
-            String::new()
-        };
+        let tangled = (size[c] > path.len()).then_some(size[c]);
         out.push(
-            RULE.finding(acts[s].after[k].span, format!("activities depend on each other in a circle: {shown}{extra}"))
-                .label("this dependency closes the circle")
-                .help("an activity cannot wait for itself; remove the dependency that is not real"),
+            RULE.finding(acts[s].after[k].span, m::circle(&shown, tangled))
+                .label(m::closes_the_circle())
+                .help(m::remove_the_false_one()),
         );
     }
 }

@@ -1,11 +1,11 @@
-use super::{rule_doc, Ctx, Rule, describe};
-use crate::lang::Words;
+use super::{Ctx, Rule, describe, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::rules::dependency_order as m;
 
 pub const RULE: Rule = Rule {
     id: RuleId::DependencyOrder,
     severity: Severity::Error,
-    summary: Words::untranslated("An activity dated before something it depends on"),
+    summary: m::SUMMARY,
     doc: rule_doc!("dependency-order"),
     check: Some(check),
 };
@@ -23,17 +23,16 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 out.push(
                     RULE.finding(
                         d.span,
-                        format!(
-                            "'{}' ({}) is dated before '{}' ({}), which it comes after",
-                            a.title.value,
-                            describe(a.when.value.start, a.last_day),
-                            b.title.value,
-                            describe(b.when.value.start, b.last_day)
+                        m::dated_before(
+                            &a.title.value,
+                            &describe(a.when.value.start, a.last_day),
+                            &b.title.value,
+                            &describe(b.when.value.start, b.last_day),
                         ),
                     )
-                    .label("this activity has not started yet then")
-                    .related(b.when.span, "the dependency is dated here")
-                    .help("move one of the dates, or remove the dependency if it is not real"),
+                    .label(m::not_started_yet())
+                    .related(b.when.span, m::dependency_dated_here())
+                    .help(m::move_or_remove()),
                 );
             }
         }

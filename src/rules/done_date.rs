@@ -1,15 +1,16 @@
 //! `done-date`: a done date records the day something happened, so it cannot lie ahead, and a day before the
 //! plan started is almost always a slip of the year.
 
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::lang::Text;
+use crate::messages::rules::done_date as m;
 use chrono::{Datelike, NaiveDate};
 
 pub const RULE: Rule = Rule {
     id: RuleId::DoneDate,
     severity: Severity::Error,
-    summary: Words::untranslated("A done date in the future, or before the plan starts"),
+    summary: m::SUMMARY,
     doc: rule_doc!("done-date"),
     check: Some(check),
 };
@@ -36,10 +37,10 @@ pub fn problem(day: NaiveDate, plan_start: Option<NaiveDate>, today: NaiveDate) 
 
 impl Problem {
     /// "the done date 2027-01-05 is after today (2026-11-30)".
-    pub fn message(&self, day: NaiveDate) -> String {
+    pub fn text(&self, day: NaiveDate) -> Text {
         match self {
-            Problem::Future { today } => format!("the done date {day} is after today ({today})"),
-            Problem::BeforePlan { start } => format!("the done date {day} is before the plan starts ({start})"),
+            Problem::Future { today } => m::after_today(&day.to_string(), &today.to_string()),
+            Problem::BeforePlan { start } => m::before_plan(&day.to_string(), &start.to_string()),
         }
     }
 
@@ -61,21 +62,17 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some(done) = &a.done else { continue };
         let Some(p) = problem(done.value, Some(start), today) else { continue };
         let label = match p {
-            Problem::Future { .. } => "not yet",
-            Problem::BeforePlan { .. } => "before the plan",
+            Problem::Future { .. } => m::not_yet(),
+            Problem::BeforePlan { .. } => m::before_the_plan(),
         };
         let help = match p.slip(done.value, start, today) {
-            Some(d) => format!("did you mean {d}? A done date is the day the work was done"),
+            Some(d) => m::did_you_mean_day(&d.to_string()),
             None => match p {
-                Problem::Future { .. } => {
-                    "write the day it was done; if it is not done yet, remove 'done' and set the status it has".into()
-                }
-                Problem::BeforePlan { .. } => "write the day it was done".to_string(),
+                Problem::Future { .. } => m::write_the_day_or_status(),
+                Problem::BeforePlan { .. } => m::write_the_day(),
             },
         };
-        out.push(
-            RULE.finding(done.span, format!("'{}': {}", a.title.value, p.message(done.value))).label(label).help(help),
-        );
+        out.push(RULE.finding(done.span, m::of_activity(&a.title.value, &p.text(done.value))).label(label).help(help));
     }
 }
 

@@ -1,11 +1,11 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::rules::empty_phase as m;
 
 pub const RULE: Rule = Rule {
     id: RuleId::EmptyPhase,
     severity: Severity::Warning,
-    summary: Words::untranslated("A phase without any activities"),
+    summary: m::SUMMARY,
     doc: rule_doc!("empty-phase"),
     check: Some(check),
 };
@@ -14,9 +14,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (p, acts) in ctx.plan.phases.iter().zip(&ctx.phase_activities) {
         if acts.is_empty() {
             out.push(
-                RULE.finding(p.id.span, format!("phase '{}' ({}) has no activities", p.name, p.label.value))
-                    .label("nothing is planned in this phase")
-                    .help("add its activities as [[phase.activity]] under it, or remove the phase"),
+                RULE.finding(p.id.span, m::no_activities(&p.name, &p.label.value))
+                    .label(m::nothing_planned())
+                    .help(m::add_or_remove()),
             );
         }
     }

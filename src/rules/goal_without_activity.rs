@@ -1,11 +1,12 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::lang::Text;
+use crate::messages::rules::goal_without_activity as m;
 
 pub const RULE: Rule = Rule {
     id: RuleId::GoalWithoutActivity,
     severity: Severity::Warning,
-    summary: Words::untranslated("A sub-goal that no activity serves"),
+    summary: m::SUMMARY,
     doc: rule_doc!("goal-without-activity"),
     check: Some(check),
 };
@@ -15,9 +16,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for g in &ctx.plan.subgoals {
         if !served.contains(g.id.value.as_str()) {
             out.push(
-                RULE.finding(g.id.span, format!("sub-goal '{}' is not served by any activity", g.id.value))
-                    .label(g.text.clone())
-                    .help(format!("add goals = [\"{}\"] to the activities that work towards it", g.id.value)),
+                RULE.finding(g.id.span, m::not_served(&g.id.value))
+                    // The sub-goal's own words, as the plan writes them.
+                    .label(Text::verbatim(g.text.clone()))
+                    .help(m::add_goals(&g.id.value)),
             );
         }
     }

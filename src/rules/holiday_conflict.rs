@@ -1,14 +1,14 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::calendar::{Calendar, Conflict};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::rules::holiday_conflict as m;
 use crate::when::Precision;
 use chrono::Datelike;
 
 pub const RULE: Rule = Rule {
     id: RuleId::HolidayConflict,
     severity: Severity::Warning,
-    summary: Words::untranslated("An activity dated on a public holiday, in a school holiday or on a weekend"),
+    summary: m::SUMMARY,
     doc: rule_doc!("holiday-conflict"),
     check: Some(check),
 };
@@ -28,22 +28,19 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let day = a.when.value.start;
         let Some(conflict) = calendar.conflict(day) else { continue };
         let (what, help) = match conflict {
-            Conflict::PublicHoliday(h) => (format!("on a public holiday, {}", h.name_nb), "move it to a working day"),
+            Conflict::PublicHoliday(h) => (m::on_holiday(&h.name_nb), m::move_to_a_working_day()),
             Conflict::SchoolHoliday(h) => (
-                format!("in the {} ({} – {})", h.name_nb, h.start, h.end),
-                "move it out of the holiday, or set this municipality's holiday weeks under [lint.options]",
+                m::in_school_holiday(&h.name_nb, &h.start.to_string(), &h.end.to_string()),
+                m::move_out_of_the_holiday(),
             ),
             Conflict::Weekend => {
-                let name = if day.weekday() == chrono::Weekday::Sat { "a Saturday" } else { "a Sunday" };
-                (
-                    format!("on {name}"),
-                    "move it to a weekday, or allow = [\"holiday-conflict\"] if the weekend is meant",
-                )
+                let on = if day.weekday() == chrono::Weekday::Sat { m::on_saturday() } else { m::on_sunday() };
+                (on, m::move_to_a_weekday())
             }
         };
         out.push(
-            RULE.finding(a.when.span, format!("'{}' is dated {day}, {what}", a.title.value))
-                .label("staff, pupils and parents are off")
+            RULE.finding(a.when.span, m::dated(&a.title.value, &day.to_string(), &what))
+                .label(m::people_are_off())
                 .help(help),
         );
     }

@@ -1,12 +1,12 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::rules::idle_gap as m;
 use crate::when::{format_month_index, month_from_index, month_index};
 
 pub const RULE: Rule = Rule {
     id: RuleId::IdleGap,
     severity: Severity::Warning,
-    summary: Words::untranslated("More than 4 months inside the plan period without any activity (July not counted)"),
+    summary: m::SUMMARY,
     doc: rule_doc!("idle-gap"),
     check: Some(check),
 };
@@ -59,45 +59,27 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         // The last activity to end before the gap is where the plan goes quiet.
         let before = ends.partition_point(|&(e, _)| e < g0);
         let (span, lead) = match before.checked_sub(1).map(|b| &plan.activities[ends[b].1]) {
-            Some(a) => (a.when.span, format!("after '{}', ", a.title.value)),
-            None => (plan.start.span, "from the plan's start, ".to_string()),
+            Some(a) => (a.when.span, m::after(&a.title.value)),
+            None => (plan.start.span, m::from_the_start()),
         };
-        let to_end = if g1 == last { " (the plan's end)" } else { "" };
         let help = if g1 == last && before == ends.len() && ends.is_empty() {
-            "the plan has no activities yet; plan them".to_string()
+            m::no_activities_yet()
         } else if before == 0 {
-            format!(
-                "does the plan really start in {}? move its start, or plan the work of these months",
-                format_month_index(g0)
-            )
+            m::really_start(&format_month_index(g0))
         } else if g1 == last {
-            format!(
-                "does the plan really run until {}? move its end, or plan the work of these months",
-                format_month_index(g1)
-            )
+            m::really_end(&format_month_index(g1))
         } else {
-            "plan the work of these months, even a follow-up meeting, so the work keeps going".to_string()
+            m::keep_it_going()
         };
+        // The months not counted (July, or the months configured instead).
+        let summer_note = (!summer.is_empty()).then(|| super::cadence::month_names(summer));
         out.push(
             RULE.finding(
                 span,
-                format!(
-                    "{lead}nothing is scheduled for {counted} months, from {} to {}{to_end}",
-                    format_month_index(g0),
-                    format_month_index(g1)
-                ),
+                m::nothing_scheduled(&lead, counted, &format_month_index(g0), &format_month_index(g1), g1 == last),
             )
-            .label(format!("more than {max_idle} months without activity{}", summer_note(summer)))
+            .label(m::more_than(max_idle, summer_note.as_ref()))
             .help(help),
         );
-    }
-}
-
-/// " (July not counted)", or the months configured instead.
-fn summer_note(summer: &[u32]) -> String {
-    let names: Vec<&str> = summer.iter().map(|&m| crate::i18n::month_name(crate::model::Lang::En, m)).collect();
-    match names.len() {
-        0 => String::new(),
-        _ => format!(" ({} not counted)", crate::suggest::quoted_list(&names).replace('\'', "")),
     }
 }

@@ -1,11 +1,11 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::rules::missing_owner as m;
 
 pub const RULE: Rule = Rule {
     id: RuleId::MissingOwner,
     severity: Severity::Error,
-    summary: Words::untranslated("An activity has no responsible role"),
+    summary: m::SUMMARY,
     doc: rule_doc!("missing-owner"),
     check: Some(check),
 };
@@ -14,9 +14,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for a in &ctx.plan.activities {
         if a.owners.is_empty() {
             out.push(
-                RULE.finding(a.title.span, format!("activity '{}' has no owner", a.title.value))
-                    .label("nobody is responsible for this")
-                    .help("add owner = \"<role id>\" (or a list of roles) naming who is responsible"),
+                RULE.finding(a.title.span, m::no_owner(&a.title.value))
+                    .label(m::nobody_responsible())
+                    .help(m::add_owner()),
             );
         }
     }

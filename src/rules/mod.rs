@@ -2,8 +2,8 @@
 //! (shown by the tool), and runs in O(n log n) or better in the number of activities.
 
 use crate::config::Config;
-use crate::lang::Words;
 use crate::diag::{Finding, RuleId, Severity};
+use crate::lang::Words;
 use crate::model::{Activity, Plan};
 use crate::plan_index::PlanIndex;
 use crate::source::Source;
@@ -74,7 +74,7 @@ impl Rule {
 const INVALID_TOML: Rule = Rule {
     id: RuleId::InvalidToml,
     severity: Severity::Error,
-    summary: Words::untranslated("The file is not valid TOML, or not UTF-8 text at all"),
+    summary: crate::messages::load::INVALID_TOML_SUMMARY,
     doc: rule_doc!("invalid-toml"),
     check: None,
 };
@@ -82,7 +82,7 @@ const INVALID_TOML: Rule = Rule {
 const INVALID_PLAN: Rule = Rule {
     id: RuleId::InvalidPlan,
     severity: Severity::Error,
-    summary: Words::untranslated("The TOML is not a plan: unknown key, wrong type, unreadable date, missing required key"),
+    summary: crate::messages::load::INVALID_PLAN_SUMMARY,
     doc: rule_doc!("invalid-plan"),
     check: None,
 };

@@ -1,11 +1,11 @@
-use super::{rule_doc, Ctx, Rule, describe};
-use crate::lang::Words;
+use super::{Ctx, Rule, describe, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::rules::outside_plan_period as m;
 
 pub const RULE: Rule = Rule {
     id: RuleId::OutsidePlanPeriod,
     severity: Severity::Error,
-    summary: Words::untranslated("An activity before the plan's start or after its end"),
+    summary: m::SUMMARY,
     doc: rule_doc!("outside-plan-period"),
     check: Some(check),
 };
@@ -17,25 +17,17 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for a in &plan.activities {
         let dated = || describe(a.when.value.start, a.last_day);
         let (msg, rel, relmsg) = if a.when.value.start < start {
-            (
-                format!("'{}' ({}) starts before the plan starts ({start})", a.title.value, dated()),
-                &plan.start.span,
-                "the plan starts here",
-            )
+            (m::starts_before(&a.title.value, &dated(), &start.to_string()), &plan.start.span, m::plan_starts_here())
         } else if a.last_day > end {
-            (
-                format!("'{}' ({}) ends after the plan ends ({end})", a.title.value, dated()),
-                &plan.end.span,
-                "the plan ends here",
-            )
+            (m::ends_after(&a.title.value, &dated(), &end.to_string()), &plan.end.span, m::plan_ends_here())
         } else {
             continue;
         };
         out.push(
             RULE.finding(a.when.span, msg)
-                .label(format!("outside the plan period {period}"))
+                .label(m::outside_period(&period))
                 .related(*rel, relmsg)
-                .help("correct the date, or widen the plan's start/end if the plan really runs longer"),
+                .help(m::correct_the_date()),
         );
     }
 }

@@ -1,14 +1,17 @@
 use super::requirements::activity_costs;
-use crate::lang::Words;
-use super::{rule_doc, Ctx, Rule};
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::i18n::money;
+use crate::lang::Lang;
+use crate::messages::common::per_language;
+use crate::messages::rules::over_budget as m;
 use chrono::Datelike;
 use std::collections::BTreeMap;
 
 pub const RULE: Rule = Rule {
     id: RuleId::OverBudget,
     severity: Severity::Error,
-    summary: Words::untranslated("The activities cost more than the plan's budget, in all or in a year"),
+    summary: m::SUMMARY,
     doc: rule_doc!("over-budget"),
     check: Some(check),
 };
@@ -30,6 +33,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(budget) = &ctx.plan.budget else { return };
     let costs = activity_costs(ctx);
     let cur = &budget.currency;
+    // "12 000 kr" in Norwegian, "NOK 12 000" in English.
+    let amount = |n: u64| {
+        let k = kroner(n);
+        per_language(money(Lang::Nb, cur, &k), money(Lang::Nn, cur, &k), money(Lang::En, cur, &k))
+    };
     let mut per_year: BTreeMap<i32, u64> = BTreeMap::new();
     for (a, c) in ctx.plan.activities.iter().zip(&costs) {
         *per_year.entry(a.when.value.start.year()).or_default() += c;
@@ -37,28 +45,18 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let total: u64 = costs.iter().sum();
     if let Some(t) = budget.total.as_ref().filter(|t| total > t.value) {
         out.push(
-            RULE.finding(
-                t.span,
-                format!("the activities cost {cur} {}, over the budget of {cur} {}", kroner(total), kroner(t.value)),
-            )
-            .label(format!("{cur} {} over", kroner(total - t.value)))
-            .help("`implan schedule --costs` shows where the money goes, per year and per phase"),
+            RULE.finding(t.span, m::over_total(&amount(total), &amount(t.value)))
+                .label(m::over_by(&amount(total - t.value)))
+                .help(m::see_the_costs()),
         );
     }
     for (year, b) in &budget.years {
         let spent = per_year.get(year).copied().unwrap_or(0);
         if spent > b.value {
             out.push(
-                RULE.finding(
-                    b.span,
-                    format!(
-                        "the activities of {year} cost {cur} {}, over its budget of {cur} {}",
-                        kroner(spent),
-                        kroner(b.value)
-                    ),
-                )
-                .label(format!("{cur} {} over", kroner(spent - b.value)))
-                .help("move activities to another year, cut costs, or raise the year's budget"),
+                RULE.finding(b.span, m::over_year(*year, &amount(spent), &amount(b.value)))
+                    .label(m::over_by(&amount(spent - b.value)))
+                    .help(m::move_cut_or_raise()),
             );
         }
     }

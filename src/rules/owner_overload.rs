@@ -1,14 +1,14 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
-use crate::suggest::quoted_list;
+use crate::messages::common::quoted_list;
+use crate::messages::rules::owner_overload as m;
 use crate::when::{month_from_index, month_index};
 use foldhash::{HashMap, HashMapExt};
 
 pub const RULE: Rule = Rule {
     id: RuleId::OwnerOverload,
     severity: Severity::Warning,
-    summary: Words::untranslated("One role responsible for more activities in one month than it can carry"),
+    summary: m::SUMMARY,
     doc: rule_doc!("owner-overload"),
     check: Some(check),
 };
@@ -41,21 +41,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .take(if ids.len() > 6 { 5 } else { 6 })
             .map(|&i| plan.activities[i].title.value.as_str())
             .collect();
-        let mut names = quoted_list(&shown);
-        if ids.len() > shown.len() {
-            names = format!(
-                "{} and {} more",
-                shown.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>().join(", "),
-                ids.len() - shown.len()
-            );
-        }
+        let names =
+            if ids.len() > shown.len() { m::and_more(&shown, ids.len() - shown.len()) } else { quoted_list(&shown) };
+        let month = format!("{y:04}-{mo:02}");
         out.push(
-            RULE.finding(
-                span,
-                format!("'{}' is responsible for {} activities in {y:04}-{mo:02}: {}", role.name, ids.len(), names),
-            )
-            .label(format!("more than {max} in one month"))
-            .help("spread the work over more months or more roles; the limit is the option owner-overload-max"),
+            RULE.finding(span, m::responsible_for(&role.name, ids.len(), &month, &names))
+                .label(m::more_than(max))
+                .help(m::spread_the_work()),
         );
     }
 }

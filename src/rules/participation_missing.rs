@@ -1,14 +1,14 @@
 use super::requirements::activities_keeping;
-use crate::lang::Words;
-use super::{rule_doc, Ctx, Rule};
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
-use crate::suggest::quoted_list;
+use crate::messages::common::quoted_list;
+use crate::messages::rules::participation_missing as m;
 use foldhash::{HashSet, HashSetExt};
 
 pub const RULE: Rule = Rule {
     id: RuleId::ParticipationMissing,
     severity: Severity::Error,
-    summary: Words::untranslated("A required participant missing from an activity a requirement covers"),
+    summary: m::SUMMARY,
     doc: rule_doc!("participation-missing"),
     check: Some(check),
 };
@@ -35,13 +35,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             out.push(
-                RULE.finding(
-                    a.title.span,
-                    format!("'{}' lacks {} (required by '{}')", a.title.value, quoted_list(&missing), req.title),
-                )
-                .label("not among its owners or participants")
-                .related(req.id.span, "the requirement")
-                .help("add them to participants = [...] (or owner), or say in notes why they cannot come"),
+                RULE.finding(a.title.span, m::lacks(&a.title.value, &quoted_list(&missing), &req.title))
+                    .label(m::not_among_them())
+                    .related(req.id.span, m::the_requirement())
+                    .help(m::add_them()),
             );
         }
     }

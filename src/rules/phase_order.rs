@@ -1,14 +1,14 @@
-use super::{rule_doc, Ctx, Rule, describe, season_mismatch::inside};
-use crate::lang::Words;
+use super::{Ctx, Rule, describe, rule_doc, season_mismatch::inside};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::common::quoted_list;
+use crate::messages::rules::phase_order as m;
 use crate::model::Phase;
-use crate::suggest::quoted_list;
 use chrono::{Datelike, NaiveDate};
 
 pub const RULE: Rule = Rule {
     id: RuleId::PhaseOrder,
     severity: Severity::Warning,
-    summary: Words::untranslated("Phases out of chronological order, or overlapping by period or by activities"),
+    summary: m::SUMMARY,
     doc: rule_doc!("phase-order"),
     check: Some(check),
 };
@@ -50,20 +50,17 @@ fn listed_out_of_order(phases: &[Phase], starts: &[Vec<NaiveDate>], out: &mut Ve
             out.push(
                 RULE.finding(
                     p.label.span,
-                    format!(
-                        "phase '{}' ({}) starts before the phase listed before it, '{}' ({})",
-                        p.name, p.label.value, prev.name, prev.label.value
-                    ),
+                    m::starts_before_previous(&p.name, &p.label.value, &prev.name, &prev.label.value),
                 )
-                .related(prev.label.span, "the earlier-listed phase")
-                .help("list phases in the order they happen, or correct the periods"),
+                .related(prev.label.span, m::the_earlier_listed_phase())
+                .help(m::list_in_order_or_correct_periods()),
             );
         } else if let (Some(a), Some(b)) = (starts[i].first(), starts[i - 1].first())
             && a < b
         {
             out.push(
-                RULE.finding(p.label.span, format!("phase '{}' has activities from {a}, before those of the phase listed before it, '{}' (from {b})", p.name, prev.name))
-                    .help("list phases in the order they happen, or move the activities to the right phase"),
+                RULE.finding(p.label.span, m::activities_before_previous(&p.name, a, &prev.name, b))
+                    .help(m::list_in_order_or_move_activities()),
             );
         }
     }
@@ -82,17 +79,10 @@ fn overlapping_periods(phases: &[Phase], label_wrong: &[bool], out: &mut Vec<Fin
             // Named in file order.
             let (p, q) = (&phases[i.min(j)], &phases[i.max(j)]);
             out.push(
-                RULE.finding(
-                    q.label.span,
-                    format!("phases '{}' ({}) and '{}' ({}) overlap", p.name, p.label.value, q.name, q.label.value),
-                )
-                .label(format!(
-                    "{} overlaps {}",
-                    describe(q.span.start, q.span.end),
-                    describe(p.span.start, p.span.end)
-                ))
-                .related(p.label.span, "the other phase")
-                .help("phases follow each other; make one end before the next starts"),
+                RULE.finding(q.label.span, m::periods_overlap(&p.name, &p.label.value, &q.name, &q.label.value))
+                    .label(m::period_overlaps(&describe(q.span.start, q.span.end), &describe(p.span.start, p.span.end)))
+                    .related(p.label.span, m::the_other_phase())
+                    .help(m::make_them_follow()),
             );
         }
         if reach.is_none_or(|i| phases[j].span.end > phases[i].span.end) {
@@ -166,34 +156,17 @@ fn others_inside(phases: &[Phase], i: usize, all: &[(NaiveDate, usize)]) -> Othe
 
 fn others_finding(phases: &[Phase], p: &Phase, own_first: Option<&NaiveDate>, others: &OthersInside) -> Finding {
     let names: Vec<&str> = others.phases.iter().map(|&q| phases[q].name.as_str()).collect();
-    let s = if names.len() == 1 { "" } else { "s" };
-    let count = others.count;
-    let their = if others.truncated {
-        format!("more than {count} of their activities fall")
-    } else if count == 1 {
-        "1 of their activities falls".to_string()
-    } else {
-        format!("{count} of their activities fall")
-    };
     let f = RULE
-        .finding(
-            p.label.span,
-            format!(
-                "phase '{}' ({}) overlaps the activities of phase{s} {}",
-                p.name,
-                p.label.value,
-                quoted_list(&names)
-            ),
-        )
-        .label(format!("{their} inside {}", describe(p.span.start, p.span.end)));
+        .finding(p.label.span, m::holds_others_activities(&p.name, &p.label.value, &quoted_list(&names), names.len()))
+        .label(m::others_inside(others.count, others.truncated, &describe(p.span.start, p.span.end)));
     match (own_first, others.latest) {
         // Starting the phase at its own first activity helps only when the others all come before it.
         // (The others lie inside the phase, so the own first one is then after the phase's start.)
-        (Some(first), Some(latest)) if latest < *first => f.help(format!(
-            "the phase's own activities start in {}; start its period there, or move the other activities",
-            describe(*first, crate::when::last_day_of_month(first.year(), first.month()).unwrap_or(*first))
-        )),
-        _ => f.help("make the phases follow each other, or move the activities to the phase they belong to"),
+        (Some(first), Some(latest)) if latest < *first => f.help(m::start_at_own_activities(&describe(
+            *first,
+            crate::when::last_day_of_month(first.year(), first.month()).unwrap_or(*first),
+        ))),
+        _ => f.help(m::follow_or_move()),
     }
 }
 
@@ -228,9 +201,12 @@ mod tests {
     fn a_phase_holding_very_many_of_anothers_activities() {
         // A thousand activities in the range are all looked at; one more and the count is a lower bound.
         let f = swallowing(999);
-        assert_eq!(f[0].label.as_ref().map(|t| t.en()).as_deref(), Some("999 of their activities fall inside 2026-01 – 2026-12"));
+        assert_eq!(f[0].label.as_ref().map(|t| t.en()), Some("999 of their activities fall inside 2026-01 – 2026-12"));
         let f = swallowing(1_000);
-        assert_eq!(f[0].label.as_ref().map(|t| t.en()).as_deref(), Some("more than 999 of their activities fall inside 2026-01 – 2026-12"));
+        assert_eq!(
+            f[0].label.as_ref().map(|t| t.en()),
+            Some("more than 999 of their activities fall inside 2026-01 – 2026-12")
+        );
     }
 
     #[test]
@@ -240,7 +216,11 @@ mod tests {
         let early: Vec<&str> = early.iter().map(String::as_str).collect();
         let s = plan(&[("2025", &early), ("2026", &["januar 2026"]), ("Vår 2027", &["mars 2026"])]);
         let f = run_rule(&RULE, &s);
-        let overlap = f.iter().find(|f| f.message.en().starts_with("phase 'P1' (2026) overlaps the activities")).unwrap();
-        assert_eq!(overlap.label.as_ref().map(|t| t.en()).as_deref(), Some("1 of their activities falls inside 2026-01 – 2026-12"));
+        let overlap =
+            f.iter().find(|f| f.message.en().starts_with("phase 'P1' (2026) overlaps the activities")).unwrap();
+        assert_eq!(
+            overlap.label.as_ref().map(|t| t.en()),
+            Some("1 of their activities falls inside 2026-01 – 2026-12")
+        );
     }
 }

@@ -1,14 +1,15 @@
-use super::requirements::{matching_text, months_of, scope};
-use crate::lang::Words;
-use super::{rule_doc, Ctx, Rule};
+use super::requirements::{matching, months_of, scope};
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::lang::Text;
+use crate::messages::rules::requirement_count::{self as m, Per};
 use crate::model::{Cadence, CadencePeriod, Requirement};
 use crate::when::{format_month_index, month_index};
 
 pub const RULE: Rule = Rule {
     id: RuleId::RequirementCount,
     severity: Severity::Error,
-    summary: Words::untranslated("A requirement's count per year, term or period that the schedule does not meet"),
+    summary: m::SUMMARY,
     doc: rule_doc!("requirement-count"),
     check: Some(check),
 };
@@ -20,6 +21,20 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             check_one(ctx, req, counts, *per, c.span, out);
         }
+    }
+}
+
+/// What a count is per, as the catalogue names it.
+fn per_of(per: CadencePeriod) -> Per {
+    match per {
+        CadencePeriod::Month => Per::Month,
+        CadencePeriod::Quarter => Per::Quarter,
+        CadencePeriod::Term => Per::Term,
+        CadencePeriod::Year => Per::Year,
+        CadencePeriod::Plan => Per::Plan,
+        CadencePeriod::SchoolYear => Per::SchoolYear,
+        CadencePeriod::CalendarYear => Per::CalendarYear,
+        CadencePeriod::AgreementYear => Per::AgreementYear,
     }
 }
 
@@ -37,7 +52,7 @@ fn check_one(
 ) {
     let Some((from, until)) = scope(ctx, req, &RULE, span, out) else { return };
     let months = months_of(ctx, req, from, until);
-    let matching = matching_text(req);
+    let matching = matching(req);
     // Agreement years count from the agreement's start, whatever `from` says.
     let origin = match (per, &ctx.plan.agreement) {
         (CadencePeriod::AgreementYear, Some(a)) => month_index(a.start.value.start),
@@ -50,24 +65,20 @@ fn check_one(
         let need = p.share_of(min, &ctx.options.summer_months);
         let range = range_text((min, max));
         // One count for every period reads "per year"; a count per period is that period's own.
-        let per_text = if counts.len() == 1 { format!(" per {}", per.name()) } else { String::new() };
+        let own_count = counts.len() > 1;
+        let per_text = (!own_count).then_some(per_of(per));
         let problem = if have < need {
-            Some(format!("only {have} '{}' in {}; required {range}{per_text}", req.title, p.name))
+            Some(m::too_few(have, &req.title, &p.name, &range, per_text))
         } else if have > max as usize {
-            Some(format!("{have} '{}' in {}; at most {max}{per_text} are agreed", req.title, p.name))
+            Some(m::too_many(have, &req.title, &p.name, max, per_text))
         } else {
             None
         };
         if let Some(msg) = problem {
-            let per_text = if counts.len() > 1 {
-                format!("required {range} in this {}", per.name())
-            } else {
-                format!("required {range} per {}", per.name())
-            };
             out.push(
                 RULE.finding(span, msg)
-                    .label(per_text)
-                    .help(format!("the checker counts {matching} by the month they start in")),
+                    .label(m::required(&range, per_of(per), own_count))
+                    .help(m::counted_by_start_month(&matching)),
             );
         }
     }
@@ -78,7 +89,7 @@ fn check_one(
 pub(crate) struct Period {
     pub start: i64,
     pub end: i64,
-    pub name: String,
+    pub name: Text,
     /// The whole period, before `from`/`until` cut it.
     pub nominal: (i64, i64),
 }
@@ -102,35 +113,36 @@ impl Period {
 pub(crate) fn periods(per: CadencePeriod, origin: i64, from: i64, until: i64) -> Vec<Period> {
     // Every period is cut to `from..=until`, so an empty span gets none.
     let mut out = Vec::new();
-    let mut push = |start: i64, end: i64, name: String| {
+    let mut push = |start: i64, end: i64, name: Text| {
         let (s, e) = (start.max(from), end.min(until));
         if s <= e {
+            let months = format!("({} – {})", format_month_index(s), format_month_index(e));
             out.push(Period {
                 start: s,
                 end: e,
-                name: format!("{name} ({} – {})", format_month_index(s), format_month_index(e)),
+                name: name.map(|_, n| format!("{n} {months}")),
                 nominal: (start, end),
             });
         }
     };
     match per {
-        CadencePeriod::Plan => push(from, until, "the plan period".to_string()),
+        CadencePeriod::Plan => push(from, until, m::the_plan_period()),
         CadencePeriod::Term => {
             for year in from.div_euclid(12)..=until.div_euclid(12) {
-                push(year * 12, year * 12 + 5, format!("spring term {year}"));
-                push(year * 12 + 7, year * 12 + 11, format!("autumn term {year}"));
+                push(year * 12, year * 12 + 5, m::spring_term(year));
+                push(year * 12 + 7, year * 12 + 11, m::autumn_term(year));
             }
         }
         CadencePeriod::SchoolYear => {
             // The school year that holds `from` starts the August before it.
             let first = (from - 7).div_euclid(12);
             for year in first..=until.div_euclid(12) {
-                push(year * 12 + 7, year * 12 + 18, format!("school year {year}/{}", year + 1));
+                push(year * 12 + 7, year * 12 + 18, m::school_year(year, year + 1));
             }
         }
         CadencePeriod::CalendarYear => {
             for year in from.div_euclid(12)..=until.div_euclid(12) {
-                push(year * 12, year * 12 + 11, format!("{year}"));
+                push(year * 12, year * 12 + 11, Text::verbatim(year.to_string()));
             }
         }
         _ => {
@@ -140,7 +152,7 @@ pub(crate) fn periods(per: CadencePeriod, origin: i64, from: i64, until: i64) ->
             let mut start = origin + skip * len;
             let mut number = skip + 1;
             while start <= until {
-                push(start, start + len - 1, format!("{} {number}", per.name()));
+                push(start, start + len - 1, m::numbered(per_of(per), number));
                 start += len;
                 number += 1;
             }
@@ -155,7 +167,7 @@ mod tests {
     /// The periods as "name", for months given as (year, month).
     fn names(per: crate::model::CadencePeriod, origin: (i64, i64), from: (i64, i64), until: (i64, i64)) -> Vec<String> {
         let m = |(y, mo): (i64, i64)| y * 12 + mo - 1;
-        super::periods(per, m(origin), m(from), m(until)).into_iter().map(|p| p.name).collect()
+        super::periods(per, m(origin), m(from), m(until)).into_iter().map(|p| p.name.en().to_string()).collect()
     }
 
     #[test]

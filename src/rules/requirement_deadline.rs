@@ -1,12 +1,12 @@
-use super::requirements::{activities_keeping, matching_text};
-use crate::lang::Words;
-use super::{rule_doc, Ctx, Rule, describe};
+use super::requirements::{activities_keeping, matching};
+use super::{Ctx, Rule, describe, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::rules::requirement_deadline as m;
 
 pub const RULE: Rule = Rule {
     id: RuleId::RequirementDeadline,
     severity: Severity::Error,
-    summary: Words::untranslated("A requirement's deadline, window or 'before' that the schedule does not meet"),
+    summary: m::SUMMARY,
     doc: rule_doc!("requirement-deadline"),
     check: Some(check),
 };
@@ -19,28 +19,28 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         let mut ids: Vec<usize> = activities_keeping(ctx, req).collect();
         ids.sort_by_key(|&i| (acts[i].when.value.start, i));
-        let matching = matching_text(req);
+        let matching = matching(req);
         if let Some(by) = &req.by {
             let deadline = by.value.end;
             match ids.first().map(|&i| &acts[i]) {
                 None => out.push(
-                    RULE.finding(by.span, format!("no '{}' is scheduled; it is due by {deadline}", req.title))
-                        .label("the deadline")
-                        .help(format!("schedule it, and mark it so the checker finds it: it looks for {matching}")),
+                    RULE.finding(by.span, m::none_by(&req.title, deadline))
+                        .label(m::the_deadline())
+                        .help(m::schedule_and_mark(&matching)),
                 ),
                 Some(first) if first.when.value.start > deadline => out.push(
                     RULE.finding(
                         first.when.span,
-                        format!(
-                            "'{}' ({}) comes after the deadline of '{}' ({deadline})",
-                            first.title.value,
-                            describe(first.when.value.start, first.last_day),
-                            req.title
+                        m::after_the_deadline(
+                            &first.title.value,
+                            &describe(first.when.value.start, first.last_day),
+                            &req.title,
+                            deadline,
                         ),
                     )
-                    .label("too late")
-                    .related(by.span, "the deadline")
-                    .help("move it before the deadline, or schedule an earlier one"),
+                    .label(m::too_late())
+                    .related(by.span, m::the_deadline())
+                    .help(m::move_it_earlier()),
                 ),
                 _ => {}
             }
@@ -49,9 +49,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let window = describe(w.value.start, w.value.end);
             if ids.is_empty() {
                 out.push(
-                    RULE.finding(w.span, format!("no '{}' is scheduled in {window}", req.title))
-                        .label("the window")
-                        .help(format!("schedule it in the window; the checker looks for {matching}")),
+                    RULE.finding(w.span, m::none_within(&req.title, &window))
+                        .label(m::the_window())
+                        .help(m::schedule_in_the_window(&matching)),
                 );
             }
             for &i in &ids {
@@ -60,15 +60,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     out.push(
                         RULE.finding(
                             a.when.span,
-                            format!(
-                                "'{}' ({}) is outside the window of '{}' ({window})",
-                                a.title.value,
-                                describe(a.when.value.start, a.last_day),
-                                req.title
+                            m::outside_the_window(
+                                &a.title.value,
+                                &describe(a.when.value.start, a.last_day),
+                                &req.title,
+                                &window,
                             ),
                         )
-                        .label("outside the window")
-                        .related(w.span, "the window"),
+                        .label(m::outside_window_label())
+                        .related(w.span, m::the_window()),
                     );
                 }
             }
@@ -78,12 +78,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         {
             if ids.is_empty() && req.by.is_none() && req.within.is_none() {
                 out.push(
-                    RULE.finding(
-                        b.span,
-                        format!("no '{}' is scheduled; it must come before '{}'", req.title, target.title.value),
-                    )
-                    .label("nothing is scheduled before this")
-                    .help(format!("schedule it, and mark it so the checker finds it: it looks for {matching}")),
+                    RULE.finding(b.span, m::none_before(&req.title, &target.title.value))
+                        .label(m::nothing_before_this())
+                        .help(m::schedule_and_mark(&matching)),
                 );
             }
             for &i in &ids {
@@ -92,16 +89,15 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     out.push(
                         RULE.finding(
                             a.when.span,
-                            format!(
-                                "'{}' ({}) must be done before '{}' ({})",
-                                a.title.value,
-                                describe(a.when.value.start, a.last_day),
-                                target.title.value,
-                                describe(target.when.value.start, target.last_day)
+                            m::not_done_before(
+                                &a.title.value,
+                                &describe(a.when.value.start, a.last_day),
+                                &target.title.value,
+                                &describe(target.when.value.start, target.last_day),
                             ),
                         )
-                        .label("not before it")
-                        .related(b.span, "required before this activity"),
+                        .label(m::not_before_it())
+                        .related(b.span, m::required_before_this()),
                     );
                 }
             }

@@ -2,6 +2,8 @@
 
 use super::{Ctx, Rule};
 use crate::diag::{Finding, Span};
+use crate::lang::Text;
+use crate::messages::rules::requirements as m;
 use crate::model::{Activity, Requirement};
 use crate::plan_index::PlanIndex;
 use crate::when::{format_month_index, month_index};
@@ -19,10 +21,10 @@ pub(crate) fn scope(
     let (plan_from, plan_until) = (month_index(plan.start.value.start), month_index(plan.end.value.end));
     let period = format!("{} – {}", format_month_index(plan_from), format_month_index(plan_until));
     if let Some(f) = req.from.as_ref().filter(|f| month_index(f.value.start) < plan_from) {
-        out.push(outside(rule, req, f.span, "starts before the plan", &period));
+        out.push(outside(rule, f.span, m::starts_before_the_plan(&req.title, &period)));
     }
     if let Some(u) = req.until.as_ref().filter(|u| month_index(u.value.end) > plan_until) {
-        out.push(outside(rule, req, u.span, "ends after the plan", &period));
+        out.push(outside(rule, u.span, m::ends_after_the_plan(&req.title, &period)));
     }
     let from = month_index(req.from.as_ref().map_or(plan.start.value.start, |f| f.value.start)).max(plan_from);
     let until = month_index(req.until.as_ref().map_or(plan.end.value.end, |u| u.value.end)).min(plan_until);
@@ -31,24 +33,17 @@ pub(crate) fn scope(
         out.push(
             rule.finding(
                 at,
-                format!(
-                    "'{}' applies from {} until {}: a period that ends before it starts",
-                    req.title,
-                    format_month_index(from),
-                    format_month_index(until)
-                ),
+                m::ends_before_it_starts(&req.title, &format_month_index(from), &format_month_index(until)),
             )
-            .help("correct 'from' or 'until'; without them the requirement applies through the plan's whole period"),
+            .help(m::correct_from_or_until()),
         );
         return None;
     }
     Some((from, until))
 }
 
-fn outside(rule: &Rule, req: &Requirement, span: Span, what: &str, period: &str) -> Finding {
-    rule.finding(span, format!("'{}' {what} ({period})", req.title))
-        .label("outside the plan period")
-        .help("the requirement is checked within the plan period only; correct the date or the plan's start/end")
+fn outside(rule: &Rule, span: Span, message: Text) -> Finding {
+    rule.finding(span, message).label(m::outside_the_plan_period()).help(m::checked_within_the_plan())
 }
 
 /// What keeps a requirement, with its owner looked up once: an activity that is not cancelled, of the
@@ -96,9 +91,8 @@ pub(crate) fn months_of(ctx: &PlanIndex, req: &Requirement, from: i64, until: i6
 }
 
 /// "activities with kind = \"evaluering\" owned by 'styringsgruppe'", for help texts.
-pub(crate) fn matching_text(req: &Requirement) -> String {
-    let by = req.owner.as_ref().map(|o| format!(" owned by '{}'", o.value)).unwrap_or_default();
-    format!("activities with kind = \"{}\"{by}", req.kind.value)
+pub(crate) fn matching(req: &Requirement) -> Text {
+    m::matching(&req.kind.value, req.owner.as_ref().map(|o| o.value.as_str()))
 }
 
 /// What each activity costs: its own `cost`, plus the `cost` of every requirement it keeps. Cancelled activities

@@ -1,6 +1,7 @@
-use super::{rule_doc, Ctx, Rule, describe};
-use crate::lang::Words;
+use super::{Ctx, Rule, describe, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::common::did_you_mean;
+use crate::messages::rules::season_mismatch as m;
 use crate::model::{Activity, Phase};
 use crate::when::shift_label_years;
 use chrono::Datelike;
@@ -8,7 +9,7 @@ use chrono::Datelike;
 pub const RULE: Rule = Rule {
     id: RuleId::SeasonMismatch,
     severity: Severity::Error,
-    summary: Words::untranslated("An activity dated outside the period its phase's label names"),
+    summary: m::SUMMARY,
     doc: rule_doc!("season-mismatch"),
     check: Some(check),
 };
@@ -28,13 +29,6 @@ fn years_off(p: &Phase, a: &Activity) -> Option<i32> {
     })
 }
 
-fn years(k: i32) -> String {
-    match k.abs() {
-        1 => "one year".to_string(),
-        n => format!("{n} years"),
-    }
-}
-
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
     let finder = PhaseFinder::new(plan);
@@ -47,21 +41,20 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let mut f = RULE
                 .finding(
                     p.label.span,
-                    format!(
-                        "phase '{}' is labelled '{}' ({}), but its start and end say {}",
-                        p.name,
-                        p.label.value,
-                        describe(l.start, l.end),
-                        describe(p.span.start, p.span.end)
+                    m::label_and_dates_disagree(
+                        &p.name,
+                        &p.label.value,
+                        &describe(l.start, l.end),
+                        &describe(p.span.start, p.span.end),
                     ),
                 )
-                .label("the label and the dates disagree");
+                .label(m::they_disagree());
             let shifted = [-2, -1, 1, 2]
                 .into_iter()
                 .find(|&k| l.shifted_years(k).is_some_and(|s| p.span.start >= s.start && p.span.end <= s.end));
             f = match shifted {
-                Some(k) => f.help(format!("did you mean '{}'?", shift_label_years(&p.label.value, k))),
-                None => f.help("correct the label or the start and end, so that both say the same"),
+                Some(k) => f.help(did_you_mean(&shift_label_years(&p.label.value, k))),
+                None => f.help(m::make_them_agree()),
             };
             out.push(f);
         }
@@ -70,7 +63,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             continue;
         }
         let span_text = describe(p.span.start, p.span.end);
-        let what = if p.explicit { "labelled here; its start and end decide its period" } else { "the phase's period" };
+        let what = if p.explicit { m::labelled_here() } else { m::the_phases_period() };
         if outside.len() == acts.len() && !p.explicit {
             let shifts: Vec<Option<i32>> = outside.iter().map(|a| years_off(p, a)).collect();
             if let Some(Some(k)) = shifts.first()
@@ -78,30 +71,13 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             {
                 let first = outside.iter().map(|a| a.when.value.start).min().unwrap_or(p.span.start);
                 let last = outside.iter().map(|a| a.last_day).max().unwrap_or(p.span.end);
-                let n = outside.len();
-                let all = match n {
-                    1 => "the only activity".to_string(),
-                    2 => "both activities".to_string(),
-                    n => format!("all {n} activities"),
-                };
-                let dir = if *k > 0 { "after" } else { "before" };
-                let verb = if n == 1 { "is" } else { "are" };
                 out.push(
                     RULE.finding(
                         p.label.span,
-                        format!(
-                            "{all} of phase '{}' {verb} dated {} {dir} its label '{}'",
-                            p.name,
-                            years(*k),
-                            p.label.value
-                        ),
+                        m::all_years_off(outside.len(), &p.name, k.unsigned_abs(), *k > 0, &p.label.value),
                     )
-                    .label(format!(
-                        "'{}' is {span_text}, but its activities are {}",
-                        p.label.value,
-                        describe(first, last)
-                    ))
-                    .help(format!("did you mean '{}'?", shift_label_years(&p.label.value, *k))),
+                    .label(m::label_is_but_activities_are(&p.label.value, &span_text, &describe(first, last)))
+                    .help(did_you_mean(&shift_label_years(&p.label.value, *k))),
                 );
                 continue;
             }
@@ -110,22 +86,18 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let mut f = RULE
                 .finding(
                     a.when.span,
-                    format!(
-                        "'{}' is dated {}, outside its phase '{}' ({})",
-                        a.title.value,
-                        describe(a.when.value.start, a.last_day),
-                        p.name,
-                        p.label.value
+                    m::outside_its_phase(
+                        &a.title.value,
+                        &describe(a.when.value.start, a.last_day),
+                        &p.name,
+                        &p.label.value,
                     ),
                 )
-                .label(format!("not within {span_text}"))
-                .related(p.label.span, what);
+                .label(m::not_within(&span_text))
+                .related(p.label.span, what.clone());
             f = match finder.containing(a) {
-                Some(q) => f.help(format!(
-                    "this date is in phase '{}' ({}); move the activity there, or correct the date",
-                    q.name, q.label.value
-                )),
-                None => f.help("correct the date, or the phase's period"),
+                Some(q) => f.help(m::move_to_phase(&q.name, &q.label.value)),
+                None => f.help(m::correct_date_or_period()),
             };
             out.push(f);
         }

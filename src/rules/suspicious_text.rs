@@ -1,17 +1,17 @@
 //! `suspicious-text`: text that does not say what it seems to. A plan is a shared file, and a name with a
 //! hidden character, or two names a reader cannot tell apart, lets one change pass review as another.
 
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity, Span};
 use crate::escape::describe_char;
+use crate::messages::rules::suspicious_text::{self as m, Kind, Twin};
 use crate::model::HiddenText;
 use foldhash::{HashMap, HashMapExt};
 
 pub const RULE: Rule = Rule {
     id: RuleId::SuspiciousText,
     severity: Severity::Error,
-    summary: Words::untranslated("Text with hidden characters, or names that differ only in letter case or look alike"),
+    summary: m::SUMMARY,
     doc: rule_doc!("suspicious-text"),
     check: Some(check),
 };
@@ -43,48 +43,14 @@ fn ids<'a>(what: Kind, list: Vec<&'a crate::model::Spanned<String>>) -> Vec<Name
 }
 
 fn hidden(h: &HiddenText) -> Finding {
-    let what = if h.is_key { "this key" } else { "this text" };
-    let place = if h.before.is_empty() { "at its start".to_string() } else { format!("after '{}'", h.before) };
-    let more = match h.count {
-        1 => String::new(),
-        2 => " and 1 more".to_string(),
-        n => format!(" and {} more", n - 1),
-    };
-    RULE.finding(h.span, format!("{what} holds {} {place}{more}, which a reader cannot see", describe_char(h.first)))
-        .label("hidden character")
-        .help(
-            "retype it without: such characters come along when text is copied from the web or a document, or are \
-             put there to make text look like other text",
-        )
+    RULE.finding(h.span, m::hidden(h.is_key, &describe_char(h.first), &h.before, h.count))
+        .label(m::hidden_character())
+        .help(m::retype_it())
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    RoleId,
-    RoleName,
-    Activity,
-    Phase,
-    Component,
-    Goal,
-    Requirement,
-}
-
-impl Kind {
-    fn describe(self) -> &'static str {
-        match self {
-            Kind::RoleId => "role id",
-            Kind::RoleName => "role name",
-            Kind::Activity => "activity id",
-            Kind::Phase => "phase id",
-            Kind::Component => "component id",
-            Kind::Goal => "goal id",
-            Kind::Requirement => "requirement id",
-        }
-    }
-
-    fn is_id(self) -> bool {
-        self != Kind::RoleName
-    }
+/// Whether a kind of name is an id (which `duplicate-id` checks for equal ones).
+fn is_id(kind: Kind) -> bool {
+    kind != Kind::RoleName
 }
 
 /// A name something is found by.
@@ -115,7 +81,7 @@ fn twins(ctx: &Ctx, names: Vec<Name<'_>>, out: &mut Vec<Finding>) {
             }
             std::collections::hash_map::Entry::Occupied(o) => &names[*o.get()],
         };
-        if f.owner == n.owner || (f.text == n.text && f.what.is_id() && n.what.is_id()) {
+        if f.owner == n.owner || (f.text == n.text && is_id(f.what) && is_id(n.what)) {
             continue;
         }
         out.push(twin(ctx, f, n));
@@ -123,29 +89,31 @@ fn twins(ctx: &Ctx, names: Vec<Name<'_>>, out: &mut Vec<Finding>) {
 }
 
 fn twin(ctx: &Ctx, first: &Name<'_>, second: &Name<'_>) -> Finding {
-    let show = |n: &Name<'_>| match n.role {
-        Some(r) => format!("{} '{}' (of role '{}')", n.what.describe(), n.text, ctx.plan.roles[r].id.value),
-        None => format!("{} '{}'", n.what.describe(), n.text),
-    };
-    let (how, help) = if first.text == second.text {
-        ("is the same as", "give each its own name, or merge them into one")
-    } else if first.text.to_lowercase() == second.text.to_lowercase() {
-        ("differs only in letter case from", "give each a name that differs in more than letter case, or merge them")
+    let show = |n: &Name<'_>| m::name(n.what, n.text, n.role.map(|r| ctx.plan.roles[r].id.value.as_str()));
+    let same_but_case = first.text.to_lowercase() == second.text.to_lowercase();
+    let how = if first.text == second.text {
+        Twin::Same
+    } else if same_but_case {
+        Twin::Case
     } else {
-        ("looks like, but is not,", "write it with the letters it seems to have, or give each a clearly different name")
+        Twin::LooksLike
     };
-    let mut message = format!("{} {how} {}", show(second), show(first));
-    if let Some((a, b)) = first_difference(second.text, first.text).filter(|_| !how.starts_with("differs")) {
-        message.push_str(&format!(": {} where the other has {}", describe_char(a), describe_char(b)));
-    }
+    let differ = first_difference(second.text, first.text)
+        .filter(|_| how != Twin::Case)
+        .map(|(a, b)| (describe_char(a), describe_char(b)));
     let roles = matches!(first.what, Kind::RoleId | Kind::RoleName);
-    if roles && first.text.to_lowercase() == second.text.to_lowercase() {
-        message.push_str(&format!("; owner = \"{}\" names only one of them", second.text.to_uppercase()));
-    }
+    let owner = (roles && same_but_case).then(|| second.text.to_uppercase());
+    let message = m::twins(
+        &show(second),
+        how,
+        &show(first),
+        differ.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+        owner.as_deref(),
+    );
     RULE.finding(second.span, message)
-        .label("a reader cannot tell these apart")
-        .related(first.span, "the other one")
-        .help(help)
+        .label(m::cannot_tell_apart())
+        .related(first.span, m::the_other_one())
+        .help(m::tell_them_apart(how))
 }
 
 /// The first pair of characters, in lower case, where two names differ.

@@ -1,11 +1,11 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::rules::uncovered_component as m;
 
 pub const RULE: Rule = Rule {
     id: RuleId::UncoveredComponent,
     severity: Severity::Warning,
-    summary: Words::untranslated("A core component that no activity introduces or serves"),
+    summary: m::SUMMARY,
     doc: rule_doc!("uncovered-component"),
     check: Some(check),
 };
@@ -16,12 +16,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (n, c) in ctx.plan.components.iter().enumerate() {
         if !served.contains(c.id.value.as_str()) {
             out.push(
-                RULE.finding(
-                    c.id.span,
-                    format!("core component {} of {total}, '{}', is not served by any activity", n + 1, c.name),
-                )
-                .label("no activity lists this component")
-                .help(format!("add components = [\"{}\"] to the activity that introduces it, or plan one", c.id.value)),
+                RULE.finding(c.id.span, m::not_served(n + 1, total, &c.name))
+                    .label(m::no_activity_lists_it())
+                    .help(m::add_it(&c.id.value)),
             );
         }
     }

@@ -1,6 +1,7 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::common::{did_you_mean, quoted_list};
+use crate::messages::rules::unknown_reference::{self as m, Thing};
 use crate::model::{PhaseRef, Spanned, slug};
 use crate::suggest::{MAX_CANDIDATES, MAX_SUGGESTIONS, nearest};
 use foldhash::HashSet;
@@ -8,7 +9,7 @@ use foldhash::HashSet;
 pub const RULE: Rule = Rule {
     id: RuleId::UnknownReference,
     severity: Severity::Error,
-    summary: Words::untranslated("An activity names a phase, component, goal or dependency that does not exist"),
+    summary: m::SUMMARY,
     doc: rule_doc!("unknown-reference"),
     check: Some(check),
 };
@@ -39,33 +40,33 @@ fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
     let mut suggester = Suggester { left: MAX_SUGGESTIONS };
     for r in &plan.requirements {
         if let Some(b) = r.before.as_ref().filter(|b| ctx.activity(&b.value).is_none()) {
-            out.push(suggester.unknown(b, "activity", &activity_ids));
+            out.push(suggester.unknown(b, Thing::Activity, &activity_ids));
         }
     }
     for a in &plan.activities {
         if let Some(PhaseRef::Named(p)) = &a.phase
             && ctx.phase(&p.value).is_none()
         {
-            out.push(suggester.unknown(p, "phase", &phase_ids));
+            out.push(suggester.unknown(p, Thing::Phase, &phase_ids));
         }
         for c in a.components.iter().filter(|c| !components.contains(c.value.as_str())) {
-            out.push(suggester.unknown(c, "component", &component_ids));
+            out.push(suggester.unknown(c, Thing::Component, &component_ids));
         }
         for g in a.goals.iter().filter(|g| !goals.contains(g.value.as_str())) {
-            out.push(suggester.unknown(g, "goal", &goal_ids));
+            out.push(suggester.unknown(g, Thing::Goal, &goal_ids));
         }
         for d in a.after.iter().filter(|d| ctx.activity(&d.value).is_none()) {
             // The commonest slip: naming an activity by its title ("Oppstartsmøte") instead of its id.
             if let Some(i) = ctx.activity(&slug(&d.value)) {
                 let id = &plan.activities[i].id.value;
                 out.push(
-                    RULE.finding(d.span, format!("unknown activity '{}'", d.value))
-                        .label("no activity has this id")
-                        .help(format!("did you mean '{id}'? ids are written without æ, ø, å and spaces")),
+                    RULE.finding(d.span, m::unknown(Thing::Activity, &d.value))
+                        .label(m::none_has_this_id(Thing::Activity))
+                        .help(m::write_the_id(id)),
                 );
                 continue;
             }
-            out.push(suggester.unknown(d, "activity", &activity_ids));
+            out.push(suggester.unknown(d, Thing::Activity, &activity_ids));
         }
     }
 }
@@ -76,7 +77,7 @@ struct Suggester {
 }
 
 impl Suggester {
-    fn unknown(&mut self, r: &Spanned<String>, kind: &str, known: &[&str]) -> Finding {
+    fn unknown(&mut self, r: &Spanned<String>, kind: Thing, known: &[&str]) -> Finding {
         let near = if self.left > 0 {
             self.left -= 1;
             nearest(&r.value, known.iter().copied())
@@ -84,12 +85,12 @@ impl Suggester {
             None
         };
         let help = match near {
-            Some(s) => format!("did you mean '{s}'?"),
-            None if known.is_empty() => format!("check the {kind}'s id; it must be written exactly as declared"),
-            None if known.len() <= 8 => format!("known {kind} ids: {}", crate::suggest::quoted_list(known)),
-            None => format!("no {kind} has this id"),
+            Some(s) => did_you_mean(s),
+            None if known.is_empty() => m::check_the_id(kind),
+            None if known.len() <= 8 => m::known_ids(kind, &quoted_list(known)),
+            None => m::none_has_this_id(kind),
         };
-        RULE.finding(r.span, format!("unknown {kind} '{}'", r.value)).label(format!("no {kind} has this id")).help(help)
+        RULE.finding(r.span, m::unknown(kind, &r.value)).label(m::none_has_this_id(kind)).help(help)
     }
 }
 
@@ -119,8 +120,8 @@ mod tests {
         let refs = vec!["c00"; crate::suggest::MAX_SUGGESTIONS + 1];
         let f = components(1, &refs);
         assert_eq!(f.len(), refs.len());
-        assert_eq!(f[crate::suggest::MAX_SUGGESTIONS - 1].help.as_ref().map(|t| t.en()).as_deref(), Some("did you mean 'c0'?"));
-        assert_eq!(f[crate::suggest::MAX_SUGGESTIONS].help.as_ref().map(|t| t.en()).as_deref(), Some("known component ids: 'c0'"));
+        assert_eq!(f[crate::suggest::MAX_SUGGESTIONS - 1].help.as_ref().map(|t| t.en()), Some("did you mean 'c0'?"));
+        assert_eq!(f[crate::suggest::MAX_SUGGESTIONS].help.as_ref().map(|t| t.en()), Some("known component ids: 'c0'"));
     }
 
     #[test]
@@ -134,7 +135,10 @@ mod tests {
         s.push_str("after = [\"a00\"]\n");
         let f = run_rule(&RULE, &s);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].help.as_ref().map(|t| t.en()).as_deref(), Some("check the activity's id; it must be written exactly as declared"));
+        assert_eq!(
+            f[0].help.as_ref().map(|t| t.en()),
+            Some("check the activity's id; it must be written exactly as declared")
+        );
         // One fewer, and a near one is suggested.
         let s = s.replacen("\n[[activity]]\nid = \"a0\"\ntitle = \"A\"\nwhen = \"mars 2026\"\n", "", 1);
         let help = run_rule(&RULE, &s)[0].help.as_ref().map(|t| t.en().to_owned()).unwrap_or_default();

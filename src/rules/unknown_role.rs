@@ -1,45 +1,45 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::common::did_you_mean;
+use crate::messages::rules::unknown_role::{self as m, Place};
 use crate::model::Spanned;
 use crate::suggest::{MAX_SUGGESTIONS, nearest};
 
 pub const RULE: Rule = Rule {
     id: RuleId::UnknownRole,
     severity: Severity::Error,
-    summary: Words::untranslated("A responsible role, lead or member that is not declared under [roles]"),
+    summary: m::SUMMARY,
     doc: rule_doc!("unknown-role"),
     check: Some(check),
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
-    let mut refs: Vec<(&Spanned<String>, &str)> = Vec::new();
+    let mut refs: Vec<(&Spanned<String>, Place)> = Vec::new();
     if let Some(o) = &plan.owner {
-        refs.push((o, "the plan's owner"));
+        refs.push((o, Place::PlanOwner));
     }
     for r in &plan.roles {
-        refs.extend(r.lead.iter().map(|l| (l, "a role's lead")));
-        refs.extend(r.members.iter().map(|m| (m, "a member of a role")));
+        refs.extend(r.lead.iter().map(|l| (l, Place::Lead)));
+        refs.extend(r.members.iter().map(|m| (m, Place::Member)));
     }
     for a in &plan.activities {
-        refs.extend(a.owners.iter().map(|o| (o, "responsible for an activity")));
-        refs.extend(a.participants.iter().map(|o| (o, "taking part in an activity")));
+        refs.extend(a.owners.iter().map(|o| (o, Place::ActivityOwner)));
+        refs.extend(a.participants.iter().map(|o| (o, Place::Participant)));
     }
     for q in &plan.requirements {
-        refs.extend(q.owner.iter().map(|o| (o, "the owner of a recurring requirement")));
-        refs.extend(q.participants.iter().map(|o| (o, "required to take part by a requirement")));
+        refs.extend(q.owner.iter().map(|o| (o, Place::RequirementOwner)));
+        refs.extend(q.participants.iter().map(|o| (o, Place::RequiredParticipant)));
     }
     let mut suggested = 0;
     for (r, place) in refs {
         if ctx.role(&r.value).is_some() {
             continue;
         }
-        let candidates = plan.roles.iter().flat_map(|x| [x.id.value.as_str(), x.name.as_str()]);
         suggested += 1;
-        let near = if suggested <= MAX_SUGGESTIONS { nearest(&r.value, candidates) } else { None };
+        let near = if suggested <= MAX_SUGGESTIONS { nearest_id(plan, &r.value) } else { None };
         let help = match near {
-            Some(s) => format!("did you mean '{s}'?"),
+            Some(id) => did_you_mean(id),
             None => {
                 // A reference written as an id ("jurist") still deserves a capitalised display name.
                 let mut name = r.value.clone();
@@ -48,19 +48,24 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
                 match crate::model::slug(&r.value) {
                     // Nothing of the name can be an id (emoji, punctuation): say what an id is made of.
-                    id if id.is_empty() => format!(
-                        "declare it under [roles] with an id of letters, digits and '-', for example: rolle = \"{name}\""
-                    ),
-                    id => format!("declare it under [roles], for example: {id} = \"{name}\""),
+                    id if id.is_empty() => m::declare_with_an_id(&name),
+                    id => m::declare(&id, &name),
                 }
             }
         };
-        out.push(
-            RULE.finding(r.span, format!("unknown role '{}'", r.value))
-                .label(format!("{place}, but not declared under [roles]"))
-                .help(help),
-        );
+        out.push(RULE.finding(r.span, m::unknown(&r.value)).label(m::not_declared(place)).help(help));
     }
+}
+
+/// The id of the declared role nearest to `word`, by id or by display name. A name that is nearest still gives
+/// the role's id: owner fields take ids, and a display name may have changed since the plan named it.
+fn nearest_id<'a>(plan: &'a crate::model::Plan, word: &str) -> Option<&'a str> {
+    let candidates = plan.roles.iter().flat_map(|x| [x.id.value.as_str(), x.name.as_str()]);
+    let near = nearest(word, candidates)?;
+    // The candidate is borrowed from its role: find that role by address (it is among the first looked at).
+    let role =
+        plan.roles.iter().find(|x| std::ptr::eq(x.id.value.as_str(), near) || std::ptr::eq(x.name.as_str(), near));
+    Some(role.map_or(near, |x| x.id.value.as_str()))
 }
 
 /// The rule's cases are the fixtures in `tests/fixtures/rules/unknown-role/`; here, the bound on its
@@ -77,9 +82,9 @@ mod tests {
             format!("{HEAD}\n[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\nowner = [{}]\n", owners.join(", "));
         let f = run_rule(&RULE, &plan);
         assert_eq!(f.len(), super::MAX_SUGGESTIONS + 1);
-        assert_eq!(f[super::MAX_SUGGESTIONS - 1].help.as_ref().map(|t| t.en()).as_deref(), Some("did you mean 'pl'?"));
+        assert_eq!(f[super::MAX_SUGGESTIONS - 1].help.as_ref().map(|t| t.en()), Some("did you mean 'pl'?"));
         assert_eq!(
-            f[super::MAX_SUGGESTIONS].help.as_ref().map(|t| t.en()).as_deref(),
+            f[super::MAX_SUGGESTIONS].help.as_ref().map(|t| t.en()),
             Some("declare it under [roles], for example: pk = \"Pk\"")
         );
     }

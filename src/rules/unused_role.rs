@@ -1,11 +1,11 @@
-use super::{rule_doc, Ctx, Rule};
-use crate::lang::Words;
+use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
+use crate::messages::rules::unused_role as m;
 
 pub const RULE: Rule = Rule {
     id: RuleId::UnusedRole,
     severity: Severity::Warning,
-    summary: Words::untranslated("A declared role that is responsible for nothing and a member of nothing"),
+    summary: m::SUMMARY,
     doc: rule_doc!("unused-role"),
     check: Some(check),
 };
@@ -33,9 +33,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (r, used) in plan.roles.iter().zip(used) {
         if !used {
             out.push(
-                RULE.finding(r.id.span, format!("role '{}' ({}) has nothing to do in this plan", r.id.value, r.name))
-                    .label("responsible for no activity and a member of no role")
-                    .help("make it responsible for its activities, add it to the group it belongs to, or remove it"),
+                RULE.finding(r.id.span, m::nothing_to_do(&r.id.value, &r.name))
+                    .label(m::responsible_for_nothing())
+                    .help(m::give_it_work()),
             );
         }
     }

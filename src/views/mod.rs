@@ -10,6 +10,9 @@ pub mod status;
 pub mod timeline;
 
 use crate::i18n::{self, Texts};
+use crate::lang::Text;
+use crate::messages::commands as m;
+use crate::messages::common::{did_you_mean, quoted_list};
 use crate::model::{Activity, Lang, Plan, Status};
 use crate::plan_index::PlanIndex;
 use crate::source::Source;
@@ -30,11 +33,12 @@ pub struct View<'a> {
 
 /// A filter or option that names something the plan does not have.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ViewError(pub String);
+pub struct ViewError(pub Text);
 
+/// In English, for logs and tests; people read the `Text`.
 impl std::fmt::Display for ViewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.0.en())
     }
 }
 
@@ -120,10 +124,10 @@ impl<'a> View<'a> {
         self.index.role(name).ok_or_else(|| {
             let candidates = self.plan.roles.iter().map(|r| r.id.value.as_str());
             let hint = match nearest(name, candidates) {
-                Some(s) => format!("; did you mean '{s}'?"),
-                None => format!("; the plan's roles are {}", crate::suggest::quoted_list(&self.role_ids())),
+                Some(s) => did_you_mean(s),
+                None => m::roles_are(&quoted_list(&self.role_ids())),
             };
-            ViewError(format!("the plan has no role '{name}'{hint}"))
+            ViewError(m::no_role(name, &hint))
         })
     }
 
@@ -141,11 +145,11 @@ impl<'a> View<'a> {
             .ok_or_else(|| {
                 let ids: Vec<&str> = self.plan.phases.iter().map(|p| p.id.value.as_str()).collect();
                 let hint = match nearest(name, ids.iter().copied()) {
-                    Some(s) => format!("; did you mean '{s}'?"),
-                    None if ids.is_empty() => "; the plan has no phases".to_string(),
-                    None => format!("; the plan's phases are {}", crate::suggest::quoted_list(&ids)),
+                    Some(s) => did_you_mean(s),
+                    None if ids.is_empty() => m::no_phases(),
+                    None => m::phases_are(&quoted_list(&ids)),
                 };
-                ViewError(format!("the plan has no phase '{name}'{hint}"))
+                ViewError(m::no_phase(name, &hint))
             })
     }
 
@@ -288,18 +292,24 @@ status = "cancelled"
             assert_eq!(v.find_phase("fase-2").unwrap(), 1);
             assert_eq!(v.find_phase("FASE-2").unwrap(), 1);
             assert_eq!(v.find_phase(" gjennomføring ").unwrap(), 1);
-            assert_eq!(v.find_phase("fase-3").unwrap_err().0, "the plan has no phase 'fase-3'; did you mean 'fase-1'?");
             assert_eq!(
-                v.find_phase("evaluering").unwrap_err().0,
+                v.find_phase("fase-3").unwrap_err().0.en(),
+                "the plan has no phase 'fase-3'; did you mean 'fase-1'?"
+            );
+            assert_eq!(
+                v.find_phase("evaluering").unwrap_err().0.en(),
                 "the plan has no phase 'evaluering'; the plan's phases are 'fase-1' and 'fase-2'"
             );
             assert_eq!(
-                v.find_role("kommunalsjef").unwrap_err().0,
+                v.find_role("kommunalsjef").unwrap_err().0.en(),
                 "the plan has no role 'kommunalsjef'; the plan's roles are 'pl' and 'rektor'"
             );
         });
         with_view("[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"høst 2026\"\n", "2026-03-02", |v| {
-            assert_eq!(v.find_phase("fase-1").unwrap_err().0, "the plan has no phase 'fase-1'; the plan has no phases");
+            assert_eq!(
+                v.find_phase("fase-1").unwrap_err().0.en(),
+                "the plan has no phase 'fase-1'; the plan has no phases"
+            );
         });
     }
 

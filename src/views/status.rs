@@ -565,8 +565,10 @@ mod tests {
     #[test]
     fn the_checks_count_errors_and_warnings() {
         use crate::diag::{Finding, Severity};
-        let warning = Finding::new(crate::diag::RuleId::IdleGap, Severity::Warning, None, "w");
-        let error = Finding::new(crate::diag::RuleId::UnknownRole, Severity::Error, None, "e");
+        let warning =
+            Finding::new(crate::diag::RuleId::IdleGap, Severity::Warning, None, crate::lang::Text::verbatim("w"));
+        let error =
+            Finding::new(crate::diag::RuleId::UnknownRole, Severity::Error, None, crate::lang::Text::verbatim("e"));
         let out = text_on(HEAD, "2026-06-15", std::slice::from_ref(&warning));
         assert!(out.contains("1 warning —") && !out.contains("error"), "{out}");
         let out = text_on(HEAD, "2026-06-15", std::slice::from_ref(&error));

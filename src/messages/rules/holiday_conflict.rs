@@ -1,1 +1,98 @@
-//! What the `holiday-conflict` rule says.
+//! What the `holiday-conflict` rule says. Holidays come in by the calendar's Bokmål names: a public holiday is a
+//! proper name, kept as it is in every language (as the English always has); a school holiday is a common noun,
+//! which Nynorsk spells its own way (sommarferie, haustferie).
+
+use crate::lang::{Lang, Text, Words};
+use crate::text;
+
+pub const SUMMARY: Words = Words {
+    nb: "En aktivitet datert på en helligdag, i en skoleferie eller i en helg",
+    nn: "Ein aktivitet datert på ein heilagdag, i ein skuleferie eller i ei helg",
+    en: "An activity dated on a public holiday, in a school holiday or on a weekend",
+};
+
+/// "'Møte' is dated 2026-05-14, on a public holiday, Kristi himmelfartsdag"; `when` is one of [`on_holiday`],
+/// [`in_school_holiday`], [`on_saturday`] and [`on_sunday`].
+pub fn dated(activity: &str, day: &str, when: &Text) -> Text {
+    let (w_nb, w_nn, w_en) = (when.get(Lang::Nb), when.get(Lang::Nn), when.en());
+    text!(
+        nb: "'{activity}' er datert {day}, {w_nb}",
+        nn: "'{activity}' er datert {day}, {w_nn}",
+        en: "'{activity}' is dated {day}, {w_en}",
+    )
+}
+
+/// "on a public holiday, Kristi himmelfartsdag".
+pub fn on_holiday(name: &str) -> Text {
+    text!(nb: "på en helligdag, {name}", nn: "på ein heilagdag, {name}", en: "on a public holiday, {name}")
+}
+
+/// "in the høstferie (2026-09-28 – 2026-10-04)"; `name` is the Bokmål name, "høstferie".
+pub fn in_school_holiday(name: &str, start: &str, end: &str) -> Text {
+    let nn = match name {
+        "sommerferie" => "sommarferie",
+        "høstferie" => "haustferie",
+        other => other,
+    };
+    // Each name is "…ferie", whose definite form is "…ferien" in both.
+    text!(
+        nb: "i {name}n ({start} – {end})",
+        nn: "i {nn}n ({start} – {end})",
+        en: "in the {name} ({start} – {end})",
+    )
+}
+
+pub fn on_saturday() -> Text {
+    text!(nb: "på en lørdag", nn: "på ein laurdag", en: "on a Saturday")
+}
+
+pub fn on_sunday() -> Text {
+    text!(nb: "på en søndag", nn: "på ein sundag", en: "on a Sunday")
+}
+
+pub fn people_are_off() -> Text {
+    text!(
+        nb: "ansatte, elever og foreldre har fri",
+        nn: "tilsette, elevar og foreldre har fri",
+        en: "staff, pupils and parents are off",
+    )
+}
+
+pub fn move_to_a_working_day() -> Text {
+    text!(
+        nb: "flytt aktiviteten til en arbeidsdag",
+        nn: "flytt aktiviteten til ein arbeidsdag",
+        en: "move it to a working day",
+    )
+}
+
+pub fn move_out_of_the_holiday() -> Text {
+    text!(
+        nb: "flytt aktiviteten ut av ferien, eller skriv kommunens egne ferieuker under [lint.options]",
+        nn: "flytt aktiviteten ut av ferien, eller skriv ferievekene til kommunen under [lint.options]",
+        en: "move it out of the holiday, or set this municipality's holiday weeks under [lint.options]",
+    )
+}
+
+pub fn move_to_a_weekday() -> Text {
+    text!(
+        nb: "flytt aktiviteten til en hverdag, eller skriv allow = [\"holiday-conflict\"] hvis helgen er med vilje",
+        nn: "flytt aktiviteten til ein kvardag, eller skriv allow = [\"holiday-conflict\"] viss helga er med vilje",
+        en: "move it to a weekday, or allow = [\"holiday-conflict\"] if the weekend is meant",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn school_holidays_in_the_definite_form_of_each_language() {
+        let autumn = in_school_holiday("høstferie", "2026-09-28", "2026-10-04");
+        assert_eq!(autumn.get(Lang::Nb), "i høstferien (2026-09-28 – 2026-10-04)");
+        assert_eq!(autumn.get(Lang::Nn), "i haustferien (2026-09-28 – 2026-10-04)");
+        assert_eq!(autumn.en(), "in the høstferie (2026-09-28 – 2026-10-04)");
+        assert_eq!(in_school_holiday("sommerferie", "a", "b").get(Lang::Nn), "i sommarferien (a – b)");
+        assert_eq!(in_school_holiday("juleferie", "a", "b").get(Lang::Nn), "i juleferien (a – b)");
+    }
+}

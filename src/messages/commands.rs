@@ -1,0 +1,249 @@
+//! What the commands say besides findings and views: usage errors, warnings and confirmations, the filters'
+//! errors, and what `check` says of paths it cannot read.
+
+use crate::lang::{Lang, Text};
+use crate::messages::common::did_you_mean;
+use crate::text;
+
+/// A text's Bokmål, Nynorsk and English, to put into another text: `let [nb, nn, en] = parts(&t);`.
+pub(crate) fn parts(t: &Text) -> [&str; 3] {
+    [t.get(Lang::Nb), t.get(Lang::Nn), t.get(Lang::En)]
+}
+
+/// "--today: {message}": a flag's value that cannot be used.
+pub fn flag_problem(flag: &str, message: &Text) -> Text {
+    let [nb, nn, en] = parts(message);
+    text!(nb: "{flag}: {nb}", nn: "{flag}: {nn}", en: "{flag}: {en}")
+}
+
+/// "--from: {message}; {help}".
+pub fn flag_problem_with_help(flag: &str, message: &Text, help: &Text) -> Text {
+    let [nb, nn, en] = parts(message);
+    let [help_nb, help_nn, help_en] = parts(help);
+    text!(nb: "{flag}: {nb}; {help_nb}", nn: "{flag}: {nn}; {help_nn}", en: "{flag}: {en}; {help_en}")
+}
+
+pub fn cannot_write_stdout(reason: &Text) -> Text {
+    let [nb, nn, en] = parts(reason);
+    text!(
+        nb: "kan ikke skrive til standard utdata: {nb}",
+        nn: "kan ikkje skrive til standard utdata: {nn}",
+        en: "cannot write to standard output: {en}",
+    )
+}
+
+/// After an export written with `-o`.
+pub fn wrote(path: &str) -> Text {
+    text!(nb: "skrev {path}", nn: "skreiv {path}", en: "wrote {path}")
+}
+
+/// "cannot read 'plan.toml': {reason}".
+pub fn cannot_read(path: &str, reason: &Text) -> Text {
+    let [nb, nn, en] = parts(reason);
+    text!(nb: "kan ikke lese '{path}': {nb}", nn: "kan ikkje lese '{path}': {nn}", en: "cannot read '{path}': {en}")
+}
+
+/// A view run with no plan named, and none to be found.
+pub fn no_plan_given() -> Text {
+    text!(
+        nb: "ingen plan er oppgitt, og det finnes verken implan.toml her eller en plan under plans/; oppgi \
+             planfilen, for eksempel: implan status plans/min-plan.toml",
+        nn: "ingen plan er oppgitt, og det finst verken implan.toml her eller ein plan under plans/; oppgi \
+             planfila, til dømes: implan status plans/min-plan.toml",
+        en: "no plan given, and there is no implan.toml here and no plan under plans/; name the plan file, for \
+             example: implan status plans/min-plan.toml",
+    )
+}
+
+/// A view run with no plan named, and more than one under `plans/`: `list` has one indented path a line.
+pub fn which_plan(count: usize, list: &str) -> Text {
+    text!(
+        nb: "ingen plan er oppgitt, og plans/ har {count} planer; oppgi én av dem:\n{list}",
+        nn: "ingen plan er oppgitt, og plans/ har {count} planar; oppgi ein av dei:\n{list}",
+        en: "no plan given, and plans/ holds {count} plans; name one of them:\n{list}",
+    )
+}
+
+pub fn no_plan_files() -> Text {
+    text!(
+        nb: "fant ingen planfiler (*.toml) under stiene som er oppgitt",
+        nn: "fann ingen planfiler (*.toml) under stiane som er oppgitt",
+        en: "no plan files (*.toml) found under the given paths",
+    )
+}
+
+pub fn statistics_format() -> Text {
+    text!(
+        nb: "--statistics kan bare brukes med --format human, concise eller json",
+        nn: "--statistics kan berre brukast med --format human, concise eller json",
+        en: "--statistics goes with --format human, concise or json",
+    )
+}
+
+/// A file name that is not UTF-8, in JSON.
+pub fn name_not_utf8_replaced(name: &str) -> Text {
+    text!(
+        nb: "filnavnet {name} er ikke UTF-8; dette formatet kan bare vise det med U+FFFD i stedet for de \
+             avvikende bytene (SARIF beholder dem)",
+        nn: "filnamnet {name} er ikkje UTF-8; dette formatet kan berre vise det med U+FFFD i staden for dei \
+             avvikande bytane (SARIF tek vare på dei)",
+        en: "the file name {name} is not UTF-8; this format can only show it with U+FFFD in place of its odd \
+             bytes (SARIF keeps them)",
+    )
+}
+
+/// A file name that is not UTF-8, in JUnit and GitHub's format.
+pub fn name_not_utf8_escaped(name: &str) -> Text {
+    text!(
+        nb: "filnavnet {name} er ikke UTF-8; dette formatet kan bare vise det med \\xNN-koder for de \
+             avvikende bytene (SARIF beholder dem)",
+        nn: "filnamnet {name} er ikkje UTF-8; dette formatet kan berre vise det med \\xNN-kodar for dei \
+             avvikande bytane (SARIF tek vare på dei)",
+        en: "the file name {name} is not UTF-8; this format can only show it with \\xNN escapes for its odd \
+             bytes (SARIF keeps them)",
+    )
+}
+
+/// An id that names no rule (`implan explain`, `--select`), with the nearest id when one is close.
+pub fn unknown_rule(id: &str, nearest: Option<&str>) -> Text {
+    let unknown = text!(nb: "ukjent regel '{id}'", nn: "ukjend regel '{id}'", en: "unknown rule '{id}'");
+    let hint = match nearest {
+        Some(s) => did_you_mean(s),
+        None => text!(
+            nb: "`implan rules` viser alle",
+            nn: "`implan rules` viser alle",
+            en: "`implan rules` lists them",
+        ),
+    };
+    unknown.join("; ", &hint)
+}
+
+/// After `implan init`.
+pub fn wrote_plan(path: &str) -> Text {
+    text!(
+        nb: "skrev {path}; kontroller planen med: implan check {path}",
+        nn: "skreiv {path}; kontroller planen med: implan check {path}",
+        en: "wrote {path}; check it with: implan check {path}",
+    )
+}
+
+pub fn cannot_render_manual(reason: &str) -> Text {
+    text!(
+        nb: "kan ikke lage manualsiden: {reason}",
+        nn: "kan ikkje lage manualsida: {reason}",
+        en: "cannot render the manual: {reason}",
+    )
+}
+
+/// `--status` with a word that is no status.
+pub fn unknown_status_flag(status: &str) -> Text {
+    text!(
+        nb: "--status: ukjent status '{status}'; bruk planlagt, pågår, gjennomført eller avlyst",
+        nn: "--status: ukjend status '{status}'; bruk planlagd, pågår, gjennomført eller avlyst",
+        en: "--status: unknown status '{status}'; use planned, in-progress, done or cancelled",
+    )
+}
+
+/// `--to` before `--from`; the dates as the English writes them.
+pub fn empty_span(to: &str, from: &str) -> Text {
+    text!(
+        nb: "--to ({to}) er før --from ({from}): tidsrommet er tomt; bytt dem om",
+        nn: "--to ({to}) er før --from ({from}): tidsrommet er tomt; byt dei om",
+        en: "--to ({to}) is before --from ({from}): the span is empty; swap them",
+    )
+}
+
+/// `--delimiter` with more or less than one character.
+pub fn delimiter_one_character() -> Text {
+    text!(
+        nb: "oppgi ett tegn, for eksempel ';'",
+        nn: "oppgi eitt teikn, til dømes ';'",
+        en: "give one character, such as ';'",
+    )
+}
+
+/// `--delimiter` with a character that quoting cannot keep apart from a field's text.
+pub fn delimiter_refused(delimiter: &str, why: &Text) -> Text {
+    let [nb, nn, en] = parts(why);
+    text!(
+        nb: "'{delimiter}' kan ikke skille felt i CSV: {nb}",
+        nn: "'{delimiter}' kan ikkje skilje felt i CSV: {nn}",
+        en: "'{delimiter}' cannot separate CSV fields: {en}",
+    )
+}
+
+/// A filter's role that the plan does not have; `hint` is [`did_you_mean`] or [`roles_are`].
+pub fn no_role(name: &str, hint: &Text) -> Text {
+    let [nb, nn, en] = parts(hint);
+    text!(
+        nb: "planen har ingen rolle '{name}'; {nb}",
+        nn: "planen har inga rolle '{name}'; {nn}",
+        en: "the plan has no role '{name}'; {en}",
+    )
+}
+
+/// `list` is [`crate::messages::common::quoted_list`].
+pub fn roles_are(list: &Text) -> Text {
+    let [nb, nn, en] = parts(list);
+    text!(nb: "rollene i planen er {nb}", nn: "rollene i planen er {nn}", en: "the plan's roles are {en}")
+}
+
+/// A filter's phase that the plan does not have; `hint` is [`did_you_mean`], [`phases_are`] or [`no_phases`].
+pub fn no_phase(name: &str, hint: &Text) -> Text {
+    let [nb, nn, en] = parts(hint);
+    text!(
+        nb: "planen har ingen fase '{name}'; {nb}",
+        nn: "planen har ingen fase '{name}'; {nn}",
+        en: "the plan has no phase '{name}'; {en}",
+    )
+}
+
+pub fn phases_are(list: &Text) -> Text {
+    let [nb, nn, en] = parts(list);
+    text!(nb: "fasene i planen er {nb}", nn: "fasane i planen er {nn}", en: "the plan's phases are {en}")
+}
+
+pub fn no_phases() -> Text {
+    text!(nb: "planen har ingen faser", nn: "planen har ingen fasar", en: "the plan has no phases")
+}
+
+/// An entry of a searched folder that could not be looked at.
+pub fn skipped(path: &str, reason: &Text) -> Text {
+    let [nb, nn, en] = parts(reason);
+    text!(nb: "hoppet over {path}: {nb}", nn: "hoppa over {path}: {nn}", en: "skipped {path}: {en}")
+}
+
+/// [`skipped`] when the entry's path is not known.
+pub fn skipped_entry(reason: &Text) -> Text {
+    let [nb, nn, en] = parts(reason);
+    text!(
+        nb: "hoppet over en oppføring: {nb}",
+        nn: "hoppa over ei oppføring: {nn}",
+        en: "skipped an entry: {en}",
+    )
+}
+
+pub fn link_loop(ancestor: &str) -> Text {
+    text!(
+        nb: "en symbolsk lenke tilbake til {ancestor}, som den ligger i (en løkke)",
+        nn: "ei symbolsk lenkje tilbake til {ancestor}, som ho ligg i (ei løkke)",
+        en: "a symbolic link back to {ancestor}, which holds it (a loop)",
+    )
+}
+
+pub fn dangling_link() -> Text {
+    text!(
+        nb: "en symbolsk lenke til noe som ikke finnes",
+        nn: "ei symbolsk lenkje til noko som ikkje finst",
+        en: "a symbolic link to something that does not exist",
+    )
+}
+
+/// An `implan.toml` whose `[lint]` is wrong; its findings say why.
+pub fn not_a_valid_config(path: &str) -> Text {
+    text!(
+        nb: "{path} er ikke en gyldig implan-konfigurasjon",
+        nn: "{path} er ikkje ein gyldig implan-konfigurasjon",
+        en: "{path} is not a valid implan configuration",
+    )
+}
