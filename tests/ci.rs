@@ -8,8 +8,18 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// `implan` in `dir` with extra environment variables, in the tests' one scrubbed environment.
+/// `check` speaks English here unless a test asks for another language: these tests are about the formats;
+/// tests/languages.rs is about the languages.
+fn in_english<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut args = args.to_vec();
+    if args.first() == Some(&"check") && !args.contains(&"--lang") {
+        args.extend(["--lang", "en"]);
+    }
+    args
+}
+
 fn implan_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = common::command_in(dir, args);
+    let mut cmd = common::command_in(dir, &in_english(args));
     cmd.envs(env.iter().copied());
     cmd.output().expect("the implan binary runs")
 }

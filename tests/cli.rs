@@ -10,8 +10,18 @@ fn implan(args: &[&str]) -> Output {
     implan_env(args, &[])
 }
 
+/// `check` speaks English here unless a test asks for another language: these tests are about what it finds;
+/// tests/languages.rs is about the languages.
+fn in_english<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    let mut args = args.to_vec();
+    if args.first() == Some(&"check") && !args.contains(&"--lang") {
+        args.extend(["--lang", "en"]);
+    }
+    args
+}
+
 fn implan_env(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = common::command(args);
+    let mut cmd = common::command(&in_english(args));
     cmd.envs(env.iter().copied());
     cmd.output().expect("the implan binary runs")
 }
@@ -36,7 +46,7 @@ const SMALL_PLAN: &str = "[plan]\ntitle = \"T\"\nstart = \"mars 2026\"\nend = \"
 
 #[test]
 fn shipped_plans_check_clean() {
-    let o = implan(&["check", "plans"]);
+    let o = common::command(&["check", "plans"]).output().expect("the implan binary runs");
     // The plans are in Bokmål and Nynorsk, so the summary is in the locale's language, and with none, Bokmål's.
     assert_eq!(stdout(&o), "kontrollerte 6 filer: ingen funn\n");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -153,7 +163,7 @@ fn unreadable_paths_exit_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no plan files (*.toml) found"), "{}", stderr(&o));
     // Without --lang, the locale's language; the harness's C.UTF-8 names none, so Bokmål.
-    let o = implan(&["check", &dir.dir().display().to_string()]);
+    let o = common::command(&["check", &dir.dir().display().to_string()]).output().expect("implan runs");
     assert_eq!(stderr(&o), "feil: fant ingen planfiler (*.toml) under stiene som er oppgitt\n");
     let o = implan(&["check", &dir.dir().display().to_string(), "--lang", "nn"]);
     assert_eq!(stderr(&o), "feil: fann ingen planfiler (*.toml) under stiane som er oppgitt\n");

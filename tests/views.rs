@@ -200,7 +200,7 @@ fn status_of_a_broken_plan_exits_like_check() {
     let o = implan(&["status", "examples/rules/invalid-plan.toml"]);
     assert_eq!(o.status.code(), Some(1));
     // The findings go to standard error; standard output, perhaps a file, gets nothing.
-    assert!(String::from_utf8_lossy(&o.stderr).contains("error[invalid-plan]"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("feil[invalid-plan]"));
     assert_eq!(o.stdout, b"");
     let o = implan(&["status", "no/such/plan.toml"]);
     assert_eq!(o.status.code(), Some(2));
@@ -329,7 +329,7 @@ fn progress_example_is_made_by_this_script() {
 #[test]
 fn schedule_costs_per_year_and_phase() {
     let out = view(&["schedule", "tests/fixtures/costs.toml", "--costs", "--today", TODAY]);
-    assert!(out.contains("NOK 22 000") && out.contains("−NOK 7 000"), "{out}");
+    assert!(out.contains("22 000 kr") && out.contains("−7 000 kr"), "{out}");
     insta::assert_snapshot!(out);
     let j: serde_json::Value =
         serde_json::from_str(&view(&["schedule", "tests/fixtures/costs.toml", "--costs", "--format", "json"])).unwrap();
