@@ -1,6 +1,6 @@
 //! Checking files: finding the plan files under the given paths, loading and checking each one.
 
-use crate::config::{Config, ConfigError, Lint};
+use crate::config::{Config, ConfigError, ConfigFile, Lint};
 use crate::diag::{Finding, Severity};
 use crate::lang::{Lang, Text};
 use crate::messages::commands as m;
@@ -175,8 +175,8 @@ pub struct CheckOptions {
 }
 
 impl CheckOptions {
-    /// The language a file's findings are in: `--lang`, else the plan's `lang`, else the locale's, else
-    /// Bokmål.
+    /// The language a file's findings are in: `--lang`, else `declared` (the plan's `lang`, else its
+    /// `implan.toml`'s), else the locale's, else Bokmål.
     pub fn lang_of(&self, declared: Option<Lang>) -> Lang {
         self.lang.or(declared).or(self.locale).unwrap_or(Lang::Nb)
     }
@@ -243,14 +243,15 @@ pub fn check_source(source: &Source) -> Vec<Finding> {
     check_source_with(source, None, &CheckOptions::default())
 }
 
-fn check_one(path: &Path, file_lint: Option<&Lint>, opts: &CheckOptions) -> Result<FileReport, ReadError> {
+fn check_one(path: &Path, config: Option<&ConfigFile>, opts: &CheckOptions) -> Result<FileReport, ReadError> {
     let bytes = crate::source::read_plan(path).map_err(|error| ReadError { path: path.to_path_buf(), error })?;
     let (source, not_text) = crate::load::decode(path, bytes);
     let (findings, declared) = match not_text {
         Some(finding) => (vec![finding], None),
-        None => findings_and_lang(&source, file_lint, opts),
+        None => findings_and_lang(&source, config.map(|c| &c.lint), opts),
     };
-    Ok(FileReport { path: path.to_path_buf(), source: Some(source), findings, lang: opts.lang_of(declared) })
+    let lang = opts.lang_of(declared.or(config.and_then(|c| c.lang)));
+    Ok(FileReport { path: path.to_path_buf(), source: Some(source), findings, lang })
 }
 
 /// Reads and checks one file with its own `[lint]` only. Only a file that cannot be read at all is an `Err`.
@@ -264,7 +265,7 @@ pub(crate) fn check_files(files: &[PathBuf], opts: &CheckOptions) -> Result<Vec<
     use rayon::prelude::*;
     // Configuration files are found and read once each, before the parallel part.
     let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
-    let mut lints: HashMap<PathBuf, Lint> = HashMap::new();
+    let mut configs: HashMap<PathBuf, ConfigFile> = HashMap::new();
     let mut file_config: Vec<Option<PathBuf>> = Vec::with_capacity(files.len());
     for f in files {
         let cfg = if opts.no_config {
@@ -274,17 +275,17 @@ pub(crate) fn check_files(files: &[PathBuf], opts: &CheckOptions) -> Result<Vec<
             by_dir.entry(dir).or_insert_with(|| crate::config::find_config_file(f)).clone()
         };
         if let Some(c) = &cfg
-            && !lints.contains_key(c)
+            && !configs.contains_key(c)
         {
-            let lint = crate::config::load_config_file(c).map_err(CheckError::Config)?;
-            lints.insert(c.clone(), lint);
+            let config = crate::config::load_config_file(c).map_err(CheckError::Config)?;
+            configs.insert(c.clone(), config);
         }
         file_config.push(cfg);
     }
     let results: Vec<Result<FileReport, ReadError>> = files
         .par_iter()
         .zip(file_config.par_iter())
-        .map(|(f, c)| check_one(f, c.as_ref().and_then(|c| lints.get(c)), opts))
+        .map(|(f, c)| check_one(f, c.as_ref().and_then(|c| configs.get(c)), opts))
         .collect();
     results.into_iter().map(|r| r.map_err(CheckError::Read)).collect()
 }

@@ -140,6 +140,14 @@ impl Config {
     }
 }
 
+/// What an `implan.toml` says for the plans below it.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigFile {
+    pub lint: Lint,
+    /// The language of the plans that do not say theirs (and of their findings).
+    pub lang: Option<crate::lang::Lang>,
+}
+
 /// An error in a configuration file, with its place.
 #[derive(Debug, Clone)]
 pub struct ConfigError {
@@ -164,9 +172,10 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// Reads an `implan.toml`'s `[lint]` table. Everything else in the file is the plan's business (an
-/// `implan.toml` may be a plan too), so only `[lint]` is checked here.
-pub fn load_config_file(path: &std::path::Path) -> Result<Lint, Box<ConfigError>> {
+/// Reads an `implan.toml`'s `[lint]` table and its language (a top-level `lang`, or its own `[plan] lang`).
+/// Everything else in the file is the plan's business (an `implan.toml` may be a plan too), so only these are
+/// checked here.
+pub fn load_config_file(path: &std::path::Path) -> Result<ConfigFile, Box<ConfigError>> {
     let bytes = std::fs::read(path).map_err(|e| {
         let f = Finding::new(RuleId::InvalidPlan, Severity::Error, None, crate::messages::load::cannot_read_file(e));
         Box::new(ConfigError {
@@ -179,8 +188,8 @@ pub fn load_config_file(path: &std::path::Path) -> Result<Lint, Box<ConfigError>
     if let Some(f) = not_text {
         return Err(Box::new(ConfigError { path: path.to_path_buf(), findings: vec![f], source }));
     }
-    match crate::load::load_lint_only(&source) {
-        Ok(l) => Ok(l),
+    match crate::load::load_config_text(&source) {
+        Ok((lint, lang)) => Ok(ConfigFile { lint, lang }),
         Err(findings) => Err(Box::new(ConfigError { path: path.to_path_buf(), findings, source })),
     }
 }
@@ -216,7 +225,7 @@ mod tests {
         std::fs::write(school.join("implan.toml"), "[lint.options]\nowner-overload-max = 2\n").unwrap();
         let nearest = find_config_file(&plan).unwrap();
         assert_eq!(nearest, school.join("implan.toml"));
-        assert_eq!(load_config_file(&nearest).unwrap().owner_overload_max, Some(2));
+        assert_eq!(load_config_file(&nearest).unwrap().lint.owner_overload_max, Some(2));
         // An unreadable or invalid file is an error that names it, not a default.
         let missing = school.join("missing.toml");
         assert_eq!(load_config_file(&missing).unwrap_err().path, missing);

@@ -80,6 +80,23 @@ fn a_plan_without_lang_takes_the_locale_then_bokmal() {
 }
 
 #[test]
+fn an_implan_toml_gives_its_folder_a_language() {
+    let tmp = TempDir::new("languages-folder");
+    let text = std::fs::read_to_string(root().join(AS_WRITTEN)).unwrap().replace("lang = \"nb\"\n", "");
+    let plan = tmp.write("plan.toml", text.as_bytes());
+    tmp.write("implan.toml", b"lang = \"nn\"\n");
+    let checked = stdout(&run(&["check", "--today", TODAY, &plan]));
+    assert!(checked.ends_with("kontrollerte 1 fil: 10 feil, 9 åtvaringar\n"), "{checked}");
+    let status = stdout(&run(&["status", "--today", TODAY, &plan]));
+    assert!(status.contains("Noverande fase"), "{status}");
+    // The plan's own lang is stronger, and --lang stronger still.
+    let own = tmp.write("own.toml", text.replace("[plan]\n", "[plan]\nlang = \"en\"\n").as_bytes());
+    assert!(stdout(&run(&["check", "--today", TODAY, &own])).ends_with("checked 1 file: 10 errors, 9 warnings\n"));
+    let told = stdout(&run(&["check", "--today", TODAY, "--lang", "nb", &plan]));
+    assert!(told.ends_with("kontrollerte 1 fil: 10 feil, 9 advarsler\n"), "{told}");
+}
+
+#[test]
 fn rules_and_explain_speak_each_language() {
     for lang in LANGS {
         insta::assert_snapshot!(

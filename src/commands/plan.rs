@@ -50,7 +50,7 @@ pub(super) fn with_view(
     let plan = match loaded {
         Ok(plan) => plan,
         Err(findings) => {
-            let declared = crate::load::declared_lang(&source);
+            let declared = crate::load::declared_lang(&source).or_else(|| folder_config(&path).and_then(|c| c.lang));
             let lang = i18n::resolve(args.lang.map(Into::into), declared, i18n::env_locale().as_deref());
             let report = FileReport { path: path.clone(), source: Some(source), findings, lang };
             console.report(&render::human(&[report], lang));
@@ -58,7 +58,8 @@ pub(super) fn with_view(
         }
     };
     // From here on, what goes wrong is said in the plan's language.
-    let lang = i18n::resolve(args.lang.map(Into::into), plan.lang, i18n::env_locale().as_deref());
+    let folder_lang = || folder_config(&path).and_then(|c| c.lang);
+    let lang = i18n::resolve(args.lang.map(Into::into), plan.lang.or_else(folder_lang), i18n::env_locale().as_deref());
     let today = match &args.today {
         Some(t) => parse_today(t, "--today").map_err(|e| e.about(lang))?,
         None => chrono::Local::now().date_naive(),
@@ -77,11 +78,15 @@ pub(super) fn with_view(
     Ok(Exit::Success)
 }
 
+/// The `implan.toml` above a plan, if there is one and it reads (a broken one is `check`'s to report).
+fn folder_config(plan: &std::path::Path) -> Option<crate::config::ConfigFile> {
+    crate::config::find_config_file(plan).and_then(|c| crate::config::load_config_file(&c).ok())
+}
+
 /// The plan's check findings for a view: the same `implan.toml` applies as for `implan check` (a broken one is
 /// ignored here; `check` reports it), so the count agrees.
 pub(super) fn findings(loaded: &Loaded) -> Vec<Finding> {
-    let file_lint =
-        crate::config::find_config_file(&loaded.source.path).and_then(|c| crate::config::load_config_file(&c).ok());
+    let file_lint = folder_config(&loaded.source.path).map(|c| c.lint);
     let mut config = crate::config::Config::layered(file_lint.iter().chain(loaded.plan.lint.iter()));
     config.options.today = Some(loaded.today);
     crate::rules::run_with(loaded.plan, loaded.source, &config)

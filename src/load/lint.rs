@@ -2,7 +2,7 @@
 
 use super::loader::{Loader, TSpanned, find};
 use crate::diag::{Finding, RuleId};
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use crate::messages::load as m;
 use crate::model::Spanned;
 use crate::schema;
@@ -10,15 +10,22 @@ use crate::source::Source;
 use crate::when;
 use toml::de::{DeTable, DeValue};
 
-/// Reads only the `[lint]` table of a file (an `implan.toml`), checking it as strictly as a plan's.
-pub(crate) fn load_lint_only(source: &Source) -> Result<crate::lint::Lint, Vec<Finding>> {
+/// What an `implan.toml` says: its `[lint]` table, checked as strictly as a plan's, and the language of the
+/// plans below it that do not say theirs — its top-level `lang`, or, when the file is a plan itself, its
+/// `[plan] lang`.
+pub(crate) fn load_config_text(source: &Source) -> Result<(crate::lint::Lint, Option<Lang>), Vec<Finding>> {
     let (doc, errors) = DeTable::parse_recoverable(&source.text);
     if !errors.is_empty() {
         return Err(super::syntax_findings(&source.text, errors).into_iter().take(1).collect());
     }
     let mut loader = Loader::new(source);
-    let lint = loader.lint(doc.get_ref()).unwrap_or_default();
-    if loader.errors.is_empty() { Ok(lint) } else { Err(loader.errors) }
+    let doc = doc.get_ref();
+    let lint = loader.lint(doc).unwrap_or_default();
+    let lang = match loader.table(doc, "plan") {
+        Some((plan, _)) if find(doc, "lang").is_none() => loader.lang(plan),
+        _ => loader.lang(doc),
+    };
+    if loader.errors.is_empty() { Ok((lint, lang)) } else { Err(loader.errors) }
 }
 
 impl Loader<'_> {
@@ -80,12 +87,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_lint_table_is_read_from_a_configuration() {
-        let lint = load_lint_only(&Source::new("implan.toml", "[lint.options]\nidle-gap-months = 4\n")).expect("valid");
-        assert_eq!(lint.idle_gap_months, Some(4));
-        let errors =
-            load_lint_only(&Source::new("implan.toml", "[lint.options]\nidle-gap-months = \"four\"\n")).unwrap_err();
+    fn only_the_lint_table_and_the_language_are_read_from_a_configuration() {
+        let read = |text: &str| load_config_text(&Source::new("implan.toml", text));
+        let (lint, lang) = read("[lint.options]\nidle-gap-months = 4\n").expect("valid");
+        assert_eq!((lint.idle_gap_months, lang), (Some(4), None));
+        let errors = read("[lint.options]\nidle-gap-months = \"four\"\n").unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(load_lint_only(&Source::new("implan.toml", "[lint\n")).is_err());
+        assert!(read("[lint\n").is_err());
+        assert_eq!(read("lang = \"nn\"\n[lint]\n").unwrap().1, Some(Lang::Nn));
+        assert_eq!(read("[plan]\ntitle = \"T\"\nlang = \"en\"\n").unwrap().1, Some(Lang::En), "a plan's own");
+        assert_eq!(read("lang = \"nb\"\n[plan]\nlang = \"en\"\n").unwrap().1, Some(Lang::Nb), "the top level first");
+        let errors = read("lang = \"svensk\"\n").unwrap_err();
+        assert!(errors[0].message.en().contains("svensk"), "{errors:?}");
     }
 }

@@ -16,7 +16,7 @@ mod requirement;
 mod values;
 
 pub use decode::decode;
-pub(crate) use lint::load_lint_only;
+pub(crate) use lint::load_config_text;
 pub use pieces::load_in_pieces;
 
 use crate::diag::{Finding, RuleId, Severity, Span};

@@ -9,6 +9,16 @@ use crate::schema;
 use toml::de::{DeTable, DeValue};
 
 impl Loader<'_> {
+    /// A table's `lang`: nb, nn or en, in any of the ways [`Lang::parse`] reads.
+    pub(super) fn lang(&mut self, table: &DeTable<'_>) -> Option<Lang> {
+        let l = self.string(table, "lang")?;
+        let lang = Lang::parse(&l.value);
+        if lang.is_none() {
+            self.error(l.span, m::unknown_language(l.value.trim()), Some(m::language_help()));
+        }
+        lang
+    }
+
     pub(super) fn document(&mut self, doc: &DeTable<'_>) -> Option<Plan> {
         self.scan_hidden(doc);
         self.check_keys(doc, &schema::keys(&schema::DOCUMENT), &m::a_plan_file());
@@ -38,16 +48,7 @@ impl Loader<'_> {
         {
             self.error(e.span, m::plan_ends_before_start(e.value.end, s.value.start), None);
         }
-        let lang = match self.string(p, "lang") {
-            None => None,
-            Some(l) => match Lang::parse(&l.value) {
-                Some(lang) => Some(lang),
-                None => {
-                    self.error(l.span, m::unknown_language(l.value.trim()), Some(m::language_help()));
-                    None
-                }
-            },
-        };
+        let lang = self.lang(p);
         let org = self.string(p, "org").map(|s| s.value);
         let owner = self.string(p, "owner");
         let description = self.string(p, "description").map(|s| s.value);
