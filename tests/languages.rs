@@ -129,3 +129,32 @@ fn every_view_speaks_each_language() {
         }
     }
 }
+
+/// The words a reader sees in an SVG picture or an HTML page: every text node, one per line, in order (an SVG's
+/// `<title>` tooltips included), so that a snapshot reads as the picture's or page's words.
+fn words_of(markup: &str) -> String {
+    let doc = scraper::Html::parse_document(markup);
+    let mut lines: Vec<String> = Vec::new();
+    for node in doc.root_element().descendants() {
+        if let Some(text) = node.value().as_text() {
+            let inside_style = node.parent().and_then(|p| p.value().as_element()).is_some_and(|e| e.name() == "style");
+            let text = text.trim();
+            if !text.is_empty() && !inside_style {
+                lines.push(text.to_owned());
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn the_pictures_and_the_report_speak_each_language() {
+    let progress = "examples/beiarn-progress.toml";
+    for lang in LANGS {
+        for what in ["gantt", "wheel", "report"] {
+            let o = run(&[what, progress, "--today", TODAY, "--lang", lang]);
+            assert_eq!(o.status.code(), Some(0), "{what} {lang}");
+            insta::assert_snapshot!(format!("{what}_words_{lang}"), words_of(&stdout(&o)));
+        }
+    }
+}

@@ -80,6 +80,58 @@ fn findings_and_overdue_work_are_listed() {
     assert!(h2.iter().any(|h| h == "Progress") && h2.iter().any(|h| h == "Annual wheel"), "{h2:?}");
 }
 
+/// What a steering group reads in the Bokmål report of the Beiarn plan as written (its 19 findings included)
+/// has no English in it: the only English words are the rule ids, which are stable names, not sentences.
+#[test]
+fn the_bokmal_report_has_no_english_sentence() {
+    let html = report(&root().join("examples/beiarn-as-written.toml"));
+    let doc = Html::parse_document(&html);
+    let body: String = doc.select(&sel("body")).next().unwrap().text().collect::<Vec<_>>().join(" ");
+    let mut text = body.clone();
+    for r in implan::rules::ALL {
+        text = text.replace(&format!("[{}]", r.id), "");
+    }
+    let english = [
+        "the",
+        "and",
+        "of",
+        "is",
+        "not",
+        "no",
+        "to",
+        "with",
+        "after",
+        "before",
+        "every",
+        "months",
+        "activity",
+        "unknown",
+        "role",
+        "phase",
+        "declared",
+        "mean",
+        "help",
+        "error",
+        "warning",
+        "nothing",
+        "scheduled",
+        "plan",
+        "year",
+        "today",
+        "overdue",
+        "done",
+        "planned",
+        "progress",
+        "checked",
+        "files",
+        "findings",
+    ];
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let found: Vec<&&str> = words.iter().filter(|w| english.contains(&w.to_lowercase().as_str())).collect();
+    assert!(found.is_empty(), "English in the Bokmål report: {found:?}");
+    assert!(body.contains("ukjent rolle 'Jurist'"), "the findings are there, in Bokmål: {body}");
+}
+
 #[test]
 fn exports_write_their_files() {
     let dir = TempDir::new("report-exports");
