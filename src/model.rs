@@ -386,6 +386,11 @@ pub struct Survey {
 pub(crate) const SURVEYS: &[(&str, Survey)] = &[
     ("elevundersøkelsen", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
     ("elevundersokelsen", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
+    // Udir's Nynorsk names.
+    ("elevundersøkinga", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
+    ("elevundersokinga", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
+    ("foreldreundersøkinga", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),
+    ("foreldreundersokinga", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),
     ("foreldreundersøkelsen", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),
     ("foreldreundersokelsen", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),
     ("ungdata", Survey { name: "Ungdata", months: &[], every: 36 }),
@@ -720,6 +725,8 @@ mod tests {
         assert_eq!(name(" Elevundersøkelsen "), Some("Elevundersøkelsen"));
         assert_eq!(name("foreldreundersokelsen"), Some("Foreldreundersøkelsen i barnehagen"));
         assert_eq!(name("Ungdata").map(|_| survey("ungdata").unwrap().every), Some(36));
+        assert_eq!(name("Elevundersøkinga"), Some("Elevundersøkelsen"));
+        assert_eq!(name("foreldreundersokinga"), Some("Foreldreundersøkelsen i barnehagen"));
         assert_eq!(name("trivselsundersøkelsen"), None);
     }
 

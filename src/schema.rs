@@ -597,7 +597,7 @@ pub static REQUIREMENT: Table = Table {
         key(
             "survey",
             Value::String,
-            "A national survey with its usual window and cadence: \"elevundersøkelsen\" (October–December, yearly), \"foreldreundersøkelsen\" (kindergartens, November–December, yearly), \"ungdata\" (every third year).",
+            "A national survey with its usual window and cadence: \"elevundersøkelsen\" (Nynorsk \"elevundersøkinga\"; October–December, yearly), \"foreldreundersøkelsen\" (\"foreldreundersøkinga\"; kindergartens, November–December, yearly), \"ungdata\" (every third year).",
         ),
         key(
             "months",
