@@ -139,13 +139,6 @@ impl Forced {
     }
 }
 
-/// In English, for logs and tests; people read [`Forced::text`].
-impl std::fmt::Display for Forced {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.text().en())
-    }
-}
-
 /// Writes `contents` to `path` (through a symbolic link, to the file it names), atomically for a regular file.
 /// Returns what `force` let through. Errors name `path`, the file the user asked for; the temporary file is
 /// implan's business.
