@@ -4,6 +4,7 @@
 
 use implan::check::FileReport;
 use implan::diag::Span;
+use implan::lang::Lang;
 use implan::source::Source;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
@@ -47,11 +48,15 @@ fuzz_target!(|data: &[u8]| {
         Some(f) => vec![f],
         None => findings,
     };
-    let report = FileReport { path: path.to_path_buf(), source: Some(source), findings };
-    let reports = [report];
-    let _ = implan::render::human(&reports);
-    let _ = implan::render::json(&reports);
-    let _ = implan::render::concise(&reports);
-    let _ = implan::render::github(&reports);
-    let _ = implan::render::sarif(&reports);
+    // Every language: a message's words differ, and so do the places where plan text lands in them.
+    for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+        let report =
+            FileReport { path: path.to_path_buf(), source: Some(source.clone()), findings: findings.clone(), lang };
+        let reports = [report];
+        let _ = implan::render::human(&reports, lang);
+        let _ = implan::render::json(&reports);
+        let _ = implan::render::concise(&reports, lang);
+        let _ = implan::render::github(&reports);
+        let _ = implan::render::sarif(&reports, lang);
+    }
 });
