@@ -469,14 +469,17 @@ pub fn status(lang: Lang, s: Status) -> &'static str {
         (Lang::Nb, Status::InProgress) => "pågår",
         (Lang::Nb, Status::Done) => "gjennomført",
         (Lang::Nb, Status::Cancelled) => "avlyst",
+        (Lang::Nb, Status::Postponed) => "utsatt",
         (Lang::Nn, Status::Planned) => "planlagd",
         (Lang::Nn, Status::InProgress) => "i gang",
         (Lang::Nn, Status::Done) => "gjennomført",
         (Lang::Nn, Status::Cancelled) => "avlyst",
+        (Lang::Nn, Status::Postponed) => "utsett",
         (Lang::En, Status::Planned) => "planned",
         (Lang::En, Status::InProgress) => "in progress",
         (Lang::En, Status::Done) => "done",
         (Lang::En, Status::Cancelled) => "cancelled",
+        (Lang::En, Status::Postponed) => "postponed",
     }
 }
 
@@ -656,8 +659,8 @@ mod tests {
         assert_eq!(when(Lang::Nn, &parse("høsten 2026").unwrap()), "haust 2026");
         assert_eq!(when(Lang::Nn, &parse("vår 2026").unwrap()), "vår 2026");
         assert_eq!(when(Lang::Nn, &parse("uke 10 2026").unwrap()), "veke 10 2026");
-        let statuses = [Status::Planned, Status::InProgress, Status::Done, Status::Cancelled];
-        assert_eq!(statuses.map(|s| status(Lang::Nn, s)), ["planlagd", "i gang", "gjennomført", "avlyst"]);
+        let statuses = [Status::Planned, Status::InProgress, Status::Done, Status::Cancelled, Status::Postponed];
+        assert_eq!(statuses.map(|s| status(Lang::Nn, s)), ["planlagd", "i gang", "gjennomført", "avlyst", "utsett"]);
         assert_eq!(
             [1, 3, 6, 12, 24, 2].map(|m| every(Lang::Nn, m)),
             ["kvar månad", "kvart kvartal", "kvart halvår", "kvart år", "kvart 2. år", "kvar 2. månad"]
@@ -685,9 +688,9 @@ mod tests {
         assert_eq!(count(1, ("dag", "dager")), "1 dag");
         assert_eq!(count(3, ("dag", "dager")), "3 dager");
         assert_eq!(count(0, ("day", "days")), "0 days");
-        let statuses = [Status::Planned, Status::InProgress, Status::Done, Status::Cancelled];
-        assert_eq!(statuses.map(|s| status(Lang::Nb, s)), ["planlagt", "pågår", "gjennomført", "avlyst"]);
-        assert_eq!(statuses.map(|s| status(Lang::En, s)), ["planned", "in progress", "done", "cancelled"]);
+        let statuses = [Status::Planned, Status::InProgress, Status::Done, Status::Cancelled, Status::Postponed];
+        assert_eq!(statuses.map(|s| status(Lang::Nb, s)), ["planlagt", "pågår", "gjennomført", "avlyst", "utsatt"]);
+        assert_eq!(statuses.map(|s| status(Lang::En, s)), ["planned", "in progress", "done", "cancelled", "postponed"]);
         assert_eq!([1, 5, 12].map(|m| month_short(Lang::En, m)), ["Jan", "May", "Dec"]);
         assert_eq!([1, 5, 12].map(|m| month_short(Lang::Nb, m)), ["jan", "mai", "des"]);
     }

@@ -207,6 +207,9 @@ pub enum Status {
     InProgress,
     Done,
     Cancelled,
+    /// Moved to a later date than the plan first gave (`implan postpone`): still to be done, at its new `when`;
+    /// the activity's `postponed-from` keeps the date it had.
+    Postponed,
 }
 
 impl Status {
@@ -216,7 +219,13 @@ impl Status {
             Status::InProgress => "in-progress",
             Status::Done => "done",
             Status::Cancelled => "cancelled",
+            Status::Postponed => "postponed",
         }
+    }
+
+    /// Whether the activity is still to be done: planned, in progress or postponed.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Planned | Status::InProgress | Status::Postponed)
     }
 
     pub fn parse(s: &str) -> Option<Status> {
@@ -228,6 +237,7 @@ impl Status {
             }
             "done" | "completed" | "ferdig" | "gjennomført" | "utført" | "fullført" => Status::Done,
             "cancelled" | "canceled" | "avlyst" | "kansellert" | "utgår" => Status::Cancelled,
+            "postponed" | "deferred" | "utsatt" | "utsett" => Status::Postponed,
             _ => return None,
         })
     }
@@ -265,6 +275,10 @@ pub struct Activity {
     pub status: Status,
     /// The day it was done, where the file says it.
     pub done: Option<Spanned<NaiveDate>>,
+    /// When it was to happen before it was postponed: it stays after the work is done, as its history.
+    pub postponed_from: Option<Spanned<When>>,
+    /// Why it was postponed or cancelled.
+    pub reason: Option<String>,
     pub notes: Option<String>,
 }
 
@@ -628,6 +642,8 @@ fn shown_activity(a: &mut Activity) {
         participants,
         status: _,
         done: _,
+        postponed_from: _,
+        reason,
         notes,
     } = a;
     line(&mut id.value);
@@ -641,6 +657,7 @@ fn shown_activity(a: &mut Activity) {
     kind.iter_mut().for_each(line);
     tags.iter_mut().for_each(line);
     shown_cost(cost);
+    reason.iter_mut().for_each(lines);
     notes.iter_mut().for_each(lines);
 }
 

@@ -256,6 +256,10 @@ pub static STATUS: Words = Words::Fixed {
         "ongoing",
         "completed",
         "canceled",
+        "postponed",
+        "deferred",
+        "utsatt",
+        "utsett",
     ],
     suffixed: &[],
 };
@@ -534,9 +538,15 @@ pub static ACTIVITY: Table = Table {
         key(
             "status",
             Value::Word(&STATUS),
-            "planned (default), in-progress, done or cancelled; Norwegian: planlagt, pågår, gjennomført, avlyst.",
+            "planned (default), in-progress, done, cancelled or postponed; Norwegian: planlagt, pågår, gjennomført, avlyst, utsatt.",
         ),
         key("done", Value::Day, "The day it was done; without `status`, it means status = \"done\"."),
+        key(
+            "postponed-from",
+            Value::When,
+            "When it was to happen before it was postponed (`implan postpone` writes it, and keeps the first one).",
+        ),
+        key("reason", Value::Text, "Why it was postponed or cancelled, in a sentence for the steering group."),
         key("notes", Value::Text, "Free text."),
         key(
             "allow",

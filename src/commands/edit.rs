@@ -45,7 +45,9 @@ fn apply(
         }
         Err(e) => {
             let exit = match e {
-                E::Read(_) | E::NotFound { .. } | E::Ambiguous { .. } | E::BadEdit(_) => Exit::Usage,
+                E::Read(_) | E::NotFound { .. } | E::Ambiguous { .. } | E::Several { .. } | E::BadEdit(_) => {
+                    Exit::Usage
+                }
                 E::NotText | E::Parse(_) | E::Unsupported { .. } | E::Changed | E::Busy | E::Write(_) => Exit::Failure,
             };
             // A write error names the file itself.

@@ -2,7 +2,7 @@
 
 use super::locate::Found;
 use super::splice::{Splice, add_inline, add_lines, file_eol, line_end, line_start, remove_entry, separator};
-use super::{Edit, EditError};
+use super::{Edit, EditError, NewValue};
 use crate::lang::Text;
 use crate::messages::edit as m;
 use crate::model::Status;
@@ -25,6 +25,16 @@ pub(super) struct EditPlan {
     pub(super) old_status: Status,
     pub(super) old_done: Option<NaiveDate>,
     pub(super) new_done: Option<NaiveDate>,
+    /// The other keys changed, with the text of their values before and after (TOML, as in the file).
+    pub(super) keys: Vec<KeyChange>,
+}
+
+/// A key-value of the activity changed, as TOML text: `old` as the file had it, `new` as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyChange {
+    pub key: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
 }
 
 /// A key-value of the activity that implan may edit: a plain value with spans.
@@ -62,20 +72,53 @@ pub(super) fn plan_edit(body: &str, found: &Found<'_>, id: &str, edit: &Edit) ->
         None if done_e.is_some() => Status::Done,
         None => Status::Planned,
     };
-
-    let mut splices = Vec::new();
-    // Key-values to add, in order.
+    let mut plan = EditPlan {
+        splices: Vec::new(),
+        status: Change::Keep,
+        done: Change::Keep,
+        old_status,
+        old_done,
+        new_done: old_done,
+        keys: Vec::new(),
+    };
+    // Key-values to add at the end of the activity, in order.
     let mut add: Vec<(&str, String)> = Vec::new();
+    if let Some(status) = edit.status {
+        progress(body, found, edit, status, (&status_e, &done_e), &mut plan, &mut add);
+    }
+    other_keys(body, found, id, edit, &mut plan, &mut add)?;
+    if !add.is_empty() {
+        plan.splices.push(if found.inline {
+            add_inline(t, found.anchor, &add)
+        } else {
+            add_lines(body, t, found.anchor, &add)
+        });
+    }
+    Ok(plan)
+}
+
+/// The new `status` and `done`.
+fn progress<'a>(
+    body: &str,
+    found: &Found<'_>,
+    edit: &Edit,
+    status: Status,
+    (status_e, done_e): (&Option<Entry<'_>>, &Option<Entry<'_>>),
+    plan: &mut EditPlan,
+    add: &mut Vec<(&'a str, String)>,
+) {
+    let t = found.table;
+    let old_done = plan.old_done;
     // A new status that goes on its own line just before `done`.
     let mut status_before_done = false;
 
     // `done` first: whether it stays decides whether a missing status must be written. A day offered for an
     // activity without a done date is taken only when there is no `done` key at all.
     let wanted = edit.done.or(edit.if_undated.filter(|_| done_e.is_none()));
-    let (done_change, new_done) = match (edit.status, wanted, &done_e) {
+    let (done_change, new_done) = match (status, wanted, done_e) {
         (Status::Done, Some(d), Some(_)) if old_done == Some(d) => (Change::Keep, Some(d)),
         (Status::Done, Some(d), Some(e)) => {
-            splices.push(Splice { range: e.value_span.clone(), text: toml_date(d) });
+            plan.splices.push(Splice { range: e.value_span.clone(), text: toml_date(d) });
             (Change::Set(d), Some(d))
         }
         (Status::Done, Some(d), None) => {
@@ -84,26 +127,26 @@ pub(super) fn plan_edit(body: &str, found: &Found<'_>, id: &str, edit: &Edit) ->
         }
         (Status::Done, None, _) => (Change::Keep, old_done),
         (_, _, Some(e)) => {
-            splices.push(remove_entry(body, t, found.inline, e));
+            plan.splices.push(remove_entry(body, t, found.inline, e));
             (Change::Remove, None)
         }
         (_, _, None) => (Change::Keep, None),
     };
     let done_stays = done_e.is_some() && done_change != Change::Remove;
 
-    let word = edit.status.as_str();
-    let status_change = match &status_e {
-        Some(e) if e.value.as_str().and_then(Status::parse) == Some(edit.status) => Change::Keep,
+    let word = status.as_str();
+    let status_change = match status_e {
+        Some(e) if e.value.as_str().and_then(Status::parse) == Some(status) => Change::Keep,
         Some(e) => {
             let raw = &body[e.value_span.clone()];
             let quoted = if raw.starts_with('\'') { format!("'{word}'") } else { format!("\"{word}\"") };
-            splices.push(Splice { range: e.value_span.clone(), text: quoted });
+            plan.splices.push(Splice { range: e.value_span.clone(), text: quoted });
             Change::Set(word.to_string())
         }
-        None if edit.status == Status::Planned && !done_stays => Change::Keep,
+        None if status == Status::Planned && !done_stays => Change::Keep,
         None => {
-            match &done_e {
-                Some(d) if done_stays && !found.inline => {
+            match done_e {
+                Some(_) if done_stays && !found.inline => {
                     status_before_done = true;
                 }
                 _ => add.insert(0, ("status", format!("\"{word}\""))),
@@ -112,21 +155,142 @@ pub(super) fn plan_edit(body: &str, found: &Found<'_>, id: &str, edit: &Edit) ->
         }
     };
 
-    if let (true, Some(d)) = (status_before_done, &done_e) {
-        let start = line_start(body, d.key_span.start);
-        let indent = &body[start..d.key_span.start];
-        let eol = line_end(body, d.value_span.end).1.unwrap_or_else(|| file_eol(body));
-        let sep = separator(body, d);
-        splices.push(Splice { range: start..start, text: format!("{indent}status{sep}\"{word}\"{eol}") });
+    if let (true, Some(d)) = (status_before_done, done_e) {
+        plan.splices.push(line_before(body, d, &format!("status{}\"{word}\"", separator(body, d))));
     }
-    if !add.is_empty() {
-        splices.push(if found.inline {
-            add_inline(t, found.anchor, &add)
+    plan.status = status_change;
+    plan.done = done_change;
+    plan.new_done = new_done;
+}
+
+/// A line holding `text` just before the entry `before`, indented like it and ended like its line.
+fn line_before(body: &str, before: &Entry<'_>, text: &str) -> Splice {
+    let start = line_start(body, before.key_span.start);
+    let indent = &body[start..before.key_span.start];
+    let eol = line_end(body, before.value_span.end).1.unwrap_or_else(|| file_eol(body));
+    Splice { range: start..start, text: format!("{indent}{text}{eol}") }
+}
+
+/// The keys of [`Edit::keys`], the first `when` kept when postponing, and the id an activity without an `id`
+/// key keeps when its title changes (its id is made from the title, and other activities name it).
+fn other_keys<'a>(
+    body: &str,
+    found: &Found<'_>,
+    id: &str,
+    edit: &'a Edit,
+    plan: &mut EditPlan,
+    add: &mut Vec<(&'a str, String)>,
+) -> Result<(), EditError> {
+    let t = found.table;
+    let mut first_when = None;
+    if edit.value_of("when").is_some()
+        && edit.value_of("end").is_none()
+        && edit.keys.iter().all(|(k, _)| *k != "end")
+        && let Some(end) = entry(t, "end", id)?
+    {
+        return Err(EditError::BadEdit(m::end_stays(id, &body[end.value_span.clone()])));
+    }
+    if edit.keep_first_when
+        && let Some(w) = entry(t, "when", id)?
+        && entry(t, "postponed-from", id)?.is_none()
+    {
+        let raw = body[w.value_span.clone()].to_string();
+        add.push(("postponed-from", raw.clone()));
+        first_when = Some(KeyChange { key: "postponed-from".into(), old: None, new: Some(raw) });
+    }
+    if edit.value_of("title").is_some()
+        && let (None, Some(title)) = (entry(t, "id", id)?, entry(t, "title", id)?)
+    {
+        let text = format!("id{}{}", separator(body, &title), toml_string(id, false));
+        plan.splices.push(if found.inline {
+            Splice { range: title.key_span.start..title.key_span.start, text: format!("{text}, ") }
         } else {
-            add_lines(body, t, found.anchor, &add)
+            line_before(body, &title, &text)
         });
+        plan.keys.push(KeyChange { key: "id".into(), old: None, new: Some(toml_string(id, false)) });
     }
-    Ok(EditPlan { splices, status: status_change, done: done_change, old_status, old_done, new_done })
+    for (key, value) in &edit.keys {
+        let existing = entry(t, key, id)?;
+        let old = existing.as_ref().map(|e| body[e.value_span.clone()].to_string());
+        let new = value.as_ref().map(|v| encode(v, old.as_deref()));
+        if same_toml(old.as_deref(), new.as_deref()) {
+            continue;
+        }
+        match (&new, &existing) {
+            (Some(text), Some(e)) => plan.splices.push(Splice { range: e.value_span.clone(), text: text.clone() }),
+            (Some(text), None) => add.push((key, text.clone())),
+            (None, Some(e)) => plan.splices.push(remove_entry(body, t, found.inline, e)),
+            (None, None) => continue,
+        }
+        plan.keys.push(KeyChange { key: key.to_string(), old, new });
+    }
+    // Said just after the new `when`.
+    if let Some(change) = first_when {
+        let at = plan.keys.iter().position(|k| k.key == "when").map_or(0, |i| i + 1);
+        plan.keys.insert(at, change);
+    }
+    Ok(())
+}
+
+/// Whether two TOML values, as text, are the same value (`"mars 2026"` and `'mars 2026'` are).
+fn same_toml(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => parse_value(a).is_some_and(|x| parse_value(b).is_some_and(|y| x == y)),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// A TOML value from its text.
+pub(super) fn parse_value(text: &str) -> Option<toml::Value> {
+    let table: toml::Table = format!("v = {text}").parse().ok()?;
+    table.get("v").cloned()
+}
+
+/// A value as TOML text, in the style of the value it replaces: a bare date stays bare when the new value is a
+/// day written `2026-03-12`; a string in single quotes stays in single quotes when it can; a list stays a list.
+fn encode(value: &NewValue, old: Option<&str>) -> String {
+    let literal = old.is_some_and(|o| o.starts_with('\''));
+    match value {
+        NewValue::Text(s)
+            if old.is_some_and(|o| o.as_bytes().first().is_some_and(u8::is_ascii_digit)) && is_iso_day(s) =>
+        {
+            s.clone()
+        }
+        NewValue::Text(s) if old.is_some_and(|o| o.starts_with('[')) => format!("[{}]", toml_string(s, literal)),
+        NewValue::Text(s) => toml_string(s, literal),
+        NewValue::List(items) => {
+            let items: Vec<String> = items.iter().map(|s| toml_string(s, literal)).collect();
+            format!("[{}]", items.join(", "))
+        }
+    }
+}
+
+fn is_iso_day(s: &str) -> bool {
+    s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
+
+/// A TOML string: in single quotes when `literal` is asked for and the text allows it, else in double quotes
+/// with every character TOML requires escaped (control characters as `\uXXXX`).
+pub(super) fn toml_string(s: &str, literal: bool) -> String {
+    if literal && !s.contains('\'') && !s.chars().any(char::is_control) {
+        return format!("'{s}'");
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The day a `done` value names, if it names one: a TOML date (or date-time), or a string naming a day.
@@ -216,7 +380,7 @@ mod tests {
         let text = "[[activity]]\nid = \"a\"\nstatus = \"done\"\n";
         let (new, _) = apply(text, "a", &Edit::done_unless_dated(day("2026-11-30"))).unwrap();
         assert_eq!(new, "[[activity]]\nid = \"a\"\nstatus = \"done\"\ndone = 2026-11-30\n");
-        let e = apply(PLAN, "a", &Edit { status: Status::Planned, done: None, if_undated: Some(day("2026-01-01")) });
+        let e = apply(PLAN, "a", &Edit { if_undated: Some(day("2026-01-01")), ..Edit::status(Status::Planned) });
         assert!(matches!(e, Err(EditError::BadEdit(_))));
     }
 
@@ -267,5 +431,118 @@ mod tests {
             err.to_string(),
             "cannot edit activity 'a' safely: its 'status' is written with dotted keys; edit the file by hand"
         );
+    }
+
+    #[test]
+    fn other_keys_are_replaced_in_their_style_added_or_removed() {
+        let set =
+            |text: &str, id: &str, words: &[&str]| apply(text, id, &Edit::from_assignments(words).unwrap()).unwrap();
+        let (new, out) = set(PLAN, "a", &["when=april 2026", "owner=rektor"]);
+        assert_eq!(
+            new,
+            PLAN.replace("when = \"mars 2026\"    # early", "when = \"april 2026\"    # early")
+                .replace("owner = [\"x\", \"y\"]", "owner = [\"rektor\"]"),
+            "a list stays a list, the comment stays"
+        );
+        assert_eq!(
+            out.message(Path::new("p.toml")).en(),
+            "changed 'a': when \"mars 2026\" → \"april 2026\", owner [\"x\", \"y\"] → [\"rektor\"] (p.toml:11)"
+        );
+        // Single quotes stay single where they can; a bare date stays bare for a day.
+        let text = "[[activity]]\nid = 'a'\ntitle = 'A'\nwhen = 2026-03-12\n";
+        let (new, _) = set(text, "a", &["title=B \"C\"", "when=2026-04-01"]);
+        assert_eq!(new, "[[activity]]\nid = 'a'\ntitle = 'B \"C\"'\nwhen = 2026-04-01\n");
+        let (new, _) = set(text, "a", &["title=it's"]);
+        assert_eq!(new, "[[activity]]\nid = 'a'\ntitle = \"it's\"\nwhen = 2026-03-12\n");
+        let (new, _) = set(text, "a", &["when=april 2026", "notes=linje 1\nlinje 2"]);
+        assert_eq!(new, "[[activity]]\nid = 'a'\ntitle = 'A'\nwhen = \"april 2026\"\nnotes = \"linje 1\\nlinje 2\"\n");
+        // An empty value removes an optional key, and nothing is written when the value is already there.
+        let (back, out) = set(&new, "a", &["notes="]);
+        assert_eq!(back, "[[activity]]\nid = 'a'\ntitle = 'A'\nwhen = \"april 2026\"\n");
+        assert_eq!(
+            out.message(Path::new("p.toml")).en(),
+            "changed 'a': removed notes = \"linje 1\\nlinje 2\" (p.toml:1)"
+        );
+        let (same, out) = set(text, "a", &["title=A"]);
+        assert_eq!((same.as_str(), out.changed), (text, false));
+        assert_eq!(out.message(Path::new("p.toml")).en(), "'a' already has these values (p.toml:1); nothing changed");
+    }
+
+    #[test]
+    fn values_are_read_as_the_loader_reads_them() {
+        let err = |words: &[&str]| Edit::from_assignments(words).unwrap_err().to_string();
+        assert!(err(&["when=snart"]).starts_with("cannot read the date 'snart'"), "{}", err(&["when=snart"]));
+        assert!(err(&["duration=lenge"]).starts_with("cannot read the date 'lenge'"));
+        assert_eq!(err(&["title="]), "'title' cannot be removed: every activity needs one; write title=…");
+        assert!(err(&["id=x"]).starts_with("cannot set 'id'"));
+        assert_eq!(err(&["when=2026", "when=2027"]), "'when' is given twice");
+        let two = Edit::from_assignments(&["owner=rektor, styrer"]).unwrap();
+        assert_eq!(two.value_of("owner"), Some(&crate::edit::NewValue::List(vec!["rektor".into(), "styrer".into()])));
+    }
+
+    #[test]
+    fn a_new_title_keeps_the_id_the_old_one_made() {
+        let (new, out) =
+            apply(PLAN, "informasjonsmote-for-foreldre", &Edit::from_assignments(&["title=Foreldremøte"]).unwrap())
+                .unwrap();
+        assert_eq!(
+            new,
+            PLAN.replace(
+                "  title = \"Informasjonsmøte for foreldre\"\n",
+                "  id = \"informasjonsmote-for-foreldre\"\n  title = \"Foreldremøte\"\n"
+            )
+        );
+        assert_eq!(out.keys[0].key, "id");
+        let text = "activity = [{ title = \"A b\", when = \"2026\" }]\n";
+        let (new, _) = apply(text, "a-b", &Edit::from_assignments(&["title=C"]).unwrap()).unwrap();
+        assert_eq!(new, "activity = [{ id = \"a-b\", title = \"C\", when = \"2026\" }]\n");
+    }
+
+    #[test]
+    fn postponing_keeps_the_first_date_and_the_reason() {
+        let edit = Edit::postpone("september 2026", None, Some("Rektor er syk")).unwrap();
+        let (new, out) = apply(PLAN, "top", &edit).unwrap();
+        assert_eq!(
+            new,
+            PLAN.replace(
+                "when = \"mai 2026\"\n\n",
+                "when = \"september 2026\"\nstatus = \"postponed\"\npostponed-from = \"mai 2026\"\nreason = \"Rektor er syk\"\n\n"
+            )
+        );
+        assert_eq!(
+            out.message(Path::new("p.toml")).en(),
+            "marked 'top' postponed (was planned); when \"mai 2026\" → \"september 2026\", added postponed-from = \
+             \"mai 2026\", added reason = \"Rektor er syk\" (p.toml:22)"
+        );
+        // Postponed again: the first date stays.
+        let again = Edit::postpone("oktober 2026", None, None).unwrap();
+        let (twice, _) = apply(&new, "top", &again).unwrap();
+        assert!(
+            twice.contains("when = \"oktober 2026\"\nstatus = \"postponed\"\npostponed-from = \"mai 2026\"\n"),
+            "{twice}"
+        );
+    }
+
+    #[test]
+    fn an_activity_with_an_end_is_moved_only_with_its_end() {
+        let text = "[[activity]]\nid = \"a\"\nwhen = \"mars 2026\"\nend = \"mai 2026\"\n";
+        let err = apply(text, "a", &Edit::move_to("april 2026", None).unwrap()).unwrap_err();
+        assert!(err.to_string().starts_with("'a' has end = \"mai 2026\", which does not move by itself"), "{err}");
+        let (new, _) = apply(text, "a", &Edit::move_to("april 2026", Some("juni 2026")).unwrap()).unwrap();
+        assert_eq!(new, "[[activity]]\nid = \"a\"\nwhen = \"april 2026\"\nend = \"juni 2026\"\n");
+        let (new, _) = apply(text, "a", &Edit::from_assignments(&["when=april 2026", "end="]).unwrap()).unwrap();
+        assert_eq!(new, "[[activity]]\nid = \"a\"\nwhen = \"april 2026\"\n");
+    }
+
+    #[test]
+    fn strings_are_written_as_toml_reads_them() {
+        for s in ["plain", "it's", "\"q\" \\ back", "tab\there", "nul\u{0}del\u{7f}", "ny\nlinje\r\n", "ære"] {
+            for literal in [false, true] {
+                let text = super::toml_string(s, literal);
+                assert_eq!(super::parse_value(&text), Some(toml::Value::String(s.to_string())), "{text}");
+            }
+        }
+        assert_eq!(super::toml_string("a", true), "'a'");
+        assert_eq!(super::toml_string("it's", true), "\"it's\"");
     }
 }

@@ -19,6 +19,8 @@ pub enum EditError {
     NotFound { id: String, suggestion: Option<String> },
     /// More than one activity has this id.
     Ambiguous { id: String, count: usize },
+    /// The words name more than one activity (by title or id prefix): their ids and titles.
+    Several { query: String, found: Vec<(String, String)> },
     /// The activity's `status` or `done` is written in a way implan cannot edit safely (a table, say).
     Unsupported { id: String, reason: Text },
     /// The edit asked for is contradictory or unreadable (a done date with status planned, an unknown status).
@@ -40,6 +42,7 @@ impl EditError {
             EditError::Parse(detail) => m::not_toml(detail),
             EditError::NotFound { id, suggestion } => m::not_found(id, suggestion.as_deref()),
             EditError::Ambiguous { id, count } => m::ambiguous(id, *count),
+            EditError::Several { query, found } => m::several(query, found),
             EditError::Unsupported { id, reason } => m::unsupported(id, reason),
             EditError::BadEdit(message) => message.clone(),
             EditError::Changed => m::changed_on_disk(),

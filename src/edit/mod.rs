@@ -26,13 +26,13 @@ mod request;
 mod splice;
 mod verify;
 
+pub use change::KeyChange;
 pub use error::EditError;
 pub use file::{edit_bytes, edit_file, edit_file_with};
 pub use outcome::Outcome;
-pub use request::Edit;
 pub(crate) use request::parse_date;
+pub use request::{EDITABLE, Edit, NewValue};
 
-use crate::suggest::nearest;
 use change::plan_edit;
 use locate::{Found, activities};
 use piecewise::piecewise;
@@ -97,21 +97,19 @@ fn apply_whole_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(Str
 }
 
 /// [`apply`] on the whole text after its byte-order mark, `bom`.
-fn apply_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(String, Outcome), EditError> {
+fn apply_body(bom: &str, body: &str, query: &str, edit: &Edit) -> Result<(String, Outcome), EditError> {
     let doc = toml_edit::Document::parse(body).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(body, s.start));
         EditError::Parse(crate::messages::edit::toml_error_at(line, e.message().trim()))
     })?;
     let activities = activities(doc.as_table());
-    let matching: Vec<&Found<'_>> = activities.iter().filter(|a| a.id.as_deref() == Some(id)).collect();
-    let found = match matching.as_slice() {
-        [one] => *one,
-        [] => {
-            let suggestion = nearest(id, activities.iter().filter_map(|a| a.id.as_deref())).map(str::to_string);
-            return Err(EditError::NotFound { id: id.to_string(), suggestion });
-        }
-        many => return Err(EditError::Ambiguous { id: id.to_string(), count: many.len() }),
-    };
+    fn title_of<'d>(f: &Found<'d>) -> Option<&'d str> {
+        f.table.get("title").and_then(Item::as_str)
+    }
+    let candidates: Vec<(Option<&str>, Option<&str>)> =
+        activities.iter().map(|a| (a.id.as_deref(), title_of(a))).collect();
+    let found = &activities[locate::pick(query, &candidates)?];
+    let id = found.id.as_deref().unwrap_or(query);
     let plan = plan_edit(body, found, id, edit)?;
     let new_body = splice(body, &plan.splices).ok_or_else(|| EditError::Unsupported {
         id: id.to_string(),
@@ -124,12 +122,14 @@ fn apply_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(String, O
     }
     let outcome = Outcome {
         id: id.to_string(),
-        title: found.table.get("title").and_then(Item::as_str).map(str::to_string),
+        title: title_of(found).map(str::to_string),
+        by_id: query == id,
         line: line_of(body, found.anchor),
         old_status: plan.old_status,
         new_status: edit.status,
         old_done: plan.old_done,
         done: plan.new_done,
+        keys: plan.keys,
         changed,
         kept_date: edit.if_undated.is_some() && plan.old_done.is_some_and(|d| Some(d) != edit.if_undated),
         plan_start: None,
@@ -161,10 +161,13 @@ mod tests {
 
     #[test]
     fn unknown_and_duplicate_ids_are_refused() {
-        match apply(PLAN, "topp", &Edit::status(Status::Done)) {
+        match apply(PLAN, "tpo", &Edit::status(Status::Done)) {
             Err(e @ EditError::NotFound { .. }) => {
-                assert_eq!(e.to_string(), "no activity has the id 'topp'; did you mean 'top'?");
-                assert_eq!(e.text().get(crate::lang::Lang::Nn), "ingen aktivitet har id-en 'topp'; meinte du 'top'?");
+                assert_eq!(e.to_string(), "no activity has the id or title 'tpo'; did you mean 'top'?");
+                assert_eq!(
+                    e.text().get(crate::lang::Lang::Nn),
+                    "ingen aktivitet har id-en eller tittelen 'tpo'; meinte du 'top'?"
+                );
             }
             other => panic!("{other:?}"),
         }

@@ -15,17 +15,23 @@ pub struct Outcome {
     pub id: String,
     /// The activity's title, when it has a string one.
     pub title: Option<String>,
+    /// Whether it was asked for by its id (else by its title or a part of it: the confirmation then says its
+    /// title, so that the reader sees which one was changed).
+    pub by_id: bool,
     /// The 1-based line of the activity's `[[activity]]` / `[[phase.activity]]` header (or of its inline table),
     /// counted as [`crate::source::Source`] counts: after a byte-order mark.
     pub line: usize,
     /// The status before, as the loader reads it: an absent or unreadable status is planned; a `done` date
     /// without a status is done.
     pub old_status: Status,
-    pub new_status: Status,
+    /// The status asked for, if the edit set one.
+    pub new_status: Option<Status>,
     /// The `done` date before, when there was a readable one.
     pub old_done: Option<NaiveDate>,
     /// The `done` date after.
     pub done: Option<NaiveDate>,
+    /// The other keys changed.
+    pub keys: Vec<super::KeyChange>,
     /// Whether the text changed. When it did not, nothing is written.
     pub changed: bool,
     /// Whether an existing done date was kept where [`Edit::if_undated`](super::Edit::if_undated) offered another day.
@@ -44,20 +50,30 @@ impl Outcome {
     }
 
     /// A one-line confirmation such as `marked 'oppstartsmote' done on 2026-11-23 (plans/beiarn-omni.toml:181)`,
-    /// saying what was removed and what was kept.
+    /// saying what was removed and what was kept, and each other key changed (`when: "mars 2027" → "april
+    /// 2027"`).
     pub fn message(&self, path: &Path) -> Text {
         let at = format!("({}:{})", crate::escape::path(path), self.line);
-        let id = crate::escape::visible(&self.id);
-        let state = match (self.new_status, self.done) {
+        let id = match (self.by_id, &self.title) {
+            (false, Some(title)) => {
+                format!("'{}' («{}»)", crate::escape::visible(&self.id), crate::escape::visible(title))
+            }
+            _ => format!("'{}'", crate::escape::visible(&self.id)),
+        };
+        let kept = if self.kept_date { m::date_kept() } else { Text::verbatim("") };
+        let keys = self.keys_changed();
+        let Some(status) = self.new_status else {
+            return if self.changed { m::changed(&id, &keys, &at) } else { m::unchanged(&id, &at) };
+        };
+        let state = match (status, self.done) {
             (Status::Done, Some(d)) => m::done_on(&d.to_string()),
             (s, _) => status_text(s),
         };
-        let kept = if self.kept_date { m::date_kept() } else { Text::verbatim("") };
         if !self.changed {
             return m::already(&id, &state, &at, &kept);
         }
         let mut details = match (self.old_status, self.old_done) {
-            (s, _) if s != self.new_status => m::was(&status_text(s)),
+            (s, _) if s != status => m::was(&status_text(s)),
             (_, Some(d)) if self.done != Some(d) => m::was_done_on(&d.to_string()),
             _ => Text::verbatim(""),
         };
@@ -65,10 +81,29 @@ impl Outcome {
             details = details.join("", &m::removed_done(&d.to_string()));
         }
         details = details.join("", &kept);
+        if !self.keys.is_empty() {
+            details = details.join("", &m::forced(&keys));
+        }
         for f in &self.forced {
             details = details.join("", &m::forced(&f.text()));
         }
         m::marked(&id, &state, &details, &at)
+    }
+
+    /// `when "mars 2027" → "april 2027", added reason = "…"`: the values as TOML, escaped for the terminal.
+    fn keys_changed(&self) -> Text {
+        let shown = |v: &str| crate::escape::visible(v).into_owned();
+        let mut all = Text::verbatim("");
+        for (i, k) in self.keys.iter().enumerate() {
+            let part = match (&k.old, &k.new) {
+                (Some(old), Some(new)) => Text::verbatim(format!("{} {} → {}", k.key, shown(old), shown(new))),
+                (None, Some(new)) => m::added_key(&k.key, &shown(new)),
+                (Some(old), None) => m::removed_key(&k.key, &shown(old)),
+                (None, None) => continue,
+            };
+            all = all.join(if i == 0 { "" } else { ", " }, &part);
+        }
+        all
     }
 }
 

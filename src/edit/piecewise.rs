@@ -14,15 +14,15 @@ use chrono::NaiveDate;
 /// headers at the same places (shifted by the edit after it), and loads to the same activities, the edited one
 /// with its new status. Anything else, errors included, goes to the whole-file edit, whose answers are the
 /// reference.
-pub(super) fn piecewise(body: &str, id: &str, edit: &Edit) -> Option<(String, Outcome)> {
+pub(super) fn piecewise(body: &str, query: &str, edit: &Edit) -> Option<(String, Outcome)> {
     use crate::split::{Kind, split};
     let source = crate::source::Source::new("plan.toml", body);
     let plan = crate::load::load(&source).ok()?;
-    let mut matching = plan.activities.iter().enumerate().filter(|(_, a)| a.id.value == id);
-    let (index, activity) = matching.next()?;
-    if matching.next().is_some() {
-        return None;
-    }
+    let candidates: Vec<(Option<&str>, Option<&str>)> =
+        plan.activities.iter().map(|a| (Some(a.id.value.as_str()), Some(a.title.value.as_str()))).collect();
+    let index = super::locate::pick(query, &candidates).ok()?;
+    let activity = &plan.activities[index];
+    let id = activity.id.value.as_str();
     let at = activity.span.start;
     let old_pieces = split(body, 0)?.pieces;
     let piece = old_pieces.iter().find(|p| p.range.contains(&at))?.clone();
@@ -31,6 +31,7 @@ pub(super) fn piecewise(body: &str, id: &str, edit: &Edit) -> Option<(String, Ou
     let prefix = if piece.kind == Kind::PhaseActivities { format!("[[phase]]{eol}") } else { String::new() };
     let text = format!("{prefix}{}", &body[piece.range.clone()]);
     let (new_text, mut outcome) = apply_body("", &text, id, edit).ok()?;
+    outcome.by_id = query == id;
     let new_piece = new_text.strip_prefix(&prefix)?;
     let new_body = format!("{}{new_piece}{}", &body[..piece.range.start], &body[piece.range.end..]);
     outcome.line = line_of(body, piece.range.start) + outcome.line - 1 - prefix.matches('\n').count();
@@ -45,7 +46,8 @@ pub(super) fn piecewise(body: &str, id: &str, edit: &Edit) -> Option<(String, Ou
     let shift = new_body.len() as isize - body.len() as isize;
     let new_source = crate::source::Source::new("plan.toml", new_body.as_str());
     let new_plan = crate::load::load(&new_source).ok()?;
-    let edited = (index, edit.status, outcome.done);
+    let status = edit.status.unwrap_or(activity.status);
+    let edited = Edited { index, status, done: outcome.done, keys: &outcome.keys };
     (same_cut(&old_pieces, &new_pieces, piece.range.start, shift) && same_plan(&plan, &new_plan, edited))
         .then_some((new_body, outcome))
 }
@@ -70,18 +72,31 @@ fn same_cut(old: &[crate::split::Piece], new: &[crate::split::Piece], edited: us
         })
 }
 
+/// The activity an edit changed: where it is in the plan, and what it has now.
+struct Edited<'a> {
+    index: usize,
+    status: Status,
+    done: Option<NaiveDate>,
+    keys: &'a [super::KeyChange],
+}
+
 /// Whether the plan after an edit has the same activities as before (id, title and date), every one with its
-/// status and done date, but the edited one, `(index, status, done)`, which has the new ones.
-fn same_plan(old: &Plan, new: &Plan, (index, status, done): (usize, Status, Option<NaiveDate>)) -> bool {
+/// status and done date, but the edited one, which has the new ones; its title and date may change only when
+/// the edit changed them (its piece was verified to hold exactly the change asked for).
+fn same_plan(old: &Plan, new: &Plan, edited: Edited<'_>) -> bool {
     let done_of = |a: &crate::model::Activity| a.done.as_ref().map(|d| d.value);
+    let edits = |key: &str| edited.keys.iter().any(|k| k.key == key);
     old.activities.len() == new.activities.len()
         && old.activities.iter().zip(&new.activities).enumerate().all(|(i, (o, n))| {
-            let same = o.id.value == n.id.value && o.title.value == n.title.value && o.when.value == n.when.value;
-            same && if i == index {
-                n.status == status && done_of(n) == done
-            } else {
-                o.status == n.status && done_of(o) == done_of(n)
-            }
+            let mine = i == edited.index;
+            o.id.value == n.id.value
+                && (o.title.value == n.title.value || (mine && edits("title")))
+                && (o.when.value == n.when.value || (mine && edits("when")))
+                && if mine {
+                    n.status == edited.status && done_of(n) == edited.done
+                } else {
+                    o.status == n.status && done_of(o) == done_of(n)
+                }
         })
 }
 
@@ -183,16 +198,20 @@ mod tests {
             "id = \"b1\"\ntitle = \"B1\"\nwhen = \"oktober 2026\"\nstatus = \"avlyst\"\n",
         ));
         let b1 = old.activities.iter().position(|a| a.id.value == "b1").unwrap();
-        assert!(same_plan(&old, &edited, (b1, Status::Cancelled, None)));
-        assert!(!same_plan(&old, &edited, (b1, Status::Done, None)), "not the status asked for");
-        assert!(!same_plan(&old, &edited, (b1, Status::Cancelled, Some(day("2026-10-01")))), "not the date asked for");
-        assert!(!same_plan(&old, &edited, (0, Status::Planned, None)), "another activity changed");
+        let at = |index, status, done| Edited { index, status, done, keys: &[] };
+        assert!(same_plan(&old, &edited, at(b1, Status::Cancelled, None)));
+        assert!(!same_plan(&old, &edited, at(b1, Status::Done, None)), "not the status asked for");
+        assert!(
+            !same_plan(&old, &edited, at(b1, Status::Cancelled, Some(day("2026-10-01")))),
+            "not the date asked for"
+        );
+        assert!(!same_plan(&old, &edited, at(0, Status::Planned, None)), "another activity changed");
         let other = |from: &str, to: &str| {
             let changed = load(&PIECES.replace(from, to).replace(
                 "id = \"b1\"\ntitle = \"B1\"\nwhen = \"oktober 2026\"\n",
                 "id = \"b1\"\ntitle = \"B1\"\nwhen = \"oktober 2026\"\nstatus = \"avlyst\"\n",
             ));
-            !same_plan(&old, &changed, (b1, Status::Cancelled, None))
+            !same_plan(&old, &changed, at(b1, Status::Cancelled, None))
         };
         assert!(other("id = \"t2\"", "id = \"t3\""), "an id");
         assert!(other("title = \"T2\"", "title = \"T3\""), "a title");

@@ -1,6 +1,6 @@
 //! The proof before anything is written: the new text holds the old data but for the planned change.
 
-use super::change::{Change, EditPlan, toml_date};
+use super::change::{Change, EditPlan, parse_value, toml_date};
 use super::locate::Step;
 use crate::lang::Text;
 use crate::messages::edit as m;
@@ -29,6 +29,16 @@ pub(super) fn verify(old: &str, new: &str, path: &[Step], plan: &EditPlan) -> Re
         }
         Change::Remove => {
             activity.remove("done");
+        }
+    }
+    for change in &plan.keys {
+        match &change.new {
+            Some(text) => {
+                activity.insert(change.key.clone(), parse_value(text).ok_or_else(m::bad_date)?);
+            }
+            None => {
+                activity.remove(&change.key);
+            }
         }
     }
     if same_table(&expected, &actual) { Ok(()) } else { Err(m::more_than_status()) }
@@ -78,6 +88,7 @@ mod tests {
             old_status: Status::Planned,
             old_done: None,
             new_done: None,
+            keys: Vec::new(),
         };
         let path = [Step::Key("activity"), Step::Index(0)];
         assert_eq!(verify(old, &format!("{old}status = \"done\"\n"), &path, &plan), Ok(()));

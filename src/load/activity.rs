@@ -28,6 +28,8 @@ impl Loader<'_> {
         let kind = self.string(t, "kind").map(|s| s.value);
         let tags = self.string_list(t, "tags").into_iter().map(|s| s.value).collect();
         let notes = self.string(t, "notes").map(|s| s.value);
+        let postponed_from = self.when(t, "postponed-from");
+        let reason = self.string(t, "reason").map(|s| s.value);
         let places = self
             .integer(t, "places", &schema::ACTIVITY)
             .map(|n| Spanned::new(n as u32, find(t, "places").map_or(Span::default(), |(_, v)| self.at(v))));
@@ -64,6 +66,8 @@ impl Loader<'_> {
             participants,
             status,
             done,
+            postponed_from,
+            reason,
             notes,
         })
     }

@@ -37,11 +37,26 @@ pub fn not_toml(detail: &Text) -> Text {
 
 /// No activity has the id asked for; `nearest` is the closest id, when one is close.
 pub fn not_found(id: &str, nearest: Option<&str>) -> Text {
-    let missing = text!(nb: "ingen aktivitet har id-en '{id}'", nn: "ingen aktivitet har id-en '{id}'", en: "no activity has the id '{id}'");
+    let missing = text!(
+        nb: "ingen aktivitet har id-en eller tittelen '{id}'",
+        nn: "ingen aktivitet har id-en eller tittelen '{id}'",
+        en: "no activity has the id or title '{id}'",
+    );
     match nearest {
         Some(s) => missing.join("; ", &did_you_mean(s)),
         None => missing,
     }
+}
+
+/// Words that name several activities; `found` their ids and titles (plan text: the caller escapes the whole).
+pub fn several(query: &str, found: &[(String, String)]) -> Text {
+    let list: String = found.iter().map(|(id, title)| format!("\n  {id}  {title}")).collect();
+    let n = found.len();
+    text!(
+        nb: "'{query}' passer til {n} aktiviteter; skriv id-en til den du mener:{list}",
+        nn: "'{query}' passar til {n} aktivitetar; skriv id-en til den du meiner:{list}",
+        en: "'{query}' matches {n} activities; give the id of the one you mean:{list}",
+    )
 }
 
 pub fn ambiguous(id: &str, count: usize) -> Text {
@@ -116,11 +131,15 @@ pub fn bad_date() -> Text {
     text!(nb: "ugyldig dato", nn: "ugyldig dato", en: "bad date")
 }
 
+pub fn bad_value() -> Text {
+    text!(nb: "en verdi som ikke er TOML", nn: "ein verdi som ikkje er TOML", en: "a value that is not TOML")
+}
+
 pub fn more_than_status() -> Text {
     text!(
-        nb: "endringen ville endre mer enn statusen til aktiviteten",
-        nn: "endringa ville endre meir enn statusen til aktiviteten",
-        en: "the edit would change more than the activity's status",
+        nb: "endringen ville endre mer i aktiviteten enn det som ble bedt om",
+        nn: "endringa ville endre meir i aktiviteten enn det som vart bede om",
+        en: "the edit would change more of the activity than was asked",
     )
 }
 
@@ -170,6 +189,10 @@ pub fn given_twice(key: &str) -> Text {
     text!(nb: "'{key}' er oppgitt to ganger", nn: "'{key}' er oppgitt to gonger", en: "'{key}' is given twice")
 }
 
+/// The keys `implan set` changes, as its messages list them (the last one after "and").
+const KEYS: &str = "status, done, when, end, duration, owner, title, notes, reason";
+const LAST: &str = "postponed-from";
+
 /// A key `implan set` does not change; `nearest` is the closest of `status` and `done`, if close.
 pub fn cannot_set(key: &str, nearest: Option<&str>) -> Text {
     let hint = match nearest {
@@ -178,18 +201,46 @@ pub fn cannot_set(key: &str, nearest: Option<&str>) -> Text {
     };
     let [nb, nn, en] = parts(&hint);
     text!(
-        nb: "kan ikke sette '{key}': {nb}implan set endrer 'status' og 'done'",
-        nn: "kan ikkje setje '{key}': {nn}implan set endrar 'status' og 'done'",
-        en: "cannot set '{key}': {en}implan set changes 'status' and 'done'",
+        nb: "kan ikke sette '{key}': {nb}implan set endrer {KEYS} og {LAST}",
+        nn: "kan ikkje setje '{key}': {nn}implan set endrar {KEYS} og {LAST}",
+        en: "cannot set '{key}': {en}implan set changes {KEYS} and {LAST}",
     )
 }
 
+/// The keys `implan set` changes, as its messages list them.
+
 pub fn nothing_to_set() -> Text {
     text!(
-        nb: "ingenting å sette: skriv status=… og/eller done=DATO",
-        nn: "ingenting å setje: skriv status=… og/eller done=DATO",
-        en: "nothing to set: write status=… and/or done=DATE",
+        nb: "ingenting å sette: skriv KEY=VALUE, for eksempel status=gjennomført, when=\"april 2027\" eller owner=rektor",
+        nn: "ingenting å setje: skriv KEY=VALUE, til dømes status=gjennomført, when=\"april 2027\" eller owner=rektor",
+        en: "nothing to set: write KEY=VALUE, such as status=done, when=\"April 2027\" or owner=principal",
     )
+}
+
+/// A key every activity must have, given an empty value.
+pub fn cannot_remove(key: &str) -> Text {
+    text!(
+        nb: "'{key}' kan ikke fjernes: hver aktivitet må ha en; skriv {key}=…",
+        nn: "'{key}' kan ikkje fjernast: kvar aktivitet må ha ein; skriv {key}=…",
+        en: "'{key}' cannot be removed: every activity needs one; write {key}=…",
+    )
+}
+
+/// A new `when` for an activity that has an `end`; `end` is its value as the file writes it.
+pub fn end_stays(id: &str, end: &str) -> Text {
+    text!(
+        nb: "'{id}' har end = {end}, som ikke flyttes av seg selv: gi den nye slutten med --end (eller end=… i \
+             implan set), eller fjern den med end=",
+        nn: "'{id}' har end = {end}, som ikkje blir flytt av seg sjølv: gi den nye slutten med --end (eller end=… i \
+             implan set), eller fjern han med end=",
+        en: "'{id}' has end = {end}, which does not move by itself: give the new end with --end (or end=… with \
+             implan set), or remove it with end=",
+    )
+}
+
+/// What a done date goes with when no status was given.
+pub fn no_status() -> Text {
+    text!(nb: "ingen status", nn: "ingen status", en: "no status")
 }
 
 /// A done date with another status; `status` is that status's word in each language.
@@ -212,12 +263,12 @@ pub fn not_a_toml_date(date: &str) -> Text {
 
 pub fn unknown_status(status: &str) -> Text {
     text!(
-        nb: "ukjent status '{status}': skriv planlagt, pågår, gjennomført eller avlyst (eller planned, \
-             in-progress, done, cancelled)",
-        nn: "ukjend status '{status}': skriv planlagd, pågår, gjennomført eller avlyst (eller planned, \
-             in-progress, done, cancelled)",
-        en: "unknown status '{status}': write planned, in-progress, done or cancelled (or planlagt, pågår, \
-             gjennomført, avlyst)",
+        nb: "ukjent status '{status}': skriv planlagt, pågår, gjennomført, avlyst eller utsatt (eller planned, \
+             in-progress, done, cancelled, postponed)",
+        nn: "ukjend status '{status}': skriv planlagd, pågår, gjennomført, avlyst eller utsett (eller planned, \
+             in-progress, done, cancelled, postponed)",
+        en: "unknown status '{status}': write planned, in-progress, done, cancelled or postponed (or planlagt, \
+             pågår, gjennomført, avlyst, utsatt)",
     )
 }
 
@@ -275,26 +326,50 @@ pub fn forced(what: &Text) -> Text {
     text!(nb: "; {nb}", nn: "; {nn}", en: "; {en}")
 }
 
-/// `state` is [`done_on`] or a status's word; `details` the parts above, joined; `at` is `(path:line)`.
-pub fn marked(id: &str, state: &Text, details: &Text, at: &str) -> Text {
+/// `who` is `'id'`, or `'id' («title»)` when it was asked for by its title; `state` is [`done_on`] or a
+/// status's word; `details` the parts above, joined; `at` is `(path:line)`.
+pub fn marked(who: &str, state: &Text, details: &Text, at: &str) -> Text {
     let [state_nb, state_nn, state_en] = parts(state);
     let [nb, nn, en] = parts(details);
     text!(
-        nb: "satte status for '{id}' til {state_nb}{nb} {at}",
-        nn: "sette status for '{id}' til {state_nn}{nn} {at}",
-        en: "marked '{id}' {state_en}{en} {at}",
+        nb: "satte status for {who} til {state_nb}{nb} {at}",
+        nn: "sette status for {who} til {state_nn}{nn} {at}",
+        en: "marked {who} {state_en}{en} {at}",
     )
 }
 
 /// Nothing to change; `kept` is [`date_kept`] or nothing.
-pub fn already(id: &str, state: &Text, at: &str, kept: &Text) -> Text {
+pub fn already(who: &str, state: &Text, at: &str, kept: &Text) -> Text {
     let [state_nb, state_nn, state_en] = parts(state);
     let [nb, nn, en] = parts(kept);
     text!(
-        nb: "'{id}' har allerede status {state_nb} {at}{nb}; ingenting er endret",
-        nn: "'{id}' har allereie status {state_nn} {at}{nn}; ingenting er endra",
-        en: "'{id}' is already {state_en} {at}{en}; nothing changed",
+        nb: "{who} har allerede status {state_nb} {at}{nb}; ingenting er endret",
+        nn: "{who} har allereie status {state_nn} {at}{nn}; ingenting er endra",
+        en: "{who} is already {state_en} {at}{en}; nothing changed",
     )
+}
+
+/// Keys changed without a status: `changes` is the list of them.
+pub fn changed(who: &str, changes: &Text, at: &str) -> Text {
+    let [nb, nn, en] = parts(changes);
+    text!(nb: "endret {who}: {nb} {at}", nn: "endra {who}: {nn} {at}", en: "changed {who}: {en} {at}")
+}
+
+pub fn unchanged(who: &str, at: &str) -> Text {
+    text!(
+        nb: "{who} har allerede disse verdiene {at}; ingenting er endret",
+        nn: "{who} har allereie desse verdiane {at}; ingenting er endra",
+        en: "{who} already has these values {at}; nothing changed",
+    )
+}
+
+/// `value` is TOML, escaped.
+pub fn added_key(key: &str, value: &str) -> Text {
+    text!(nb: "la til {key} = {value}", nn: "la til {key} = {value}", en: "added {key} = {value}")
+}
+
+pub fn removed_key(key: &str, value: &str) -> Text {
+    text!(nb: "fjernet {key} = {value}", nn: "fjerna {key} = {value}", en: "removed {key} = {value}")
 }
 
 #[cfg(test)]
@@ -304,12 +379,17 @@ mod tests {
 
     #[test]
     fn a_suggestion_is_said_only_when_there_is_one() {
-        assert_eq!(not_found("topp", Some("top")).en(), "no activity has the id 'topp'; did you mean 'top'?");
-        assert_eq!(not_found("x", None).get(Lang::Nn), "ingen aktivitet har id-en 'x'");
+        assert_eq!(not_found("topp", Some("top")).en(), "no activity has the id or title 'topp'; did you mean 'top'?");
+        assert_eq!(not_found("x", None).get(Lang::Nn), "ingen aktivitet har id-en eller tittelen 'x'");
         assert_eq!(
             cannot_set("staus", Some("status")).en(),
-            "cannot set 'staus': did you mean 'status'? implan set changes 'status' and 'done'"
+            "cannot set 'staus': did you mean 'status'? implan set changes status, done, when, end, duration, owner, \
+             title, notes, reason and postponed-from"
         );
-        assert_eq!(cannot_set("x", None).get(Lang::Nb), "kan ikke sette 'x': implan set endrer 'status' og 'done'");
+        assert_eq!(
+            cannot_set("x", None).get(Lang::Nb),
+            "kan ikke sette 'x': implan set endrer status, done, when, end, duration, owner, title, notes, reason og \
+             postponed-from"
+        );
     }
 }

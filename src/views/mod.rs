@@ -62,6 +62,7 @@ pub(crate) const DIM: Style = Style::new().dimmed();
 pub(crate) const GREEN: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
 pub(crate) const RED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::BrightRed))).bold();
 pub(crate) const YELLOW: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+pub(crate) const MAGENTA: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Magenta)));
 
 pub(crate) fn paint(style: Style, text: &str) -> String {
     if text.is_empty() { String::new() } else { format!("{style}{text}{style:#}") }
@@ -73,7 +74,7 @@ impl<'a> View<'a> {
     }
 
     pub(crate) fn is_overdue(&self, a: &Activity) -> bool {
-        matches!(a.status, Status::Planned | Status::InProgress) && a.last_day < self.today
+        a.status.is_open() && a.last_day < self.today
     }
 
     /// The status as a word, with "overdue" when the day has passed.
@@ -93,6 +94,7 @@ impl<'a> View<'a> {
             Status::InProgress => YELLOW,
             Status::Cancelled => DIM,
             Status::Planned => Style::new(),
+            Status::Postponed => MAGENTA,
         }
     }
 

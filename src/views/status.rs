@@ -108,7 +108,7 @@ fn counts(ids: &[usize], acts: &[Activity]) -> Progress {
 }
 
 fn open(a: &Activity) -> bool {
-    matches!(a.status, Status::Planned | Status::InProgress)
+    a.status.is_open()
 }
 
 /// Builds the status of a plan on `view.today`, given the plan's check findings.

@@ -2,7 +2,7 @@
 //! width), phases as bars, activities as marks under them, this month marked. Readable without colour: every
 //! state has its own character.
 
-use super::{BOLD, DIM, GREEN, RED, View, YELLOW, paint};
+use super::{BOLD, DIM, GREEN, MAGENTA, RED, View, YELLOW, paint};
 use crate::i18n;
 use crate::model::{Activity, Status};
 use crate::when::{month_from_index, month_index};
@@ -53,6 +53,7 @@ fn mark(view: &View, a: &Activity) -> (char, anstyle::Style) {
         _ if view.is_overdue(a) => ('!', RED),
         Status::InProgress => ('▶', YELLOW),
         Status::Planned => ('○', anstyle::Style::new()),
+        Status::Postponed => ('»', MAGENTA),
     }
 }
 
@@ -96,7 +97,13 @@ pub fn render(view: &View, opts: &TimelineOptions) -> String {
         rows.section(&mut out, view, phase, ids);
     }
     out.push('\n');
-    let legend: Vec<&str> = view.t.timeline_legend.split("  ").collect();
+    let mut legend: Vec<String> = view.t.timeline_legend.split("  ").map(str::to_string).collect();
+    if view.plan.activities.iter().any(|a| a.status == Status::Postponed) {
+        // Before "▼ this month", after the other statuses.
+        let at = legend.len().saturating_sub(1);
+        legend.insert(at, format!("» {}", crate::i18n::status(view.lang, Status::Postponed)));
+    }
+    let legend: Vec<&str> = legend.iter().map(String::as_str).collect();
     out.push_str(&paint(DIM, &wrap(&legend, "  ", width)));
     out
 }

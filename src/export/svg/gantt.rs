@@ -165,7 +165,7 @@ pub fn gantt(view: &View, opts: &GanttOptions) -> String {
 fn legend_entries(view: &View, today_line: bool) -> Vec<(Swatch, String)> {
     let w = view.t;
     let mut entries: Vec<(Swatch, String)> = vec![(Swatch::Bar(PHASE, false), w.phase_bar.to_string())];
-    for look in Look::ALL {
+    for look in Look::in_legend(view) {
         entries.push((Swatch::Bar(look.colour(), look == Look::Cancelled), look.name(view).to_string()));
     }
     entries.push((Swatch::Diamond(Look::Planned.colour()), w.milestone.to_string()));

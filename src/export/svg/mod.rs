@@ -91,10 +91,21 @@ enum Look {
     Planned,
     Done,
     Cancelled,
+    Postponed,
 }
 
 impl Look {
     const ALL: [Look; 5] = [Look::Done, Look::InProgress, Look::Planned, Look::Overdue, Look::Cancelled];
+
+    /// The looks a legend lists: the five of every plan, and postponed when the plan has postponed work (a
+    /// legend entry for nothing would make the reader look for it).
+    fn in_legend(view: &View) -> Vec<Look> {
+        let mut looks = Look::ALL.to_vec();
+        if view.plan.activities.iter().any(|a| a.status == Status::Postponed) {
+            looks.push(Look::Postponed);
+        }
+        looks
+    }
 
     fn of(view: &View, a: &Activity) -> Look {
         match a.status {
@@ -103,6 +114,7 @@ impl Look {
             _ if view.is_overdue(a) => Look::Overdue,
             Status::InProgress => Look::InProgress,
             Status::Planned => Look::Planned,
+            Status::Postponed => Look::Postponed,
         }
     }
 
@@ -113,6 +125,7 @@ impl Look {
             Look::Planned => "#78909c",
             Look::Overdue => "#d32f2f",
             Look::Cancelled => "#bdbdbd",
+            Look::Postponed => "#8e24aa",
         }
     }
 
@@ -123,6 +136,7 @@ impl Look {
             Look::Planned => i18n::status(view.lang, Status::Planned),
             Look::Overdue => view.t.overdue,
             Look::Cancelled => i18n::status(view.lang, Status::Cancelled),
+            Look::Postponed => i18n::status(view.lang, Status::Postponed),
         }
     }
 }

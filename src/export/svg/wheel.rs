@@ -328,7 +328,7 @@ fn draw_legend(
         .collect();
     y = legend_flow(legend, &ring_entries, MARGIN, x1, y) + 26.0;
     let mut entries: Vec<(Swatch, String)> =
-        Look::ALL.iter().map(|l| (Swatch::Dot(l.colour()), l.name(view).to_string())).collect();
+        Look::in_legend(view).iter().map(|l| (Swatch::Dot(l.colour()), l.name(view).to_string())).collect();
     entries.push((Swatch::Symbol("↻"), w.keeps.to_string()));
     if items.iter().any(|i| i.look.is_none()) {
         entries.push((Swatch::Window, w.window.to_string()));
