@@ -43,8 +43,12 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// Mark an activity done, editing the plan file in place (nothing else in it changes)
     Done(DoneArgs),
-    /// Set an activity's status, editing the plan file in place: status=planned|in-progress|done|cancelled
+    /// Change an activity in the plan file: status, done, when, end, duration, owner, title, notes, reason
     Set(SetArgs),
+    /// Move an activity to another date, editing the plan file in place (implan set ID when=… does the same)
+    Move(MoveArgs),
+    /// Postpone an activity: status postponed, a new date, the first date kept in postponed-from
+    Postpone(PostponeArgs),
     /// Export the plan: an iCalendar file for Outlook, Google and Apple Calendar
     Export {
         #[command(subcommand)]
@@ -190,36 +194,70 @@ pub struct ChecklistArgs {
     pub format: ChecklistFormat,
 }
 
+/// What every edit of a plan shares: which plan and activity, `--force` and `--lang`.
 #[derive(Args)]
-pub struct DoneArgs {
-    /// The plan file
-    #[arg(value_name = "PLAN")]
-    pub plan: PathBuf,
-    /// The activity's id (its `id`, or the id made from its title)
-    #[arg(value_name = "ACTIVITY")]
-    pub activity: String,
-    /// The day it was done, such as 2026-11-23 (default: today, or the date it already has)
-    #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
+pub struct EditTarget {
+    /// The plan file (optional: implan.toml here, or the only plan under plans/), then the activity: its id, the
+    /// start of its id, its title, or words of its title
+    #[arg(value_name = "[PLAN] ACTIVITY", num_args = 1..=2, required = true)]
+    pub words: Vec<String>,
     /// Write the plan even when it is read-only, has other hard links, or its owner cannot be kept
     #[arg(long)]
     pub force: bool,
+    /// Language of the messages (default: the plan's own, else the locale's, else Bokmål)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Args)]
+pub struct DoneArgs {
+    #[command(flatten)]
+    pub target: EditTarget,
+    /// The day it was done, such as 2026-11-23 (default: today, or the date it already has)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 #[derive(Args)]
 pub struct SetArgs {
-    /// The plan file
-    #[arg(value_name = "PLAN")]
-    pub plan: PathBuf,
-    /// The activity's id (its `id`, or the id made from its title)
-    #[arg(value_name = "ACTIVITY")]
-    pub activity: String,
-    /// What to set: status=… (Norwegian words too: pågår, gjennomført, avlyst), and done=DATE
-    #[arg(value_name = "KEY=VALUE", required = true)]
-    pub assignments: Vec<String>,
+    /// The plan file (optional), the activity, and what to set: status=… (planlagt, pågår, gjennomført, avlyst,
+    /// utsatt), done=DATE, when=…, end=…, duration=…, owner=ROLE[,ROLE], title=…, notes=…, reason=…; an empty
+    /// value (end=) removes a key
+    #[arg(value_name = "[PLAN] ACTIVITY KEY=VALUE", num_args = 2.., required = true)]
+    pub words: Vec<String>,
     /// Write the plan even when it is read-only, has other hard links, or its owner cannot be kept
     #[arg(long)]
     pub force: bool,
+    /// Language of the messages (default: the plan's own, else the locale's, else Bokmål)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Args)]
+pub struct MoveArgs {
+    #[command(flatten)]
+    pub target: EditTarget,
+    /// The new date: any `when` form ("april 2027", 2027-04-12, "uke 15 2027", "vår 2027")
+    #[arg(long, value_name = "WHEN")]
+    pub to: String,
+    /// The new end, for an activity that has one
+    #[arg(long, value_name = "WHEN")]
+    pub end: Option<String>,
+}
+
+#[derive(Args)]
+pub struct PostponeArgs {
+    #[command(flatten)]
+    pub target: EditTarget,
+    /// The new date: any `when` form ("april 2027", 2027-04-12, "høst 2027")
+    #[arg(long, value_name = "WHEN")]
+    pub to: String,
+    /// The new end, for an activity that has one
+    #[arg(long, value_name = "WHEN")]
+    pub end: Option<String>,
+    /// Why, in a sentence for the steering group (written as `reason`)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
 }
 
 #[derive(Args)]
@@ -407,7 +445,11 @@ impl Command {
             Command::Wheel(a) => a.common.lang,
             Command::Report(a) => a.common.lang,
             Command::Status(a) => a.common.lang,
-            Command::Completions(_) | Command::Man | Command::Schema | Command::Done(_) | Command::Set(_) => None,
+            Command::Done(a) => a.target.lang,
+            Command::Set(a) => a.lang,
+            Command::Move(a) => a.target.lang,
+            Command::Postpone(a) => a.target.lang,
+            Command::Completions(_) | Command::Man | Command::Schema => None,
         }
     }
 }

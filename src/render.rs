@@ -88,21 +88,25 @@ fn render_finding(out: &mut String, renderer: &Renderer, place: &Place, f: &Find
 /// The human format: every finding with its snippet in its file's language, then a one-line summary in
 /// `lang`, the run's.
 pub fn human(reports: &[FileReport], lang: Lang) -> String {
-    let renderer = Renderer::styled();
-    let mut out = String::new();
-    for r in reports {
-        let path = escape::path(&r.path);
-        let place = Place { path: &path, src: r.source.as_ref(), lang: r.lang };
-        for f in &r.findings {
-            render_finding(&mut out, &renderer, &place, f);
-        }
-    }
+    let mut out: String = reports.iter().map(human_findings).collect();
     out.push_str(&summary_line(&Summary::of(reports), lang));
     out.push('\n');
     out
 }
 
 /// "checked 6 files: no findings", "checked 1 file: 7 errors, 3 warnings".
+/// One file's findings as [`human`] shows them, without the summary line (for the findings an edit caused).
+pub fn human_findings(r: &FileReport) -> String {
+    let renderer = Renderer::styled();
+    let mut out = String::new();
+    let path = escape::path(&r.path);
+    let place = Place { path: &path, src: r.source.as_ref(), lang: r.lang };
+    for f in &r.findings {
+        render_finding(&mut out, &renderer, &place, f);
+    }
+    out
+}
+
 pub(crate) fn summary_line(s: &Summary, lang: Lang) -> String {
     let files = words::files(s.files, lang);
     if s.errors == 0 && s.warnings == 0 {

@@ -762,6 +762,14 @@ mod tests {
     }
 
     #[test]
+    fn every_key_implan_set_edits_is_an_activity_key() {
+        let keys = keys(&ACTIVITY);
+        for key in crate::edit::EDITABLE {
+            assert!(keys.contains(key), "{key}");
+        }
+    }
+
+    #[test]
     fn the_loader_takes_the_keys_in_this_order() {
         // The loader's "… takes 'id', 'title', …" help lists them in this order, and snapshots show it.
         assert_eq!(
@@ -806,6 +814,8 @@ mod tests {
                 "cost",
                 "status",
                 "done",
+                "postponed-from",
+                "reason",
                 "notes",
                 "allow"
             ]

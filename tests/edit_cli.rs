@@ -7,13 +7,17 @@ use common::{TempDir, temps_beside};
 use std::path::PathBuf;
 use std::process::Output;
 
-/// `implan` in an English locale: `done` and `set` have no `--lang`, and speak the locale's language.
+/// `implan` in English: the edits speak the plan's language unless `--lang` says another, and `check` the same.
 fn implan(args: &[&str]) -> Output {
     english(args).output().expect("the implan binary runs")
 }
 
 fn english(args: &[&str]) -> std::process::Command {
-    let mut cmd = common::command(args);
+    let mut args = args.to_vec();
+    if matches!(args.first(), Some(&("done" | "set" | "move" | "postpone"))) {
+        args.extend(["--lang", "en"]);
+    }
+    let mut cmd = common::command(&args);
     cmd.env("LANG", "en_US.UTF-8");
     cmd
 }
@@ -89,7 +93,7 @@ fn unknown_activity_and_bad_status_exit_2_and_change_nothing() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         text(&o.stderr),
-        format!("error: {ps}: no activity has the id 'opstartsmote'; did you mean 'oppstartsmote'?\n")
+        format!("error: {ps}: no activity has the id or title 'opstartsmote'; did you mean 'oppstartsmote'?\n")
     );
     let o = implan(&["set", &ps, "kartlegging", "status=halvveis"]);
     assert_eq!(o.status.code(), Some(2));
@@ -197,7 +201,8 @@ fn an_owner_that_cannot_be_kept_is_refused() {
     let as_nobody = |extra: &[&str]| {
         let mut cmd = common::unprivileged(dir);
         cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "en_US.UTF-8");
-        cmd.args(["done", &p.display().to_string(), "oppstartsmote", "--date", "2026-03-12"]).args(extra);
+        cmd.args(["done", &p.display().to_string(), "oppstartsmote", "--date", "2026-03-12", "--lang", "en"])
+            .args(extra);
         common::output_of(cmd)
     };
     let o = as_nobody(&[]);
@@ -251,12 +256,14 @@ fn odd_done_dates_are_written_with_a_warning() {
     assert_eq!(o.status.code(), Some(0));
     assert!(text(&o.stdout).starts_with("marked 'oppstartsmote' done on 9999-12-31"));
     let today = chrono::Local::now().date_naive();
-    assert_eq!(text(&o.stderr), format!("warning: the done date 9999-12-31 is after today ({today}) [done-date]\n"));
+    // The change is checked at once: the done-date rule's finding, with its place.
+    let err = text(&o.stderr);
+    assert!(err.starts_with("warning: the change brings one new finding in the plan:\nerror[done-date]: "), "{err}");
+    assert!(err.contains(&format!("the done date 9999-12-31 is after today ({today})")), "{err}");
     let o = implan(&["set", &ps, "oppstartsmote", "done=2025-01-01"]);
-    assert_eq!(
-        text(&o.stderr),
-        "warning: the done date 2025-01-01 is before the plan starts (2026-01-01) [done-date]\n"
-    );
+    let err = text(&o.stderr);
+    assert!(err.starts_with("warning: the change brings one new finding in the plan:\nerror[done-date]: "), "{err}");
+    assert!(err.contains("the done date 2025-01-01 is before the plan starts (2026-01-01)"), "{err}");
     let o = implan(&["check", &ps, "--format", "concise"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o.stdout).contains("error[done-date]"), "{}", text(&o.stdout));
@@ -313,8 +320,8 @@ fn concurrent_edits_never_lose_one() {
 }
 
 #[test]
-fn done_speaks_the_locales_language() {
-    // Without a locale that names a language, Bokmål; `done` and `set` have no `--lang`.
+fn done_speaks_the_plans_language_else_the_locales() {
+    // The Beiarn plan says no language: the locale's, else Bokmål.
     let (_dir, p) = copy_of("plans/beiarn-omni.toml", "bokmal");
     let ps = p.display().to_string();
     let o = common::command(&["done", &ps, "oppstartsmote", "--date", "2026-03-12"]).output().unwrap();
@@ -328,6 +335,6 @@ fn done_speaks_the_locales_language() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         text(&o.stderr),
-        format!("feil: {ps}: ingen aktivitet har id-en 'opstartsmote'; meinte du 'oppstartsmote'?\n")
+        format!("feil: {ps}: ingen aktivitet har id-en eller tittelen 'opstartsmote'; mente du 'oppstartsmote'?\n")
     );
 }

@@ -150,6 +150,8 @@ pub fn run(command: Command, console: &mut dyn Console) -> Result<Exit, Error> {
         Command::Checklist(args) => checklist::run(args, console),
         Command::Done(args) => edit::done(args, console),
         Command::Set(args) => edit::set(args, console),
+        Command::Move(args) => edit::move_to(args, console),
+        Command::Postpone(args) => edit::postpone(args, console),
         Command::Export { what: ExportWhat::Ics(args) } => export::ics(args, console),
         Command::Gantt(args) => export::gantt(args, console),
         Command::Wheel(args) => export::wheel(args, console),

@@ -79,7 +79,7 @@ pub(super) fn with_view(
 }
 
 /// The `implan.toml` above a plan, if there is one and it reads (a broken one is `check`'s to report).
-fn folder_config(plan: &std::path::Path) -> Option<crate::config::ConfigFile> {
+pub(super) fn folder_config(plan: &std::path::Path) -> Option<crate::config::ConfigFile> {
     crate::config::find_config_file(plan).and_then(|c| crate::config::load_config_file(&c).ok())
 }
 
@@ -93,7 +93,7 @@ pub(super) fn findings(loaded: &Loaded) -> Vec<Finding> {
 }
 
 /// With no plan named: `implan.toml` here, or the only plan under `plans/`.
-fn find_plan() -> Result<PathBuf, Error> {
+pub(super) fn find_plan() -> Result<PathBuf, Error> {
     let here = Path::new("implan.toml");
     if here.is_file() {
         return Ok(here.to_path_buf());

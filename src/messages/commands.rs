@@ -44,6 +44,31 @@ pub fn cannot_read(path: &str, reason: &Text) -> Text {
 }
 
 /// A view run with no plan named, and none to be found.
+/// `implan set` without an activity or without anything to set.
+pub fn set_words() -> Text {
+    text!(
+        nb: "skriv implan set [PLAN] AKTIVITET KEY=VALUE …, for eksempel implan set oppstartsmote when=\"april 2027\"",
+        nn: "skriv implan set [PLAN] AKTIVITET KEY=VALUE …, til dømes implan set oppstartsmote when=\"april 2027\"",
+        en: "write implan set [PLAN] ACTIVITY KEY=VALUE …, such as implan set oppstartsmote when=\"April 2027\"",
+    )
+}
+
+/// After an edit: the findings it brought, shown below.
+pub fn edit_caused(n: usize) -> Text {
+    match n {
+        1 => text!(
+            nb: "endringen gir ett nytt funn i planen:",
+            nn: "endringa gir eitt nytt funn i planen:",
+            en: "the change brings one new finding in the plan:",
+        ),
+        _ => text!(
+            nb: "endringen gir {n} nye funn i planen:",
+            nn: "endringa gir {n} nye funn i planen:",
+            en: "the change brings {n} new findings in the plan:",
+        ),
+    }
+}
+
 pub fn no_plan_given() -> Text {
     text!(
         nb: "ingen plan er oppgitt, og det finnes verken implan.toml her eller en plan under plans/; oppgi \

@@ -49,7 +49,7 @@ pub fn render(view: &View, opts: &ChecklistOptions) -> Result<String, ViewError>
             let when = view.when_text(a);
             let owners = view.owners_text(a);
             let mut extra = Vec::new();
-            if a.status == Status::Cancelled || a.status == Status::InProgress || view.is_overdue(a) {
+            if matches!(a.status, Status::Cancelled | Status::InProgress | Status::Postponed) || view.is_overdue(a) {
                 extra.push(view.status_text(a));
             }
             if let Some(d) = a.done.as_ref().map(|d| d.value) {

@@ -1,0 +1,180 @@
+//! `implan move`, `postpone` and `set` with the keys beyond progress, on every plan in `plans/`: the exact bytes
+//! before and after, the messages, the refusals, and the findings a change brings.
+
+mod common;
+
+use common::TempDir;
+use implan::source::Source;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+fn english(args: &[&str]) -> Output {
+    let mut cmd = common::command(args);
+    cmd.env("LANG", "en_US.UTF-8");
+    cmd.output().expect("the implan binary runs")
+}
+
+fn text(o: &[u8]) -> String {
+    String::from_utf8_lossy(o).into_owned()
+}
+
+fn shipped_plans() -> Vec<PathBuf> {
+    let mut plans: Vec<PathBuf> = std::fs::read_dir(common::root().join("plans"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    plans.sort();
+    assert!(plans.len() >= 6, "the shipped plans are there");
+    plans
+}
+
+fn load(path: &Path) -> (String, implan::model::Plan) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let plan = implan::load::load(&Source::new(path.display().to_string(), text.as_str())).expect("the plan loads");
+    (text, plan)
+}
+
+#[test]
+fn moving_changes_the_date_of_one_activity_and_nothing_else_in_every_plan() {
+    for plan in shipped_plans() {
+        let name = plan.file_name().unwrap().to_string_lossy().into_owned();
+        let dir = TempDir::new("move");
+        let copy = dir.copy(&format!("plans/{name}"), &name);
+        let (before, loaded) = load(&copy);
+        // The last activity without an end: moving one with an end asks for the end too.
+        let activity = loaded.activities.last().unwrap();
+        let has_end = before[activity.extent.start..activity.extent.end]
+            .lines()
+            .map(str::trim_start)
+            .any(|l| l.starts_with("end ") || l.starts_with("end="));
+        let id = activity.id.value.clone();
+        let span = activity.when.span;
+        let path = copy.display().to_string();
+        let o = english(&["move", &path, &id, "--to", "mars 2027", "--lang", "en"]);
+        if has_end {
+            assert_eq!(o.status.code(), Some(2), "{name}: {}", text(&o.stderr));
+            assert!(text(&o.stderr).contains("which does not move by itself"), "{name}: {}", text(&o.stderr));
+            assert_eq!(std::fs::read_to_string(&copy).unwrap(), before, "{name}: refused, unchanged");
+            continue;
+        }
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o.stderr));
+        let old = &before[span.start..span.end];
+        let expected = format!("{}\"mars 2027\"{}", &before[..span.start], &before[span.end..]);
+        assert_eq!(std::fs::read_to_string(&copy).unwrap(), expected, "{name}: only the date changed");
+        assert!(
+            text(&o.stdout).starts_with(&format!("changed '{id}': when {old} → \"mars 2027\" (")),
+            "{name}: {}",
+            text(&o.stdout)
+        );
+        let (_, moved) = load(&copy);
+        assert_eq!(moved.activities.len(), loaded.activities.len());
+    }
+}
+
+#[test]
+fn postponing_keeps_the_first_date_writes_the_reason_and_says_what_it_broke() {
+    let dir = TempDir::new("postpone");
+    let copy = dir.copy("plans/beiarn-omni.toml", "plan.toml");
+    let before = std::fs::read_to_string(&copy).unwrap();
+    let path = copy.display().to_string();
+    let o = english(&[
+        "postpone",
+        &path,
+        "regelverkskompetanse",
+        "--to",
+        "januar 2027",
+        "--reason",
+        "Juristen er sykmeldt",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let after = std::fs::read_to_string(&copy).unwrap();
+    let diff: Vec<String> = diff_lines(&before, &after);
+    insta::assert_snapshot!(
+        "postpone_beiarn",
+        format!(
+            "$ implan postpone plan.toml regelverkskompetanse --to \"januar 2027\" --reason …\n--- stdout\n{}--- stderr\n{}--- plan.toml\n{}",
+            text(&o.stdout).replace(&path, "plan.toml"),
+            text(&o.stderr).replace(&path, "plan.toml"),
+            diff.join("\n")
+        )
+    );
+    // The views know it: status counts it among the open work, the checklist says so.
+    let checklist = english(&["checklist", &path, "--lang", "en", "--format", "text"]);
+    assert!(text(&checklist.stdout).contains("postponed"), "{}", text(&checklist.stdout));
+    // Postponed again: the first date stays where it is.
+    let o = english(&["postpone", &path, "opplaering-regelverk", "--to", "mars 2027", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let again = std::fs::read_to_string(&copy).unwrap();
+    assert_eq!(again.matches("postponed-from = \"september 2026\"").count(), 1);
+    assert!(again.contains("when = \"mars 2027\""));
+}
+
+/// The lines between the common start and the common end of the two texts: `-` before, `+` after.
+fn diff_lines(before: &str, after: &str) -> Vec<String> {
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    let head = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let tail = old[head..].iter().rev().zip(new[head..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let mut out = Vec::new();
+    out.extend(old[head..old.len() - tail].iter().map(|l| format!("-{l}")));
+    out.extend(new[head..new.len() - tail].iter().map(|l| format!("+{l}")));
+    out
+}
+
+#[test]
+fn an_activity_is_found_by_its_title_or_words_of_it_and_ambiguity_changes_nothing() {
+    let dir = TempDir::new("pick");
+    let copy = dir.copy("plans/beiarn-omni.toml", "plan.toml");
+    let path = copy.display().to_string();
+    let before = std::fs::read_to_string(&copy).unwrap();
+    let o = english(&["done", &path, "Opplæring i regelverkskompetanse", "--date", "2026-09-20", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).starts_with(
+        "marked 'opplaering-regelverk' («Opplæring i regelverkskompetanse») done on 2026-09-20 (was planned) ("
+    ));
+    std::fs::write(&copy, &before).unwrap();
+    let o = english(&["set", &path, "foreldreundersøkelse", "owner=rektor", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        text(&o.stderr).replace(&path, "plan.toml"),
+        "error: plan.toml: 'foreldreundersøkelse' matches 2 activities; give the id of the one you mean:\n  \
+         foreldreundersokelse-2027  Foreldreundersøkelse om barnas trivsel\n  \
+         foreldreundersokelse-2028  Foreldreundersøkelse om barnas trivsel\n"
+    );
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), before, "nothing changed");
+    let o = english(&["move", &path, "oppstrtsmote", "--to", "2027", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).ends_with("no activity has the id or title 'oppstrtsmote'; did you mean 'oppstartsmote'?\n"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = english(&["set", &path, "oppstartsmote", "when=snart", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("cannot read the date 'snart'"), "{}", text(&o.stderr));
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), before, "nothing changed");
+}
+
+#[test]
+fn the_plan_is_found_as_status_finds_it_and_the_plans_language_is_spoken() {
+    let dir = TempDir::new("find");
+    dir.copy("plans/mot-kommuneavtale-nynorsk.toml", "plans/volda.toml");
+    let (_, plan) = load(&dir.join("plans/volda.toml"));
+    let id = plan.activities[0].id.value.clone();
+    let mut cmd = common::command_in(dir.dir(), &["set", &id, "reason=Flytta etter møtet"]);
+    cmd.env("LANG", "en_US.UTF-8");
+    let o = cmd.output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout)
+            .starts_with(&format!("endra '{id}': la til reason = \"Flytta etter møtet\" (plans/volda.toml:")),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = common::command_in(dir.dir(), &["set", "x", "y", "z", "notes=n"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("implan set [PLAN]"), "{}", text(&o.stderr));
+}
