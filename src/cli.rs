@@ -49,6 +49,8 @@ pub enum Command {
     Move(MoveArgs),
     /// Postpone an activity: status postponed, a new date, the first date kept in postponed-from
     Postpone(PostponeArgs),
+    /// Add an activity to a phase, after the phase's last activity and laid out like it; prints its id
+    Add(AddArgs),
     /// Export the plan: an iCalendar file for Outlook, Google and Apple Calendar
     Export {
         #[command(subcommand)]
@@ -261,6 +263,37 @@ pub struct PostponeArgs {
 }
 
 #[derive(Args)]
+pub struct AddArgs {
+    /// The plan file (default: implan.toml here, or the only plan under plans/)
+    #[arg(value_name = "PLAN")]
+    pub plan: Option<PathBuf>,
+    /// The phase it belongs to (the phase's id)
+    #[arg(long, value_name = "PHASE")]
+    pub phase: String,
+    /// What is done
+    #[arg(long, value_name = "TITLE")]
+    pub title: String,
+    /// When: any `when` form ("april 2027", 2027-04-12, "uke 15 2027", "vår 2027")
+    #[arg(long, value_name = "WHEN")]
+    pub when: String,
+    /// The responsible role (repeat, or separate with commas, for more than one)
+    #[arg(long, value_name = "ROLE", value_delimiter = ',')]
+    pub owner: Vec<String>,
+    /// An activity it comes after (its id; repeat, or separate with commas)
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub after: Vec<String>,
+    /// Its id (default: made from the title, unique in the plan)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Write the plan even when it is read-only, has other hard links, or its owner cannot be kept
+    #[arg(long)]
+    pub force: bool,
+    /// Language of the messages (default: the plan's own, else the locale's, else Bokmål)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Args)]
 pub struct GanttArgs {
     #[command(flatten)]
     pub common: ViewArgs,
@@ -449,6 +482,7 @@ impl Command {
             Command::Set(a) => a.lang,
             Command::Move(a) => a.target.lang,
             Command::Postpone(a) => a.target.lang,
+            Command::Add(a) => a.lang,
             Command::Completions(_) | Command::Man | Command::Schema => None,
         }
     }

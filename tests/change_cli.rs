@@ -178,3 +178,70 @@ fn the_plan_is_found_as_status_finds_it_and_the_plans_language_is_spoken() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("implan set [PLAN]"), "{}", text(&o.stderr));
 }
+
+#[test]
+fn adding_writes_one_block_after_the_phases_last_activity_in_every_plan() {
+    for plan in shipped_plans() {
+        let name = plan.file_name().unwrap().to_string_lossy().into_owned();
+        let dir = TempDir::new("add");
+        let copy = dir.copy(&format!("plans/{name}"), &name);
+        let (before, loaded) = load(&copy);
+        let phase = loaded.phases[loaded.phases.len() / 2].id.value.clone();
+        let owner = loaded.roles.first().map(|r| r.id.value.clone()).unwrap_or_default();
+        let after = loaded.activities[0].id.value.clone();
+        let path = copy.display().to_string();
+        let o = english(&[
+            "add",
+            &path,
+            "--phase",
+            &phase,
+            "--title",
+            "Ekstra foreldremøte",
+            "--when",
+            "desember 2026",
+            "--owner",
+            &owner,
+            "--after",
+            &after,
+            "--lang",
+            "en",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o.stderr));
+        let said = text(&o.stdout);
+        assert!(
+            said.starts_with(&format!("added 'ekstra-foreldremote' to phase '{phase}' ({path}:")),
+            "{name}: {said}"
+        );
+        let after_text = std::fs::read_to_string(&copy).unwrap();
+        let diff = diff_lines(&before, &after_text);
+        assert!(diff.iter().all(|l| l.starts_with('+')), "{name}: only lines added: {diff:?}");
+        let (_, added) = load(&copy);
+        assert_eq!(added.activities.len(), loaded.activities.len() + 1, "{name}");
+        let new = added.activities.iter().find(|a| a.id.value == "ekstra-foreldremote").unwrap();
+        assert_eq!(new.title.value, "Ekstra foreldremøte");
+        assert_eq!(new.after.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(), [after.as_str()]);
+        // The line said is the new activity's header.
+        let line: usize = said.rsplit(':').next().unwrap().trim_end_matches(")\n").parse().unwrap();
+        assert!(after_text.lines().nth(line - 1).unwrap().trim_end().ends_with("activity]]"), "{name}: line {line}");
+        // Added to the phase asked for: its activities follow the phase's others.
+        let index = added.phases.iter().position(|p| p.id.value == phase).unwrap();
+        assert!(matches!(new.phase, Some(implan::model::PhaseRef::Nested(i)) if i == index), "{name}");
+    }
+}
+
+#[test]
+fn adding_to_an_unknown_phase_changes_nothing() {
+    let dir = TempDir::new("add-bad");
+    let copy = dir.copy("plans/beiarn-omni.toml", "plan.toml");
+    let before = std::fs::read_to_string(&copy).unwrap();
+    let path = copy.display().to_string();
+    let o =
+        english(&["add", &path, "--phase", "implementering1", "--title", "X", "--when", "mai 2027", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        text(&o.stderr).replace(&path, "plan.toml"),
+        "error: plan.toml: the plan has no phase with the id 'implementering1' (its phases are oppstart, \
+         implementering-1, implementering-2, konsolidering); did you mean 'implementering-1'?\n"
+    );
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), before);
+}

@@ -3,7 +3,7 @@
 
 use super::{Console, Error, Exit};
 use crate::check::FileReport;
-use crate::cli::{DoneArgs, EditTarget, LangArg, MoveArgs, PostponeArgs, SetArgs};
+use crate::cli::{AddArgs, DoneArgs, EditTarget, LangArg, MoveArgs, PostponeArgs, SetArgs};
 use crate::diag::Finding;
 use crate::edit::{self, Edit, EditError};
 use crate::lang::Lang;
@@ -40,6 +40,36 @@ pub(super) fn move_to(args: MoveArgs, console: &mut dyn Console) -> Result<Exit,
 pub(super) fn postpone(args: PostponeArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let edit = Edit::postpone(&args.to, args.end.as_deref(), args.reason.as_deref());
     apply(&args.target, edit, console)
+}
+
+/// `implan add`: the new activity's id and line on standard output, then what the check after it says.
+pub(super) fn add(args: AddArgs, console: &mut dyn Console) -> Result<Exit, Error> {
+    let plan = match args.plan {
+        Some(p) => p,
+        None => super::plan::find_plan()?,
+    };
+    let before = Checked::of(&plan);
+    let lang = language(args.lang, &plan, before.as_ref());
+    let new = edit::NewActivity {
+        phase: args.phase,
+        title: args.title,
+        when: args.when,
+        owners: args.owner.into_iter().map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect(),
+        after: args.after.into_iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect(),
+        id: args.id,
+    };
+    match edit::add_to_file(&plan, &new, args.force) {
+        Ok(added) => {
+            let at = format!("({}:{})", escape::path(&plan), added.line);
+            let said = m::added(&escape::visible(&added.id), &escape::visible(&new.phase), &at);
+            console.out(&format!("{}\n", said.get(lang)), false)?;
+            if let (Some(before), Some(after)) = (before, Checked::of(&plan)) {
+                report_new_findings(&plan, before, after, lang, console);
+            }
+            Ok(Exit::Success)
+        }
+        Err(e) => Ok(refused(&plan, e, lang, console)),
+    }
 }
 
 /// Errors in what was asked (no such activity, a contradictory status) exit 2; a file that cannot be edited or

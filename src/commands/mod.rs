@@ -152,6 +152,7 @@ pub fn run(command: Command, console: &mut dyn Console) -> Result<Exit, Error> {
         Command::Set(args) => edit::set(args, console),
         Command::Move(args) => edit::move_to(args, console),
         Command::Postpone(args) => edit::postpone(args, console),
+        Command::Add(args) => edit::add(args, console),
         Command::Export { what: ExportWhat::Ics(args) } => export::ics(args, console),
         Command::Gantt(args) => export::gantt(args, console),
         Command::Wheel(args) => export::wheel(args, console),

@@ -98,14 +98,14 @@ pub(super) fn plan_edit(body: &str, found: &Found<'_>, id: &str, edit: &Edit) ->
 }
 
 /// The new `status` and `done`.
-fn progress<'a>(
+fn progress(
     body: &str,
     found: &Found<'_>,
     edit: &Edit,
     status: Status,
     (status_e, done_e): (&Option<Entry<'_>>, &Option<Entry<'_>>),
     plan: &mut EditPlan,
-    add: &mut Vec<(&'a str, String)>,
+    add: &mut Vec<(&str, String)>,
 ) {
     let t = found.table;
     let old_done = plan.old_done;

@@ -46,6 +46,25 @@ fn edit_bytes_with(path: &Path, original: &[u8], id: &str, edit: &Edit, force: b
     Ok(outcome)
 }
 
+/// Adds `new` to the plan at `path` (see [`super::add`]), with the same care as [`edit_file_with`]: one edit at
+/// a time, refused if the file changed since it was read, written atomically.
+pub fn add_to_file(path: &Path, new: &super::NewActivity, force: bool) -> Result<super::Added, EditError> {
+    crate::source::regular_file(path).map_err(EditError::Read)?;
+    let _turn = crate::write::lock(path).map_err(|e| match e {
+        crate::write::LockError::Open(e) => EditError::Read(e),
+        crate::write::LockError::Busy => EditError::Busy,
+    })?;
+    let original = crate::source::read_plan(path).map_err(EditError::Read)?;
+    let text = std::str::from_utf8(&original).map_err(|_| EditError::NotText)?;
+    let (new_text, added) = super::add(text, new)?;
+    let opts = crate::write::WriteOptions { existing: crate::write::Existing::ReplaceIfStill(&original), force };
+    crate::write::write_file(path, new_text.as_bytes(), opts).map_err(|e| match e {
+        crate::write::WriteError::Changed => EditError::Changed,
+        e => EditError::Write(e),
+    })?;
+    Ok(added)
+}
+
 fn not_found_is_changed(e: io::Error) -> EditError {
     if e.kind() == io::ErrorKind::NotFound { EditError::Changed } else { EditError::Read(e) }
 }

@@ -79,7 +79,7 @@ pub(crate) fn pick(query: &str, candidates: &[(Option<&str>, Option<&str>)]) -> 
         many => return Err(EditError::Ambiguous { id: query.to_string(), count: many.len() }),
     }
     let words = folded(query);
-    let steps: [&dyn Fn(Option<&str>, Option<&str>) -> bool; 3] = [
+    let steps: [&Test<'_>; 3] = [
         &|_, title| title.is_some_and(|t| folded(t) == words),
         &|id, _| id.is_some_and(|i| i.starts_with(query)),
         &|_, title| title.is_some_and(|t| holds_every_word(&folded(t), &words)),
@@ -101,6 +101,9 @@ pub(crate) fn pick(query: &str, candidates: &[(Option<&str>, Option<&str>)]) -> 
         .map(str::to_string);
     Err(EditError::NotFound { id: query.to_string(), suggestion })
 }
+
+/// Whether an activity, given as (id, title), is the one asked for.
+type Test<'q> = dyn Fn(Option<&str>, Option<&str>) -> bool + 'q;
 
 fn matching(
     candidates: &[(Option<&str>, Option<&str>)],

@@ -16,6 +16,7 @@
 //!   which refuses if the file no longer holds those bytes.
 //! - [`edit_file`] reads the file and calls [`edit_bytes`].
 
+mod add;
 mod change;
 mod error;
 mod file;
@@ -26,9 +27,10 @@ mod request;
 mod splice;
 mod verify;
 
+pub use add::{Added, NewActivity, add};
 pub use change::KeyChange;
 pub use error::EditError;
-pub use file::{edit_bytes, edit_file, edit_file_with};
+pub use file::{add_to_file, edit_bytes, edit_file, edit_file_with};
 pub use outcome::Outcome;
 pub(crate) use request::parse_date;
 pub use request::{EDITABLE, Edit, NewValue};

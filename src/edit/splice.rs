@@ -48,7 +48,7 @@ pub(super) fn file_eol(body: &str) -> &'static str {
 
 /// The key-values written in the table's body (dotted keys included, sub-tables not), with the span from the
 /// first key to the end of the value.
-fn body_entries(t: &dyn TableLike) -> Vec<Range<usize>> {
+pub(super) fn body_entries(t: &dyn TableLike) -> Vec<Range<usize>> {
     t.get_values()
         .into_iter()
         .filter_map(|(keys, v)| {

@@ -57,7 +57,7 @@ fn walk<'t>(root: &'t mut toml::Table, path: &[Step]) -> Option<&'t mut toml::Ta
     v.as_table_mut()
 }
 
-fn same_table(a: &toml::Table, b: &toml::Table) -> bool {
+pub(super) fn same_table(a: &toml::Table, b: &toml::Table) -> bool {
     a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
 }
 

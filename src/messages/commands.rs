@@ -53,6 +53,15 @@ pub fn set_words() -> Text {
     )
 }
 
+/// `implan add`'s confirmation; `at` is `(path:line)`.
+pub fn added(id: &str, phase: &str, at: &str) -> Text {
+    text!(
+        nb: "la til '{id}' i fasen '{phase}' {at}",
+        nn: "la til '{id}' i fasen '{phase}' {at}",
+        en: "added '{id}' to phase '{phase}' {at}",
+    )
+}
+
 /// After an edit: the findings it brought, shown below.
 pub fn edit_caused(n: usize) -> Text {
     match n {

@@ -207,13 +207,49 @@ pub fn cannot_set(key: &str, nearest: Option<&str>) -> Text {
     )
 }
 
-/// The keys `implan set` changes, as its messages list them.
-
 pub fn nothing_to_set() -> Text {
     text!(
         nb: "ingenting å sette: skriv KEY=VALUE, for eksempel status=gjennomført, when=\"april 2027\" eller owner=rektor",
         nn: "ingenting å setje: skriv KEY=VALUE, til dømes status=gjennomført, when=\"april 2027\" eller owner=rektor",
         en: "nothing to set: write KEY=VALUE, such as status=done, when=\"April 2027\" or owner=principal",
+    )
+}
+
+pub fn id_taken(id: &str) -> Text {
+    text!(
+        nb: "en aktivitet har allerede id-en '{id}'; gi en annen med --id",
+        nn: "ein aktivitet har allereie id-en '{id}'; gi ein annan med --id",
+        en: "an activity has the id '{id}' already; give another with --id",
+    )
+}
+
+pub fn no_id_from_title() -> Text {
+    text!(
+        nb: "tittelen gir ingen id (ingen bokstaver eller tall); gi en med --id",
+        nn: "tittelen gir ingen id (ingen bokstavar eller tal); gi ein med --id",
+        en: "the title makes no id (no letters or digits); give one with --id",
+    )
+}
+
+/// `phases` are the plan's phase ids (plan text: the caller escapes the whole).
+pub fn unknown_phase(id: &str, nearest: Option<&str>, phases: &[String]) -> Text {
+    let list = phases.join(", ");
+    let missing = text!(
+        nb: "planen har ingen fase med id-en '{id}' (fasene er {list})",
+        nn: "planen har ingen fase med id-en '{id}' (fasane er {list})",
+        en: "the plan has no phase with the id '{id}' (its phases are {list})",
+    );
+    match nearest {
+        Some(s) => missing.join("; ", &did_you_mean(s)),
+        None => missing,
+    }
+}
+
+pub fn inline_activities() -> Text {
+    text!(
+        nb: "aktivitetene i denne planen står i en liste (activity = [{{ … }}]); legg til den nye for hånd",
+        nn: "aktivitetane i denne planen står i ei liste (activity = [{{ … }}]); legg til den nye for hand",
+        en: "this plan writes its activities as a list (activity = [{{ … }}]); add the new one by hand",
     )
 }
 
