@@ -21,7 +21,7 @@ pub enum Command {
     /// Check plan files for problems, like a compiler checks code
     ///
     /// Exit code 0: no errors (warnings allowed unless --deny warnings); 1: errors found; 2: usage error or a
-    /// path that cannot be read.
+    /// path that cannot be read (the files that can be read are still checked and reported).
     Check(CheckArgs),
     /// List every rule: id, default severity, summary
     Rules(RulesArgs),
@@ -62,9 +62,14 @@ pub enum Command {
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Plan files, or directories to search for *.toml plan files
-    #[arg(required = true, value_name = "PATH")]
+    /// Plan files, or directories to search for *.toml plan files; - reads a plan from standard input
+    /// (default: the current directory)
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The name of the plan read from standard input (-): shown in findings, and where implan.toml is looked
+    /// for (default: -, and implan.toml from the current directory)
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,

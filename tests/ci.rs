@@ -325,8 +325,9 @@ fn gitignore_and_hidden_folders_are_respected() {
     }
     std::fs::write(dir.join(".gitignore"), "build/\n").unwrap();
     let o = implan_in(dir, &["check", "--format", "concise", "--no-config", "."], &[]);
-    let expected = "./a/p.toml:12:8: warning[idle-gap] after 'A', nothing is scheduled for 9 months, from 2026-02 to 2026-11\n\
-                    ./b/p.toml:12:8: warning[idle-gap] after 'A', nothing is scheduled for 9 months, from 2026-02 to 2026-11\n\
+    // A search of "." shows what it finds without "./", as with no path at all.
+    let expected = "a/p.toml:12:8: warning[idle-gap] after 'A', nothing is scheduled for 9 months, from 2026-02 to 2026-11\n\
+                    b/p.toml:12:8: warning[idle-gap] after 'A', nothing is scheduled for 9 months, from 2026-02 to 2026-11\n\
                     checked 2 files: 2 warnings\n";
     assert_eq!(out(&o), expected);
 }

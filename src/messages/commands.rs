@@ -72,6 +72,36 @@ pub fn no_plan_files() -> Text {
     )
 }
 
+/// `implan check` with no path, in a folder without plans.
+pub fn no_plan_files_here() -> Text {
+    text!(
+        nb: "fant ingen planfiler (*.toml) i denne mappen eller under den; oppgi en fil eller en mappe, for \
+             eksempel: implan check plans",
+        nn: "fann ingen planfiler (*.toml) i denne mappa eller under ho; oppgi ei fil eller ei mappe, til \
+             dømes: implan check plans",
+        en: "no plan files (*.toml) found in this folder or below it; name a file or a folder, for example: \
+             implan check plans",
+    )
+}
+
+/// `implan check - -`.
+pub fn stdin_twice() -> Text {
+    text!(
+        nb: "standard inndata (-) kan bare leses én gang; oppgi - bare én gang",
+        nn: "standard inndata (-) kan berre lesast éin gong; oppgi - berre éin gong",
+        en: "standard input (-) can be read only once; name - once",
+    )
+}
+
+/// `--stdin-filename` with paths, none of them `-`.
+pub fn stdin_filename_without_stdin() -> Text {
+    text!(
+        nb: "--stdin-filename gir navnet til standard inndata, men - er ikke blant stiene; legg til -",
+        nn: "--stdin-filename gjev namnet til standard inndata, men - er ikkje mellom stiane; legg til -",
+        en: "--stdin-filename names standard input, but - is not among the paths; add -",
+    )
+}
+
 pub fn statistics_format() -> Text {
     text!(
         nb: "--statistics kan bare brukes med --format human, concise eller json",
