@@ -29,8 +29,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), for `man`: implan man > implan.1
-    Man,
+    /// Print the manual page (roff), for `man`: implan man > implan.1; --dir DIR writes every page
+    Man(ManArgs),
     /// Start a plan from a programme's template: omni, mot, smart, absolutt or ibs
     Init(InitArgs),
     /// Print the JSON Schema of the plan format (for editors; the repository ships it as implan.schema.json)
@@ -123,6 +123,14 @@ pub struct ExplainArgs {
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Args)]
+pub struct ManArgs {
+    /// Write implan's page and one for each subcommand (implan.1, implan-check.1, implan-export-ics.1, …) into
+    /// this folder, making it if need be, instead of printing implan's
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -412,7 +420,7 @@ impl Command {
             Command::Wheel(a) => a.common.lang,
             Command::Report(a) => a.common.lang,
             Command::Status(a) => a.common.lang,
-            Command::Completions(_) | Command::Man | Command::Schema | Command::Done(_) | Command::Set(_) => None,
+            Command::Completions(_) | Command::Man(_) | Command::Schema | Command::Done(_) | Command::Set(_) => None,
         }
     }
 }

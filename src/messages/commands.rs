@@ -102,6 +102,25 @@ pub fn stdin_filename_without_stdin() -> Text {
     )
 }
 
+/// "wrote 18 manual pages to man/".
+pub fn wrote_pages(count: usize, dir: &str) -> Text {
+    text!(
+        nb: "skrev {count} manualsider i {dir}",
+        nn: "skreiv {count} manualsider i {dir}",
+        en: "wrote {count} manual pages to {dir}",
+    )
+}
+
+/// A folder for the manual pages that cannot be made.
+pub fn cannot_make_folder(dir: &str, reason: &Text) -> Text {
+    let [nb, nn, en] = parts(reason);
+    text!(
+        nb: "kan ikke lage mappen '{dir}': {nb}",
+        nn: "kan ikkje lage mappa '{dir}': {nn}",
+        en: "cannot make the folder '{dir}': {en}",
+    )
+}
+
 pub fn statistics_format() -> Text {
     text!(
         nb: "--statistics kan bare brukes med --format human, concise eller json",
