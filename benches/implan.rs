@@ -128,7 +128,7 @@ fn long_text_check(bencher: divan::Bencher, n: usize) {
             findings,
             lang: implan::lang::Lang::Nb,
         };
-        implan::render::human(&[report], implan::lang::Lang::Nb).len()
+        implan::render::human(&[report], &[], implan::lang::Lang::Nb).len()
     });
 }
 

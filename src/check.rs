@@ -65,21 +65,53 @@ fn is_plan_file(path: &Path) -> bool {
     name != "implan.toml" || std::fs::read_to_string(path).is_ok_and(|t| t.lines().any(|l| l.trim() == "[plan]"))
 }
 
-/// How directories are searched.
-#[derive(Debug, Clone, Copy, Default)]
+/// How the paths named are read.
+#[derive(Debug, Clone, Default)]
 pub struct Walk {
     /// Follow symbolic links to folders and files (`--follow`). Without it, as in ripgrep and ruff, a link in a
     /// searched folder is not followed: a plan repository cannot make implan read `/etc` or `../secrets`.
     pub follow: bool,
+    /// The name standard input (`-`) goes by (`--stdin-filename`): shown in findings, and where `implan.toml`
+    /// is looked for. Without it, `-`, and `implan.toml` is looked for from the current folder.
+    pub stdin_name: Option<PathBuf>,
 }
 
-/// What a search found: the plan files, and the entries it could not look at.
+/// Where a plan's text comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    /// Standard input, already read, under the name it goes by (see [`Walk::stdin_name`]).
+    Stdin {
+        name: PathBuf,
+        bytes: Vec<u8>,
+    },
+}
+
+impl Input {
+    /// The path findings show.
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::File(path) | Input::Stdin { name: path, .. } => path,
+        }
+    }
+
+    /// The file, if it is one.
+    pub fn into_file(self) -> Option<PathBuf> {
+        match self {
+            Input::File(path) => Some(path),
+            Input::Stdin { .. } => None,
+        }
+    }
+}
+
+/// What a search found: the plan files, the entries it could not look at, and the paths named that cannot be
+/// read.
 #[derive(Debug, Default)]
 pub struct Collected {
-    pub files: Vec<PathBuf>,
+    pub files: Vec<Input>,
     pub skipped: Vec<Skipped>,
+    pub unreadable: Vec<ReadError>,
 }
-
 /// An entry of a searched folder that could not be looked at: a dangling link, a loop, a folder without
 /// permission. The rest of the search goes on.
 #[derive(Debug)]
@@ -121,17 +153,33 @@ fn skipped(error: &ignore::Error) -> Skipped {
 }
 
 /// The plan files named by `paths`: files as given, directories searched for `*.toml` (skipping hidden folders
-/// and what `.gitignore` excludes), each file once, sorted by path within each directory given. An entry that
-/// cannot be looked at is skipped and reported, and the search goes on; only a path named on the command line
-/// that cannot be read stops it.
-pub fn collect(paths: &[PathBuf], walk: &Walk) -> Result<Collected, ReadError> {
+/// and what `.gitignore` excludes), each file once, sorted by path within each directory given, and standard
+/// input where `-` is named (read here, once). An entry that cannot be looked at is skipped and reported, and
+/// the search goes on; a path named on the command line that cannot be read is reported as unreadable, and the
+/// others are still searched. A search of `.` shows what it finds without the `./`, as `ruff` does.
+pub fn collect(paths: &[PathBuf], walk: &Walk) -> Collected {
     let mut out = Collected::default();
     let mut seen = std::collections::HashSet::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|error| ReadError { path: path.clone(), error })?;
+        if path.as_os_str() == "-" {
+            let name = walk.stdin_name.clone().unwrap_or_else(|| path.clone());
+            let mut bytes = Vec::new();
+            match io::Read::read_to_end(&mut io::stdin().lock(), &mut bytes) {
+                Ok(_) => out.files.push(Input::Stdin { name, bytes }),
+                Err(error) => out.unreadable.push(ReadError { path: name, error }),
+            }
+            continue;
+        }
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(error) => {
+                out.unreadable.push(ReadError { path: path.clone(), error });
+                continue;
+            }
+        };
         if !meta.is_dir() {
             if seen.insert(path.clone()) {
-                out.files.push(path.clone());
+                out.files.push(Input::File(path.clone()));
             }
             continue;
         }
@@ -148,15 +196,26 @@ pub fn collect(paths: &[PathBuf], walk: &Walk) -> Result<Collected, ReadError> {
             };
             // Without --follow a link's type is "link": neither a file nor a folder, so it is passed by.
             if entry.file_type().is_some_and(|t| t.is_file()) && is_plan_file(entry.path()) {
-                found.push(entry.into_path());
+                found.push(here_without_dot(path, entry.into_path()));
             }
         }
         found.sort();
         // The same file named twice (a file and its directory, say) is checked once.
         found.retain(|f| seen.insert(f.clone()));
-        out.files.extend(found);
+        out.files.extend(found.into_iter().map(Input::File));
     }
-    Ok(out)
+    out
+}
+
+/// `./plans/a.toml` as `plans/a.toml` when the folder searched is `.`.
+fn here_without_dot(searched: &Path, found: PathBuf) -> PathBuf {
+    if searched != Path::new(".") {
+        return found;
+    }
+    match found.strip_prefix(".") {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
+        _ => found,
+    }
 }
 
 /// What the command line adds to the configuration.
@@ -189,35 +248,11 @@ impl CheckOptions {
     }
 }
 
-/// Why checking could not go on: a path that cannot be read, or an `implan.toml` that is wrong.
-#[derive(Debug)]
-pub(crate) enum CheckError {
-    Read(ReadError),
-    Config(Box<ConfigError>),
-}
-
-impl std::fmt::Display for CheckError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CheckError::Read(e) => e.fmt(f),
-            CheckError::Config(c) => c.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for CheckError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CheckError::Read(e) => Some(e),
-            CheckError::Config(c) => Some(c.as_ref()),
-        }
-    }
-}
-
-impl From<ReadError> for CheckError {
-    fn from(e: ReadError) -> Self {
-        CheckError::Read(e)
-    }
+/// What checking files gives: a report for each file read, and the files that could not be read.
+#[derive(Debug, Default)]
+pub(crate) struct Checked {
+    pub reports: Vec<FileReport>,
+    pub unreadable: Vec<ReadError>,
 }
 
 /// Checks one source with a configuration: loader errors if it does not load, else the rules' findings.
@@ -243,8 +278,12 @@ pub fn check_source(source: &Source) -> Vec<Finding> {
     check_source_with(source, None, &CheckOptions::default())
 }
 
-fn check_one(path: &Path, config: Option<&ConfigFile>, opts: &CheckOptions) -> Result<FileReport, ReadError> {
-    let bytes = crate::source::read_plan(path).map_err(|error| ReadError { path: path.to_path_buf(), error })?;
+fn check_one(input: &Input, config: Option<&ConfigFile>, opts: &CheckOptions) -> Result<FileReport, ReadError> {
+    let path = input.path();
+    let bytes = match input {
+        Input::File(path) => crate::source::read_plan(path).map_err(|error| ReadError { path: path.clone(), error })?,
+        Input::Stdin { bytes, .. } => bytes.clone(),
+    };
     let (source, not_text) = crate::load::decode(path, bytes);
     let (findings, declared) = match not_text {
         Some(finding) => (vec![finding], None),
@@ -256,18 +295,21 @@ fn check_one(path: &Path, config: Option<&ConfigFile>, opts: &CheckOptions) -> R
 
 /// Reads and checks one file with its own `[lint]` only. Only a file that cannot be read at all is an `Err`.
 pub fn check_file(path: &Path) -> Result<FileReport, ReadError> {
-    check_one(path, None, &CheckOptions::default())
+    check_one(&Input::File(path.to_path_buf()), None, &CheckOptions::default())
 }
 
-/// Checks many files in parallel, each with the `implan.toml` nearest above it. Reports come back in the order
-/// of `files`, so output does not depend on which thread finished first.
-pub(crate) fn check_files(files: &[PathBuf], opts: &CheckOptions) -> Result<Vec<FileReport>, CheckError> {
+/// Checks many files in parallel, each with the `implan.toml` nearest above it (above standard input's name,
+/// for standard input). Reports come back in the order of `inputs`, so output does not depend on which thread
+/// finished first; a file that cannot be read is set aside and the others are checked. A wrong `implan.toml`
+/// stops it.
+pub(crate) fn check_files(inputs: &[Input], opts: &CheckOptions) -> Result<Checked, Box<ConfigError>> {
     use rayon::prelude::*;
     // Configuration files are found and read once each, before the parallel part.
     let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     let mut configs: HashMap<PathBuf, ConfigFile> = HashMap::new();
-    let mut file_config: Vec<Option<PathBuf>> = Vec::with_capacity(files.len());
-    for f in files {
+    let mut file_config: Vec<Option<PathBuf>> = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let f = input.path();
         let cfg = if opts.no_config {
             None
         } else {
@@ -277,17 +319,23 @@ pub(crate) fn check_files(files: &[PathBuf], opts: &CheckOptions) -> Result<Vec<
         if let Some(c) = &cfg
             && !configs.contains_key(c)
         {
-            let config = crate::config::load_config_file(c).map_err(CheckError::Config)?;
-            configs.insert(c.clone(), config);
+            configs.insert(c.clone(), crate::config::load_config_file(c)?);
         }
         file_config.push(cfg);
     }
-    let results: Vec<Result<FileReport, ReadError>> = files
+    let results: Vec<Result<FileReport, ReadError>> = inputs
         .par_iter()
         .zip(file_config.par_iter())
         .map(|(f, c)| check_one(f, c.as_ref().and_then(|c| configs.get(c)), opts))
         .collect();
-    results.into_iter().map(|r| r.map_err(CheckError::Read)).collect()
+    let mut checked = Checked::default();
+    for result in results {
+        match result {
+            Ok(report) => checked.reports.push(report),
+            Err(e) => checked.unreadable.push(e),
+        }
+    }
+    Ok(checked)
 }
 
 #[cfg(test)]
@@ -323,13 +371,13 @@ mod tests {
         symlink(root.join("missing.toml"), root.join("skole/dangling.toml")).unwrap();
         symlink(root, root.join("skole/loop")).unwrap();
         let names =
-            |c: &Collected| c.files.iter().map(|f| f.strip_prefix(root).unwrap().to_owned()).collect::<Vec<_>>();
+            |c: &Collected| c.files.iter().map(|f| f.path().strip_prefix(root).unwrap().to_owned()).collect::<Vec<_>>();
         // Without --follow, links are passed by.
-        let plain = collect(&[root.to_path_buf()], &Walk::default()).unwrap();
+        let plain = collect(&[root.to_path_buf()], &Walk::default());
         assert_eq!(names(&plain), [Path::new("a.toml"), Path::new("skole/b.toml")]);
         assert!(plain.skipped.is_empty(), "{:?}", plain.skipped);
         // With it, the dangling link and the loop are reported, and the rest is found.
-        let followed = collect(&[root.to_path_buf()], &Walk { follow: true }).unwrap();
+        let followed = collect(&[root.to_path_buf()], &Walk { follow: true, stdin_name: None });
         assert_eq!(names(&followed), [Path::new("a.toml"), Path::new("skole/b.toml")]);
         let mut said: Vec<String> = followed.skipped.iter().map(|s| s.to_string()).collect();
         said.sort();
@@ -348,12 +396,23 @@ mod tests {
                 ),
             ]
         );
-        // A file named twice is found once; a path that does not exist stops the search.
-        let twice = collect(&[root.join("a.toml"), root.to_path_buf()], &Walk::default()).unwrap();
+        // A file named twice is found once; a path that does not exist is set aside, and the others searched.
+        let twice = collect(&[root.join("a.toml"), root.to_path_buf()], &Walk::default());
         assert_eq!(names(&twice), [Path::new("a.toml"), Path::new("skole/b.toml")]);
-        assert_eq!(collect(&[root.join("nowhere")], &Walk::default()).unwrap_err().path, root.join("nowhere"));
+        let missing = collect(&[root.join("nowhere"), root.join("a.toml"), root.join("gone")], &Walk::default());
+        assert_eq!(names(&missing), [Path::new("a.toml")]);
+        let unreadable: Vec<&Path> = missing.unreadable.iter().map(|e| e.path.as_path()).collect();
+        assert_eq!(unreadable, [root.join("nowhere"), root.join("gone")]);
         let unnamed = Skipped { path: None, reason: Text::verbatim("why") };
         assert_eq!(unnamed.to_string(), "skipped an entry: why");
+    }
+
+    #[test]
+    fn a_search_of_here_shows_paths_without_the_dot() {
+        assert_eq!(here_without_dot(Path::new("."), "./plans/a.toml".into()), Path::new("plans/a.toml"));
+        assert_eq!(here_without_dot(Path::new("plans"), "plans/a.toml".into()), Path::new("plans/a.toml"));
+        assert_eq!(here_without_dot(Path::new("."), ".".into()), Path::new("."));
+        assert_eq!(here_without_dot(Path::new("./x"), "./x/a.toml".into()), Path::new("./x/a.toml"));
     }
 
     #[test]

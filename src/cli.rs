@@ -21,7 +21,7 @@ pub enum Command {
     /// Check plan files for problems, like a compiler checks code
     ///
     /// Exit code 0: no errors (warnings allowed unless --deny warnings); 1: errors found; 2: usage error or a
-    /// path that cannot be read.
+    /// path that cannot be read (the files that can be read are still checked and reported).
     Check(CheckArgs),
     /// List every rule: id, default severity, summary
     Rules(RulesArgs),
@@ -29,8 +29,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), for `man`: implan man > implan.1
-    Man,
+    /// Print the manual page (roff), for `man`: implan man > implan.1; --dir DIR writes every page
+    Man(ManArgs),
     /// Start a plan from a programme's template: omni, mot, smart, absolutt or ibs
     Init(InitArgs),
     /// Print the JSON Schema of the plan format (for editors; the repository ships it as implan.schema.json)
@@ -68,9 +68,14 @@ pub enum Command {
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Plan files, or directories to search for *.toml plan files
-    #[arg(required = true, value_name = "PATH")]
+    /// Plan files, or directories to search for *.toml plan files; - reads a plan from standard input
+    /// (default: the current directory)
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// The name of the plan read from standard input (-): shown in findings, and where implan.toml is looked
+    /// for (default: -, and implan.toml from the current directory)
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
@@ -124,6 +129,14 @@ pub struct ExplainArgs {
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Args)]
+pub struct ManArgs {
+    /// Write implan's page and one for each subcommand (implan.1, implan-check.1, implan-export-ics.1, …) into
+    /// this folder, making it if need be, instead of printing implan's
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -483,7 +496,7 @@ impl Command {
             Command::Move(a) => a.target.lang,
             Command::Postpone(a) => a.target.lang,
             Command::Add(a) => a.lang,
-            Command::Completions(_) | Command::Man | Command::Schema => None,
+            Command::Completions(_) | Command::Man(_) | Command::Schema => None,
         }
     }
 }

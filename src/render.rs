@@ -3,7 +3,7 @@
 //! Human output is always rendered with ANSI styles; the binary prints it through a stream that strips them
 //! when the output is not a terminal or `NO_COLOR` is set, so the library never needs to know.
 
-use crate::check::FileReport;
+use crate::check::{FileReport, ReadError};
 use crate::diag::{Finding, Severity, Span};
 use crate::escape;
 use crate::lang::Lang;
@@ -19,14 +19,17 @@ pub(crate) struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Files that could not be read (not counted in `files`).
+    pub unreadable: usize,
 }
 
 impl Summary {
-    pub fn of(reports: &[FileReport]) -> Summary {
+    pub fn of(reports: &[FileReport], unreadable: &[ReadError]) -> Summary {
         Summary {
             files: reports.len(),
             errors: reports.iter().map(|r| r.count(Severity::Error)).sum(),
             warnings: reports.iter().map(|r| r.count(Severity::Warning)).sum(),
+            unreadable: unreadable.len(),
         }
     }
 }
@@ -86,15 +89,15 @@ fn render_finding(out: &mut String, renderer: &Renderer, place: &Place, f: &Find
 }
 
 /// The human format: every finding with its snippet in its file's language, then a one-line summary in
-/// `lang`, the run's.
-pub fn human(reports: &[FileReport], lang: Lang) -> String {
+/// `lang`, the run's, which counts the files that could not be read (the command names them on standard
+/// error).
+pub fn human(reports: &[FileReport], unreadable: &[ReadError], lang: Lang) -> String {
     let mut out: String = reports.iter().map(human_findings).collect();
-    out.push_str(&summary_line(&Summary::of(reports), lang));
+    out.push_str(&summary_line(&Summary::of(reports, unreadable), lang));
     out.push('\n');
     out
 }
 
-/// "checked 6 files: no findings", "checked 1 file: 7 errors, 3 warnings".
 /// One file's findings as [`human`] shows them, without the summary line (for the findings an edit caused).
 pub fn human_findings(r: &FileReport) -> String {
     let renderer = Renderer::styled();
@@ -107,7 +110,19 @@ pub fn human_findings(r: &FileReport) -> String {
     out
 }
 
+/// "checked 6 files: no findings", "checked 1 file: 7 errors, 3 warnings", and after it "; 1 file could not be
+/// read" when one could not.
 pub(crate) fn summary_line(s: &Summary, lang: Lang) -> String {
+    let err = Style::new().fg_color(Some(AnsiColor::BrightRed.into())).bold();
+    let unread = match s.unreadable {
+        0 => String::new(),
+        n => format!("; {err}{}{err:#}", words::unreadable(n, lang)),
+    };
+    format!("{}{unread}", findings_line(s, lang))
+}
+
+/// The summary line's count of files and findings.
+fn findings_line(s: &Summary, lang: Lang) -> String {
     let files = words::files(s.files, lang);
     if s.errors == 0 && s.warnings == 0 {
         let ok = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
@@ -138,16 +153,32 @@ struct JsonFinding<'a> {
     help: Option<&'a str>,
 }
 
+/// A file that could not be read, as JSON: its path and why, in the run's language.
+#[derive(serde::Serialize)]
+struct JsonUnreadable {
+    file: String,
+    message: String,
+}
+
+fn json_unreadable(unreadable: &[ReadError], lang: Lang) -> Vec<JsonUnreadable> {
+    unreadable
+        .iter()
+        .map(|e| JsonUnreadable { file: e.path.display().to_string(), message: e.text().get(lang).to_owned() })
+        .collect()
+}
+
 #[derive(serde::Serialize)]
 struct JsonReport<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
+    unreadable: Vec<JsonUnreadable>,
     summary: Summary,
 }
 
-/// One JSON document: `{"version":1,"findings":[…],"summary":{…}}`. Columns count characters; the end column
-/// is the one just after the value.
-pub fn json(reports: &[FileReport]) -> String {
+/// One JSON document: `{"version":1,"findings":[…],"unreadable":[…],"summary":{…}}`. Columns count
+/// characters; the end column is the one just after the value. `unreadable` names each file that could not be
+/// read, with why in `lang`.
+pub fn json(reports: &[FileReport], unreadable: &[ReadError], lang: Lang) -> String {
     let mut findings = Vec::new();
     for r in reports {
         for f in &r.findings {
@@ -168,7 +199,12 @@ pub fn json(reports: &[FileReport]) -> String {
             });
         }
     }
-    let doc = JsonReport { version: 1, findings, summary: Summary::of(reports) };
+    let doc = JsonReport {
+        version: 1,
+        findings,
+        unreadable: json_unreadable(unreadable, lang),
+        summary: Summary::of(reports, unreadable),
+    };
     crate::json::document(&doc)
 }
 
@@ -179,9 +215,10 @@ fn position(r: &FileReport, f: &Finding) -> Option<(usize, usize, usize, usize)>
     Some((a.line, a.column, b.line, b.column))
 }
 
-/// One line per finding: `path:line:col: severity[rule] message`, then the summary. The severity is the
-/// stable English word, as in every machine-read format; the message is in the file's language.
-pub fn concise(reports: &[FileReport], lang: Lang) -> String {
+/// One line per finding: `path:line:col: severity[rule] message`, then the summary (which counts the files
+/// that could not be read). The severity is the stable English word, as in every machine-read format; the
+/// message is in the file's language.
+pub fn concise(reports: &[FileReport], unreadable: &[ReadError], lang: Lang) -> String {
     let mut out = String::new();
     for r in reports {
         let path = escape::path(&r.path);
@@ -193,14 +230,15 @@ pub fn concise(reports: &[FileReport], lang: Lang) -> String {
             out.push_str(&format!("{}[{}] {}\n", f.severity.as_str(), f.rule, escape::visible(f.message.get(r.lang))));
         }
     }
-    out.push_str(&summary_line(&Summary::of(reports), lang));
+    out.push_str(&summary_line(&Summary::of(reports, unreadable), lang));
     out.push('\n');
     out
 }
 
-/// GitHub Actions workflow commands, so findings appear as annotations on the pull request. The log shows
-/// what it is given, escape sequences included: plan text and file names are [`escape::visible`] first.
-pub fn github(reports: &[FileReport]) -> String {
+/// GitHub Actions workflow commands, so findings appear as annotations on the pull request, and a file that
+/// could not be read as an error on it (`::error file=…,title=implan::cannot read …`, in `lang`). The log
+/// shows what it is given, escape sequences included: plan text and file names are [`escape::visible`] first.
+pub fn github(reports: &[FileReport], unreadable: &[ReadError], lang: Lang) -> String {
     // Workflow command escaping: data escapes %, CR and LF; property values also ':' and ','. The help's own
     // line break is the only one left after escape::visible.
     fn data(s: &str) -> String {
@@ -229,6 +267,10 @@ pub fn github(reports: &[FileReport]) -> String {
             out.push_str(&format!("::{level} {}::{}\n", props.join(","), data(&message)));
         }
     }
+    for e in unreadable {
+        let file = prop(&escape::path(&e.path));
+        out.push_str(&format!("::error file={file},title=implan::{}\n", data(e.text().get(lang))));
+    }
     out
 }
 
@@ -244,7 +286,7 @@ pub fn statistics(reports: &[FileReport]) -> Vec<(&'static str, Severity, usize)
 }
 
 /// `--statistics` as text: a count per rule, then the summary.
-pub(crate) fn statistics_text(reports: &[FileReport], lang: Lang) -> String {
+pub(crate) fn statistics_text(reports: &[FileReport], unreadable: &[ReadError], lang: Lang) -> String {
     let stats = statistics(reports);
     let width = stats.iter().map(|s| s.2.to_string().len()).max().unwrap_or(1);
     let id_width = stats.iter().map(|s| s.0.len()).max().unwrap_or(0);
@@ -252,13 +294,13 @@ pub(crate) fn statistics_text(reports: &[FileReport], lang: Lang) -> String {
     for (rule, severity, n) in &stats {
         out.push_str(&format!("{n:>width$}  {rule:<id_width$}  {}\n", severity.as_str()));
     }
-    out.push_str(&summary_line(&Summary::of(reports), lang));
+    out.push_str(&summary_line(&Summary::of(reports, unreadable), lang));
     out.push('\n');
     out
 }
 
-/// `--statistics` with `--format json`.
-pub(crate) fn statistics_json(reports: &[FileReport]) -> String {
+/// `--statistics` with `--format json`, with the files that could not be read as in [`json`].
+pub(crate) fn statistics_json(reports: &[FileReport], unreadable: &[ReadError], lang: Lang) -> String {
     #[derive(serde::Serialize)]
     struct Row {
         rule: &'static str,
@@ -269,11 +311,18 @@ pub(crate) fn statistics_json(reports: &[FileReport]) -> String {
     struct Doc {
         version: u32,
         statistics: Vec<Row>,
+        unreadable: Vec<JsonUnreadable>,
         summary: Summary,
     }
     let statistics =
         statistics(reports).into_iter().map(|(rule, severity, count)| Row { rule, severity, count }).collect();
-    crate::json::document(&Doc { version: 1, statistics, summary: Summary::of(reports) })
+    let unread = json_unreadable(unreadable, lang);
+    crate::json::document(&Doc {
+        version: 1,
+        statistics,
+        unreadable: unread,
+        summary: Summary::of(reports, unreadable),
+    })
 }
 
 /// A path as a relative URI reference: forward slashes, and every byte but unreserved characters escaped, so a
@@ -292,9 +341,10 @@ fn uri(path: &std::path::Path) -> String {
     out
 }
 
-/// SARIF 2.1.0, as GitHub code scanning reads it: the tool with every rule and its help in `lang`, and each
-/// finding as a result with its physical location, in its file's language.
-pub fn sarif(reports: &[FileReport], lang: Lang) -> String {
+/// SARIF 2.1.0, as GitHub code scanning reads it: the tool with every rule and its help in `lang`, each
+/// finding as a result with its physical location, in its file's language, and the invocation, unsuccessful
+/// when a file could not be read, with a notification naming each such file.
+pub fn sarif(reports: &[FileReport], unreadable: &[ReadError], lang: Lang) -> String {
     use serde_json::json;
     let rules: Vec<serde_json::Value> = crate::rules::ALL
         .iter()
@@ -337,6 +387,16 @@ pub fn sarif(reports: &[FileReport], lang: Lang) -> String {
             }));
         }
     }
+    let notifications: Vec<serde_json::Value> = unreadable
+        .iter()
+        .map(|e| {
+            json!({
+                "level": "error",
+                "message": { "text": e.text().get(lang) },
+                "locations": [ { "physicalLocation": { "artifactLocation": { "uri": uri(&e.path) } } } ],
+            })
+        })
+        .collect();
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -346,6 +406,10 @@ pub fn sarif(reports: &[FileReport], lang: Lang) -> String {
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
             } },
+            "invocations": [ {
+                "executionSuccessful": unreadable.is_empty(),
+                "toolExecutionNotifications": notifications,
+            } ],
             "columnKind": "unicodeCodePoints",
             "results": results,
         } ],
@@ -354,18 +418,18 @@ pub fn sarif(reports: &[FileReport], lang: Lang) -> String {
 }
 
 /// JUnit XML for GitLab and Azure test reports: one test case per file, failing when the file has errors (or
-/// warnings, with `--deny warnings`); warnings of a passing file go to its system-out.
-pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
+/// warnings, with `--deny warnings`); warnings of a passing file go to its system-out. A file that could not be
+/// read is a test case in error, with why in `lang`.
+pub fn junit(reports: &[FileReport], unreadable: &[ReadError], deny_warnings: bool, lang: Lang) -> String {
     let failed = |r: &FileReport| r.count(Severity::Error) > 0 || (deny_warnings && r.count(Severity::Warning) > 0);
     let failures = reports.iter().filter(|r| failed(r)).count();
+    let (tests, errors) = (reports.len() + unreadable.len(), unreadable.len());
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
-        "<testsuites name=\"implan check\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">\n",
-        reports.len()
+        "<testsuites name=\"implan check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">\n"
     ));
     out.push_str(&format!(
-        "  <testsuite name=\"implan check\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n",
-        reports.len()
+        "  <testsuite name=\"implan check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">\n"
     ));
     for r in reports {
         let path = escape::path(&r.path);
@@ -399,6 +463,13 @@ pub fn junit(reports: &[FileReport], deny_warnings: bool) -> String {
         }
         out.push_str("    </testcase>\n");
     }
+    for e in unreadable {
+        out.push_str(&format!(
+            "    <testcase name=\"{}\" classname=\"implan.check\">\n      <error type=\"implan\" message=\"{}\"/>\n    </testcase>\n",
+            escape::xml(&escape::path(&e.path)),
+            escape::xml(e.text().get(lang))
+        ));
+    }
     out.push_str("  </testsuite>\n</testsuites>\n");
     out
 }
@@ -425,7 +496,7 @@ mod tests {
         .label(crate::lang::Text::verbatim("here"))
         .related(Span::from(first..first + 4), crate::lang::Text::verbatim("named here too"))
         .help(crate::lang::Text::verbatim("add it to [roles]"));
-        let out = anstream::adapter::strip_str(&human(&[report(vec![f])], Lang::En)).to_string();
+        let out = anstream::adapter::strip_str(&human(&[report(vec![f])], &[], Lang::En)).to_string();
         let expected = "error[unknown-role]: no role 'pl'\n --> plan.toml:6:9\n  |\n6 | owner = \"pl\"\n  |         ^^^^ here\n  |\n \
                         ::: plan.toml:3:9\n  |\n3 | owner = \"pl\"\n  |         ---- named here too\n  |\n  = help: add it to [roles]\n\n\
                         checked 1 file: 1 error\n";
@@ -444,18 +515,26 @@ mod tests {
             Finding::new(crate::diag::RuleId::IdleGap, Severity::Warning, None, crate::lang::Text::verbatim("w"));
         let clean = report(Vec::new());
         let warned = FileReport { path: "b.toml".into(), ..report(vec![warning]) };
-        let failures = |deny| junit(&[clean.clone(), warned.clone()], deny).matches("<failure").count();
+        let failures = |deny| junit(&[clean.clone(), warned.clone()], &[], deny, Lang::En).matches("<failure").count();
         assert_eq!((failures(false), failures(true)), (0, 1));
     }
 
     #[test]
     fn the_summary_names_only_what_there_is() {
         let line = |errors, warnings, files| {
-            anstream::adapter::strip_str(&summary_line(&Summary { files, errors, warnings }, Lang::En)).to_string()
+            let s = Summary { files, errors, warnings, unreadable: 0 };
+            anstream::adapter::strip_str(&summary_line(&s, Lang::En)).to_string()
         };
         assert_eq!(line(0, 0, 2), "checked 2 files: no findings");
         assert_eq!(line(1, 0, 1), "checked 1 file: 1 error");
         assert_eq!(line(0, 3, 1), "checked 1 file: 3 warnings");
         assert_eq!(line(2, 1, 1), "checked 1 file: 2 errors, 1 warning");
+        let unread = |unreadable, lang| {
+            let s = Summary { files: 1, errors: 0, warnings: 0, unreadable };
+            anstream::adapter::strip_str(&summary_line(&s, lang)).to_string()
+        };
+        assert_eq!(unread(1, Lang::En), "checked 1 file: no findings; 1 file could not be read");
+        assert_eq!(unread(2, Lang::Nb), "kontrollerte 1 fil: ingen funn; 2 filer kunne ikke leses");
+        assert_eq!(unread(2, Lang::Nn), "kontrollerte 1 fil: ingen funn; 2 filer kunne ikkje lesast");
     }
 }

@@ -208,12 +208,9 @@ fn completions_and_man_page() {
     }
 }
 
-/// The manual page as `man` shows it: groff renders it without a warning, and it names every command that
-/// `implan --help` lists, with its summary.
-#[test]
-fn the_manual_page_reads_as_a_manual() {
-    let man = implan(&["man"]);
-    assert_eq!(man.status.code(), Some(0));
+/// A manual page as `man` shows it, its words one space apart; groff must render it without a warning. A
+/// machine without groff fails the test (`.ci/run` installs it).
+fn groff(page: &[u8]) -> String {
     let mut groff = Command::new("groff")
         // As man(1) runs it: UTF-8 input through preconv (-k); no hyphenation, so that words can be found.
         .args(["-k", "-man", "-Tutf8", "-rHY=0", "-ww", "-P", "-cbou"])
@@ -222,11 +219,20 @@ fn the_manual_page_reads_as_a_manual() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("groff renders the manual page: install it (Debian: apt-get install groff-base)");
-    std::io::Write::write_all(&mut groff.stdin.take().unwrap(), &man.stdout).unwrap();
+    std::io::Write::write_all(&mut groff.stdin.take().unwrap(), page).unwrap();
     let shown = groff.wait_with_output().unwrap();
     assert!(shown.status.success() && shown.stderr.is_empty(), "groff: {}", err(&shown));
-    let text = out(&shown);
-    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    out(&shown).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The manual page as `man` shows it: groff renders it without a warning, and it names every command that
+/// `implan --help` lists, with its summary.
+#[test]
+fn the_manual_page_reads_as_a_manual() {
+    let man = implan(&["man"]);
+    assert_eq!(man.status.code(), Some(0));
+    let words = groff(&man.stdout);
+    let text = &words;
     for heading in ["NAME implan - Check, print and follow implementation plans", "SYNOPSIS implan", "SUBCOMMANDS"] {
         assert!(words.contains(heading), "{heading} in\n{text}");
     }
@@ -249,6 +255,48 @@ fn the_manual_page_reads_as_a_manual() {
     for (name, summary) in commands {
         assert!(words.contains(&format!("implan-{name}(1) {summary}")), "{name}: {summary}\n{words}");
     }
+    assert!(!words.contains("implan-help(1)"), "no page is written for help, so none is named");
+}
+
+/// `implan man --dir`: a page for implan and for each subcommand, nested ones too; every page any page refers
+/// to is there, each renders without a warning, and the top page is the one `implan man` prints.
+#[test]
+fn the_manual_pages_refer_only_to_pages_that_exist() {
+    let tmp = common::TempDir::new("ci-man");
+    let dir = tmp.join("share/man/man1");
+    let o = implan(&["man", "--dir", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    // In the locale's language (the tests' C.UTF-8 names none: Bokmål).
+    assert_eq!(out(&o), format!("skrev {} manualsider i {}\n", names.len(), dir.display()));
+    insta::assert_snapshot!(names.join("\n"));
+    let mut referred = std::collections::BTreeSet::new();
+    for name in &names {
+        let page = std::fs::read(dir.join(name)).unwrap();
+        let words = groff(&page);
+        let own = name.strip_suffix(".1").expect("section 1");
+        assert!(words.contains(&format!("NAME {own} - ")), "{name} names itself: {words}");
+        // A subcommand's page refers back to its parent's.
+        if let Some((parent, _)) = own.rsplit_once('-') {
+            assert!(words.contains(&format!("SEE ALSO {parent}(1)")), "{name} refers to {parent}(1): {words}");
+        }
+        for word in words.split(' ').filter(|w| w.starts_with("implan") && w.ends_with("(1)")) {
+            referred.insert(word.trim_end_matches("(1)").to_owned());
+        }
+    }
+    for page in &referred {
+        assert!(names.contains(&format!("{page}.1")), "{page}(1) is referred to but not written");
+    }
+    assert!(referred.contains("implan-export-ics") && referred.contains("implan-check"), "{referred:?}");
+    assert_eq!(std::fs::read(dir.join("implan.1")).unwrap(), implan(&["man"]).stdout);
+    // Written again, the pages are replaced; a folder that cannot be made is a usage error that names it.
+    assert_eq!(implan(&["man", "--dir", dir.to_str().unwrap()]).status.code(), Some(0));
+    let file = tmp.write("a-file", b"");
+    let o = implan(&["man", "--dir", &format!("{file}/man")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).starts_with(&format!("feil: kan ikke lage mappen '{file}/man': ")), "{}", err(&o));
 }
 
 const PLAN: &str = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n\n[roles]\npl = \"Prosjektleder\"\n\n[[activity]]\nid = \"a\"\ntitle = \"A\"\nwhen = \"januar 2026\"\nowner = \"pl\"\n\n[[activity]]\nid = \"b\"\ntitle = \"B\"\nwhen = \"desember 2026\"\nowner = \"pl\"\n";
@@ -325,8 +373,9 @@ fn gitignore_and_hidden_folders_are_respected() {
     }
     std::fs::write(dir.join(".gitignore"), "build/\n").unwrap();
     let o = implan_in(dir, &["check", "--format", "concise", "--no-config", "."], &[]);
-    let expected = "./a/p.toml:12:8: warning[idle-gap] after 'A', nothing is scheduled for 9 months, from 2026-02 to 2026-11\n\
-                    ./b/p.toml:12:8: warning[idle-gap] after 'A', nothing is scheduled for 9 months, from 2026-02 to 2026-11\n\
+    // A search of "." shows what it finds without "./", as with no path at all.
+    let expected = "a/p.toml:12:8: warning[idle-gap] after 'A', nothing is scheduled for 9 months, from 2026-02 to 2026-11\n\
+                    b/p.toml:12:8: warning[idle-gap] after 'A', nothing is scheduled for 9 months, from 2026-02 to 2026-11\n\
                     checked 2 files: 2 warnings\n";
     assert_eq!(out(&o), expected);
 }

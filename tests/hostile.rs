@@ -515,9 +515,12 @@ fn fifo_does_not_hang() {
     let plan = dir.write("plan.toml", SMALL_PLAN.as_bytes());
     let (o, _) = run_within(&["check", &dir.dir().display().to_string()], quick);
     assert_eq!((o.status.code(), stdout(&o)), (Some(0), "checked 1 file: no findings\n".to_string()));
-    // Named together with a plan, the pipe still stops the run: a path given that cannot be read is exit 2.
+    // Named together with a plan, the plan is checked and the pipe named: a path given that cannot be read is
+    // exit 2.
     let (o, _) = run_within(&["check", &plan, &fifo], quick);
     assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "checked 1 file: no findings; 1 file could not be read\n");
+    assert_eq!(stderr(&o), format!("error: cannot read '{fifo}': {not_file}\n"));
 
     let (o, _) = run_within(&["check", "/dev/zero"], quick);
     assert_eq!(

@@ -64,7 +64,7 @@ fn render_all(source: &Source, findings: Vec<Finding>) {
     }];
     let n = rules.len();
 
-    let plain = anstream::adapter::strip_str(&implan::render::human(&reports, implan::lang::Lang::En)).to_string();
+    let plain = anstream::adapter::strip_str(&implan::render::human(&reports, &[], implan::lang::Lang::En)).to_string();
     let headed: Vec<&str> = plain
         .lines()
         .filter_map(|l| l.strip_prefix("error[").or_else(|| l.strip_prefix("warning[")))
@@ -72,31 +72,33 @@ fn render_all(source: &Source, findings: Vec<Finding>) {
         .collect();
     assert_eq!(headed, rules, "human: one heading per finding\n{plain}");
 
-    let json: serde_json::Value = serde_json::from_str(&implan::render::json(&reports)).expect("JSON parses");
+    let json: serde_json::Value =
+        serde_json::from_str(&implan::render::json(&reports, &[], implan::lang::Lang::En)).expect("JSON parses");
     let got: Vec<&str> =
         json["findings"].as_array().expect("findings").iter().map(|f| f["rule"].as_str().unwrap()).collect();
     assert_eq!(got, rules, "json");
     assert_eq!(json["summary"]["errors"].as_u64(), Some(errors as u64), "json summary");
 
-    let concise = anstream::adapter::strip_str(&implan::render::concise(&reports, implan::lang::Lang::En)).to_string();
+    let concise =
+        anstream::adapter::strip_str(&implan::render::concise(&reports, &[], implan::lang::Lang::En)).to_string();
     let lines: Vec<&str> = concise.lines().collect();
     assert_eq!(lines.len(), n + 1, "concise: a line per finding and the summary\n{concise}");
     for (line, rule) in lines.iter().zip(&rules) {
         assert!(line.contains(&format!("[{rule}] ")), "concise: {line}");
     }
 
-    let github = implan::render::github(&reports);
+    let github = implan::render::github(&reports, &[], implan::lang::Lang::En);
     let commands: Vec<&str> = github.lines().filter(|l| l.starts_with("::")).collect();
     assert_eq!(commands.len(), n, "github: a workflow command per finding\n{github}");
     assert_eq!(github.lines().count(), n, "github: nothing else, no broken line");
 
     let sarif: serde_json::Value =
-        serde_json::from_str(&implan::render::sarif(&reports, implan::lang::Lang::En)).expect("SARIF parses");
+        serde_json::from_str(&implan::render::sarif(&reports, &[], implan::lang::Lang::En)).expect("SARIF parses");
     let results = sarif["runs"][0]["results"].as_array().expect("results");
     let got: Vec<&str> = results.iter().map(|r| r["ruleId"].as_str().unwrap()).collect();
     assert_eq!(got, rules, "sarif");
 
-    let junit = implan::render::junit(&reports, false);
+    let junit = implan::render::junit(&reports, &[], false, implan::lang::Lang::En);
     let doc = roxmltree::Document::parse(&junit).unwrap_or_else(|e| panic!("JUnit is not XML: {e}\n{junit}"));
     let cases: Vec<_> = doc.descendants().filter(|d| d.has_tag_name("testcase")).collect();
     assert_eq!(cases.len(), 1, "junit: one case for the file");

@@ -60,7 +60,7 @@ fn render(rule: RuleId, rel: &str) -> String {
         findings.iter().filter(|f| f.rule != rule).map(|f| format!("{}: {}", f.rule, f.message.en())).collect();
     assert!(others.is_empty(), "{rel}: the plan does not load, or another rule ran: {others:#?}");
     let report = FileReport { path: PathBuf::from(rel), source: Some(source), findings, lang: Lang::En };
-    anstream::adapter::strip_str(&implan::render::human(&[report], Lang::En)).to_string()
+    anstream::adapter::strip_str(&implan::render::human(&[report], &[], Lang::En)).to_string()
 }
 
 #[test]

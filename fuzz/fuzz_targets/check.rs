@@ -53,10 +53,10 @@ fuzz_target!(|data: &[u8]| {
         let report =
             FileReport { path: path.to_path_buf(), source: Some(source.clone()), findings: findings.clone(), lang };
         let reports = [report];
-        let _ = implan::render::human(&reports, lang);
-        let _ = implan::render::json(&reports);
-        let _ = implan::render::concise(&reports, lang);
-        let _ = implan::render::github(&reports);
-        let _ = implan::render::sarif(&reports, lang);
+        let _ = implan::render::human(&reports, &[], lang);
+        let _ = implan::render::json(&reports, &[], lang);
+        let _ = implan::render::concise(&reports, &[], lang);
+        let _ = implan::render::github(&reports, &[], lang);
+        let _ = implan::render::sarif(&reports, &[], lang);
     }
 });

@@ -6,6 +6,7 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::lang::{Lang, Text};
 use crate::messages::commands as m;
 use crate::{escape, render};
+use std::path::PathBuf;
 
 pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let opts = check::CheckOptions {
@@ -18,32 +19,66 @@ pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Er
     };
     // The command's own language, before any plan says its own.
     let own = opts.lang_of(None);
-    let found = check::collect(&args.paths, &check::Walk { follow: args.follow }).map_err(|e| e.text())?;
+    let found = check::collect(&paths(&args)?, &walk(&args));
     for skipped in &found.skipped {
         console.warning(own, &skipped.text());
     }
-    if found.files.is_empty() {
-        return Err(Error::Usage(m::no_plan_files()));
+    if found.files.is_empty() && found.unreadable.is_empty() {
+        let here = args.paths.is_empty() && args.stdin_filename.is_none();
+        return Err(Error::Usage(if here { m::no_plan_files_here() } else { m::no_plan_files() }));
     }
-    let reports = match check::check_files(&found.files, &opts) {
-        Ok(r) => r,
-        Err(check::CheckError::Read(e)) => return Err(Error::Usage(e.text())),
-        Err(check::CheckError::Config(c)) => {
+    let checked = match check::check_files(&found.files, &opts) {
+        Ok(checked) => checked,
+        Err(c) => {
             // A wrong implan.toml stops the run: what it says applies to every file below it.
             let findings = c.findings.clone();
             let report = FileReport { path: c.path.clone(), source: Some(c.source.clone()), findings, lang: own };
-            console.report(&render::human(&[report], own));
+            console.report(&render::human(&[report], &[], own));
             return Err(Error::Usage(c.text()));
         }
     };
+    // The paths named that cannot be read, then the files found that cannot be.
+    let mut unreadable = found.unreadable;
+    unreadable.extend(checked.unreadable);
+    let reports = checked.reports;
     let deny_warnings = args.deny.is_some();
     let lang = opts.lang_of_run(&reports);
     warn_of_names_the_format_cannot_keep(&reports, &args, lang, console);
-    let (text, styled) = rendered(&reports, &args, deny_warnings, lang)?;
+    let (text, styled) = rendered(&reports, &unreadable, &args, lang)?;
+    // Named on standard error in every format: a machine format on standard output names them too, and a log
+    // shows why the exit code is 2.
+    for e in &unreadable {
+        console.error(lang, e.text().get(lang));
+    }
     console.out(&text, styled)?;
-    let summary = render::Summary::of(&reports);
+    let summary = render::Summary::of(&reports, &unreadable);
     let failed = summary.errors > 0 || (deny_warnings && summary.warnings > 0);
-    Ok(if failed { Exit::Failure } else { Exit::Success })
+    Ok(if !unreadable.is_empty() {
+        Exit::Usage
+    } else if failed {
+        Exit::Failure
+    } else {
+        Exit::Success
+    })
+}
+
+/// The paths to check: those given, else standard input when it is given a name, else the current directory.
+/// Standard input can be named once, and `--stdin-filename` only with it.
+fn paths(args: &CheckArgs) -> Result<Vec<PathBuf>, Error> {
+    let stdin = args.paths.iter().filter(|p| p.as_os_str() == "-").count();
+    if stdin > 1 {
+        return Err(Error::Usage(m::stdin_twice()));
+    }
+    Ok(match (args.paths.is_empty(), &args.stdin_filename) {
+        (false, Some(_)) if stdin == 0 => return Err(Error::Usage(m::stdin_filename_without_stdin())),
+        (false, _) => args.paths.clone(),
+        (true, Some(_)) => vec![PathBuf::from("-")],
+        (true, None) => vec![PathBuf::from(".")],
+    })
+}
+
+fn walk(args: &CheckArgs) -> check::Walk {
+    check::Walk { follow: args.follow, stdin_name: args.stdin_filename.clone() }
 }
 
 /// What a format of text shows of a file name that is not: JSON has U+FFFD for the odd bytes, JUnit and
@@ -68,24 +103,25 @@ fn warn_of_names_the_format_cannot_keep(
 /// The reports in the format asked for, and whether the text carries styles.
 fn rendered(
     reports: &[FileReport],
+    unreadable: &[check::ReadError],
     args: &CheckArgs,
-    deny_warnings: bool,
     lang: Lang,
 ) -> Result<(String, bool), Error> {
+    let deny_warnings = args.deny.is_some();
     Ok(if args.statistics {
         match args.format {
-            CheckFormat::Human | CheckFormat::Concise => (render::statistics_text(reports, lang), true),
-            CheckFormat::Json => (render::statistics_json(reports), false),
+            CheckFormat::Human | CheckFormat::Concise => (render::statistics_text(reports, unreadable, lang), true),
+            CheckFormat::Json => (render::statistics_json(reports, unreadable, lang), false),
             _ => return Err(Error::Usage(m::statistics_format())),
         }
     } else {
         match args.format {
-            CheckFormat::Human => (render::human(reports, lang), true),
-            CheckFormat::Concise => (render::concise(reports, lang), true),
-            CheckFormat::Json => (render::json(reports), false),
-            CheckFormat::Github => (render::github(reports), false),
-            CheckFormat::Sarif => (render::sarif(reports, lang), false),
-            CheckFormat::Junit => (render::junit(reports, deny_warnings), false),
+            CheckFormat::Human => (render::human(reports, unreadable, lang), true),
+            CheckFormat::Concise => (render::concise(reports, unreadable, lang), true),
+            CheckFormat::Json => (render::json(reports, unreadable, lang), false),
+            CheckFormat::Github => (render::github(reports, unreadable, lang), false),
+            CheckFormat::Sarif => (render::sarif(reports, unreadable, lang), false),
+            CheckFormat::Junit => (render::junit(reports, unreadable, deny_warnings, lang), false),
         }
     })
 }

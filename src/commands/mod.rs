@@ -142,7 +142,7 @@ pub fn run(command: Command, console: &mut dyn Console) -> Result<Exit, Error> {
         Command::Rules(args) => rules::run(args, console),
         Command::Explain(args) => explain::run(args, console),
         Command::Completions(args) => meta::completions(args, console),
-        Command::Man => meta::man(console),
+        Command::Man(args) => meta::man(args, console),
         Command::Schema => meta::schema(console),
         Command::Init(args) => init::run(args, console),
         Command::Schedule(args) => schedule::run(args, console),

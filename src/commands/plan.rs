@@ -53,7 +53,7 @@ pub(super) fn with_view(
             let declared = crate::load::declared_lang(&source).or_else(|| folder_config(&path).and_then(|c| c.lang));
             let lang = i18n::resolve(args.lang.map(Into::into), declared, i18n::env_locale().as_deref());
             let report = FileReport { path: path.clone(), source: Some(source), findings, lang };
-            console.report(&render::human(&[report], lang));
+            console.report(&render::human(&[report], &[], lang));
             return Ok(Exit::Failure);
         }
     };
@@ -100,7 +100,11 @@ pub(super) fn find_plan() -> Result<PathBuf, Error> {
     }
     let plans = Path::new("plans");
     let found = if plans.is_dir() {
-        check::collect(&[plans.to_path_buf()], &check::Walk::default()).map_err(|e| e.text())?.files
+        check::collect(&[plans.to_path_buf()], &check::Walk::default())
+            .files
+            .into_iter()
+            .filter_map(check::Input::into_file)
+            .collect()
     } else {
         Vec::new()
     };

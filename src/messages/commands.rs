@@ -106,6 +106,55 @@ pub fn no_plan_files() -> Text {
     )
 }
 
+/// `implan check` with no path, in a folder without plans.
+pub fn no_plan_files_here() -> Text {
+    text!(
+        nb: "fant ingen planfiler (*.toml) i denne mappen eller under den; oppgi en fil eller en mappe, for \
+             eksempel: implan check plans",
+        nn: "fann ingen planfiler (*.toml) i denne mappa eller under ho; oppgi ei fil eller ei mappe, til \
+             dømes: implan check plans",
+        en: "no plan files (*.toml) found in this folder or below it; name a file or a folder, for example: \
+             implan check plans",
+    )
+}
+
+/// `implan check - -`.
+pub fn stdin_twice() -> Text {
+    text!(
+        nb: "standard inndata (-) kan bare leses én gang; oppgi - bare én gang",
+        nn: "standard inndata (-) kan berre lesast éin gong; oppgi - berre éin gong",
+        en: "standard input (-) can be read only once; name - once",
+    )
+}
+
+/// `--stdin-filename` with paths, none of them `-`.
+pub fn stdin_filename_without_stdin() -> Text {
+    text!(
+        nb: "--stdin-filename gir navnet til standard inndata, men - er ikke blant stiene; legg til -",
+        nn: "--stdin-filename gjev namnet til standard inndata, men - er ikkje mellom stiane; legg til -",
+        en: "--stdin-filename names standard input, but - is not among the paths; add -",
+    )
+}
+
+/// "wrote 18 manual pages to man/".
+pub fn wrote_pages(count: usize, dir: &str) -> Text {
+    text!(
+        nb: "skrev {count} manualsider i {dir}",
+        nn: "skreiv {count} manualsider i {dir}",
+        en: "wrote {count} manual pages to {dir}",
+    )
+}
+
+/// A folder for the manual pages that cannot be made.
+pub fn cannot_make_folder(dir: &str, reason: &Text) -> Text {
+    let [nb, nn, en] = parts(reason);
+    text!(
+        nb: "kan ikke lage mappen '{dir}': {nb}",
+        nn: "kan ikkje lage mappa '{dir}': {nn}",
+        en: "cannot make the folder '{dir}': {en}",
+    )
+}
+
 pub fn statistics_format() -> Text {
     text!(
         nb: "--statistics kan bare brukes med --format human, concise eller json",

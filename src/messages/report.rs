@@ -60,6 +60,15 @@ pub fn files(n: usize, lang: Lang) -> String {
     }
 }
 
+/// After the summary: "1 file could not be read", "2 filer kunne ikke leses".
+pub fn unreadable(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Nb => format!("{} kunne ikke leses", count(n, "fil", "filer")),
+        Lang::Nn => format!("{} kunne ikkje lesast", count(n, "fil", "filer")),
+        Lang::En => format!("{} could not be read", count(n, "file", "files")),
+    }
+}
+
 /// "2 errors", "2 feil".
 pub fn errors(n: usize, lang: Lang) -> String {
     match lang {

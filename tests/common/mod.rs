@@ -3,7 +3,8 @@
 //! - Where the repository is: [`root`].
 //! - Running the binary, always in the one scrubbed environment (no colour variables, no COLUMNS, a fixed
 //!   locale, no stdin): [`command`] (in the repository root), [`command_in`] (in another directory),
-//!   [`run_within`] / [`run_command`] (with a deadline), [`run_on_terminal`] (on a pseudo-terminal),
+//!   [`run_within`] / [`run_command`] (with a deadline), [`run_with_input`] (with standard input),
+//!   [`run_on_terminal`] (on a pseudo-terminal),
 //!   [`unprivileged`] (as `nobody`) with [`output_of`].
 //! - Reading what it printed: [`stdout`], [`stderr`], [`json`].
 //! - Temporary files: [`TempDir`], the one way a test gets a directory of its own (unique per run, removed when
@@ -238,4 +239,35 @@ pub fn output_of(mut cmd: Command) -> std::process::Output {
         }
     }
     panic!("{cmd:?} stayed busy for two seconds");
+}
+
+/// Runs a prepared command (see [`command`]) with `input` on its standard input, within [`DEADLINE`]: what
+/// `implan check -` reads.
+pub fn run_with_input(mut cmd: Command, input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the implan binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    // Written on a thread of its own, and closed when written, so implan sees the end of it. A run that stops
+    // before reading it (a usage error) closes the pipe: that write error is no failure.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().expect("stdout")));
+    let err = drain(Box::new(child.stderr.take().expect("stderr")));
+    let (status, _) = wait_within(&mut child, &["(with input)"], DEADLINE);
+    writer.join().expect("stdin writer");
+    Output { status, stdout: out.join().expect("stdout reader"), stderr: err.join().expect("stderr reader") }
 }
