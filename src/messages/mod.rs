@@ -14,5 +14,6 @@ pub mod init;
 pub mod load;
 pub mod report;
 pub mod rules;
+pub mod views;
 pub mod when;
 pub mod write;
