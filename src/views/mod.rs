@@ -105,7 +105,7 @@ pub fn parse_status_word(word: &str) -> Result<StatusWord, Text> {
         return Ok(StatusWord::Overdue);
     }
     let mut words: Vec<&str> = every_status().iter().map(|s| s.as_str()).collect();
-    words.extend(overdue_words().take(1));
+    words.push(i18n::texts(Lang::En).overdue);
     let named = every_status().into_iter().flat_map(|s| LANGS.map(|l| i18n::status(l, s)));
     let candidates: Vec<&str> = words.iter().copied().chain(named).chain(overdue_words()).collect();
     let shown = crate::escape::visible(word.trim());
@@ -593,7 +593,7 @@ status = "cancelled"
         );
         assert_eq!(
             parse_status_word("xyzzyxyzzy").unwrap_err().get(Lang::Nb),
-            "--status: ukjent status 'xyzzyxyzzy'; bruk 'planned', 'in-progress', 'done', 'cancelled' og 'forsinket'"
+            "--status: ukjent status 'xyzzyxyzzy'; bruk 'planned', 'in-progress', 'done', 'cancelled' og 'overdue'"
         );
     }
 
