@@ -4,7 +4,7 @@ use super::plan::{Audience, with_view};
 use super::{Console, Error, Exit};
 use crate::cli::ChecklistArgs;
 use crate::views::Filter;
-use crate::views::checklist::{ChecklistOptions, Format, render};
+use crate::views::checklist::{ChecklistOptions, render};
 
 pub(super) fn run(args: ChecklistArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let opts = ChecklistOptions {
@@ -14,7 +14,5 @@ pub(super) fn run(args: ChecklistArgs, console: &mut dyn Console) -> Result<Exit
         ids: !args.no_ids,
         width: args.width.or_else(|| console.width()),
     };
-    // Text is styled (a cancelled title struck through); Markdown is a document.
-    let styled = opts.format == Format::Text;
-    with_view(&args.common, Audience::People, console, |view, _| Ok((render(view, &opts)?, styled)))
+    with_view(&args.common, Audience::People, console, |view, _| Ok((render(view, &opts)?, false)))
 }

@@ -1,10 +1,9 @@
 //! `implan checklist`: the activities as checkboxes, what a principal is handed for their school.
 
 use super::schedule::{GroupBy, groups, title_line};
-use super::{DIM, Filter, View, ViewError, paint, wrap};
+use super::{Filter, View, ViewError, wrap};
 use crate::escape::markdown as md_escape;
 use crate::model::{Activity, Status};
-use anstyle::{Effects, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -24,10 +23,7 @@ pub struct ChecklistOptions {
     pub width: Option<u16>,
 }
 
-/// A cancelled activity's title in text: struck through where the terminal can show it.
-const STRUCK: Style = Style::new().effects(Effects::STRIKETHROUGH);
-
-/// The checklist. Text carries styles (a cancelled title struck through, the ids dimmed); Markdown does not.
+/// The checklist, without colour or styles: checklists are handed out and printed, not looked at.
 pub fn render(view: &View, opts: &ChecklistOptions) -> Result<String, ViewError> {
     let selected = view.select(&opts.filter)?;
     let groups = groups(view, opts.by, &opts.filter, &selected);
@@ -118,9 +114,10 @@ fn md_item(view: &View, opts: &ChecklistOptions, a: &Activity) -> String {
 
 fn text_item(view: &View, opts: &ChecklistOptions, a: &Activity) -> String {
     let title = &a.title.value;
-    let title = if a.status == Status::Cancelled { super::paint_words(STRUCK, title) } else { title.clone() };
+    // Struck through as plain text writes it, the way Markdown does too.
+    let title = if a.status == Status::Cancelled { format!("~~{title}~~") } else { title.clone() };
     let extra = extra(view, a);
     let extra = if extra.is_empty() { extra } else { format!(" [{extra}]") };
-    let id = if opts.ids { format!(" {} {}", paint(DIM, "·"), paint(DIM, &a.id.value)) } else { String::new() };
+    let id = if opts.ids { format!(" · {}", a.id.value) } else { String::new() };
     format!("  {} {} — {title} ({}){extra}{id}", mark(a), view.when_text(a), view.owners_text(a))
 }

@@ -20,7 +20,7 @@ use crate::suggest::nearest;
 use crate::when::When;
 use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Everything a view needs: the plan with its lookups, the language, and the day it is.
 pub struct View<'a> {
@@ -316,25 +316,22 @@ pub(crate) fn wrap(text: &str, width: Option<usize>, indent: usize, markdown: bo
             used += 1;
         }
         if used + display_width(&word) > width {
-            // Too long for any line: cut it where the line ends (its styles go with it).
+            // Too long for any line: cut it where each line ends (its styles go with it), in one pass.
             word = anstream::adapter::strip_str(&word).to_string();
-            while used + display_width(&word) > width {
-                let room = width.saturating_sub(used).max(1);
-                let mut cut = 0;
-                let mut w = 0;
-                for (i, c) in word.char_indices() {
-                    let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                    if w + cw > room && i > 0 {
-                        break;
-                    }
-                    w += cw;
-                    cut = i + c.len_utf8();
+            let mut rest = String::new();
+            for c in word.chars() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + cw > width && used > indent {
+                    line.push_str(&rest);
+                    lines.push(std::mem::replace(&mut line, pad.clone()));
+                    (used, rest) = (indent, String::new());
                 }
-                line.push_str(&word[..cut]);
-                lines.push(std::mem::replace(&mut line, pad.clone()));
-                used = indent;
-                word.replace_range(..cut, "");
+                rest.push(c);
+                used += cw;
             }
+            line.push_str(&rest);
+            fresh = false;
+            continue;
         }
         used += display_width(&word);
         line.push_str(&word);
@@ -361,11 +358,19 @@ fn markdown_line_start(word: &str) -> String {
 /// text ("Implementeringsfase 1" and "…2") are cut in the middle instead, keeping their distinguishing tails.
 pub(crate) fn fit_labels(labels: &[&str], width: usize) -> Vec<String> {
     let end_cut: Vec<String> = labels.iter().map(|l| cut_end(l, width)).collect();
+    // Each cut text and the first label cut to it; `None` once a different label is cut to it too.
+    let mut first: HashMap<&str, Option<&str>> = HashMap::new();
+    for (label, cut) in labels.iter().zip(&end_cut) {
+        let entry = first.entry(cut.as_str()).or_insert(Some(label));
+        if *entry != Some(label) {
+            *entry = None;
+        }
+    }
     labels
         .iter()
         .zip(&end_cut)
         .map(|(label, cut)| {
-            let clash = labels.iter().zip(&end_cut).any(|(other, c)| c == cut && other != label);
+            let clash = first.get(cut.as_str()).is_some_and(Option::is_none);
             let fitted = if clash { cut_middle(label, width) } else { cut.clone() };
             let pad = width.saturating_sub(display_width(&fitted));
             format!("{fitted}{}", " ".repeat(pad))
