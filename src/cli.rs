@@ -110,6 +110,9 @@ pub struct RulesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
+    /// Fit the table to this many columns (default: the terminal's width, or COLUMNS; no limit when piped)
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
     /// Language of the summaries (default: the locale's, else Bokmål)
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
@@ -170,9 +173,12 @@ pub struct ScheduleArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
     pub format: ScheduleFormat,
-    /// Fit the table to this many columns (default: the terminal's width; no limit when piped)
+    /// Fit the table to this many columns (default: the terminal's width, or COLUMNS; no limit when piped)
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+    /// Do not show each activity's id (CSV and JSON always have it)
+    #[arg(long)]
+    pub no_ids: bool,
     /// CSV field separator (use ';' for spreadsheets set up for Norwegian; not a quote or a line break)
     // Read as text and checked by implan: clap would echo a control character back raw.
     #[arg(long, default_value = ",")]
@@ -186,7 +192,7 @@ pub struct ScheduleArgs {
 pub struct TimelineArgs {
     #[command(flatten)]
     pub common: ViewArgs,
-    /// Fit the chart to this many columns (default: the terminal's width, else 80)
+    /// Fit the chart to this many columns (default: the terminal's width, or COLUMNS, else 80)
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
 }
@@ -207,6 +213,12 @@ pub struct ChecklistArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ChecklistFormat::Markdown)]
     pub format: ChecklistFormat,
+    /// Wrap lines to this many columns (default: the terminal's width, or COLUMNS; no limit when piped)
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+    /// Do not show each activity's id
+    #[arg(long)]
+    pub no_ids: bool,
 }
 
 /// What every edit of a plan shares: which plan and activity, `--force` and `--lang`.
@@ -352,6 +364,15 @@ pub struct StatusArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
     pub format: StatusFormat,
+    /// Only this role's work and that of the groups it belongs to (id or name): one person's own list
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+    /// Wrap lines to this many columns (default: the terminal's width, or COLUMNS; no limit when piped)
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+    /// Do not show each activity's id
+    #[arg(long)]
+    pub no_ids: bool,
 }
 
 #[derive(Subcommand)]
@@ -405,7 +426,8 @@ pub struct FilterArgs {
     /// Only activities up to this date
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
-    /// Only activities with this status (planned, in-progress, done, cancelled; comma-separated)
+    /// Only activities with this status (planned, in-progress, done, cancelled, or overdue: late work;
+    /// Norwegian words too; comma-separated)
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
 }

@@ -84,12 +84,14 @@ impl Console for Terminal {
         let _ = anstream::stderr().write_all(text.as_bytes());
     }
 
+    /// COLUMNS when it is set (so `COLUMNS=80 implan status | less` fits 80), else the terminal's width; piped
+    /// without COLUMNS, none.
     fn width(&self) -> Option<u16> {
+        if let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&c: &u16| c > 0) {
+            return Some(cols);
+        }
         if !std::io::stdout().is_terminal() {
             return None;
-        }
-        if let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
-            return Some(cols);
         }
         comfy_table::Table::new().width()
     }

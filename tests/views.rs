@@ -341,3 +341,212 @@ fn schedule_costs_per_year_and_phase() {
         view(&["schedule", "tests/fixtures/costs.toml", "--costs", "--format", "markdown", "--lang", "en"])
     );
 }
+
+/// How many terminal columns a line takes (a wide letter two, a combining mark none).
+fn columns(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
+}
+
+/// The plans shipped in `plans/`.
+fn plans() -> Vec<String> {
+    let mut plans: Vec<String> = std::fs::read_dir(root().join("plans"))
+        .unwrap()
+        .map(|e| format!("plans/{}", e.unwrap().file_name().to_string_lossy()))
+        .filter(|p| p.ends_with(".toml"))
+        .collect();
+    plans.sort();
+    assert!(plans.len() >= 6, "{plans:?}");
+    plans
+}
+
+/// Every view that has a width, as arguments after the plan.
+const FITTED: &[&[&str]] = &[
+    &["status"],
+    &["schedule"],
+    &["schedule", "--by", "month"],
+    &["schedule", "--by", "role"],
+    &["schedule", "--costs"],
+    &["timeline"],
+    &["checklist"],
+    &["checklist", "--format", "text"],
+];
+
+#[test]
+fn every_view_fits_50_80_and_120_columns_on_every_plan() {
+    for plan in plans() {
+        for view_args in FITTED {
+            for width in ["50", "80", "120"] {
+                let mut args = vec![view_args[0], plan.as_str(), "--today", TODAY, "--width", width];
+                args.extend(&view_args[1..]);
+                let out = view(&args);
+                let w: usize = width.parse().unwrap();
+                let wide: Vec<&str> = out.lines().filter(|l| columns(l) > w).collect();
+                assert!(wide.is_empty(), "implan {args:?}: lines wider than {w}:\n{}", wide.join("\n"));
+            }
+        }
+    }
+    for width in ["50", "80", "120"] {
+        let out = view(&["rules", "--width", width]);
+        let w: usize = width.parse().unwrap();
+        assert!(out.lines().all(|l| columns(l) <= w), "rules at {w}:\n{out}");
+    }
+}
+
+#[test]
+fn piped_output_fits_columns_when_it_is_set() {
+    let at = |env: &[(&str, &str)]| {
+        let o = run_in(&root(), &["status", BEIARN, "--today", TODAY], env);
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let fitted = at(&[("COLUMNS", "60")]);
+    assert!(fitted.lines().all(|l| columns(l) <= 60), "{fitted}");
+    assert_eq!(fitted, view(&["status", BEIARN, "--today", TODAY, "--width", "60"]));
+    // Piped without COLUMNS there is no width to fit: a line is as long as it is.
+    assert!(at(&[]).lines().any(|l| columns(l) > 80));
+    let rules = run_in(&root(), &["rules"], &[("COLUMNS", "70")]);
+    assert!(String::from_utf8_lossy(&rules.stdout).lines().all(|l| columns(l) <= 70));
+}
+
+#[test]
+fn every_plan_at_80_columns() {
+    for plan in plans() {
+        let mut all = String::new();
+        for view_args in [&["status"][..], &["schedule"], &["timeline"], &["checklist", "--format", "text"]] {
+            let mut args = vec![view_args[0], plan.as_str(), "--today", TODAY, "--width", "80"];
+            args.extend(&view_args[1..]);
+            all.push_str(&format!("$ implan {}\n{}\n", args.join(" "), view(&args)));
+        }
+        let name = plan.trim_start_matches("plans/").trim_end_matches(".toml").to_string();
+        insta::assert_snapshot!(format!("at_80_{name}"), all);
+    }
+}
+
+#[test]
+fn timeline_keeps_distinct_phase_names_distinct_when_narrow() {
+    let out = view(&["timeline", BEIARN, "--today", TODAY, "--width", "50"]);
+    let labels: Vec<&str> =
+        out.lines().filter(|l| l.starts_with("Implemen")).map(|l| &l[..l.find(' ').unwrap()]).collect();
+    assert_eq!(labels.len(), 2, "{out}");
+    assert!(out.contains("Implement…fase 1 ") && out.contains("Implement…fase 2 "), "{out}");
+}
+
+/// The Beiarn plan with an activity added by hand, without an id: its id is made from its title.
+fn with_hand_added(tmp: &TempDir) -> String {
+    let plan = std::fs::read_to_string(root().join(BEIARN)).unwrap();
+    let added = "\n[[activity]]\ntitle = \"Møte med FAU\"\nwhen = \"desember 2026\"\nowner = \"prosjektleder\"\n";
+    tmp.write("plan.toml", format!("{plan}{added}").as_bytes())
+}
+
+#[test]
+fn the_views_show_the_ids_that_done_takes() {
+    let tmp = TempDir::new("views-ids");
+    let plan = with_hand_added(&tmp);
+    let status = view(&["status", &plan, "--today", TODAY, "--width", "80"]);
+    let line = status.lines().find(|l| l.contains("Møte med FAU")).expect("in next up");
+    assert!(line.ends_with("· mote-med-fau"), "{status}");
+    let table = view(&["schedule", &plan, "--today", TODAY, "--width", "80"]);
+    assert!(table.contains("┆ mote-med-fau"), "{table}");
+    let md = view(&["schedule", &plan, "--today", TODAY, "--format", "markdown"]);
+    assert!(md.contains("| Når | Aktivitet | Id | Ansvarlig | Status |"), "{md}");
+    assert!(md.contains("| Møte med FAU | mote-med-fau | Prosjektleder |"), "{md}");
+    for args in [
+        &["status", &plan, "--today", TODAY][..],
+        &["schedule", &plan, "--today", TODAY],
+        &["schedule", &plan, "--today", TODAY, "--format", "markdown"],
+        &["checklist", &plan, "--today", TODAY],
+        &["checklist", &plan, "--today", TODAY, "--format", "text"],
+    ] {
+        let mut hidden = args.to_vec();
+        hidden.push("--no-ids");
+        let out = view(&hidden);
+        assert!(out.contains("Møte med FAU") && !out.contains("mote-med-fau"), "{hidden:?}:\n{out}");
+        assert!(view(args).contains("mote-med-fau"), "{args:?}");
+    }
+    // The id shown is the one `implan done` takes.
+    let o = implan(&["done", &plan, "mote-med-fau", "--date", "2026-11-20"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let checklist = view(&["checklist", &plan, "--today", TODAY, "--format", "text", "--width", "120"]);
+    assert!(
+        checklist.contains(
+            "  [x] desember 2026 — Møte med FAU (Prosjektleder) [gjennomført 20. november 2026] · mote-med-fau"
+        ),
+        "{checklist}"
+    );
+}
+
+#[test]
+fn ids_are_escaped_for_markdown() {
+    let tmp = TempDir::new("views-id-escape");
+    let plan = tmp.write(
+        "p.toml",
+        b"[plan]\ntitle = \"T\"\nstart = \"2026\"\nend = \"2026\"\n[[activity]]\nid = \"a_b_c\"\ntitle = \"A\"\nwhen = \"mars 2026\"\n",
+    );
+    let md = view(&["schedule", &plan, "--format", "markdown", "--today", TODAY]);
+    assert!(md.contains("| a\\_b\\_c |"), "{md}");
+    let md = view(&["checklist", &plan, "--today", TODAY]);
+    assert!(md.contains("· a\\_b\\_c"), "{md}");
+}
+
+#[test]
+fn status_for_one_role_by_id_or_name() {
+    let by_id = view(&["status", BEIARN, "--today", TODAY, "--role", "rektorer", "--width", "80"]);
+    let by_name = view(&["status", BEIARN, "--today", TODAY, "--role", "Rektorer", "--width", "80"]);
+    assert_eq!(by_id, by_name);
+    assert!(by_id.contains("Ansvarlig: Rektorer"), "{by_id}");
+    // A principal's list has the steering group's work (they are in it), not the lawyer's.
+    assert!(by_id.contains("Styringsgruppe") && !by_id.contains("Jurist"), "{by_id}");
+    insta::assert_snapshot!("status_role_rektorer", by_id);
+    let json: serde_json::Value =
+        serde_json::from_str(&view(&["status", BEIARN, "--today", TODAY, "--role", "rektorer", "--format", "json"]))
+            .unwrap();
+    assert_eq!(json["role"], serde_json::json!({"id": "rektorer", "name": "Rektorer"}));
+    let all: serde_json::Value =
+        serde_json::from_str(&view(&["status", BEIARN, "--today", TODAY, "--format", "json"])).unwrap();
+    assert!(json["progress"]["total"].as_u64() < all["progress"]["total"].as_u64());
+    assert!(all.get("role").is_none());
+    let o = implan(&["status", BEIARN, "--role", "rektor", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "error: the plan has no role 'rektor'; did you mean 'rektorer'?\n");
+}
+
+#[test]
+fn schedule_by_status_takes_every_status_word_and_overdue() {
+    let late =
+        view(&["schedule", BEIARN, "--today", TODAY, "--status", "forsinket", "--format", "markdown", "--no-ids"]);
+    for word in ["overdue", "forseinka", "Forsinket"] {
+        let same = view(&["schedule", BEIARN, "--today", TODAY, "--status", word, "--format", "markdown", "--no-ids"]);
+        assert_eq!(same, late, "{word}");
+    }
+    // On 23 November 2026 everything of Beiarn's up to October is late: planned and never marked done.
+    assert!(late.contains("Oppstartsmøte") && !late.contains("november 2026 |") && !late.contains("2027"), "{late}");
+    insta::assert_snapshot!("schedule_overdue", late);
+    let cancelled =
+        view(&["schedule", "examples/beiarn-progress.toml", "--today", TODAY, "--status", "avlyst", "--format", "csv"]);
+    assert_eq!(cancelled.lines().count(), 2, "{cancelled}");
+    assert!(cancelled.contains("opplaering-regelverk"), "{cancelled}");
+    let o = implan(&["schedule", BEIARN, "--status", "forsinka", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "error: --status: unknown status 'forsinka'; did you mean 'forseinka'?\n");
+    let o = implan(&["schedule", BEIARN, "--status", "planned,qqqqqqqq"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("feil: --status: ukjent status 'qqqqqqqq'; bruk 'planned', "), "{}", stderr(&o));
+}
+
+#[test]
+fn a_cancelled_activity_is_struck_through_not_ticked() {
+    let plan = "examples/beiarn-progress.toml";
+    let md = view(&["checklist", plan, "--today", TODAY, "--phase", "implementering-1", "--width", "200"]);
+    let line = md.lines().find(|l| l.contains("regelverkskompetanse")).unwrap();
+    assert!(
+        line.starts_with("- [ ] september 2026 — ~~Opplæring i regelverkskompetanse~~ ") && line.contains("[avlyst]"),
+        "{md}"
+    );
+    let text =
+        view(&["checklist", plan, "--today", TODAY, "--phase", "implementering-1", "--format", "text", "--lang", "en"]);
+    let line = text.lines().find(|l| l.contains("regelverkskompetanse")).unwrap();
+    assert!(
+        line.starts_with("  [ ] September 2026 — ~~Opplæring i regelverkskompetanse~~ ")
+            && line.contains("[cancelled]"),
+        "{text}"
+    );
+}

@@ -11,6 +11,8 @@ pub(super) fn run(args: ChecklistArgs, console: &mut dyn Console) -> Result<Exit
         by: args.by.into(),
         filter: Filter { role: args.role, phase: args.phase, ..Filter::default() },
         format: args.format.into(),
+        ids: !args.no_ids,
+        width: args.width.or_else(|| console.width()),
     };
     with_view(&args.common, Audience::People, console, |view, _| Ok((render(view, &opts)?, false)))
 }

@@ -6,8 +6,7 @@ use crate::cli::{FilterArgs, ScheduleArgs, ScheduleFormat};
 use crate::escape;
 use crate::lang::Text;
 use crate::messages::commands as m;
-use crate::model::Status;
-use crate::views::{self, Filter};
+use crate::views::{self, Filter, StatusWord};
 
 pub(super) fn run(args: ScheduleArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let audience = if matches!(args.format, ScheduleFormat::Json) { Audience::Programs } else { Audience::People };
@@ -19,11 +18,12 @@ pub(super) fn run(args: ScheduleArgs, console: &mut dyn Console) -> Result<Exit,
         format: args.format.into(),
         width: args.width.or_else(|| console.width()),
         delimiter,
+        ids: !args.no_ids,
     };
     let styled = matches!(args.format, ScheduleFormat::Table);
     with_view(&args.common, audience, console, |view, _| {
         if args.costs {
-            return Ok((views::costs::render(view, opts.format, delimiter), styled));
+            return Ok((views::costs::render(view, opts.format, delimiter, opts.width), styled));
         }
         Ok((views::schedule::render(view, &opts)?, styled))
     })
@@ -39,9 +39,12 @@ fn filter_from(f: &FilterArgs) -> Result<Filter, Error> {
             })
             .transpose()
     };
-    let mut status = Vec::new();
-    for s in f.status.iter().flat_map(|s| s.split(',')) {
-        status.push(Status::parse(s).ok_or_else(|| m::unknown_status_flag(&escape::visible(s.trim())))?);
+    let (mut status, mut overdue) = (Vec::new(), false);
+    for word in f.status.iter().flat_map(|s| s.split(',')) {
+        match views::parse_status_word(word)? {
+            StatusWord::Is(s) => status.push(s),
+            StatusWord::Overdue => overdue = true,
+        }
     }
     let (from, to) = (date("--from", &f.from)?, date("--to", &f.to)?);
     if let (Some(a), Some(b)) = (&from, &to)
@@ -49,7 +52,7 @@ fn filter_from(f: &FilterArgs) -> Result<Filter, Error> {
     {
         return Err(Error::Usage(m::empty_span(&b.end.to_string(), &a.start.to_string())));
     }
-    Ok(Filter { role: f.role.clone(), phase: f.phase.clone(), from, to, status })
+    Ok(Filter { role: f.role.clone(), phase: f.phase.clone(), from, to, status, overdue })
 }
 
 /// `--delimiter`: one character that quoting keeps apart from a field's text.

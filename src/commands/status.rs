@@ -8,11 +8,15 @@ use crate::views::status;
 
 pub(super) fn run(args: StatusArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let audience = if matches!(args.format, StatusFormat::Json) { Audience::Programs } else { Audience::People };
+    let opts = status::TextOptions { ids: !args.no_ids, width: args.width.or_else(|| console.width()) };
     with_view(&args.common, audience, console, |view, loaded| {
+        let role = args.role.as_deref().map(|r| view.find_role(r)).transpose()?;
         let findings = findings(loaded);
-        let report = status::build(view, &findings);
+        let report = status::build_for(view, &findings, role);
         Ok(match args.format {
-            StatusFormat::Text => (status::render_text(view, &report, &escape::path(&loaded.source.path)), true),
+            StatusFormat::Text => {
+                (status::render_text_with(view, &report, &escape::path(&loaded.source.path), opts), true)
+            }
             StatusFormat::Json => (status::render_json(&report), false),
         })
     })

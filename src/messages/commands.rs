@@ -218,13 +218,20 @@ pub fn cannot_render_manual(reason: &str) -> Text {
     )
 }
 
-/// `--status` with a word that is no status.
-pub fn unknown_status_flag(status: &str) -> Text {
+/// `--status` with a word that is no status; `hint` is [`did_you_mean`] or [`statuses_are`].
+pub fn unknown_status_flag(status: &str, hint: &Text) -> Text {
+    let [nb, nn, en] = parts(hint);
     text!(
-        nb: "--status: ukjent status '{status}'; bruk planlagt, pågår, gjennomført eller avlyst",
-        nn: "--status: ukjend status '{status}'; bruk planlagd, pågår, gjennomført eller avlyst",
-        en: "--status: unknown status '{status}'; use planned, in-progress, done or cancelled",
+        nb: "--status: ukjent status '{status}'; {nb}",
+        nn: "--status: ukjend status '{status}'; {nn}",
+        en: "--status: unknown status '{status}'; {en}",
     )
+}
+
+/// The words `--status` takes, listed.
+pub fn statuses_are(list: &Text) -> Text {
+    let [nb, nn, en] = parts(list);
+    text!(nb: "bruk {nb}", nn: "bruk {nn}", en: "use {en}")
 }
 
 /// `--to` before `--from`; the dates as the English writes them.

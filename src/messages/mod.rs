@@ -5,7 +5,8 @@
 //! catalogue is complete by construction, a message's three versions sit side by side for a translator, and
 //! a rule says `messages::rules::unknown_role::message(name)` instead of holding words. The files follow the
 //! code that speaks: `load` for the loader, `rules/` one file per rule, `report` for the check report's own
-//! words, `commands`, `edit`, `init` and `write` for what the commands say besides findings.
+//! words, `commands`, `edit`, `init` and `write` for what the commands say besides findings, `views` for the
+//! views' own words that are not the plan's.
 
 pub mod commands;
 pub mod common;
@@ -14,5 +15,6 @@ pub mod init;
 pub mod load;
 pub mod report;
 pub mod rules;
+pub mod views;
 pub mod when;
 pub mod write;

@@ -13,8 +13,8 @@ struct Row {
     budget: Option<u64>,
 }
 
-/// `delimiter` separates CSV fields.
-pub fn render(view: &View, format: Format, delimiter: char) -> String {
+/// `delimiter` separates CSV fields; the table format fits its tables to `width` (`None`: no limit).
+pub fn render(view: &View, format: Format, delimiter: char, width: Option<u16>) -> String {
     let plan = view.plan;
     let costs = activity_costs(&view.index);
     let words = view.t;
@@ -91,9 +91,17 @@ pub fn render(view: &View, format: Format, delimiter: char) -> String {
             s
         }
         Format::Table => {
-            let mut s = format!("{}\n{}\n\n", paint(BOLD, &title_line(view)), period_line(view));
+            let wrap = |text: &str| super::wrap(text, width.map(usize::from), 0, false);
+            let title = super::paint_words(BOLD, &title_line(view));
+            let mut s = format!("{}\n{}\n\n", wrap(&title), wrap(&period_line(view)));
+            let fitted = |t: &mut Table| {
+                if let Some(w) = width {
+                    t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic).set_width(w);
+                }
+            };
             let mut t = Table::new();
             t.load_style(presets::UTF8_FULL_CONDENSED);
+            fitted(&mut t);
             t.set_header([year_h, cost_h, budget_h, left_h]);
             for r in &by_year {
                 let l = match left(r) {
@@ -106,6 +114,7 @@ pub fn render(view: &View, format: Format, delimiter: char) -> String {
             s.push_str(&format!("{t}\n\n"));
             let mut t = Table::new();
             t.load_style(presets::UTF8_FULL_CONDENSED);
+            fitted(&mut t);
             t.set_header([phase_h, cost_h]);
             for r in &by_phase {
                 t.add_row([super::schedule::clip_cell(r.label.clone()), money(r.cost)]);

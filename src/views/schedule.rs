@@ -1,8 +1,10 @@
 //! `implan schedule`: every activity in date order, grouped by phase, month or role.
 
-use super::{BOLD, DIM, Filter, View, ViewError, activity_span, paint};
+use super::{BOLD, DIM, Filter, View, ViewError, activity_span, paint, paint_words};
 use crate::i18n;
+use crate::messages::views as words;
 use crate::model::Activity;
+use anstyle::Style;
 use chrono::Datelike;
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
@@ -31,6 +33,9 @@ pub struct ScheduleOptions {
     pub width: Option<u16>,
     /// The CSV field separator: `,` by default, `;` for spreadsheets set up for Norwegian.
     pub delimiter: char,
+    /// Each activity's id under its title (table) or in a column (Markdown), for `implan done`; CSV and JSON
+    /// always have it.
+    pub ids: bool,
 }
 
 impl Default for ScheduleOptions {
@@ -41,6 +46,7 @@ impl Default for ScheduleOptions {
             format: Format::Table,
             width: None,
             delimiter: ',',
+            ids: true,
         }
     }
 }
@@ -58,11 +64,7 @@ pub(super) struct Group {
 pub(super) fn groups(view: &View, by: GroupBy, filter: &Filter, selected: &[usize]) -> Vec<Group> {
     let plan = view.plan;
     let t = view.t;
-    let filtered = filter.role.is_some()
-        || filter.phase.is_some()
-        || filter.from.is_some()
-        || filter.to.is_some()
-        || !filter.status.is_empty();
+    let filtered = filter.filters();
     match by {
         GroupBy::Phase => {
             let mut per_phase: Vec<Vec<usize>> = vec![Vec::new(); plan.phases.len()];
@@ -140,20 +142,53 @@ pub(super) fn groups(view: &View, by: GroupBy, filter: &Filter, selected: &[usiz
     }
 }
 
-fn headers(view: &View, by: GroupBy) -> Vec<&'static str> {
+/// Where a table shows each activity's id.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ids {
+    Hidden,
+    /// On a line of its own under the title, dimmed.
+    UnderTitle,
+    /// In a column of its own after the title.
+    Column,
+}
+
+fn headers(view: &View, by: GroupBy, ids: Ids) -> Vec<String> {
     let t = view.t;
-    let mut h = vec![t.when, t.activity, t.responsible];
-    if by != GroupBy::Phase {
-        h.push(t.phase);
+    let mut h = vec![t.when.to_string(), t.activity.to_string()];
+    if ids == Ids::Column {
+        h.push(words::id_heading().get(view.lang).to_string());
     }
-    h.push(t.status);
+    h.push(t.responsible.to_string());
+    if by != GroupBy::Phase {
+        h.push(t.phase.to_string());
+    }
+    h.push(t.status.to_string());
     h
 }
 
-fn cells(view: &View, by: GroupBy, a: &Activity, styled: bool) -> Vec<String> {
-    let mut c = vec![view.when_text(a), a.title.value.clone(), view.owners_text(a)];
+fn cells(view: &View, by: GroupBy, a: &Activity, styled: bool, ids: Ids) -> Vec<String> {
+    // A table (the styled cells) shows at most MAX_CELL characters of a text.
+    let clip = |s: String| if styled { clip_cell(s) } else { s };
+    let id = clip(a.id.value.clone());
+    let title = match ids {
+        Ids::UnderTitle => format!("{}\n{}", clip(a.title.value.clone()), if styled { paint(DIM, &id) } else { id }),
+        Ids::Column => {
+            return [view.when_text(a), a.title.value.clone(), id]
+                .into_iter()
+                .chain(rest(view, by, a, styled))
+                .collect();
+        }
+        Ids::Hidden => clip(a.title.value.clone()),
+    };
+    [view.when_text(a), title].into_iter().chain(rest(view, by, a, styled)).collect()
+}
+
+/// The cells after the title (and id): responsible, phase unless grouped by phase, status.
+fn rest(view: &View, by: GroupBy, a: &Activity, styled: bool) -> Vec<String> {
+    let clip = |s: String| if styled { clip_cell(s) } else { s };
+    let mut c = vec![clip(view.owners_text(a))];
     if by != GroupBy::Phase {
-        c.push(view.phase_name(a).to_string());
+        c.push(clip(view.phase_name(a).to_string()));
     }
     let status = view.status_text(a);
     c.push(if styled { paint(view.status_style(a), &status) } else { status });
@@ -187,17 +222,17 @@ pub(super) fn period_line(view: &View) -> String {
 }
 
 fn table(view: &View, opts: &ScheduleOptions, groups: &[Group]) -> String {
-    let mut out = format!("{}\n{}\n", paint(BOLD, &title_line(view)), period_line(view));
+    let width = opts.width.map(usize::from);
+    let line = |style, text: &str| format!("{}\n", super::wrap(&paint_words(style, text), width, 0, false));
+    let mut out = format!("{}{}", line(BOLD, &title_line(view)), line(Style::new(), &period_line(view)));
     if groups.is_empty() {
         out.push_str(&format!("\n{}\n", view.t.no_activities));
     }
     for g in groups {
         out.push('\n');
-        out.push_str(&paint(BOLD, &g.title));
-        out.push('\n');
+        out.push_str(&line(BOLD, &g.title));
         for n in &g.notes {
-            out.push_str(&paint(DIM, n));
-            out.push('\n');
+            out.push_str(&line(DIM, n));
         }
         if g.rows.is_empty() {
             out.push_str(&format!("{}\n", view.t.no_activities));
@@ -214,21 +249,27 @@ fn table(view: &View, opts: &ScheduleOptions, groups: &[Group]) -> String {
                 table.set_content_arrangement(ContentArrangement::Disabled);
             }
         }
-        let h = headers(view, opts.by);
+        let ids = if opts.ids { Ids::UnderTitle } else { Ids::Hidden };
+        let h = headers(view, opts.by, ids);
         // Norwegian compounds ("regelverkskompetanse", "Kommunikasjonsrådgiver") read badly when cut: every
         // column is kept at least as wide as its longest word (up to a point), and text wraps between words.
         let mut longest: Vec<usize> = h.iter().map(|s| longest_word(s)).collect();
         for &i in &g.rows {
-            let plain = cells(view, opts.by, &view.plan.activities[i], false);
+            let plain = cells(view, opts.by, &view.plan.activities[i], false, ids);
             for (l, c) in longest.iter_mut().zip(&plain) {
                 *l = (*l).max(longest_word(c));
             }
         }
         table.set_header(h);
         for &i in &g.rows {
-            table.add_row(cells(view, opts.by, &view.plan.activities[i], true).into_iter().map(clip_cell));
+            table.add_row(cells(view, opts.by, &view.plan.activities[i], true, ids));
         }
         let mut longest: Vec<usize> = longest.iter().map(|l| *l.min(&24)).collect();
+        if ids == Ids::UnderTitle {
+            // An id is copied whole into `implan done`: its column is kept as wide as the longest (up to a point).
+            let id = g.rows.iter().map(|&i| super::display_width(&view.plan.activities[i].id.value)).max();
+            longest[1] = longest[1].max(id.unwrap_or(0).min(40));
+        }
         if let Some(w) = opts.width {
             fit_lower_bounds(&mut longest, usize::from(w));
         }
@@ -271,7 +312,7 @@ fn fit_lower_bounds(least: &mut [usize], width: usize) {
 }
 
 fn longest_word(s: &str) -> usize {
-    s.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0)
+    s.split_whitespace().map(super::display_width).max().unwrap_or(0)
 }
 
 fn markdown(view: &View, opts: &ScheduleOptions, groups: &[Group]) -> String {
@@ -283,7 +324,8 @@ fn markdown(view: &View, opts: &ScheduleOptions, groups: &[Group]) -> String {
     if groups.is_empty() {
         out.push_str(&format!("\n{}\n", view.t.no_activities));
     }
-    let h = headers(view, opts.by);
+    let ids = if opts.ids { Ids::Column } else { Ids::Hidden };
+    let h = headers(view, opts.by, ids);
     for g in groups {
         out.push_str(&format!("\n## {}\n\n", crate::escape::markdown(&g.title)));
         for n in &g.notes {
@@ -299,7 +341,7 @@ fn markdown(view: &View, opts: &ScheduleOptions, groups: &[Group]) -> String {
         out.push_str(&format!("| {} |\n", h.join(" | ")));
         out.push_str(&format!("|{}\n", "---|".repeat(h.len())));
         for &i in &g.rows {
-            let c: Vec<String> = cells(view, opts.by, &view.plan.activities[i], false)
+            let c: Vec<String> = cells(view, opts.by, &view.plan.activities[i], false, ids)
                 .iter()
                 .map(|c| crate::escape::markdown(c))
                 .collect();

@@ -1,6 +1,6 @@
 //! `implan status`: "where do we stand?" on one screen.
 
-use super::{BOLD, DIM, GREEN, RED, View, paint};
+use super::{BOLD, DIM, GREEN, RED, View, fit_labels, paint, paint_words, wrap};
 use crate::diag::{Finding, Severity};
 use crate::i18n;
 use crate::model::{Activity, Cadence, Requirement, Status};
@@ -16,6 +16,9 @@ const BAR: usize = 20;
 pub struct StatusReport<'a> {
     pub version: u32,
     pub plan: &'a str,
+    /// With `--role`: whose work this is (only theirs and their groups' is counted and listed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<RoleRef<'a>>,
     pub org: Option<&'a str>,
     pub start: String,
     pub end: String,
@@ -28,6 +31,27 @@ pub struct StatusReport<'a> {
     pub next: Vec<super::schedule::JsonActivity<'a>>,
     pub recurring: Vec<RecurringStatus<'a>>,
     pub check: CheckCount,
+}
+
+#[derive(Serialize)]
+pub struct RoleRef<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+/// How the text is laid out.
+#[derive(Debug, Clone, Copy)]
+pub struct TextOptions {
+    /// Each activity's id after it, dimmed, for `implan done`.
+    pub ids: bool,
+    /// The width to wrap lines to; `None` for no limit.
+    pub width: Option<u16>,
+}
+
+impl Default for TextOptions {
+    fn default() -> Self {
+        TextOptions { ids: true, width: None }
+    }
 }
 
 #[derive(Serialize)]
@@ -113,11 +137,19 @@ fn open(a: &Activity) -> bool {
 
 /// Builds the status of a plan on `view.today`, given the plan's check findings.
 pub fn build<'a>(view: &'a View<'a>, findings: &[Finding]) -> StatusReport<'a> {
+    build_for(view, findings, None)
+}
+
+/// The status of one role's work (`role`, an index into the plan's roles): its own activities and its groups',
+/// and the requirements it or its groups own, or no one does.
+pub fn build_for<'a>(view: &'a View<'a>, findings: &[Finding], role: Option<usize>) -> StatusReport<'a> {
     let plan = view.plan;
     let acts = &plan.activities;
     let today = view.today;
     let this_month = month_index(today);
-    let mut by_date: Vec<usize> = (0..acts.len()).collect();
+    let roles = role.map(|r| view.role_and_groups(r));
+    let mine = |i: &usize| roles.as_ref().is_none_or(|r| view.owned_by_any(&acts[*i], r));
+    let mut by_date: Vec<usize> = (0..acts.len()).filter(mine).collect();
     view.sort_by_date(&mut by_date);
 
     let current_phase = if plan.phases.is_empty() {
@@ -152,19 +184,27 @@ pub fn build<'a>(view: &'a View<'a>, findings: &[Finding]) -> StatusReport<'a> {
         .take(NEXT_COUNT)
         .collect();
 
-    let all: Vec<usize> = (0..acts.len()).collect();
+    let all: Vec<usize> = (0..acts.len()).filter(mine).collect();
     let phases = plan
         .phases
         .iter()
         .enumerate()
-        .map(|(p, ph)| PhaseProgress {
-            id: &ph.id.value,
-            name: &ph.name,
-            progress: counts(&view.index.phase_activities[p], acts),
+        .filter_map(|(p, ph)| {
+            let ids: Vec<usize> = view.index.phase_activities[p].iter().copied().filter(mine).collect();
+            // One person's status leaves out the phases they have no part in.
+            (roles.is_none() || !ids.is_empty()).then(|| PhaseProgress {
+                id: &ph.id.value,
+                name: &ph.name,
+                progress: counts(&ids, acts),
+            })
         })
         .collect();
 
-    let recurring = plan.requirements.iter().map(|r| recurring_status(view, r)).collect();
+    let owned = |r: &&Requirement| match (&roles, &r.owner) {
+        (Some(roles), Some(owner)) => view.index.role(&owner.value).is_some_and(|o| roles.contains(&o)),
+        _ => true,
+    };
+    let recurring = plan.requirements.iter().filter(owned).map(|r| recurring_status(view, r)).collect();
     let check = CheckCount {
         errors: findings.iter().filter(|f| f.severity == Severity::Error).count(),
         warnings: findings.iter().filter(|f| f.severity == Severity::Warning).count(),
@@ -173,6 +213,7 @@ pub fn build<'a>(view: &'a View<'a>, findings: &[Finding]) -> StatusReport<'a> {
     StatusReport {
         version: 1,
         plan: &plan.title.value,
+        role: role.map(|r| RoleRef { id: &plan.roles[r].id.value, name: &plan.roles[r].name }),
         org: plan.org.as_deref(),
         start: plan.start.value.start.to_string(),
         end: plan.end.value.end.to_string(),
@@ -266,15 +307,44 @@ fn month_text(view: &View, index: i64) -> String {
     i18n::month_year(view.lang, y, m)
 }
 
-/// The one screen, as text.
+/// The one screen, as text, with the ids and no width limit.
 pub fn render_text(view: &View, s: &StatusReport, path: &str) -> String {
-    let mut out = String::new();
+    render_text_with(view, s, path, TextOptions::default())
+}
+
+/// The one screen, as text, laid out as `opts` says.
+pub fn render_text_with(view: &View, s: &StatusReport, path: &str, opts: TextOptions) -> String {
+    let mut out = Screen { text: String::new(), width: opts.width.map(usize::from), ids: opts.ids };
     heading(&mut out, view, s);
     progress_bars(&mut out, view, s);
     due(&mut out, view, s);
     requirements(&mut out, view, s);
     check_line(&mut out, view, s, path);
-    out
+    out.text
+}
+
+/// The text being written, and how.
+struct Screen {
+    text: String,
+    width: Option<usize>,
+    ids: bool,
+}
+
+impl Screen {
+    /// A line, wrapped to the width, its next lines indented by `indent`.
+    fn line(&mut self, line: &str, indent: usize) {
+        self.text.push_str(&wrap(line, self.width, indent, false));
+        self.text.push('\n');
+    }
+
+    fn blank(&mut self) {
+        self.text.push('\n');
+    }
+
+    /// " · id", dimmed, to end an activity's line; nothing with `--no-ids`.
+    fn id(&self, a: &Activity) -> String {
+        if self.ids { format!(" {} {}", paint(DIM, "·"), paint(DIM, &a.id.value)) } else { String::new() }
+    }
 }
 
 /// An activity in a list: when, what, who.
@@ -287,18 +357,20 @@ fn find<'a>(view: &View<'a>, id: &str) -> Option<&'a Activity> {
     view.index.activity(id).map(|i| &view.plan.activities[i])
 }
 
-/// The title, the organisation, the period, today and the current phase.
-fn heading(out: &mut String, view: &View, s: &StatusReport) {
+/// The title, the organisation, the period, today, whose status it is and the current phase.
+fn heading(out: &mut Screen, view: &View, s: &StatusReport) {
     let (t, plan) = (view.t, view.plan);
-    out.push_str(&paint(BOLD, &plan.title.value));
-    out.push('\n');
+    out.line(&paint(BOLD, &plan.title.value), 0);
     let period = i18n::span(view.lang, plan.start.value.start, plan.end.value.end);
     let mut line = vec![period, format!("{} {}", t.today, i18n::day(view.lang, view.today))];
     if let Some(org) = &plan.org {
         line.insert(0, org.clone());
     }
-    out.push_str(&line.join(" · "));
-    out.push_str("\n\n");
+    out.line(&line.join(" · "), 0);
+    if let Some(role) = &s.role {
+        out.line(&format!("{}: {}", paint(BOLD, t.responsible), role.name), 0);
+    }
+    out.blank();
 
     let phase = match &s.current_phase {
         CurrentPhase::In { name, label, .. } => format!("{name} ({label})"),
@@ -307,48 +379,35 @@ fn heading(out: &mut String, view: &View, s: &StatusReport) {
         CurrentPhase::Between => t.between_phases.to_string(),
         CurrentPhase::NoPhases => t.nothing.to_string(),
     };
-    out.push_str(&format!("{}: {}\n\n", paint(BOLD, t.current_phase), phase));
+    out.line(&format!("{}: {}", paint(BOLD, t.current_phase), phase), 0);
+    out.blank();
 }
 
-/// The plan's progress and each phase's, as bars with names cut to one width.
-fn progress_bars(out: &mut String, view: &View, s: &StatusReport) {
+/// What a progress line takes besides the name: " " + the bar + " ddd/ddd  ddd %".
+const BAR_LINE: usize = 1 + BAR + 15;
+
+/// The plan's progress and each phase's, as bars with names cut to one width (distinct names stay distinct).
+fn progress_bars(out: &mut Screen, view: &View, s: &StatusReport) {
     let t = view.t;
-    let names: Vec<&str> = s.phases.iter().map(|p| p.name).collect();
-    let w = names.iter().map(|n| n.chars().count()).max().unwrap_or(0).clamp(t.progress.chars().count(), 30);
-    let fit = |n: &str| -> String {
-        let c = n.chars().count();
-        if c > w {
-            format!("{}…", n.chars().take(w - 1).collect::<String>())
-        } else {
-            format!("{n}{}", " ".repeat(w - c))
-        }
-    };
-    out.push_str(&format!(
-        "{} {} {:>3}/{:<3} {:>3} %\n",
-        paint(BOLD, &fit(t.progress)),
-        bar(s.progress),
-        s.progress.done,
-        s.progress.total,
-        pct(s.progress)
-    ));
-    for p in &s.phases {
-        out.push_str(&format!(
-            "{} {} {:>3}/{:<3} {:>3} %\n",
-            fit(p.name),
-            bar(p.progress),
-            p.progress.done,
-            p.progress.total,
-            pct(p.progress)
-        ));
+    let names: Vec<&str> = std::iter::once(t.progress).chain(s.phases.iter().map(|p| p.name)).collect();
+    let longest = names.iter().map(|n| super::display_width(n)).max().unwrap_or(0);
+    let room = out.width.map_or(30, |w| w.saturating_sub(BAR_LINE).clamp(8, 30));
+    let fitted = fit_labels(&names, longest.min(room));
+    let progress = std::iter::once(s.progress).chain(s.phases.iter().map(|p| p.progress));
+    for (i, (name, p)) in fitted.iter().zip(progress).enumerate() {
+        let name = if i == 0 { paint(BOLD, name) } else { name.clone() };
+        let line = format!("{name} {} {:>3}/{:<3} {:>3} %\n", bar(p), p.done, p.total, pct(p));
+        out.text.push_str(&line);
     }
 }
 
 /// What is overdue, due this month and next.
-fn due(out: &mut String, view: &View, s: &StatusReport) {
+fn due(out: &mut Screen, view: &View, s: &StatusReport) {
     let t = view.t;
-    out.push_str(&format!("\n{} ({})\n", paint(BOLD, t.overdue_heading), s.overdue.len()));
+    out.blank();
+    out.line(&format!("{} ({})", paint(BOLD, t.overdue_heading), s.overdue.len()), 0);
     if s.overdue.is_empty() {
-        out.push_str(&format!("  {}\n", t.nothing));
+        out.line(&format!("  {}", t.nothing), 4);
     }
     for o in &s.overdue {
         if let Some(a) = find(view, o.activity.id) {
@@ -357,34 +416,37 @@ fn due(out: &mut String, view: &View, s: &StatusReport) {
             } else {
                 i18n::count(month_index(view.today) - month_index(a.last_day), t.month)
             };
-            out.push_str(&format!(
-                "  {} {} — {}\n",
-                paint(RED, "!"),
-                item(view, a),
-                paint(RED, &format!("{late} {}", t.overdue))
-            ));
+            let late = format!("{late} {}", t.overdue);
+            out.line(&format!("  {} {} — {}{}", paint(RED, "!"), item(view, a), paint_words(RED, &late), out.id(a)), 4);
         }
     }
 
     for (heading, list) in [(t.this_month_heading, &s.this_month), (t.next_heading, &s.next)] {
-        out.push_str(&format!("\n{} ({})\n", paint(BOLD, heading), list.len()));
+        out.blank();
+        out.line(&format!("{} ({})", paint(BOLD, heading), list.len()), 0);
         if list.is_empty() {
-            out.push_str(&format!("  {}\n", t.nothing));
+            out.line(&format!("  {}", t.nothing), 4);
         }
         for j in list {
             if let Some(a) = find(view, j.id) {
-                let mark = if a.status == Status::InProgress { "▶" } else { "○" };
-                out.push_str(&format!("  {mark} {}\n", item(view, a)));
+                let (mark, said) = match a.status {
+                    Status::InProgress => ("▶", String::new()),
+                    // Postponed work says so, and from when: "utsatt fra september 2026".
+                    Status::Postponed => ("»", format!(" — {}", view.status_text(a))),
+                    _ => ("○", String::new()),
+                };
+                out.line(&format!("  {mark} {}{said}{}", item(view, a), out.id(a)), 4);
             }
         }
     }
 }
 
 /// Each requirement: how many so far, the next, the deadline.
-fn requirements(out: &mut String, view: &View, s: &StatusReport) {
+fn requirements(out: &mut Screen, view: &View, s: &StatusReport) {
     let t = view.t;
     if !s.recurring.is_empty() {
-        out.push_str(&format!("\n{}\n", paint(BOLD, t.evaluations_heading)));
+        out.blank();
+        out.line(&paint(BOLD, t.evaluations_heading), 0);
     }
     for r in &s.recurring {
         let mut parts = Vec::new();
@@ -402,30 +464,31 @@ fn requirements(out: &mut String, view: &View, s: &StatusReport) {
             let (y, m) =
                 due.split_once('-').and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?))).unwrap_or((0, 1));
             let text = format!("{} {}", t.due_by, month_text(view, y as i64 * 12 + m as i64 - 1));
-            parts.push(if r.late { paint(RED, &text) } else { text });
+            parts.push(if r.late { paint_words(RED, &text) } else { text });
         }
         let mark = if r.late { paint(RED, "!") } else { "·".to_string() };
-        out.push_str(&format!("  {mark} {}: {}\n", r.title, parts.join("; ")));
+        out.line(&format!("  {mark} {}: {}", r.title, parts.join("; ")), 4);
     }
 }
 
 /// The check's findings, counted.
-fn check_line(out: &mut String, view: &View, s: &StatusReport, path: &str) {
+fn check_line(out: &mut Screen, view: &View, s: &StatusReport, path: &str) {
     let t = view.t;
-    out.push_str(&format!("\n{}: ", paint(BOLD, t.check_heading)));
-    if s.check.errors == 0 && s.check.warnings == 0 {
-        out.push_str(&paint(GREEN, t.check_clean));
-        out.push('\n');
+    out.blank();
+    let said = if s.check.errors == 0 && s.check.warnings == 0 {
+        paint_words(GREEN, t.check_clean)
     } else {
         let mut parts = Vec::new();
         if s.check.errors > 0 {
-            parts.push(paint(RED, &i18n::count(s.check.errors as i64, t.errors)));
+            let errors = i18n::count(s.check.errors as i64, t.errors);
+            parts.push(paint_words(RED, &errors));
         }
         if s.check.warnings > 0 {
             parts.push(i18n::count(s.check.warnings as i64, t.warnings));
         }
-        out.push_str(&format!("{} — {}\n", parts.join(", "), t.check_details.replace("{}", path)));
-    }
+        format!("{} — {}", parts.join(", "), t.check_details.replace("{}", path))
+    };
+    out.line(&format!("{}: {said}", paint(BOLD, t.check_heading)), 0);
 }
 
 pub(crate) fn render_json(s: &StatusReport) -> String {

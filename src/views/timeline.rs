@@ -2,7 +2,7 @@
 //! width), phases as bars, activities as marks under them, this month marked. Readable without colour: every
 //! state has its own character.
 
-use super::{BOLD, DIM, GREEN, MAGENTA, RED, View, YELLOW, paint};
+use super::{BOLD, DIM, GREEN, MAGENTA, RED, View, YELLOW, fit_labels, paint};
 use crate::i18n;
 use crate::model::{Activity, Status};
 use crate::when::{month_from_index, month_index};
@@ -57,18 +57,6 @@ fn mark(view: &View, a: &Activity) -> (char, anstyle::Style) {
     }
 }
 
-/// Cuts a label to `width` characters, with an ellipsis when it had to be cut.
-fn fit(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    if n <= width {
-        format!("{s}{}", " ".repeat(width - n))
-    } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
-
 pub fn render(view: &View, opts: &TimelineOptions) -> String {
     let plan = view.plan;
     let first = month_index(plan.start.value.start);
@@ -81,7 +69,7 @@ pub fn render(view: &View, opts: &TimelineOptions) -> String {
     let today_cell = (axis.first..=axis.last).contains(&today).then(|| axis.cell_of(today));
 
     let mut out = String::new();
-    out.push_str(&paint(BOLD, &plan.title.value));
+    out.push_str(&super::wrap(&super::paint_words(BOLD, &plan.title.value), Some(width), 0, false));
     out.push('\n');
     let period = i18n::span(view.lang, plan.start.value.start, plan.end.value.end);
     let today_text = format!("{} {}", view.t.today, i18n::day(view.lang, view.today));
@@ -92,8 +80,18 @@ pub fn render(view: &View, opts: &TimelineOptions) -> String {
     if let Some(tc) = today_cell {
         out.push_str(&format!("{pad}{}▼\n", " ".repeat(tc * axis.cell_width)));
     }
-    let rows = Rows { axis: &axis, label_width, today_cell };
-    for (phase, ids) in sections(view) {
+    let sections = sections(view);
+    let labels: Vec<String> = sections
+        .iter()
+        .flat_map(|(phase, ids)| {
+            let ids = ids.iter().map(|&i| format!("  {}", view.plan.activities[i].title.value));
+            std::iter::once(section_name(view, *phase)).chain(ids)
+        })
+        .collect();
+    let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let fitted = labels.iter().cloned().zip(fit_labels(&refs, label_width)).collect();
+    let rows = Rows { axis: &axis, today_cell, fitted };
+    for (phase, ids) in sections {
         rows.section(&mut out, view, phase, ids);
     }
     out.push('\n');
@@ -162,18 +160,26 @@ fn sections(view: &View) -> Vec<(Option<usize>, Vec<usize>)> {
     sections
 }
 
-/// How the rows are laid out: the axis, the label column, and today's cell.
+/// A section's label: its phase's name, or the words for activities in no phase.
+fn section_name(view: &View, phase: Option<usize>) -> String {
+    match phase {
+        Some(p) => view.plan.phases[p].name.clone(),
+        None => view.t.no_phase.to_string(),
+    }
+}
+
+/// How the rows are laid out: the axis, today's cell, and every label fitted to the label column.
 struct Rows<'a> {
     axis: &'a Axis,
-    label_width: usize,
     today_cell: Option<usize>,
+    fitted: std::collections::HashMap<String, String>,
 }
 
 impl Rows<'_> {
     /// A row: its label cut to the column, then its line of cells.
     fn row(&self, label: &str, bold: bool, line: Vec<(char, anstyle::Style)>) -> String {
-        let fitted = fit(label, self.label_width);
-        let mut s = if bold { paint(BOLD, &fitted) } else { fitted };
+        let fitted = self.fitted.get(label).map_or(label, String::as_str);
+        let mut s = if bold { paint(BOLD, fitted) } else { fitted.to_string() };
         s.push(' ');
         let mut text = String::new();
         for (ch, style) in line {
@@ -203,15 +209,12 @@ impl Rows<'_> {
         let acts = &view.plan.activities;
         view.sort_by_date(&mut ids);
         let mut line = self.blank_line();
-        let name = match phase {
-            Some(p) => {
-                let ph = &view.plan.phases[p];
-                let (a, b) = (axis.cell_of(month_index(ph.span.start)), axis.cell_of(month_index(ph.span.end)));
-                line[a * axis.cell_width..(b + 1) * axis.cell_width].fill(('━', BOLD));
-                ph.name.clone()
-            }
-            None => view.t.no_phase.to_string(),
-        };
+        if let Some(p) = phase {
+            let ph = &view.plan.phases[p];
+            let (a, b) = (axis.cell_of(month_index(ph.span.start)), axis.cell_of(month_index(ph.span.end)));
+            line[a * axis.cell_width..(b + 1) * axis.cell_width].fill(('━', BOLD));
+        }
+        let name = section_name(view, phase);
         out.push('\n');
         out.push_str(&self.row(&name, true, line));
         for i in ids {
