@@ -127,7 +127,10 @@ fn plan_text_is_escaped_for_the_terminal_and_for_markdown() {
     let markdown = diff_in(tmp.dir(), &["old.toml", "new.toml", "--today", TODAY, "--format", "markdown"], 1);
     assert!(!markdown.contains('\u{1b}') && !markdown.contains("**Bold"), "{markdown}");
     // Every `<` is escaped, so no renderer reads a tag.
-    assert!(markdown.contains("\\<img") && markdown.matches('<').count() == markdown.matches("\\<").count(), "{markdown}");
+    assert!(
+        markdown.contains("\\<img") && markdown.matches('<').count() == markdown.matches("\\<").count(),
+        "{markdown}"
+    );
     let json = diff_in(tmp.dir(), &["old.toml", "new.toml", "--today", TODAY, "--format", "json"], 1);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     // Programs get the text as written.
@@ -184,7 +187,11 @@ fn a_tag_against_the_working_copy() {
     let tmp = repository();
     let out = diff_in(tmp.dir(), &["vedtatt-2026", "plans/beiarn.toml", "--today", TODAY, "--lang", "en"], 1);
     // git's REV:PATH says the same, and so does the file named from elsewhere.
-    let spec = diff_in(tmp.dir(), &["vedtatt-2026:plans/beiarn.toml", "plans/beiarn.toml", "--today", TODAY, "--lang", "en"], 1);
+    let spec = diff_in(
+        tmp.dir(),
+        &["vedtatt-2026:plans/beiarn.toml", "plans/beiarn.toml", "--today", TODAY, "--lang", "en"],
+        1,
+    );
     assert_eq!(out.split_once('\n').unwrap().1, spec.split_once('\n').unwrap().1);
     let file = tmp.path("plans/beiarn.toml");
     let elsewhere = diff_in(&root(), &["vedtatt-2026", &file, "--today", TODAY, "--lang", "en"], 1);
@@ -196,7 +203,12 @@ fn a_tag_against_the_working_copy() {
     assert_eq!(out.split_once('\n').unwrap().1, head.split_once('\n').unwrap().1);
     let json = diff_in(tmp.dir(), &["vedtatt-2026", "plans/beiarn.toml", "--today", TODAY, "--format", "json"], 1);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let moved = &json["activities"]["changed"].as_array().unwrap().iter().find(|a| a["id"] == "personaldag-omni").unwrap()["changes"]["dates"];
+    let moved = &json["activities"]["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "personaldag-omni")
+        .unwrap()["changes"]["dates"];
     assert_eq!((moved["months"].as_i64(), moved["left_phase"].as_str()), (Some(4), Some("oppstart")));
 }
 
