@@ -64,6 +64,14 @@ pub enum Command {
     Report(ReportArgs),
     /// Where do we stand? Progress, overdue work, what is due and next, on one screen
     Status(StatusArgs),
+    /// What changed between two versions of a plan: activities, phases, requirements and findings
+    ///
+    /// Each side is a file, or a version of one from git: `implan diff vedtatt-2026 plans/beiarn.toml` compares
+    /// the file as it was at the tag (a branch or a commit will do) with the working copy, and `REV:PATH` is
+    /// git's own form. A side that names an existing file is that file, even where a revision has the same name.
+    ///
+    /// Exit code 0: no differences; 1: differences; 2: usage error, or a side that cannot be read or loaded.
+    Diff(DiffArgs),
 }
 
 #[derive(Args)]
@@ -432,6 +440,35 @@ pub struct FilterArgs {
     pub status: Option<String>,
 }
 
+#[derive(Args)]
+pub struct DiffArgs {
+    /// The old version: a file, a git revision of NEW's file (tag, branch, commit), or REV:PATH
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// The new version: a file, or REV:PATH (or a revision, when OLD is a file)
+    #[arg(value_name = "NEW")]
+    pub new: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Language of the output (default: the new plan's, else the locale's, else Bokmål)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The day to take as today for the rules about the date, such as 2026-11-23 (default: the real today)
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DiffFormat {
+    /// For the terminal
+    Human,
+    /// To paste into the minutes or a pull request
+    Markdown,
+    /// For programs (version 1; the README lists the keys)
+    Json,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     /// Findings with source snippets and carets, and a summary line
@@ -519,6 +556,7 @@ impl Command {
             Command::Postpone(a) => a.target.lang,
             Command::Add(a) => a.lang,
             Command::Completions(_) | Command::Man(_) | Command::Schema => None,
+            Command::Diff(a) => a.lang,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diag;
+pub mod diff;
 pub mod edit;
 pub mod escape;
 pub mod export;

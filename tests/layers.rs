@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 const LAYERS: &[(&str, &[&str])] = &[
     ("text and places", &["source", "lang", "diag", "messages", "rule_id", "escape", "json", "suggest", "write"]),
     ("plan model", &["when", "calendar", "model", "plan_index", "lint", "schema", "split", "i18n", "load"]),
-    ("analyses", &["config", "rules", "views", "export", "edit", "init"]),
+    ("analyses", &["config", "rules", "views", "export", "edit", "init", "diff"]),
     ("commands", &["check", "render", "cli", "commands"]),
 ];
 

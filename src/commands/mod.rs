@@ -4,6 +4,7 @@
 
 mod check;
 mod checklist;
+mod diff;
 mod edit;
 mod explain;
 mod export;
@@ -158,6 +159,7 @@ pub fn run(command: Command, console: &mut dyn Console) -> Result<Exit, Error> {
         Command::Wheel(args) => export::wheel(args, console),
         Command::Report(args) => report::run(args, console),
         Command::Status(args) => status::run(args, console),
+        Command::Diff(args) => diff::run(args, console),
     }
 }
 

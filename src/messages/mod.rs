@@ -10,6 +10,7 @@
 
 pub mod commands;
 pub mod common;
+pub mod diff;
 pub mod edit;
 pub mod init;
 pub mod load;
