@@ -245,3 +245,27 @@ fn adding_to_an_unknown_phase_changes_nothing() {
     );
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), before);
 }
+
+/// The README's "Changing the plan" shows each command on a copy of the Beiarn plan, one after the other: each
+/// block is what a person sees (standard output, then standard error) when running them in that order.
+#[test]
+fn readme_changing_the_plan_examples_are_real_output() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let section = readme.split("## Changing the plan").nth(1).expect("the section").split("\n## ").next().unwrap();
+    let dir = TempDir::new("readme-change");
+    dir.copy("plans/beiarn-omni.toml", "plans/beiarn-omni.toml");
+    let mut ran = 0;
+    for block in section.split("```text\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        let (first, expected) = block.split_once('\n').unwrap();
+        let command = first.strip_prefix("$ implan ").expect("a command");
+        let args = common::split_args(command);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = common::command_in(dir.dir(), &args).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{command}: {}", text(&o.stderr));
+        let seen = format!("{}{}", text(&o.stdout), text(&o.stderr));
+        assert_eq!(seen, expected, "README example `implan {command}` is out of date");
+        ran += 1;
+    }
+    assert_eq!(ran, 5, "done, postpone, move, add and set");
+}

@@ -258,28 +258,6 @@ fn language_comes_from_the_locale_when_the_plan_has_none() {
     assert!(String::from_utf8_lossy(&nb.stdout).contains("Framdrift"));
 }
 
-/// Splits a command line written in the README into arguments (double quotes group words).
-fn split_args(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    for c in line.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ' ' if !quoted => {
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                }
-            }
-            _ => cur.push(c),
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
 #[test]
 fn readme_examples_are_real_output() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
@@ -288,7 +266,7 @@ fn readme_examples_are_real_output() {
         let block = block.split("```").next().unwrap_or_default();
         let (first, expected) = block.split_once('\n').unwrap_or((block, ""));
         let Some(command) = first.strip_prefix("$ implan ") else { continue };
-        let args = split_args(command);
+        let args = common::split_args(command);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let o = implan(&args);
         assert_eq!(String::from_utf8_lossy(&o.stdout), expected, "README example `implan {command}` is out of date");
@@ -316,7 +294,7 @@ fn progress_example_is_made_by_this_script() {
     std::fs::write(&copy, format!("{header}\n{plan}")).unwrap();
     let c = copy.display().to_string();
     for line in script.lines().filter(|l| l.starts_with("\"$implan\" ")) {
-        let args = split_args(&line.replace("\"$implan\" ", "").replace("\"$out\"", &c));
+        let args = common::split_args(&line.replace("\"$implan\" ", "").replace("\"$out\"", &c));
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let o = implan(&args);
         assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));

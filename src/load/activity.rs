@@ -200,7 +200,7 @@ pub(super) fn unknown_rule(id: &str) -> Text {
 
 fn unknown_status_help(word: &str) -> Text {
     let lower = word.trim().to_lowercase();
-    if ["utsatt", "utsett", "postponed", "deferred", "utsettes", "flyttet", "flytta"].contains(&lower.as_str()) {
+    if ["utsettes", "flyttet", "flytta", "moved", "rescheduled"].contains(&lower.as_str()) {
         return m::postponed_help();
     }
     match crate::suggest::nearest(&lower, schema::STATUS.list()) {

@@ -616,12 +616,15 @@ pub fn unknown_status(status: &str) -> Text {
     text!(nb: "ukjent status '{status}'", nn: "ukjend status '{status}'", en: "unknown status '{status}'")
 }
 
-/// For "utsatt", which is no status.
+/// For "flyttet" and the like, which are no status: how a postponed activity is written.
 pub fn postponed_help() -> Text {
     text!(
-        nb: "en utsatt aktivitet er fortsatt planlagt, på den nye datoen: skriv status = \"planned\" og den nye 'when'",
-        nn: "ein utsett aktivitet er framleis planlagd, på den nye datoen: skriv status = \"planned\" og den nye 'when'",
-        en: "an activity put off is still planned, at its new date: write status = \"planned\" and the new 'when'",
+        nb: "en aktivitet som er flyttet til senere, skrives status = \"utsatt\" med den nye 'when'; implan postpone \
+             gjør det og tar vare på den gamle datoen",
+        nn: "ein aktivitet som er flytta til seinare, blir skriven status = \"utsett\" med den nye 'when'; implan \
+             postpone gjer det og tek vare på den gamle datoen",
+        en: "an activity moved to later is written status = \"postponed\" with its new 'when'; implan postpone does \
+             it and keeps the old date",
     )
 }
 

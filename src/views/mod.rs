@@ -613,7 +613,7 @@ status = "cancelled"
         );
         assert_eq!(
             parse_status_word("xyzzyxyzzy").unwrap_err().get(Lang::Nb),
-            "--status: ukjent status 'xyzzyxyzzy'; bruk 'planned', 'in-progress', 'done', 'cancelled' og 'overdue'"
+            "--status: ukjent status 'xyzzyxyzzy'; bruk 'planned', 'in-progress', 'postponed', 'done', 'cancelled' og 'overdue'"
         );
     }
 
