@@ -229,19 +229,26 @@ pub struct ChecklistArgs {
     pub no_ids: bool,
 }
 
-/// What every edit of a plan shares: which plan and activity, `--force` and `--lang`.
-#[derive(Args)]
-pub struct EditTarget {
-    /// The plan file (optional: implan.toml here, or the only plan under plans/), then the activity: its id, the
-    /// start of its id, its title, or words of its title
-    #[arg(value_name = "[PLAN] ACTIVITY", num_args = 1..=2, required = true)]
-    pub words: Vec<String>,
+/// What every edit of a plan takes besides what to change.
+#[derive(Args, Clone, Copy)]
+pub struct EditOptions {
     /// Write the plan even when it is read-only, has other hard links, or its owner cannot be kept
     #[arg(long)]
     pub force: bool,
     /// Language of the messages (default: the plan's own, else the locale's, else Bokmål)
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+}
+
+/// Which plan and activity an edit changes, and its options.
+#[derive(Args)]
+pub struct EditTarget {
+    /// The plan file (optional: implan.toml here, or the only plan under plans/), then the activity: its id, the
+    /// start of its id, its title, or words of its title
+    #[arg(value_name = "[PLAN] ACTIVITY", num_args = 1..=2, required = true)]
+    pub words: Vec<String>,
+    #[command(flatten)]
+    pub options: EditOptions,
 }
 
 #[derive(Args)]
@@ -260,12 +267,8 @@ pub struct SetArgs {
     /// value (end=) removes a key
     #[arg(value_name = "[PLAN] ACTIVITY KEY=VALUE", num_args = 2.., required = true)]
     pub words: Vec<String>,
-    /// Write the plan even when it is read-only, has other hard links, or its owner cannot be kept
-    #[arg(long)]
-    pub force: bool,
-    /// Language of the messages (default: the plan's own, else the locale's, else Bokmål)
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
+    #[command(flatten)]
+    pub options: EditOptions,
 }
 
 #[derive(Args)]
@@ -318,12 +321,8 @@ pub struct AddArgs {
     /// Its id (default: made from the title, unique in the plan)
     #[arg(long, value_name = "ID")]
     pub id: Option<String>,
-    /// Write the plan even when it is read-only, has other hard links, or its owner cannot be kept
-    #[arg(long)]
-    pub force: bool,
-    /// Language of the messages (default: the plan's own, else the locale's, else Bokmål)
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
+    #[command(flatten)]
+    pub options: EditOptions,
 }
 
 #[derive(Args)]
@@ -550,11 +549,11 @@ impl Command {
             Command::Wheel(a) => a.common.lang,
             Command::Report(a) => a.common.lang,
             Command::Status(a) => a.common.lang,
-            Command::Done(a) => a.target.lang,
-            Command::Set(a) => a.lang,
-            Command::Move(a) => a.target.lang,
-            Command::Postpone(a) => a.target.lang,
-            Command::Add(a) => a.lang,
+            Command::Done(a) => a.target.options.lang,
+            Command::Set(a) => a.options.lang,
+            Command::Move(a) => a.target.options.lang,
+            Command::Postpone(a) => a.target.options.lang,
+            Command::Add(a) => a.options.lang,
             Command::Completions(_) | Command::Man(_) | Command::Schema => None,
             Command::Diff(a) => a.lang,
         }

@@ -29,7 +29,7 @@ pub(super) fn set(args: SetArgs, console: &mut dyn Console) -> Result<Exit, Erro
     if !(1..=2).contains(&words.len()) || assignments.is_empty() {
         return Err(Error::Usage(m::set_words()));
     }
-    let target = EditTarget { words: words.to_vec(), force: args.force, lang: args.lang };
+    let target = EditTarget { words: words.to_vec(), options: args.options };
     apply(&target, Edit::from_assignments(assignments), console)
 }
 
@@ -49,7 +49,7 @@ pub(super) fn add(args: AddArgs, console: &mut dyn Console) -> Result<Exit, Erro
         None => super::plan::find_plan()?,
     };
     let before = Checked::of(&plan);
-    let lang = language(args.lang, &plan, before.as_ref());
+    let lang = language(args.options.lang, &plan, before.as_ref());
     let new = edit::NewActivity {
         phase: args.phase,
         title: args.title,
@@ -58,7 +58,7 @@ pub(super) fn add(args: AddArgs, console: &mut dyn Console) -> Result<Exit, Erro
         after: args.after.into_iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect(),
         id: args.id,
     };
-    match edit::add_to_file(&plan, &new, args.force) {
+    match edit::add_to_file(&plan, &new, args.options.force) {
         Ok(added) => {
             let at = format!("({}:{})", escape::path(&plan), added.line);
             let said = m::added(&escape::visible(&added.id), &escape::visible(&new.phase), &at);
@@ -83,8 +83,8 @@ fn apply(target: &EditTarget, edit: Result<Edit, EditError>, console: &mut dyn C
         _ => return Err(Error::Usage(m::set_words())),
     };
     let before = Checked::of(&plan);
-    let lang = language(target.lang, &plan, before.as_ref());
-    match edit.and_then(|e| edit::edit_file_with(&plan, activity, &e, target.force)) {
+    let lang = language(target.options.lang, &plan, before.as_ref());
+    match edit.and_then(|e| edit::edit_file_with(&plan, activity, &e, target.options.force)) {
         Ok(outcome) => {
             console.out(&format!("{}\n", outcome.message(&plan).get(lang)), false)?;
             if !outcome.changed {

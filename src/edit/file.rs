@@ -14,13 +14,7 @@ pub fn edit_file(path: &Path, id: &str, edit: &Edit) -> Result<Outcome, EditErro
 
 /// [`edit_file`]; `force` writes a read-only plan, one with other hard links, or one whose owner cannot be kept.
 pub fn edit_file_with(path: &Path, id: &str, edit: &Edit, force: bool) -> Result<Outcome, EditError> {
-    // Only a regular file: opening a named pipe to lock it would wait for a writer forever.
-    crate::source::regular_file(path).map_err(EditError::Read)?;
-    let _turn = crate::write::lock(path).map_err(|e| match e {
-        crate::write::LockError::Open(e) => EditError::Read(e),
-        crate::write::LockError::Busy => EditError::Busy,
-    })?;
-    let original = crate::source::read_plan(path).map_err(EditError::Read)?;
+    let (_turn, original) = read_in_turn(path)?;
     edit_bytes_with(path, &original, id, edit, force)
 }
 
@@ -49,12 +43,7 @@ fn edit_bytes_with(path: &Path, original: &[u8], id: &str, edit: &Edit, force: b
 /// Adds `new` to the plan at `path` (see [`super::add`]), with the same care as [`edit_file_with`]: one edit at
 /// a time, refused if the file changed since it was read, written atomically.
 pub fn add_to_file(path: &Path, new: &super::NewActivity, force: bool) -> Result<super::Added, EditError> {
-    crate::source::regular_file(path).map_err(EditError::Read)?;
-    let _turn = crate::write::lock(path).map_err(|e| match e {
-        crate::write::LockError::Open(e) => EditError::Read(e),
-        crate::write::LockError::Busy => EditError::Busy,
-    })?;
-    let original = crate::source::read_plan(path).map_err(EditError::Read)?;
+    let (_turn, original) = read_in_turn(path)?;
     let text = std::str::from_utf8(&original).map_err(|_| EditError::NotText)?;
     let (new_text, added) = super::add(text, new)?;
     let opts = crate::write::WriteOptions { existing: crate::write::Existing::ReplaceIfStill(&original), force };
@@ -63,6 +52,19 @@ pub fn add_to_file(path: &Path, new: &super::NewActivity, force: bool) -> Result
         e => EditError::Write(e),
     })?;
     Ok(added)
+}
+
+/// The plan's bytes, read once this edit's turn has come ([`crate::write::lock`]); the turn lasts as long as the
+/// guard returned is kept.
+fn read_in_turn(path: &Path) -> Result<(crate::write::Lock, Vec<u8>), EditError> {
+    // Only a regular file: opening a named pipe to lock it would wait for a writer forever.
+    crate::source::regular_file(path).map_err(EditError::Read)?;
+    let turn = crate::write::lock(path).map_err(|e| match e {
+        crate::write::LockError::Open(e) => EditError::Read(e),
+        crate::write::LockError::Busy => EditError::Busy,
+    })?;
+    let original = crate::source::read_plan(path).map_err(EditError::Read)?;
+    Ok((turn, original))
 }
 
 fn not_found_is_changed(e: io::Error) -> EditError {

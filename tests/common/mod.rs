@@ -66,17 +66,19 @@ pub fn run_within(args: &[&str], deadline: Duration) -> (Output, Duration) {
     run_command(command(args), args, deadline)
 }
 
+/// Reads a pipe to its end on a thread of its own, so that a large output cannot block the child while it is
+/// waited for.
+fn drain(mut r: Box<dyn Read + Send>) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = r.read_to_end(&mut buf);
+        buf
+    })
+}
+
 /// Runs a prepared command with both outputs piped, within `deadline`; a panic or a stack overflow fails.
 pub fn run_command(mut cmd: Command, args: &[&str], deadline: Duration) -> (Output, Duration) {
     let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the implan binary runs");
-    // Read both pipes on their own threads, so a large output cannot block the child while we wait.
-    let drain = |mut r: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = r.read_to_end(&mut buf);
-            buf
-        })
-    };
     let out = drain(Box::new(child.stdout.take().expect("stdout")));
     let err = drain(Box::new(child.stderr.take().expect("stderr")));
     let (status, took) = wait_within(&mut child, args, deadline);
@@ -258,13 +260,6 @@ pub fn run_with_input(mut cmd: Command, input: &[u8]) -> Output {
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(&input);
     });
-    let drain = |mut r: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut buf = Vec::new();
-            let _ = r.read_to_end(&mut buf);
-            buf
-        })
-    };
     let out = drain(Box::new(child.stdout.take().expect("stdout")));
     let err = drain(Box::new(child.stderr.take().expect("stderr")));
     let (status, _) = wait_within(&mut child, &["(with input)"], DEADLINE);
