@@ -273,6 +273,20 @@ fn findings_and_lang(source: &Source, file_lint: Option<&Lint>, opts: &CheckOpti
     }
 }
 
+/// The text of `report`'s file with the fixes its findings carry made, round after round, each round checked
+/// as `implan check` checks the file (its `implan.toml`, the rules of the command line); `None` when no fix
+/// applies.
+pub(crate) fn fixed(report: &FileReport, opts: &CheckOptions, unsafe_fixes: bool) -> Option<crate::fix::Fixed> {
+    let source = report.source.as_ref()?;
+    // A broken implan.toml has stopped the run before this.
+    let config = if opts.no_config { None } else { crate::config::find_config_file(&report.path) };
+    let config = config.and_then(|c| crate::config::load_config_file(&c).ok());
+    let lint = config.as_ref().map(|c| &c.lint);
+    let check = |text: &str| check_source_with(&Source::new(report.path.clone(), text), lint, opts);
+    let fixed = crate::fix::until_stable(&source.text, unsafe_fixes, check);
+    (fixed.applied > 0).then_some(fixed)
+}
+
 /// Checks the text of one plan with its own `[lint]` only.
 pub fn check_source(source: &Source) -> Vec<Finding> {
     check_source_with(source, None, &CheckOptions::default())

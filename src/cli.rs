@@ -99,6 +99,15 @@ pub struct CheckArgs {
     /// Print a count of findings per rule instead of the findings
     #[arg(long)]
     pub statistics: bool,
+    /// Apply the safe fixes to the files, then report what is left
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// With --fix or --diff: the unsafe fixes too (likely guesses, such as the nearest role to a misspelt one)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print what --fix would change as a unified diff, write nothing; exit 1 when there is something to fix
+    #[arg(long)]
+    pub diff: bool,
     /// Do not look for implan.toml configuration above the files
     #[arg(long)]
     pub no_config: bool,

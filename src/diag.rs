@@ -79,11 +79,55 @@ pub struct Finding {
     pub help: Option<Text>,
     /// Other places that explain this one ("first defined here").
     pub related: Vec<(Span, Text)>,
+    /// The change that mends it, when one is known.
+    pub fix: Option<Fix>,
+}
+
+/// How sure a fix is, as ruff and rustc say it: a safe fix keeps what the writer meant and is applied by
+/// `implan check --fix`; an unsafe one is a likely guess (the nearest role to a misspelt one) and is applied
+/// only with `--unsafe-fixes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    Safe,
+    Unsafe,
+}
+
+/// A change of the file that mends a finding: its replacements (never overlapping), how sure it is, and what
+/// it does in words ("write 'owner'").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    pub replacements: Vec<Replacement>,
+    pub title: Text,
+}
+
+/// The text at `span` replaced by `text` (an empty span inserts).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub span: Span,
+    pub text: String,
+}
+
+impl Fix {
+    /// One replacement.
+    pub fn replace(applicability: Applicability, span: Span, text: impl Into<String>, title: Text) -> Fix {
+        Fix { applicability, replacements: vec![Replacement { span, text: text.into() }], title }
+    }
 }
 
 impl Finding {
     pub fn new(rule: RuleId, severity: Severity, span: Option<Span>, message: impl Into<Text>) -> Finding {
-        Finding { rule, severity, span, message: message.into(), label: None, help: None, related: Vec::new() }
+        Finding {
+            rule,
+            severity,
+            span,
+            message: message.into(),
+            label: None,
+            help: None,
+            related: Vec::new(),
+            fix: None,
+        }
     }
 
     pub fn label(mut self, label: impl Into<Text>) -> Finding {
@@ -93,6 +137,11 @@ impl Finding {
 
     pub fn help(mut self, help: impl Into<Text>) -> Finding {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Finding {
+        self.fix = Some(fix);
         self
     }
 

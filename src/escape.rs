@@ -302,6 +302,29 @@ pub(crate) fn excerpt(text: &str, span: std::ops::Range<usize>) -> (Cow<'_, str>
     (shown, span)
 }
 
+/// A TOML string: in single quotes when `literal` is asked for and the text allows it, else in double quotes
+/// with every character TOML requires escaped (control characters as `\uXXXX`).
+pub fn toml_string(s: &str, literal: bool) -> String {
+    if literal && !s.contains('\'') && !s.chars().any(char::is_control) {
+        return format!("'{s}'");
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

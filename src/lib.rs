@@ -13,6 +13,7 @@ pub mod diff;
 pub mod edit;
 pub mod escape;
 pub mod export;
+pub mod fix;
 pub mod i18n;
 pub mod init;
 pub mod json;

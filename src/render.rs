@@ -83,6 +83,13 @@ fn render_finding(out: &mut String, renderer: &Renderer, place: &Place, f: &Find
     if let Some(help) = &help {
         group = group.element(Level::HELP.with_name(words::help().get(lang).to_owned()).message(help.as_ref()));
     }
+    let fix = f.fix.as_ref().map(|fix| {
+        let line = words::fix_line(&fix.title, fix.applicability == crate::diag::Applicability::Safe);
+        escape::visible(line.get(lang)).into_owned()
+    });
+    if let Some(fix) = &fix {
+        group = group.element(Level::NOTE.with_name(words::fix().get(lang).to_owned()).message(fix.as_str()));
+    }
     let report: [Group<'_>; 1] = [group];
     out.push_str(&renderer.render(&report));
     out.push_str("\n\n");
@@ -151,6 +158,39 @@ struct JsonFinding<'a> {
     end_column: Option<usize>,
     message: &'a str,
     help: Option<&'a str>,
+    /// The fix, when the finding has one (`null` else).
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A fix in JSON: how sure it is, what it does, and its replacements, placed as findings are (lines and
+/// columns from 1, columns in characters, the end just after the text replaced).
+#[derive(serde::Serialize)]
+struct JsonFix<'a> {
+    applicability: crate::diag::Applicability,
+    message: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonEdit<'a> {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    replacement: &'a str,
+}
+
+fn json_fix<'a>(r: &'a FileReport, f: &'a Finding) -> Option<JsonFix<'a>> {
+    let (fix, src) = (f.fix.as_ref()?, r.source.as_ref()?);
+    let edits = fix
+        .replacements
+        .iter()
+        .map(|e| {
+            let (a, b) = (src.line_col(e.span.start), src.line_col(e.span.end));
+            JsonEdit { line: a.line, column: a.column, end_line: b.line, end_column: b.column, replacement: &e.text }
+        })
+        .collect();
+    Some(JsonFix { applicability: fix.applicability, message: fix.title.get(r.lang), edits })
 }
 
 /// A file that could not be read, as JSON: its path and why, in the run's language.
@@ -196,6 +236,7 @@ pub fn json(reports: &[FileReport], unreadable: &[ReadError], lang: Lang) -> Str
                 end_column: pos.map(|p| p.1.column),
                 message: f.message.get(r.lang),
                 help: f.help.as_ref().map(|h| h.get(r.lang)),
+                fix: json_fix(r, f),
             });
         }
     }
@@ -378,13 +419,17 @@ pub fn sarif(reports: &[FileReport], unreadable: &[ReadError], lang: Lang) -> St
             if let Some(h) = &f.help {
                 text.push_str(&format!("\n{}: {}", words::help().get(r.lang), h.get(r.lang)));
             }
-            results.push(json!({
+            let mut result = json!({
                 "ruleId": f.rule,
                 "ruleIndex": index,
                 "level": level(f.severity),
                 "message": { "text": text },
                 "locations": [ { "physicalLocation": physical } ],
-            }));
+            });
+            if let Some(fix) = sarif_fix(r, f) {
+                result["fixes"] = json!([fix]);
+            }
+            results.push(result);
         }
     }
     let notifications: Vec<serde_json::Value> = unreadable
@@ -415,6 +460,28 @@ pub fn sarif(reports: &[FileReport], unreadable: &[ReadError], lang: Lang) -> St
         } ],
     });
     crate::json::document(&doc)
+}
+
+/// A fix as SARIF has it (§3.55): the replacements of one artifact, each a deleted region and inserted text;
+/// how sure it is goes in the fix's properties.
+fn sarif_fix(r: &FileReport, f: &Finding) -> Option<serde_json::Value> {
+    let (fix, src) = (f.fix.as_ref()?, r.source.as_ref()?);
+    let replacements: Vec<serde_json::Value> = fix
+        .replacements
+        .iter()
+        .map(|e| {
+            let (a, b) = (src.line_col(e.span.start), src.line_col(e.span.end));
+            serde_json::json!({
+                "deletedRegion": { "startLine": a.line, "startColumn": a.column, "endLine": b.line, "endColumn": b.column },
+                "insertedContent": { "text": e.text },
+            })
+        })
+        .collect();
+    Some(serde_json::json!({
+        "description": { "text": fix.title.get(r.lang) },
+        "artifactChanges": [ { "artifactLocation": { "uri": uri(&r.path) }, "replacements": replacements } ],
+        "properties": { "applicability": fix.applicability },
+    }))
 }
 
 /// JUnit XML for GitLab and Azure test reports: one test case per file, failing when the file has errors (or

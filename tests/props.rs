@@ -930,6 +930,11 @@ fn plausible_plan_holds(data: &[u16], valid: bool) -> Result<bool, TestCaseError
         }
         prop_assert!(apply(&text, "no-such-activity", &edit).is_err());
     }
+    // Fixes, the unsafe ones too, never make a plan that loads into one that does not.
+    let fixed = implan::fix::until_stable(&text, true, |t| check_source(&Source::new("p.toml", t)));
+    if whole.is_ok() {
+        prop_assert!(load(&fixed.text).is_ok(), "the fixes broke the plan:\n{text}\n→\n{}", fixed.text);
+    }
     render_all(&source, findings);
     Ok(compared)
 }

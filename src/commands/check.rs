@@ -19,7 +19,11 @@ pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Er
     };
     // The command's own language, before any plan says its own.
     let own = opts.lang_of(None);
-    let found = check::collect(&paths(&args)?, &walk(&args));
+    let paths = paths(&args)?;
+    if args.fix && paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage(m::fix_stdin()));
+    }
+    let found = check::collect(&paths, &walk(&args));
     for skipped in &found.skipped {
         console.warning(own, &skipped.text());
     }
@@ -36,6 +40,15 @@ pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Er
             console.report(&render::human(&[report], &[], own));
             return Err(Error::Usage(c.text()));
         }
+    };
+    if args.diff {
+        return show_fixes(&checked.reports, &args, &opts, console);
+    }
+    let checked = if args.fix && apply_fixes(&checked.reports, &args, &opts, console)? > 0 {
+        // What is left, checked again.
+        check::check_files(&found.files, &opts).map_err(|c| Error::Usage(c.text()))?
+    } else {
+        checked
     };
     // The paths named that cannot be read, then the files found that cannot be.
     let mut unreadable = found.unreadable;
@@ -60,6 +73,62 @@ pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Er
     } else {
         Exit::Success
     })
+}
+
+/// `--diff`: what `--fix` would change, as a unified diff per file (plan text shown safely), and nothing
+/// written; exit 1 when there is something to fix.
+fn show_fixes(
+    reports: &[FileReport],
+    args: &CheckArgs,
+    opts: &check::CheckOptions,
+    console: &mut dyn Console,
+) -> Result<Exit, Error> {
+    let lang = opts.lang_of_run(reports);
+    let (mut fixes, mut files) = (0, 0);
+    for r in reports {
+        let Some((source, fixed)) = r.source.as_ref().zip(check::fixed(r, opts, args.unsafe_fixes)) else { continue };
+        let name = escape::path(&r.path);
+        let diff = similar::TextDiff::from_lines(source.text.as_str(), fixed.text.as_str());
+        let text = diff.unified_diff().context_radius(3).header(&format!("a/{name}"), &format!("b/{name}")).to_string();
+        console.out(&escape::visible_lines(&text), false)?;
+        fixes += fixed.applied;
+        files += 1;
+    }
+    console.warning(lang, &m::fixes_to_make(fixes, files));
+    Ok(if files > 0 { Exit::Failure } else { Exit::Success })
+}
+
+/// `--fix`: each file with something to fix written with the fixes made, atomically, and only if it still holds
+/// what was checked. Returns how many fixes were made.
+fn apply_fixes(
+    reports: &[FileReport],
+    args: &CheckArgs,
+    opts: &check::CheckOptions,
+    console: &mut dyn Console,
+) -> Result<usize, Error> {
+    let lang = opts.lang_of_run(reports);
+    let (mut fixes, mut files) = (0, 0);
+    for r in reports {
+        let Some(fixed) = check::fixed(r, opts, args.unsafe_fixes) else { continue };
+        let original = crate::source::read_plan(&r.path)
+            .map_err(|e| Error::Usage(m::cannot_read(&escape::path(&r.path), &crate::write::describe(&e))))?;
+        // The source drops a byte-order mark; the file keeps it.
+        let bom = if original.starts_with(b"\xEF\xBB\xBF") { "\u{feff}" } else { "" };
+        let shown = r.source.as_ref().map(|s| s.text.as_str());
+        if std::str::from_utf8(&original).ok().map(|t| t.strip_prefix('\u{feff}').unwrap_or(t)) != shown {
+            return Err(Error::Usage(m::changed_while_fixing(&escape::path(&r.path))));
+        }
+        let opts =
+            crate::write::WriteOptions { existing: crate::write::Existing::ReplaceIfStill(&original), force: false };
+        crate::write::write_file(&r.path, format!("{bom}{}", fixed.text).as_bytes(), opts)
+            .map_err(|e| Error::Usage(e.text()))?;
+        fixes += fixed.applied;
+        files += 1;
+    }
+    if fixes > 0 {
+        console.warning(lang, &m::fixes_made(fixes, files));
+    }
+    Ok(fixes)
 }
 
 /// The paths to check: those given, else standard input when it is given a name, else the current directory.

@@ -1,10 +1,11 @@
 //! `implan add`: a new activity written where a person would write it — after the last activity of its phase,
 //! laid out like that one — and nothing else in the file changed.
 
-use super::change::{parse_value, toml_string};
+use super::change::parse_value;
 use super::splice::{body_entries, file_eol, line_end, line_of, line_start};
 use super::verify::same_table;
 use super::{BOM, EditError};
+use crate::escape::toml_string;
 use crate::messages::edit as m;
 use crate::model::slug;
 use crate::suggest::nearest;
@@ -278,6 +279,30 @@ mod tests {
         let text = "[[phase]]\nid = \"a\"\n[[phase]]\nid = \"b\"\n[[activity]]\nid = \"x\"\nphase = \"a\"\ntitle = \"X\"\nwhen = \"2026\"\n";
         let (new_text, _) = add(text, &new("b", "Z")).unwrap();
         assert!(new_text.ends_with("when = \"2026\"\n\n[[activity]]\nid = \"z\"\ntitle = \"Z\"\nphase = \"b\"\nwhen = \"mars 2026\"\nowner = \"pl\"\n"), "{new_text}");
+    }
+
+    #[test]
+    fn an_id_given_is_taken_when_free() {
+        let (text, added) = add(NESTED, &NewActivity { id: Some("eget".into()), ..new("a", "X") }).unwrap();
+        assert_eq!(added.id, "eget");
+        assert!(text.contains("  id = \"eget\"\n  title = \"X\"\n"), "{text}");
+    }
+
+    #[test]
+    fn a_plan_that_nests_activities_gets_one_nested_in_an_empty_phase_though_others_are_top_level() {
+        let text = format!("{NESTED}\n[[activity]]\nid = \"t\"\ntitle = \"T\"\nwhen = \"2026\"\n");
+        let (new_text, _) = add(&text, &new("b", "Y")).unwrap();
+        assert!(new_text.contains("name = \"B\"\n\n[[phase.activity]]\nid = \"y\"\n"), "{new_text}");
+        assert!(!new_text.contains("phase = \"b\""));
+        // A top-level `activity` that is no list at all holds no activities to follow.
+        let odd = "activity = 3\n[[phase]]\nid = \"a\"\n";
+        let (new_text, _) = add(odd, &new("a", "Z")).unwrap();
+        assert!(
+            new_text.ends_with(
+                "id = \"a\"\n\n[[phase.activity]]\nid = \"z\"\ntitle = \"Z\"\nwhen = \"mars 2026\"\nowner = \"pl\"\n"
+            ),
+            "{new_text}"
+        );
     }
 
     #[test]

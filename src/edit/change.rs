@@ -3,6 +3,7 @@
 use super::locate::Found;
 use super::splice::{Splice, add_inline, add_lines, file_eol, line_end, line_start, remove_entry, separator};
 use super::{Edit, EditError, NewValue};
+use crate::escape::toml_string;
 use crate::lang::Text;
 use crate::messages::edit as m;
 use crate::model::Status;
@@ -270,29 +271,6 @@ fn is_iso_day(s: &str) -> bool {
     s.len() == 10 && NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
 }
 
-/// A TOML string: in single quotes when `literal` is asked for and the text allows it, else in double quotes
-/// with every character TOML requires escaped (control characters as `\uXXXX`).
-pub(super) fn toml_string(s: &str, literal: bool) -> String {
-    if literal && !s.contains('\'') && !s.chars().any(char::is_control) {
-        return format!("'{s}'");
-    }
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// The day a `done` value names, if it names one: a TOML date (or date-time), or a string naming a day.
 fn date_value(v: &Value) -> Option<NaiveDate> {
     match v {
@@ -538,11 +516,11 @@ mod tests {
     fn strings_are_written_as_toml_reads_them() {
         for s in ["plain", "it's", "\"q\" \\ back", "tab\there", "nul\u{0}del\u{7f}", "ny\nlinje\r\n", "ære"] {
             for literal in [false, true] {
-                let text = super::toml_string(s, literal);
+                let text = crate::escape::toml_string(s, literal);
                 assert_eq!(super::parse_value(&text), Some(toml::Value::String(s.to_string())), "{text}");
             }
         }
-        assert_eq!(super::toml_string("a", true), "'a'");
-        assert_eq!(super::toml_string("it's", true), "\"it's\"");
+        assert_eq!(crate::escape::toml_string("a", true), "'a'");
+        assert_eq!(crate::escape::toml_string("it's", true), "\"it's\"");
     }
 }

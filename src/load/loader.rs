@@ -1,6 +1,6 @@
 //! The loader's state and what every table's reader shares: where an item is, and how a finding is made.
 
-use crate::diag::{Finding, RuleId, Severity, Span};
+use crate::diag::{Applicability, Finding, Fix, RuleId, Severity, Span};
 use crate::lang::Text;
 use crate::messages::load as m;
 use crate::model::{Agreement, Plan};
@@ -88,14 +88,26 @@ impl<'s> Loader<'s> {
                 continue;
             }
             let list = allowed.iter().map(|a| format!("'{a}'")).collect::<Vec<_>>().join(", ");
-            let help = match schema::synonym_of(key, allowed) {
-                Some(meant) => m::keys_are_english(meant, key),
+            let (help, meant) = match schema::synonym_of(key, allowed) {
+                Some(meant) => (m::keys_are_english(meant, key), Some(meant)),
                 None => match nearest(key, allowed.iter().copied()) {
-                    Some(s) => m::did_you_mean_key(s, what, &list),
-                    None => m::takes(what, &list),
+                    Some(s) => (m::did_you_mean_key(s, what, &list), Some(s)),
+                    None => (m::takes(what, &list), None),
                 },
             };
-            self.error(self.at(k), m::unknown_key(key, what), Some(help));
+            let span = self.at(k);
+            let mut finding =
+                Finding::new(RuleId::InvalidPlan, Severity::Error, Some(span), m::unknown_key(key, what)).help(help);
+            // The key meant, unless the table has it already (two of one key would not be TOML).
+            if let Some(meant) = meant.filter(|meant| !t.iter().any(|(k, _)| k.get_ref().as_ref() == *meant)) {
+                finding = finding.fix(Fix::replace(
+                    Applicability::Safe,
+                    span,
+                    meant,
+                    crate::messages::common::write_this(meant),
+                ));
+            }
+            self.errors.push(finding);
         }
     }
 

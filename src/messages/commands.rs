@@ -44,6 +44,43 @@ pub fn cannot_read(path: &str, reason: &Text) -> Text {
 }
 
 /// A view run with no plan named, and none to be found.
+/// `--diff`'s last word: how many fixes `--fix` would make, in how many files.
+pub fn fixes_to_make(fixes: usize, files: usize) -> Text {
+    match fixes {
+        0 => text!(nb: "ingenting å rette", nn: "ingenting å rette", en: "nothing to fix"),
+        _ => text!(
+            nb: "--fix ville rette {fixes} funn i {files} fil(er)",
+            nn: "--fix ville rette {fixes} funn i {files} fil(er)",
+            en: "--fix would make {fixes} fix(es) in {files} file(s)",
+        ),
+    }
+}
+
+pub fn fixes_made(fixes: usize, files: usize) -> Text {
+    text!(
+        nb: "rettet {fixes} funn i {files} fil(er); det som står igjen, følger",
+        nn: "retta {fixes} funn i {files} fil(er); det som står att, følgjer",
+        en: "made {fixes} fix(es) in {files} file(s); what is left follows",
+    )
+}
+
+pub fn fix_stdin() -> Text {
+    text!(
+        nb: "--fix kan ikke skrive til standard inn; bruk --diff for å se rettelsene",
+        nn: "--fix kan ikkje skrive til standard inn; bruk --diff for å sjå rettingane",
+        en: "--fix cannot write to standard input; use --diff to see the fixes",
+    )
+}
+
+/// The file on disk is no longer what was checked.
+pub fn changed_while_fixing(path: &str) -> Text {
+    text!(
+        nb: "{path} ble endret mens den ble kontrollert; ingenting er skrevet, kjør implan check --fix igjen",
+        nn: "{path} vart endra medan han vart kontrollert; ingenting er skrive, køyr implan check --fix igjen",
+        en: "{path} changed while it was checked; nothing was written, run implan check --fix again",
+    )
+}
+
 /// `implan set` without an activity or without anything to set.
 pub fn set_words() -> Text {
     text!(

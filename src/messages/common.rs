@@ -26,6 +26,11 @@ pub fn per_language(nb: String, nn: String, en: String) -> Text {
     text!(nb: "{nb}", nn: "{nn}", en: "{en}")
 }
 
+/// A fix's title: the word it writes instead (a key, an id).
+pub fn write_this(word: &str) -> Text {
+    text!(nb: "skriv '{word}'", nn: "skriv '{word}'", en: "write '{word}'")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

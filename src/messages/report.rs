@@ -43,6 +43,25 @@ pub fn explain_one() -> Text {
     )
 }
 
+/// The label of a finding's fix in the human format.
+pub fn fix() -> Text {
+    text!(nb: "retting", nn: "retting", en: "fix")
+}
+
+/// A fix's line: what it does, and the flag that makes it; `title` is the fix's own words.
+pub fn fix_line(title: &Text, safe: bool) -> Text {
+    let [nb, nn, en] = crate::messages::commands::parts(title);
+    if safe {
+        text!(nb: "{nb} (implan check --fix)", nn: "{nn} (implan check --fix)", en: "{en} (implan check --fix)")
+    } else {
+        text!(
+            nb: "{nb} (usikker: implan check --fix --unsafe-fixes)",
+            nn: "{nn} (usikker: implan check --fix --unsafe-fixes)",
+            en: "{en} (unsafe: implan check --fix --unsafe-fixes)",
+        )
+    }
+}
+
 /// The word before a finding's help.
 pub fn help() -> Text {
     text!(nb: "hjelp", nn: "hjelp", en: "help")

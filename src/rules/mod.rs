@@ -355,3 +355,18 @@ mod tests {
         assert_eq!(super::describe(first, last), last.format("%Y-%m").to_string());
     }
 }
+
+/// The fix of a reference to something that does not exist: the string at `span` (quotes included) replaced by
+/// `id`.
+pub(crate) fn write_id_instead(
+    span: crate::diag::Span,
+    id: &str,
+    applicability: crate::diag::Applicability,
+) -> crate::diag::Fix {
+    crate::diag::Fix::replace(
+        applicability,
+        span,
+        crate::escape::toml_string(id, false),
+        crate::messages::common::write_this(id),
+    )
+}

@@ -77,7 +77,8 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         m::all_years_off(outside.len(), &p.name, k.unsigned_abs(), *k > 0, &p.label.value),
                     )
                     .label(m::label_is_but_activities_are(&p.label.value, &span_text, &describe(first, last)))
-                    .help(did_you_mean(&shift_label_years(&p.label.value, *k))),
+                    .help(did_you_mean(&shift_label_years(&p.label.value, *k)))
+                    .fix(relabel(p, *k)),
                 );
                 continue;
             }
@@ -132,4 +133,16 @@ impl<'a> PhaseFinder<'a> {
         let q = *self.furthest.get(n.checked_sub(1)?)?;
         inside(q, a).then_some(q)
     }
+}
+
+/// The label moved by `years`: unsafe, because the activities may be the ones dated wrong.
+fn relabel(p: &Phase, years: i32) -> crate::diag::Fix {
+    let label = shift_label_years(&p.label.value, years);
+    let text = crate::escape::toml_string(&label, false);
+    crate::diag::Fix::replace(
+        crate::diag::Applicability::Unsafe,
+        p.label.span,
+        text,
+        crate::messages::common::write_this(&label),
+    )
 }

@@ -1,4 +1,5 @@
 use super::{Ctx, Rule, rule_doc};
+use crate::diag::Applicability;
 use crate::diag::{Finding, RuleId, Severity};
 use crate::messages::common::{did_you_mean, quoted_list};
 use crate::messages::rules::unknown_reference::{self as m, Thing};
@@ -59,10 +60,12 @@ fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
             // The commonest slip: naming an activity by its title ("Oppstartsmøte") instead of its id.
             if let Some(i) = ctx.activity(&slug(&d.value)) {
                 let id = &plan.activities[i].id.value;
+                // The title of an activity, whose id it makes: sure.
                 out.push(
                     RULE.finding(d.span, m::unknown(Thing::Activity, &d.value))
                         .label(m::none_has_this_id(Thing::Activity))
-                        .help(m::write_the_id(id)),
+                        .help(m::write_the_id(id))
+                        .fix(super::write_id_instead(d.span, id, Applicability::Safe)),
                 );
                 continue;
             }
@@ -90,7 +93,11 @@ impl Suggester {
             None if known.len() <= 8 => m::known_ids(kind, &quoted_list(known)),
             None => m::none_has_this_id(kind),
         };
-        RULE.finding(r.span, m::unknown(kind, &r.value)).label(m::none_has_this_id(kind)).help(help)
+        let finding = RULE.finding(r.span, m::unknown(kind, &r.value)).label(m::none_has_this_id(kind)).help(help);
+        match near {
+            Some(id) => finding.fix(super::write_id_instead(r.span, id, Applicability::Unsafe)),
+            None => finding,
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 use super::{Ctx, Rule, rule_doc};
+use crate::diag::Applicability;
 use crate::diag::{Finding, RuleId, Severity};
 use crate::messages::common::did_you_mean;
 use crate::messages::rules::unknown_role::{self as m, Place};
@@ -53,7 +54,12 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
             }
         };
-        out.push(RULE.finding(r.span, m::unknown(&r.value)).label(m::not_declared(place)).help(help));
+        let finding = RULE.finding(r.span, m::unknown(&r.value)).label(m::not_declared(place)).help(help);
+        // The nearest role is a guess: applied only when asked for.
+        out.push(match near {
+            Some(id) => finding.fix(super::write_id_instead(r.span, id, Applicability::Unsafe)),
+            None => finding,
+        });
     }
 }
 
