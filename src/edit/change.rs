@@ -233,11 +233,12 @@ fn other_keys<'a>(
     Ok(())
 }
 
-/// Whether two TOML values, as text, are the same value (`"mars 2026"` and `'mars 2026'` are).
+/// Whether two TOML values, as text, are the same value (`"mars 2026"` and `'mars 2026'` are, and so are `"A"`
+/// and `"\u0041"`): a key that already says it is not rewritten in another spelling. (Two absent values are
+/// left alone by the caller.)
 fn same_toml(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => parse_value(a).is_some_and(|x| parse_value(b).is_some_and(|y| x == y)),
-        (None, None) => true,
         _ => false,
     }
 }
@@ -443,6 +444,10 @@ mod tests {
         );
         let (same, out) = set(text, "a", &["title=A"]);
         assert_eq!((same.as_str(), out.changed), (text, false));
+        // The same value in another spelling is left as the writer spelt it.
+        let escaped = "[[activity]]\nid = 'a'\ntitle = \"\\u0041\"\nwhen = 2026-03-12\n";
+        let (same, out) = set(escaped, "a", &["title=A"]);
+        assert_eq!((same.as_str(), out.changed), (escaped, false));
         assert_eq!(out.message(Path::new("p.toml")).en(), "'a' already has these values (p.toml:1); nothing changed");
     }
 
