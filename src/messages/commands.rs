@@ -44,23 +44,31 @@ pub fn cannot_read(path: &str, reason: &Text) -> Text {
 }
 
 /// A view run with no plan named, and none to be found.
+/// "3 funn i 1 fil", "1 fix in 2 files": the counts of the fix messages, in each language.
+fn fixes_in_files(fixes: usize, files: usize) -> [String; 3] {
+    let n = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+    [
+        format!("{} i {}", n(fixes, "funn", "funn"), n(files, "fil", "filer")),
+        format!("{} i {}", n(fixes, "funn", "funn"), n(files, "fil", "filer")),
+        format!("{} in {}", n(fixes, "fix", "fixes"), n(files, "file", "files")),
+    ]
+}
+
 /// `--diff`'s last word: how many fixes `--fix` would make, in how many files.
 pub fn fixes_to_make(fixes: usize, files: usize) -> Text {
+    let [nb, nn, en] = fixes_in_files(fixes, files);
     match fixes {
         0 => text!(nb: "ingenting å rette", nn: "ingenting å rette", en: "nothing to fix"),
-        _ => text!(
-            nb: "--fix ville rette {fixes} funn i {files} fil(er)",
-            nn: "--fix ville rette {fixes} funn i {files} fil(er)",
-            en: "--fix would make {fixes} fix(es) in {files} file(s)",
-        ),
+        _ => text!(nb: "--fix ville rette {nb}", nn: "--fix ville rette {nn}", en: "--fix would make {en}"),
     }
 }
 
 pub fn fixes_made(fixes: usize, files: usize) -> Text {
+    let [nb, nn, en] = fixes_in_files(fixes, files);
     text!(
-        nb: "rettet {fixes} funn i {files} fil(er); det som står igjen, følger",
-        nn: "retta {fixes} funn i {files} fil(er); det som står att, følgjer",
-        en: "made {fixes} fix(es) in {files} file(s); what is left follows",
+        nb: "rettet {nb}; det som står igjen, følger",
+        nn: "retta {nn}; det som står att, følgjer",
+        en: "made {en}; what is left follows",
     )
 }
 
