@@ -459,6 +459,8 @@ mod tests {
         assert_eq!(err(&["title="]), "'title' cannot be removed: every activity needs one; write title=…");
         assert!(err(&["id=x"]).starts_with("cannot set 'id'"));
         assert_eq!(err(&["when=2026", "when=2027"]), "'when' is given twice");
+        let one = Edit::from_assignments(&["owner=rektor"]).unwrap();
+        assert_eq!(one.value_of("owner"), Some(&crate::edit::NewValue::Text("rektor".into())), "one owner is a string");
         let two = Edit::from_assignments(&["owner=rektor, styrer"]).unwrap();
         assert_eq!(two.value_of("owner"), Some(&crate::edit::NewValue::List(vec!["rektor".into(), "styrer".into()])));
     }

@@ -226,4 +226,25 @@ mod tests {
         );
         assert!(other("\n[[activity]]\nid = \"t2\"\ntitle = \"T2\"\nwhen = \"mars 2027\"\n", ""), "an activity fewer");
     }
+
+    #[test]
+    fn a_title_or_date_may_change_only_where_the_edit_changed_it() {
+        let load = |t: &str| crate::load::load(&crate::source::Source::new("p.toml", t)).expect("loads");
+        let old = load(PIECES);
+        let b1 = old.activities.iter().position(|a| a.id.value == "b1").unwrap();
+        let change = |key: &str| crate::edit::KeyChange { key: key.into(), old: None, new: None };
+        let (title, when) = ([change("title")], [change("when")]);
+        let at = |keys| Edited { index: b1, status: Status::Planned, done: None, keys };
+        let retitled = load(&PIECES.replace("title = \"B1\"", "title = \"B2\""));
+        assert!(same_plan(&old, &retitled, at(&title)));
+        assert!(!same_plan(&old, &retitled, at(&when)), "a title the edit did not change");
+        let redated = load(&PIECES.replace("when = \"oktober 2026\"", "when = \"november 2026\""));
+        assert!(same_plan(&old, &redated, at(&when)));
+        assert!(!same_plan(&old, &redated, at(&title)), "a date the edit did not change");
+        // Another activity's title or date, whatever the edit changed.
+        let other_title = load(&PIECES.replace("title = \"T2\"", "title = \"T3\""));
+        assert!(!same_plan(&old, &other_title, at(&title)));
+        let other_date = load(&PIECES.replace("when = \"mars 2027\"", "when = \"april 2027\""));
+        assert!(!same_plan(&old, &other_date, at(&when)));
+    }
 }
