@@ -214,8 +214,9 @@ fn bom_and_crlf_are_accepted_with_correct_positions() {
     bytes.extend(crlf.as_bytes());
     let (o, v) = check_bytes("bom-crlf", &bytes);
     assert_eq!(o.status.code(), Some(1), "{v}");
-    let f = &v["findings"][0];
-    assert_eq!(f["rule"], "outside-plan-period");
+    // July is also the summer holiday (holiday-conflict): the finding wanted here is the plan period's.
+    let findings = v["findings"].as_array().expect("findings");
+    let f = findings.iter().find(|f| f["rule"] == "outside-plan-period").expect("outside-plan-period fires");
     assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(16), Some(8)));
     assert_eq!(f["end_column"].as_u64(), Some(19));
 }
@@ -266,7 +267,8 @@ fn large_plan(n: usize) -> String {
         "[plan]\ntitle = \"Stor plan\"\nstart = \"2026\"\nend = \"2035\"\n\n[lint.rules]\nowner-overload = \"allow\"\n\n[roles]\npl = \"Prosjektleder\"\n",
     );
     for i in 0..n {
-        let month = i % 12 + 1;
+        // Twelve months a year without July, which holiday-conflict would rightly name 10,000 times.
+        let month = [1, 2, 3, 4, 5, 6, 8, 8, 9, 10, 11, 12][i % 12];
         let year = 2026 + (i / 12) % 10;
         plan.push_str(&format!(
             "\n[[activity]]\nid = \"a{i}\"\ntitle = \"Aktivitet {i}\"\nwhen = \"{year}-{month:02}\"\nowner = \"pl\"\n"

@@ -14,6 +14,12 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    days(ctx, out);
+    summer_months(ctx, out);
+}
+
+/// Activities dated to the day: on a public holiday, in a school holiday or on a weekend.
+fn days(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
     // Only activities dated to the day can clash; a month or a term leaves the day open.
     let days: Vec<&crate::model::Activity> =
@@ -43,5 +49,143 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .label(m::people_are_off())
                 .help(help),
         );
+    }
+}
+
+/// Activities still to be done that are dated to a whole month the schools are closed for (`summer-months`,
+/// July unless the plan says otherwise). The day is still open, but every day of the month is a holiday. The
+/// fix moves it to the nearest month the schools are open, before or after: a guess, so unsafe.
+fn summer_months(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let summer = &ctx.options.summer_months;
+    for a in &ctx.plan.activities {
+        let w = &a.when.value;
+        let month = w.start.month();
+        let one_month =
+            w.precision == Precision::Month && a.last_day.month() == month && a.last_day.year() == w.start.year();
+        if !one_month || !a.status.is_open() || !summer.contains(&month) {
+            continue;
+        }
+        let (before, after) = open_months_around(w.start, summer);
+        let to = pick_month(ctx, a, before, after);
+        let written = in_the_same_style(&ctx.source.text[a.when.span.range()], w.start, to);
+        let iso = |d: chrono::NaiveDate| d.format("%Y-%m").to_string();
+        out.push(
+            RULE.finding(a.when.span, m::dated_in_summer(&a.title.value, &iso(w.start)))
+                .label(m::schools_are_closed())
+                .help(m::move_before_or_after_summer(&iso(before), &iso(after)))
+                .fix(crate::diag::Fix::replace(
+                    crate::diag::Applicability::Unsafe,
+                    a.when.span,
+                    crate::escape::toml_string(&written, false),
+                    crate::messages::common::write_this(&written),
+                )),
+        );
+    }
+}
+
+/// The first day of the nearest month before `month` and after it that is not a summer month.
+fn open_months_around(month: chrono::NaiveDate, summer: &[u32]) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let step = |d: chrono::NaiveDate, forward: bool| {
+        let mut d = d;
+        // Twelve steps at most: a plan that calls every month summer gets the month a year on.
+        for _ in 0..12 {
+            d = if forward { d + chrono::Months::new(1) } else { d - chrono::Months::new(1) };
+            if !summer.contains(&d.month()) {
+                break;
+            }
+        }
+        d
+    };
+    (step(month, false), step(month, true))
+}
+
+/// Of the month before and the month after the summer, the one inside the activity's phase, else the one
+/// inside the plan's period, else the one after: the school year starts in August, and work planned for the
+/// summer is most often its preparation.
+fn pick_month(
+    ctx: &Ctx,
+    a: &crate::model::Activity,
+    before: chrono::NaiveDate,
+    after: chrono::NaiveDate,
+) -> chrono::NaiveDate {
+    let fits = |d: chrono::NaiveDate, start: chrono::NaiveDate, end: chrono::NaiveDate| d >= start && d <= end;
+    let phase = ctx.phase_of(a).map(|i| &ctx.plan.phases[i].span);
+    let plan = (ctx.plan.start.value.start, ctx.plan.end.value.end);
+    for (start, end) in phase.map(|p| (p.start, p.end)).into_iter().chain([plan]) {
+        match (fits(before, start, end), fits(after, start, end)) {
+            (true, false) => return before,
+            (false, true) => return after,
+            _ => {}
+        }
+    }
+    after
+}
+
+/// `when` as written, with its month `from` changed to `to` in the same year: "2027-07" → "2027-08",
+/// "juli 2027" → "august 2027", "July 2027" → "August 2027"; any other form, or another year, becomes
+/// "2027-08".
+fn in_the_same_style(written: &str, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    use crate::i18n::month_name;
+    use crate::lang::Lang;
+    let iso = to.format("%Y-%m").to_string();
+    let inner = written.trim_matches(['"', '\'']);
+    // A string with escapes is not rewritten in place: its text is not its value.
+    if to.year() != from.year() || inner.contains('\\') || inner == from.format("%Y-%m").to_string() {
+        return iso;
+    }
+    // ASCII lower case keeps every byte where it is, so a place found in it is a place in the text.
+    let lower = inner.to_ascii_lowercase();
+    for lang in [Lang::Nb, Lang::En] {
+        let (old, new) = (month_name(lang, from.month()).to_lowercase(), month_name(lang, to.month()));
+        let whole_word = |at: &usize| {
+            let before = lower[..*at].chars().next_back();
+            let after = lower[at + old.len()..].chars().next();
+            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+        };
+        if let Some(at) = lower.match_indices(&old).map(|(i, _)| i).find(whole_word) {
+            let capital = inner[at..].starts_with(char::is_uppercase);
+            let new = if capital { capitalised(new) } else { new.to_lowercase() };
+            return format!("{}{new}{}", &inner[..at], &inner[at + old.len()..]);
+        }
+    }
+    iso
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn month(y: i32, m: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, 1).unwrap()
+    }
+
+    #[test]
+    fn a_month_moves_in_the_words_it_was_written_in() {
+        let (july, june, august) = (month(2027, 7), month(2027, 6), month(2027, 8));
+        assert_eq!(in_the_same_style("\"2027-07\"", july, august), "2027-08");
+        assert_eq!(in_the_same_style("'juli 2027'", july, june), "juni 2027");
+        assert_eq!(in_the_same_style("\"Juli 2027\"", july, august), "August 2027");
+        assert_eq!(in_the_same_style("\"July 2027\"", july, june), "June 2027");
+        assert_eq!(in_the_same_style("\"july 2027\"", july, august), "august 2027");
+        // Not a whole word, escapes, another year, or a form it does not know: the ISO month.
+        assert_eq!(in_the_same_style("\"julibuk 2027\"", july, august), "2027-08");
+        assert_eq!(in_the_same_style("\"juli\\u00202027\"", july, august), "2027-08");
+        assert_eq!(in_the_same_style("\"juli 2027\"", month(2027, 12), month(2028, 1)), "2028-01");
+        assert_eq!(in_the_same_style("\"sommeren 2027\"", july, august), "2027-08");
+    }
+
+    #[test]
+    fn the_months_around_the_summer_are_the_nearest_open_ones() {
+        assert_eq!(open_months_around(month(2027, 7), &[7]), (month(2027, 6), month(2027, 8)));
+        assert_eq!(open_months_around(month(2027, 7), &[6, 7, 8]), (month(2027, 5), month(2027, 9)));
+        assert_eq!(open_months_around(month(2027, 1), &[12, 1]), (month(2026, 11), month(2027, 2)));
+        let every = (1..=12).collect::<Vec<_>>();
+        assert_eq!(open_months_around(month(2027, 7), &every), (month(2026, 7), month(2028, 7)));
     }
 }

@@ -82,6 +82,32 @@ pub fn move_to_a_weekday() -> Text {
     )
 }
 
+/// "'Planleggingsdag' is dated to 2027-07, a month the schools are closed for summer".
+pub fn dated_in_summer(activity: &str, month: &str) -> Text {
+    text!(
+        nb: "'{activity}' er datert {month}, en måned skolene har sommerferie",
+        nn: "'{activity}' er datert {month}, ein månad skulane har sommarferie",
+        en: "'{activity}' is dated {month}, a month the schools are closed for summer",
+    )
+}
+
+pub fn schools_are_closed() -> Text {
+    text!(
+        nb: "skoler og barnehager har ferie hele måneden",
+        nn: "skular og barnehagar har ferie heile månaden",
+        en: "schools and kindergartens are on holiday all month",
+    )
+}
+
+/// "move it to 2027-06 or 2027-08, or allow = [\"holiday-conflict\"] if it is meant for the summer".
+pub fn move_before_or_after_summer(before: &str, after: &str) -> Text {
+    text!(
+        nb: "flytt aktiviteten til {before} eller {after}, eller skriv allow = [\"holiday-conflict\"] hvis den er ment for sommeren",
+        nn: "flytt aktiviteten til {before} eller {after}, eller skriv allow = [\"holiday-conflict\"] viss han er meint for sommaren",
+        en: "move it to {before} or {after}, or write allow = [\"holiday-conflict\"] if it is meant for the summer",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
