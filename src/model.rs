@@ -273,6 +273,8 @@ pub struct Activity {
     /// Roles taking part without being responsible, for required participation.
     pub participants: Vec<Spanned<String>>,
     pub status: Status,
+    /// Where the file writes the status (the value, quotes included); `None` when it does not.
+    pub status_span: Option<Span>,
     /// The day it was done, where the file says it.
     pub done: Option<Spanned<NaiveDate>>,
     /// When it was to happen before it was postponed: it stays after the work is done, as its history.
@@ -641,6 +643,7 @@ fn shown_activity(a: &mut Activity) {
         cost,
         participants,
         status: _,
+        status_span: _,
         done: _,
         postponed_from: _,
         reason,

@@ -38,7 +38,7 @@ impl Loader<'_> {
         let allow = self.allowed_rules(t);
         // The activity's extent, from its header to its last value, so findings inside it can be allowed.
         let extent_end = t.iter().map(|(_, v)| self.at(v).end).max().unwrap_or(span.end).max(span.start);
-        let (status, done) = self.status_and_done(t);
+        let (status, status_span, done) = self.status_and_done(t);
         let phase = match (phase, named_phase) {
             (Some(i), _) => Some(PhaseRef::Nested(i)),
             (None, Some(p)) => Some(PhaseRef::Named(p)),
@@ -65,6 +65,7 @@ impl Loader<'_> {
             cost,
             participants,
             status,
+            status_span,
             done,
             postponed_from,
             reason,
@@ -153,7 +154,7 @@ impl Loader<'_> {
     }
 
     /// `status` and `done`: a done date alone means done, and one with another status is a contradiction.
-    fn status_and_done(&mut self, t: &DeTable<'_>) -> (Status, Option<Spanned<NaiveDate>>) {
+    fn status_and_done(&mut self, t: &DeTable<'_>) -> (Status, Option<Span>, Option<Spanned<NaiveDate>>) {
         let status_v = self.string(t, "status");
         let mut known_status = true;
         let mut status = match &status_v {
@@ -187,7 +188,7 @@ impl Loader<'_> {
                 None => None,
             },
         };
-        (status, done)
+        (status, status_v.map(|s| s.span), done)
     }
 }
 

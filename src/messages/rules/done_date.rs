@@ -4,9 +4,9 @@ use crate::lang::{Lang, Text, Words};
 use crate::text;
 
 pub const SUMMARY: Words = Words {
-    nb: "En gjennomføringsdato fram i tid, eller før planen starter",
-    nn: "Ein gjennomføringsdato fram i tid, eller før planen startar",
-    en: "A done date in the future, or before the plan starts",
+    nb: "En gjennomføringsdato fram i tid eller før planen starter, eller en gjennomført aktivitet uten dato",
+    nn: "Ein gjennomføringsdato fram i tid eller før planen startar, eller ein gjennomført aktivitet utan dato",
+    en: "A done date in the future or before the plan starts, or a done activity without one",
 };
 
 /// "the done date 2027-01-05 is after today (2026-11-30)".
@@ -64,4 +64,39 @@ pub fn write_the_day() -> Text {
         nn: "skriv dagen arbeidet vart gjort",
         en: "write the day it was done",
     )
+}
+
+/// A done activity that does not say when: "'Oppstartsmøte' is done, but not when: 'done' is missing".
+pub fn done_without_a_day(activity: &str) -> Text {
+    text!(
+        nb: "'{activity}' er gjennomført, men det står ikke når: 'done' mangler",
+        nn: "'{activity}' er gjennomført, men det står ikkje når: 'done' manglar",
+        en: "'{activity}' is done, but not when: 'done' is missing",
+    )
+}
+
+pub fn done_but_when() -> Text {
+    text!(nb: "gjennomført, men når?", nn: "gjennomført, men når?", en: "done, but when?")
+}
+
+/// The help of [`done_without_a_day`]: the date to write, and the command that writes it.
+pub fn write_when_it_was_done(id: &str) -> Text {
+    text!(
+        nb: "skriv dagen arbeidet ble gjort, done = ÅÅÅÅ-MM-DD; `implan done {id} --date DAG` skriver den",
+        nn: "skriv dagen arbeidet vart gjort, done = ÅÅÅÅ-MM-DD; `implan done {id} --date DAG` skriv han",
+        en: "write the day it was done, done = YYYY-MM-DD; `implan done {id} --date DAY` writes it",
+    )
+}
+
+/// The fix's title: "add 'done = 2026-03-31' (the last day of its 'when')".
+pub fn add_done(day: &str, last_day_of_when: bool) -> Text {
+    if last_day_of_when {
+        text!(
+            nb: "legg til 'done = {day}' (siste dag i 'when')",
+            nn: "legg til 'done = {day}' (siste dagen i 'when')",
+            en: "add 'done = {day}' (the last day of its 'when')",
+        )
+    } else {
+        text!(nb: "legg til 'done = {day}' (i dag)", nn: "legg til 'done = {day}' (i dag)", en: "add 'done = {day}' (today)")
+    }
 }
