@@ -27,7 +27,17 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule: what it catches, why it matters, an example that fires and the fix
     Explain(ExplainArgs),
-    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    /// Print the shell code that sets up completion, activity ids included: source <(implan completions bash)
+    ///
+    /// The code runs implan at each TAB, so that completion offers what is in the plan as it is now: the activity
+    /// ids of done, set, move and postpone, each with its title (from the plan named before it on the line, else
+    /// implan.toml here or the only plan under plans/), and the templates of init --template. Load it when the
+    /// shell starts: `source <(implan completions bash)` in ~/.bashrc, `source <(implan completions zsh)` in
+    /// ~/.zshrc, `implan completions fish | source` in ~/.config/fish/completions/implan.fish. It is what
+    /// `COMPLETE=bash implan` prints (clap_complete's protocol); it calls the implan found on PATH.
+    ///
+    /// --static prints a script that never runs implan, as earlier versions did: subcommands, options and their
+    /// fixed values only.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), for `man`: implan man > implan.1; --dir DIR writes every page
     Man(ManArgs),
@@ -148,7 +158,20 @@ pub struct ExplainArgs {
 #[derive(Args)]
 pub struct CompletionsArgs {
     #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
+    pub shell: ShellArg,
+    /// A script that completes without running implan: subcommands and options, no activity ids or templates
+    #[arg(long = "static")]
+    pub static_script: bool,
+}
+
+/// The shells completion is written for, in the order clap_complete lists them.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Elvish,
+    Fish,
+    Powershell,
+    Zsh,
 }
 
 #[derive(Args)]
@@ -626,6 +649,18 @@ impl From<RingsArg> for crate::export::svg::Rings {
         match rings {
             RingsArg::Role => Rings::Role,
             RingsArg::Kind => Rings::Kind,
+        }
+    }
+}
+
+impl From<ShellArg> for clap_complete::Shell {
+    fn from(shell: ShellArg) -> Self {
+        match shell {
+            ShellArg::Bash => clap_complete::Shell::Bash,
+            ShellArg::Elvish => clap_complete::Shell::Elvish,
+            ShellArg::Fish => clap_complete::Shell::Fish,
+            ShellArg::Powershell => clap_complete::Shell::PowerShell,
+            ShellArg::Zsh => clap_complete::Shell::Zsh,
         }
     }
 }

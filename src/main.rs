@@ -11,6 +11,8 @@ use std::process::ExitCode;
 
 /// clap's own messages (an unknown flag, a missing argument, `--help`) are English: clap speaks only that.
 fn main() -> ExitCode {
+    // Under COMPLETE=SHELL (the shell asking at a TAB, or for the code that sets completion up): answer, exit.
+    clap_complete::CompleteEnv::with_factory(commands::complete::command).complete();
     keep_going_past_the_file_size_limit();
     let cli = implan::cli::Cli::parse();
     let lang = commands::lang_of(&cli.command);

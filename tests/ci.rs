@@ -199,9 +199,9 @@ fn every_rule_doc_explains_what_why_example_and_fix() {
 }
 
 #[test]
-fn completions_and_man_page() {
+fn static_completions() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let o = implan(&["completions", shell]);
+        let o = implan(&["completions", shell, "--static"]);
         assert_eq!(o.status.code(), Some(0), "{shell}");
         assert!(out(&o).contains("implan"), "{shell}");
         assert!(out(&o).contains("schedule"), "{shell} completes subcommands");

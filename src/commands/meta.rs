@@ -1,16 +1,34 @@
 //! What implan prints about itself: shell completions, the manual page, the JSON Schema of plan files.
 
 use super::{Console, Error, Exit};
-use crate::cli::{Cli, CompletionsArgs, ManArgs};
+use crate::cli::{Cli, CompletionsArgs, ManArgs, ShellArg};
 use crate::escape;
 use crate::messages::commands as m;
 use clap::CommandFactory;
 
+/// The shell code that sets up completion: by default clap_complete's registration, which runs `implan` (as
+/// found on PATH) at each TAB under `COMPLETE=SHELL`, answered by [`super::complete::command`]; with `--static`
+/// a script of its own that knows the subcommands and options only.
 pub(super) fn completions(args: CompletionsArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let mut buf = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "implan", &mut buf);
+    if args.static_script {
+        clap_complete::generate(clap_complete::Shell::from(args.shell), &mut Cli::command(), "implan", &mut buf);
+    } else {
+        registrar(args.shell).write_registration("COMPLETE", "implan", "implan", "implan", &mut buf)?;
+    }
     console.out(&String::from_utf8_lossy(&buf), false)?;
     Ok(Exit::Success)
+}
+
+fn registrar(shell: ShellArg) -> &'static dyn clap_complete::env::EnvCompleter {
+    use clap_complete::env;
+    match shell {
+        ShellArg::Bash => &env::Bash,
+        ShellArg::Elvish => &env::Elvish,
+        ShellArg::Fish => &env::Fish,
+        ShellArg::Powershell => &env::Powershell,
+        ShellArg::Zsh => &env::Zsh,
+    }
 }
 
 /// The manual: implan's page on standard output, or with `--dir` every page written into that folder.

@@ -4,6 +4,7 @@
 
 mod check;
 mod checklist;
+pub mod complete;
 mod diff;
 mod edit;
 mod explain;

@@ -100,10 +100,7 @@ fn apply_whole_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(Str
 
 /// [`apply`] on the whole text after its byte-order mark, `bom`.
 fn apply_body(bom: &str, body: &str, query: &str, edit: &Edit) -> Result<(String, Outcome), EditError> {
-    let doc = toml_edit::Document::parse(body).map_err(|e| {
-        let line = e.span().map_or(1, |s| line_of(body, s.start));
-        EditError::Parse(crate::messages::edit::toml_error_at(line, e.message().trim()))
-    })?;
+    let doc = parse(body)?;
     let activities = activities(doc.as_table());
     fn title_of<'d>(f: &Found<'d>) -> Option<&'d str> {
         f.table.get("title").and_then(Item::as_str)
@@ -138,6 +135,33 @@ fn apply_body(bom: &str, body: &str, query: &str, edit: &Edit) -> Result<(String
         forced: Vec::new(),
     };
     Ok((format!("{bom}{new_body}"), outcome))
+}
+
+/// The document, or where it stops being TOML.
+fn parse(body: &str) -> Result<toml_edit::Document<&str>, EditError> {
+    toml_edit::Document::parse(body).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_of(body, s.start));
+        EditError::Parse(crate::messages::edit::toml_error_at(line, e.message().trim()))
+    })
+}
+
+/// An activity as an edit finds it: its id (the `id` key, or the title's slug) and its title, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub id: Option<String>,
+    pub title: Option<String>,
+}
+
+/// Every activity of a plan's text that [`apply`] can pick, in file order: those in `[[phase]]`s first, then the
+/// top-level ones. A text that is not TOML holds none it could edit: [`EditError::Parse`].
+pub fn activities_in(text: &str) -> Result<Vec<Listed>, EditError> {
+    let body = text.strip_prefix(BOM).unwrap_or(text);
+    let doc = parse(body)?;
+    let listed = activities(doc.as_table())
+        .into_iter()
+        .map(|a| Listed { id: a.id, title: a.table.get("title").and_then(Item::as_str).map(str::to_string) })
+        .collect();
+    Ok(listed)
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ mod values;
 pub use decode::decode;
 pub(crate) use lint::load_config_text;
 pub use pieces::load_in_pieces;
+pub(crate) use values::valid_id;
 
 use crate::diag::{Finding, RuleId, Severity, Span};
 use crate::messages::load as m;

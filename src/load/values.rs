@@ -29,7 +29,8 @@ pub(super) fn bounds(table: &schema::Table, key: &str) -> (i64, i64) {
         .unwrap_or_else(|| panic!("the schema gives '{key}' no bounds"))
 }
 
-fn valid_id(id: &str) -> bool {
+/// Whether `id` is an id as the format allows one: a letter or digit, then letters, digits, `-`, `_` and `.`.
+pub(crate) fn valid_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_alphanumeric())
         && chars.all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.')

@@ -36,7 +36,7 @@ pub fn json(o: &Output) -> serde_json::Value {
 pub const DEADLINE: Duration = Duration::from_secs(60);
 
 /// `implan` with `args`, in the repository root, as a test runs it: colour detection neutralised, Bokmål
-/// locale, no stdin, no COLUMNS.
+/// locale, no stdin, no COLUMNS, no shell completion asked for (`COMPLETE`).
 pub fn command(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_implan"));
     cmd.args(args)
@@ -47,6 +47,9 @@ pub fn command(args: &[&str]) -> Command {
         .env_remove("COLUMNS")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("COMPLETE")
+        .env_remove("_CLAP_COMPLETE_INDEX")
+        .env_remove("_CLAP_IFS")
         .env("LANG", "C.UTF-8")
         .stdin(Stdio::null());
     cmd
