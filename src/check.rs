@@ -252,47 +252,92 @@ impl CheckOptions {
 #[derive(Debug, Default)]
 pub(crate) struct Checked {
     pub reports: Vec<FileReport>,
+    /// What each report's file was checked with, in the order of `reports`.
+    surroundings: Vec<Surroundings>,
     pub unreadable: Vec<ReadError>,
 }
 
-/// Checks one source with a configuration: loader errors if it does not load, else the rules' findings.
-pub fn check_source_with(source: &Source, file_lint: Option<&Lint>, opts: &CheckOptions) -> Vec<Finding> {
-    findings_and_lang(source, file_lint, opts).0
+impl Checked {
+    /// Each file that has something to fix, with the text the fixes make (see [`crate::fix::until_stable`]),
+    /// each round checked as the file was.
+    pub fn fixes(&self, opts: &CheckOptions, unsafe_fixes: bool) -> Vec<(&FileReport, crate::fix::Fixed)> {
+        let files = self.reports.iter().zip(&self.surroundings);
+        files.filter_map(|(r, around)| Some((r, fixed(r, around, opts, unsafe_fixes)?))).collect()
+    }
+}
+
+/// What a file is checked with besides its own text: the `[lint]` of the `implan.toml` above it, and its
+/// project's schema as a `#:schema` line names it (`missing-schema`). Found once per folder by
+/// [`check_files`], and kept so that `--fix` checks each round as the file was checked.
+#[derive(Debug, Clone, Default)]
+pub struct Surroundings {
+    pub lint: Option<Lint>,
+    pub schema: Option<String>,
+}
+
+impl Surroundings {
+    /// What a plan file at `path` is checked with: its `implan.toml`'s `[lint]` and the schema found beside
+    /// or above it.
+    pub fn of(path: &Path, lint: Option<&Lint>) -> Surroundings {
+        Surroundings { lint: lint.cloned(), schema: crate::config::find_schema_file(path) }
+    }
+}
+
+/// Checks one source as it stands in its surroundings: loader errors if it does not load, else the rules'
+/// findings.
+pub fn check_source_with(source: &Source, around: &Surroundings, opts: &CheckOptions) -> Vec<Finding> {
+    findings_and_lang(source, around, opts).0
 }
 
 /// The findings of one source, and the language the plan says it is written in.
-fn findings_and_lang(source: &Source, file_lint: Option<&Lint>, opts: &CheckOptions) -> (Vec<Finding>, Option<Lang>) {
+fn findings_and_lang(source: &Source, around: &Surroundings, opts: &CheckOptions) -> (Vec<Finding>, Option<Lang>) {
     match crate::load::load(source) {
-        Ok(plan) => {
-            let mut config = Config::layered(file_lint.into_iter().chain(plan.lint.iter()))
-                .with_command_line(&opts.select, &opts.ignore);
-            config.options.today = opts.today;
-            (crate::rules::run_with(&plan, source, &config), plan.lang)
-        }
+        Ok(plan) => (run_rules(&plan, source, around, opts), plan.lang),
         Err(findings) => (findings, crate::load::declared_lang(source)),
     }
 }
 
+/// The rules' findings on a plan that loaded, as `implan check` gives them for its file in `around`: the one
+/// place the configuration in force is put together (the file's `implan.toml`, the plan's own `[lint]`, the
+/// command line).
+pub fn run_rules(
+    plan: &crate::model::Plan,
+    source: &Source,
+    around: &Surroundings,
+    opts: &CheckOptions,
+) -> Vec<Finding> {
+    let mut config =
+        Config::layered(around.lint.iter().chain(plan.lint.iter())).with_command_line(&opts.select, &opts.ignore);
+    config.options.today = opts.today;
+    config.options.schema = around.schema.clone();
+    crate::rules::run_with(plan, source, &config)
+}
+
 /// The text of `report`'s file with the fixes its findings carry made, round after round, each round checked
-/// as `implan check` checks the file (its `implan.toml`, the rules of the command line); `None` when no fix
-/// applies.
-pub(crate) fn fixed(report: &FileReport, opts: &CheckOptions, unsafe_fixes: bool) -> Option<crate::fix::Fixed> {
+/// as `implan check` checked the file (`around`, the rules of the command line); `None` when no fix applies.
+fn fixed(
+    report: &FileReport,
+    around: &Surroundings,
+    opts: &CheckOptions,
+    unsafe_fixes: bool,
+) -> Option<crate::fix::Fixed> {
     let source = report.source.as_ref()?;
-    // A broken implan.toml has stopped the run before this.
-    let config = if opts.no_config { None } else { crate::config::find_config_file(&report.path) };
-    let config = config.and_then(|c| crate::config::load_config_file(&c).ok());
-    let lint = config.as_ref().map(|c| &c.lint);
-    let check = |text: &str| check_source_with(&Source::new(report.path.clone(), text), lint, opts);
+    let check = |text: &str| check_source_with(&Source::new(report.path.clone(), text), around, opts);
     let fixed = crate::fix::until_stable(&source.text, unsafe_fixes, check);
     (fixed.applied > 0).then_some(fixed)
 }
 
 /// Checks the text of one plan with its own `[lint]` only.
 pub fn check_source(source: &Source) -> Vec<Finding> {
-    check_source_with(source, None, &CheckOptions::default())
+    check_source_with(source, &Surroundings::default(), &CheckOptions::default())
 }
 
-fn check_one(input: &Input, config: Option<&ConfigFile>, opts: &CheckOptions) -> Result<FileReport, ReadError> {
+fn check_one(
+    input: &Input,
+    around: &Surroundings,
+    config_lang: Option<Lang>,
+    opts: &CheckOptions,
+) -> Result<FileReport, ReadError> {
     let path = input.path();
     let bytes = match input {
         Input::File(path) => crate::source::read_plan(path).map_err(|error| ReadError { path: path.clone(), error })?,
@@ -301,15 +346,15 @@ fn check_one(input: &Input, config: Option<&ConfigFile>, opts: &CheckOptions) ->
     let (source, not_text) = crate::load::decode(path, bytes);
     let (findings, declared) = match not_text {
         Some(finding) => (vec![finding], None),
-        None => findings_and_lang(&source, config.map(|c| &c.lint), opts),
+        None => findings_and_lang(&source, around, opts),
     };
-    let lang = opts.lang_of(declared.or(config.and_then(|c| c.lang)));
+    let lang = opts.lang_of(declared.or(config_lang));
     Ok(FileReport { path: path.to_path_buf(), source: Some(source), findings, lang })
 }
 
 /// Reads and checks one file with its own `[lint]` only. Only a file that cannot be read at all is an `Err`.
 pub fn check_file(path: &Path) -> Result<FileReport, ReadError> {
-    check_one(&Input::File(path.to_path_buf()), None, &CheckOptions::default())
+    check_one(&Input::File(path.to_path_buf()), &Surroundings::default(), None, &CheckOptions::default())
 }
 
 /// Checks many files in parallel, each with the `implan.toml` nearest above it (above standard input's name,
@@ -318,34 +363,42 @@ pub fn check_file(path: &Path) -> Result<FileReport, ReadError> {
 /// stops it.
 pub(crate) fn check_files(inputs: &[Input], opts: &CheckOptions) -> Result<Checked, Box<ConfigError>> {
     use rayon::prelude::*;
-    // Configuration files are found and read once each, before the parallel part.
-    let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    // Configuration files and schemas are found once per folder, and read once each, before the parallel part.
+    let mut by_dir: HashMap<PathBuf, (Option<PathBuf>, Option<String>)> = HashMap::new();
     let mut configs: HashMap<PathBuf, ConfigFile> = HashMap::new();
-    let mut file_config: Vec<Option<PathBuf>> = Vec::with_capacity(inputs.len());
+    let mut file_config: Vec<(Option<PathBuf>, Surroundings)> = Vec::with_capacity(inputs.len());
     for input in inputs {
         let f = input.path();
-        let cfg = if opts.no_config {
-            None
-        } else {
-            let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
-            by_dir.entry(dir).or_insert_with(|| crate::config::find_config_file(f)).clone()
-        };
+        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+        let (cfg, schema) = by_dir
+            .entry(dir)
+            .or_insert_with(|| {
+                let cfg = if opts.no_config { None } else { crate::config::find_config_file(f) };
+                (cfg, crate::config::find_schema_file(f))
+            })
+            .clone();
         if let Some(c) = &cfg
             && !configs.contains_key(c)
         {
             configs.insert(c.clone(), crate::config::load_config_file(c)?);
         }
-        file_config.push(cfg);
+        let lint = cfg.as_ref().and_then(|c| configs.get(c)).map(|c| c.lint.clone());
+        file_config.push((cfg, Surroundings { lint, schema }));
     }
     let results: Vec<Result<FileReport, ReadError>> = inputs
         .par_iter()
         .zip(file_config.par_iter())
-        .map(|(f, c)| check_one(f, c.as_ref().and_then(|c| configs.get(c)), opts))
+        .map(|(f, (c, around))| {
+            check_one(f, around, c.as_ref().and_then(|c| configs.get(c)).and_then(|c| c.lang), opts)
+        })
         .collect();
     let mut checked = Checked::default();
-    for result in results {
+    for (result, (_, around)) in results.into_iter().zip(file_config) {
         match result {
-            Ok(report) => checked.reports.push(report),
+            Ok(report) => {
+                checked.reports.push(report);
+                checked.surroundings.push(around);
+            }
             Err(e) => checked.unreadable.push(e),
         }
     }

@@ -31,6 +31,9 @@ pub struct RuleOptions {
     pub school_holidays: crate::calendar::SchoolHolidays,
     /// `done-date`: the day taken as today (`--today`); `None` for the real one.
     pub today: Option<chrono::NaiveDate>,
+    /// `missing-schema`: the project's schema as the plan's `#:schema` line would name it
+    /// ([`find_schema_file`]); `None` where there is none, or the text was not read from a file.
+    pub schema: Option<String>,
 }
 
 impl Default for RuleOptions {
@@ -42,6 +45,7 @@ impl Default for RuleOptions {
             owner_overload_max: 4,
             school_holidays: crate::calendar::SchoolHolidays::default(),
             today: None,
+            schema: None,
         }
     }
 }
@@ -203,6 +207,27 @@ pub(crate) fn find_config_file(plan: &std::path::Path) -> Option<std::path::Path
         if candidate.is_file() {
             return Some(candidate);
         }
+        dir = d.parent();
+    }
+    None
+}
+
+/// The project's JSON Schema as a plan's `#:schema` line names it: `implan.schema.json` in the plan's folder
+/// or the nearest folder above it, up to the repository's root (the folder holding `.git`), written relative to
+/// the plan's folder with `/` (`../implan.schema.json`), as taplo reads it on every system. `None` when there is
+/// none.
+pub fn find_schema_file(plan: &std::path::Path) -> Option<String> {
+    let abs = std::path::absolute(plan).ok()?;
+    let mut up = String::new();
+    let mut dir = abs.parent();
+    while let Some(d) = dir {
+        if d.join("implan.schema.json").is_file() {
+            return Some(format!("{up}implan.schema.json"));
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+        up.push_str("../");
         dir = d.parent();
     }
     None

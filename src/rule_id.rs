@@ -63,6 +63,7 @@ rule_ids! {
     HolidayConflict = "holiday-conflict",
     OverBudget = "over-budget",
     SuspiciousText = "suspicious-text",
+    MissingSchema = "missing-schema",
 }
 
 impl RuleId {

@@ -249,3 +249,35 @@ fn implan_init_on_the_command_line() {
     let o = run(&["init", "--template", "mot", "--start", "2026-08", "--lang", "en"]);
     assert_eq!(String::from_utf8_lossy(&o.stdout), "wrote mot.toml; check it with: implan check mot.toml\n");
 }
+
+/// In a repository that holds implan.schema.json, the new plan names it on its first line (so missing-schema has
+/// nothing to say and the editor helps at once); elsewhere it has no such line.
+#[test]
+fn a_plan_started_in_a_repository_with_a_schema_names_it() {
+    let tmp = TempDir::new("init-schema");
+    let dir = tmp.dir();
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    std::fs::create_dir_all(dir.join("plans")).unwrap();
+    let run = |args: &[&str]| common::command_in(dir, args).output().unwrap();
+    let o = run(&["init", "--template", "mot", "--start", "2026-08", "plans/"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let first = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap().lines().next().unwrap().to_string();
+    assert!(first("plans/mot.toml").starts_with("# Kommuneavtale med MOT"), "no schema, no line");
+
+    std::fs::write(dir.join("implan.schema.json"), implan::export::json_schema::json_schema_string()).unwrap();
+    let o = run(&["init", "--template", "mot", "--start", "2026-08", "plans/ny.toml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(first("plans/ny.toml"), "#:schema ../implan.schema.json");
+    let check = run(&["check", "plans", "--lang", "en"]);
+    assert_eq!(
+        String::from_utf8_lossy(&check.stdout),
+        "warning[missing-schema]: the plan has no #:schema line, although its project holds implan.schema.json\n \
+         --> plans/mot.toml:1:1\n  |\n1 | # Kommuneavtale med MOT – startplan laget av `implan init --template mot \
+         --start 2026-08 --lang nb`.\n  | ^ editors cannot suggest keys or check the plan as you write\n  |\n  = \
+         help: write '#:schema ../implan.schema.json' as the first line\n  = fix: add '#:schema \
+         ../implan.schema.json' (implan check --fix)\n\nchecked 2 files: 1 warning\n"
+    );
+    let fixed = run(&["check", "plans", "--fix"]);
+    assert_eq!(fixed.status.code(), Some(0), "{}", String::from_utf8_lossy(&fixed.stderr));
+    assert_eq!(first("plans/mot.toml"), "#:schema ../implan.schema.json");
+}

@@ -10,7 +10,7 @@
 //! New or changed cases: `INSTA_UPDATE=always cargo test --test rules`, then read every changed snapshot in
 //! `git diff` before committing it (TESTING.md, "Rule fixtures").
 
-use implan::check::{CheckOptions, FileReport, check_source_with};
+use implan::check::{CheckOptions, FileReport, Surroundings, check_source_with};
 use implan::diag::RuleId;
 use implan::lang::Lang;
 use implan::source::Source;
@@ -55,7 +55,9 @@ fn render(rule: RuleId, rel: &str) -> String {
         locale: None,
     };
     let source = Source::new(rel, text);
-    let findings = check_source_with(&source, None, &opts);
+    // As `implan check` checks the file where it lies: the repository's implan.schema.json is above it.
+    let around = Surroundings { lint: None, schema: implan::config::find_schema_file(&root().join(rel)) };
+    let findings = check_source_with(&source, &around, &opts);
     let others: Vec<String> =
         findings.iter().filter(|f| f.rule != rule).map(|f| format!("{}: {}", f.rule, f.message.en())).collect();
     assert!(others.is_empty(), "{rel}: the plan does not load, or another rule ran: {others:#?}");

@@ -79,7 +79,8 @@ fn the_shipped_schema_is_current() {
 #[test]
 fn every_shipped_plan_names_the_schema_on_its_first_line() {
     let schema = root().join("implan.schema.json").canonicalize().unwrap();
-    for file in shipped_plans() {
+    // The example of missing-schema is the one plan that must not name it.
+    for file in shipped_plans().into_iter().filter(|f| !f.ends_with("rules/missing-schema.toml")) {
         let text = std::fs::read_to_string(root().join(&file)).unwrap();
         let first = text.lines().next().unwrap_or_default();
         let Some(relative) = first.strip_prefix("#:schema ") else {

@@ -42,9 +42,9 @@ pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Er
         }
     };
     if args.diff {
-        return show_fixes(&checked.reports, &args, &opts, console);
+        return show_fixes(&checked, &args, &opts, console);
     }
-    let checked = if args.fix && apply_fixes(&checked.reports, &args, &opts, console)? > 0 {
+    let checked = if args.fix && apply_fixes(&checked, &args, &opts, console)? > 0 {
         // What is left, checked again.
         check::check_files(&found.files, &opts).map_err(|c| Error::Usage(c.text()))?
     } else {
@@ -78,15 +78,15 @@ pub(super) fn run(args: CheckArgs, console: &mut dyn Console) -> Result<Exit, Er
 /// `--diff`: what `--fix` would change, as a unified diff per file (plan text shown safely), and nothing
 /// written; exit 1 when there is something to fix.
 fn show_fixes(
-    reports: &[FileReport],
+    checked: &check::Checked,
     args: &CheckArgs,
     opts: &check::CheckOptions,
     console: &mut dyn Console,
 ) -> Result<Exit, Error> {
-    let lang = opts.lang_of_run(reports);
+    let lang = opts.lang_of_run(&checked.reports);
     let (mut fixes, mut files) = (0, 0);
-    for r in reports {
-        let Some((source, fixed)) = r.source.as_ref().zip(check::fixed(r, opts, args.unsafe_fixes)) else { continue };
+    for (r, fixed) in checked.fixes(opts, args.unsafe_fixes) {
+        let Some(source) = &r.source else { continue };
         let name = escape::path(&r.path);
         let diff = similar::TextDiff::from_lines(source.text.as_str(), fixed.text.as_str());
         let text = diff.unified_diff().context_radius(3).header(&format!("a/{name}"), &format!("b/{name}")).to_string();
@@ -101,15 +101,14 @@ fn show_fixes(
 /// `--fix`: each file with something to fix written with the fixes made, atomically, and only if it still holds
 /// what was checked. Returns how many fixes were made.
 fn apply_fixes(
-    reports: &[FileReport],
+    checked: &check::Checked,
     args: &CheckArgs,
     opts: &check::CheckOptions,
     console: &mut dyn Console,
 ) -> Result<usize, Error> {
-    let lang = opts.lang_of_run(reports);
+    let lang = opts.lang_of_run(&checked.reports);
     let (mut fixes, mut files) = (0, 0);
-    for r in reports {
-        let Some(fixed) = check::fixed(r, opts, args.unsafe_fixes) else { continue };
+    for (r, fixed) in checked.fixes(opts, args.unsafe_fixes) {
         let original = crate::source::read_plan(&r.path)
             .map_err(|e| Error::Usage(m::cannot_read(&escape::path(&r.path), &crate::write::describe(&e))))?;
         // The source drops a byte-order mark; the file keeps it.

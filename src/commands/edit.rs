@@ -150,14 +150,9 @@ impl Checked {
         if let Some(finding) = not_text {
             return Some(Checked { source, findings: vec![finding] });
         }
-        let findings = match crate::load::load(&source) {
-            Ok(plan) => {
-                let file_lint = super::plan::folder_config(path).map(|c| c.lint);
-                let config = crate::config::Config::layered(file_lint.iter().chain(plan.lint.iter()));
-                crate::rules::run_with(&plan, &source, &config)
-            }
-            Err(findings) => findings,
-        };
+        let lint = super::plan::folder_config(path).map(|c| c.lint);
+        let around = crate::check::Surroundings::of(path, lint.as_ref());
+        let findings = crate::check::check_source_with(&source, &around, &crate::check::CheckOptions::default());
         Some(Checked { source, findings })
     }
 }

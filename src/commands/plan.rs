@@ -86,10 +86,10 @@ pub(super) fn folder_config(plan: &std::path::Path) -> Option<crate::config::Con
 /// The plan's check findings for a view: the same `implan.toml` applies as for `implan check` (a broken one is
 /// ignored here; `check` reports it), so the count agrees.
 pub(super) fn findings(loaded: &Loaded) -> Vec<Finding> {
-    let file_lint = folder_config(&loaded.source.path).map(|c| c.lint);
-    let mut config = crate::config::Config::layered(file_lint.iter().chain(loaded.plan.lint.iter()));
-    config.options.today = Some(loaded.today);
-    crate::rules::run_with(loaded.plan, loaded.source, &config)
+    let path = &loaded.source.path;
+    let around = check::Surroundings::of(path, folder_config(path).map(|c| c.lint).as_ref());
+    let opts = check::CheckOptions { today: Some(loaded.today), ..Default::default() };
+    check::run_rules(loaded.plan, loaded.source, &around, &opts)
 }
 
 /// With no plan named: `implan.toml` here, or the only plan under `plans/`.

@@ -18,6 +18,7 @@ mod goal_without_activity;
 mod holiday_conflict;
 mod idle_gap;
 mod missing_owner;
+mod missing_schema;
 mod outside_plan_period;
 mod over_budget;
 mod owner_overload;
@@ -115,6 +116,7 @@ pub const ALL: &[Rule] = &[
     holiday_conflict::RULE,
     over_budget::RULE,
     suspicious_text::RULE,
+    missing_schema::RULE,
 ];
 
 /// The rule with this id as written, if there is one.

@@ -10,6 +10,7 @@ pub mod goal_without_activity;
 pub mod holiday_conflict;
 pub mod idle_gap;
 pub mod missing_owner;
+pub mod missing_schema;
 pub mod outside_plan_period;
 pub mod over_budget;
 pub mod owner_overload;
