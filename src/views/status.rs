@@ -1,7 +1,8 @@
 //! `implan status`: "where do we stand?" on one screen.
 
-use super::{BOLD, DIM, GREEN, RED, View, fit_labels, paint, paint_words, wrap};
+use super::{BOLD, DIM, GREEN, MAGENTA, RED, View, YELLOW, fit_labels, paint, paint_words, wrap};
 use crate::diag::{Finding, Severity};
+use crate::diff::since::{Item, Kind, Since};
 use crate::i18n;
 use crate::model::{Activity, Cadence, Requirement, Status};
 use crate::when::{format_month_index, month_from_index, month_index};
@@ -9,6 +10,8 @@ use serde::Serialize;
 
 /// How many upcoming activities "next up" lists.
 pub(crate) const NEXT_COUNT: usize = 5;
+/// How many changed activities `--since` lists on the screen; the rest are counted (the report lists them all).
+pub(crate) const SINCE_COUNT: usize = 6;
 const BAR: usize = 20;
 
 /// What the status screen says, in a form both the text and the JSON are made from.
@@ -31,6 +34,13 @@ pub struct StatusReport<'a> {
     pub next: Vec<super::schedule::JsonActivity<'a>>,
     pub recurring: Vec<RecurringStatus<'a>>,
     pub check: CheckCount,
+    /// With `--since`: what changed since a version or a day (set by the command, after [`build_for`]).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "since_json")]
+    pub since: Option<Since>,
+}
+
+fn since_json<S: serde::Serializer>(since: &Option<Since>, s: S) -> Result<S::Ok, S::Error> {
+    since.as_ref().map(crate::diff::since::json).serialize(s)
 }
 
 #[derive(Serialize)]
@@ -229,6 +239,7 @@ pub fn build_for<'a>(view: &'a View<'a>, findings: &[Finding], role: Option<usiz
         next: next.iter().map(json).collect(),
         recurring,
         check,
+        since: None,
     }
 }
 
@@ -317,6 +328,7 @@ pub fn render_text_with(view: &View, s: &StatusReport, path: &str, opts: TextOpt
     let mut out = Screen { text: String::new(), width: opts.width.map(usize::from), ids: opts.ids };
     heading(&mut out, view, s);
     progress_bars(&mut out, view, s);
+    since(&mut out, view, s, path);
     due(&mut out, view, s);
     requirements(&mut out, view, s);
     check_line(&mut out, view, s, path);
@@ -398,6 +410,51 @@ fn progress_bars(out: &mut Screen, view: &View, s: &StatusReport) {
         let name = if i == 0 { paint(BOLD, name) } else { name.clone() };
         let line = format!("{name} {} {:>3}/{:<3} {:>3} %\n", bar(p), p.done, p.total, pct(p));
         out.text.push_str(&line);
+    }
+}
+
+/// With `--since`: what changed, counted, and the first few, the most pressing first.
+fn since(out: &mut Screen, view: &View, s: &StatusReport, path: &str) {
+    let Some(since) = &s.since else { return };
+    let lang = view.lang;
+    out.blank();
+    out.line(&paint(BOLD, &crate::escape::visible(&since.heading(lang))), 0);
+    if let Some(note) = since.note(lang) {
+        out.line(&format!("  {}", paint_words(DIM, &note)), 4);
+    }
+    out.line(&format!("  {}", since.counts(lang)), 4);
+    let listed: Vec<_> = since.listed().collect();
+    for item in listed.iter().take(SINCE_COUNT) {
+        let a = &item.activity;
+        let style = match item.what.kind() {
+            Kind::Postponed => MAGENTA,
+            Kind::Moved => YELLOW,
+            Kind::Cancelled => DIM,
+            Kind::Removed => RED,
+            Kind::Added | Kind::Done | Kind::Other => GREEN,
+        };
+        let id = if out.ids { format!(" {} {}", paint(DIM, "·"), paint(DIM, &a.id)) } else { String::new() };
+        let (when, owners) = when_and_owners(view, item);
+        let line = format!("{when} — {} ({owners}) — {}", a.title, item.what(lang, false));
+        out.line(&format!("  {} {line}{id}", paint(style, item.mark())), 4);
+    }
+    let more = listed.len().saturating_sub(SINCE_COUNT);
+    let command = since.diff_command(path).filter(|_| more > 0 || since.other() > 0);
+    let pointer = command.map(|c| crate::messages::since::every_change(&c).get(lang).to_owned());
+    let more = (more > 0).then(|| crate::messages::since::more(more).get(lang).to_owned());
+    let tail: Vec<String> = more.into_iter().chain(pointer).collect();
+    if !tail.is_empty() {
+        out.line(&format!("  {}", tail.join(" — ")), 4);
+    }
+}
+
+/// A changed activity's dates and owners as the other lists say them, from the plan as it is now (as it was,
+/// when removed).
+pub(crate) fn when_and_owners(view: &View, item: &Item) -> (String, String) {
+    let now = view.index.activity(&item.activity.id).filter(|_| item.what.kind() != Kind::Removed);
+    match now.map(|i| &view.plan.activities[i]) {
+        Some(a) => (view.when_text(a), view.owners_text(a)),
+        None => (item.when(view.lang), item.owners(view.lang)),
     }
 }
 
