@@ -6,7 +6,7 @@
 //! same against the version git had when that day began (when it had one), and besides, without git, every
 //! activity whose `done` date is that day or later is done since.
 
-use super::{ActivitySummary, Change, Dates, PlanDiff, Shift, summary};
+use super::{ActivitySummary, Change, Dates, PhaseOf, PlanDiff, Shift, summary};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::messages::{diff as md, since as m, views as mv};
@@ -95,15 +95,17 @@ pub struct Item {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum What {
-    /// Newly postponed (or postponed again), from the date it had.
+    /// Newly postponed (or postponed again), from the date it had; out of its phase, as a move can be.
     Postponed {
         from: Dates,
         reason: Option<String>,
+        left_phase: Option<PhaseOf>,
     },
-    /// Re-dated, from its old dates, this far.
+    /// Re-dated, from its old dates, this far; out of its phase, when its old dates were in it.
     Moved {
         from: Dates,
         shift: Shift,
+        left_phase: Option<PhaseOf>,
     },
     Cancelled {
         reason: Option<String>,
@@ -207,18 +209,21 @@ pub fn since(baseline: Baseline, diff: Option<&PlanDiff>, plan: &Plan, source: &
         for c in &diff.changed {
             let Some(i) = index.activity(&c.id) else { continue };
             let a = &plan.activities[i];
+            let dates = c.changes.iter().find_map(|ch| match ch {
+                Change::Dates { old, shift, left_phase, .. } => Some((*old, *shift, left_phase.clone())),
+                _ => None,
+            });
             let what = if has_status(&c.changes, Status::Cancelled) {
                 What::Cancelled { reason: a.reason.clone() }
             } else if let Some(Change::Postponed { from, reason }) =
                 c.changes.iter().find(|ch| matches!(ch, Change::Postponed { .. }))
             {
-                What::Postponed { from: *from, reason: reason.clone() }
+                let left_phase = dates.and_then(|(.., left)| left);
+                What::Postponed { from: *from, reason: reason.clone(), left_phase }
             } else if has_status(&c.changes, Status::Done) || done_since.contains(c.id.as_str()) {
                 done(&c.id)
-            } else if let Some(Change::Dates { old, shift, .. }) =
-                c.changes.iter().find(|ch| matches!(ch, Change::Dates { .. }))
-            {
-                What::Moved { from: *old, shift: *shift }
+            } else if let Some((from, shift, left_phase)) = dates {
+                What::Moved { from, shift, left_phase }
             } else {
                 What::Other
             };
@@ -322,26 +327,31 @@ impl Item {
         i18n::when(lang, &self.activity.dates.when())
     }
 
-    /// What happened to it: "utsatt fra september 2026", "flyttet fra oktober 2026, 4 måneder senere",
-    /// "gjennomført 12. mars 2026"; with `reasons`, the reason given for a postponement or cancellation.
+    /// What happened to it: "utsatt fra september 2026", "flyttet fra oktober 2026, 4 måneder senere" (and the
+    /// phase it has left), "gjennomført 12. mars 2026"; with `reasons`, the reason given for a postponement or
+    /// a cancellation.
     pub fn what(&self, lang: Lang, reasons: bool) -> String {
         let when = |d: &Dates| i18n::when(lang, &d.when());
         let with_reason = |said: String, reason: &Option<String>| match reason {
             Some(r) if reasons => format!("{said}; {}", md::reason(r).get(lang)),
             _ => said,
         };
+        let with_phase = |said: String, left_phase: &Option<PhaseOf>| match left_phase {
+            Some(p) => format!("{said}; {}", md::left_phase(&format!("{} ({})", p.name, p.label)).get(lang)),
+            None => said,
+        };
         match &self.what {
-            What::Postponed { from, reason } => {
+            What::Postponed { from, reason, left_phase } => {
                 let said = mv::postponed_from(i18n::status(lang, Status::Postponed), &when(from)).get(lang).to_owned();
-                with_reason(said, reason)
+                with_reason(with_phase(said, left_phase), reason)
             }
-            What::Moved { from, shift } => {
+            What::Moved { from, shift, left_phase } => {
                 let far = match *shift {
                     Shift::Months(0) | Shift::Days(0) => md::same_start(),
                     Shift::Months(n) => md::months_moved(n),
                     Shift::Days(n) => md::days_moved(n),
                 };
-                m::moved_from(&when(from), &far).get(lang).to_owned()
+                with_phase(m::moved_from(&when(from), &far).get(lang).to_owned(), left_phase)
             }
             What::Cancelled { reason } => with_reason(i18n::status(lang, Status::Cancelled).to_owned(), reason),
             What::Removed => m::removed().get(lang).to_owned(),
@@ -389,13 +399,17 @@ pub fn json(since: &Since) -> Value {
                 let a = &i.activity;
                 let mut item = json!({ "id": a.id, "title": a.title, "dates": dates(&a.dates), "owners": a.owners });
                 let extra = match &i.what {
-                    What::Postponed { from, reason } => json!({ "from": dates(from), "reason": reason }),
-                    What::Moved { from, shift } => {
+                    What::Postponed { from, reason, left_phase } => {
+                        let left = left_phase.as_ref().map(|p| p.id.as_str());
+                        json!({ "from": dates(from), "reason": reason, "left_phase": left })
+                    }
+                    What::Moved { from, shift, left_phase } => {
                         let (unit, n) = match shift {
                             Shift::Months(n) => ("months", n),
                             Shift::Days(n) => ("days", n),
                         };
-                        json!({ "from": dates(from), unit: n })
+                        let left = left_phase.as_ref().map(|p| p.id.as_str());
+                        json!({ "from": dates(from), unit: n, "left_phase": left })
                     }
                     What::Cancelled { reason } => json!({ "reason": reason }),
                     What::Done { on } => json!({ "done": on.map(|d| d.to_string()) }),
@@ -413,3 +427,5 @@ pub fn json(since: &Since) -> Value {
     Value::Object(out)
 }
 
+#[cfg(test)]
+mod tests;
