@@ -311,6 +311,25 @@ mod tests {
     }
 
     #[test]
+    fn the_changes_since_a_day_without_git_say_why_only_work_done_is_there() {
+        use crate::diff::since::{Baseline, NoVersion};
+        let source = Source::new("t.toml", PLAN);
+        let plan = crate::load::load(&source).unwrap();
+        let view = View::new(&plan, &source, Lang::Nb, "2026-06-01".parse().unwrap());
+        let mut status = crate::views::status::build(&view, &[]);
+        let baseline = Baseline::Day { day: "2026-01-10".parse().unwrap(), version: Err(NoVersion::NotInGit) };
+        status.since = Some(crate::diff::since::since(baseline, None, &plan, &source));
+        let out = render(&view, &status, &[], &source);
+        let since = out.split("<section id=\"since\">").nth(1).unwrap().split("</section>").next().unwrap();
+        assert_eq!(
+            since,
+            "\n<h2>Endret siden 10. januar 2026</h2>\n\
+             <p class=\"meta\">Planen er ikke i et git-depot: bare det som er gjennomført siden, vises</p>\n\
+             <p>ingen endringer</p>\n"
+        );
+    }
+
+    #[test]
     fn nothing_coming_says_so_and_findings_have_their_severity() {
         let done = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n\
             [[activity]]\ntitle = \"Gjort\"\nwhen = \"2026-01-10\"\nstatus = \"done\"\n";

@@ -449,10 +449,9 @@ fn since(out: &mut Screen, view: &View, s: &StatusReport, path: &str) {
 }
 
 /// A changed activity's dates and owners as the other lists say them, from the plan as it is now (as it was,
-/// when removed).
+/// when removed: a removed activity's id is not in the plan).
 pub(crate) fn when_and_owners(view: &View, item: &Item) -> (String, String) {
-    let now = view.index.activity(&item.activity.id).filter(|_| item.what.kind() != Kind::Removed);
-    match now.map(|i| &view.plan.activities[i]) {
+    match view.index.activity(&item.activity.id).map(|i| &view.plan.activities[i]) {
         Some(a) => (view.when_text(a), view.owners_text(a)),
         None => (item.when(view.lang), item.owners(view.lang)),
     }
@@ -695,6 +694,64 @@ mod tests {
         assert!(out.contains("Check: 1 error —"), "{out}");
         let out = text_on(HEAD, "2026-06-15", &[error, warning.clone(), warning]);
         assert!(out.contains("1 error, 2 warnings —"), "{out}");
+    }
+
+    /// A comparison with `n` activities added, `other` other changes, since a revision.
+    fn changed(n: usize, other: usize) -> crate::diff::since::Since {
+        use crate::diff::since::{Baseline, Item, Since, Version, What};
+        use crate::diff::{ActivitySummary, Dates};
+        let day = |d: &str| d.parse().unwrap();
+        let dates =
+            Dates { start: day("2026-05-01"), end: day("2026-05-31"), precision: crate::when::Precision::Month };
+        let item = |i: usize| Item {
+            activity: ActivitySummary {
+                id: format!("ny-{i}"),
+                title: format!("Ny {i}"),
+                dates,
+                owners: vec![],
+                status: crate::model::Status::Planned,
+            },
+            what: What::Added,
+        };
+        Since {
+            baseline: Baseline::Revision {
+                name: "v1".into(),
+                version: Version { commit: "abc1234".into(), date: day("2026-02-10") },
+            },
+            items: (0..n).map(item).collect(),
+            plan_changes: other,
+        }
+    }
+
+    /// The status's "changed since" section, without colours, as `opts` lays it out.
+    fn since_section(since: crate::diff::since::Since, opts: super::TextOptions) -> String {
+        let source = Source::new("t.toml", HEAD);
+        let plan = crate::load::load(&source).unwrap();
+        let view = View::new(&plan, &source, Lang::En, "2026-06-15".parse().unwrap());
+        let mut report = build(&view, &[]);
+        report.since = Some(since);
+        let text = anstream::adapter::strip_str(&super::render_text_with(&view, &report, "t.toml", opts)).to_string();
+        let from = text.find("Changed since").expect("the section");
+        text[from..].split("\n\n").next().unwrap().to_owned()
+    }
+
+    #[test]
+    fn the_changes_since_list_a_few_and_count_the_rest() {
+        let opts = super::TextOptions::default();
+        let six = since_section(changed(super::SINCE_COUNT, 0), opts);
+        assert_eq!(six.lines().count(), 2 + super::SINCE_COUNT, "{six}");
+        assert!(six.ends_with("+ May 2026 — Ny 5 ((no one responsible)) — new in the plan · ny-5"), "{six}");
+        let eight = since_section(changed(super::SINCE_COUNT + 2, 0), opts);
+        assert!(!eight.contains("Ny 6"), "{eight}");
+        assert!(eight.ends_with("\n  … and 2 more — run `implan diff v1 t.toml` for every change"), "{eight}");
+        // Nothing cut, but other changes: where to see them.
+        let other = since_section(changed(1, 3), opts);
+        assert!(other.contains("\n  1 added, 3 other changes\n"), "{other}");
+        assert!(other.ends_with("\n  run `implan diff v1 t.toml` for every change"), "{other}");
+        let none = since_section(changed(0, 0), super::TextOptions { ids: false, width: Some(40) });
+        assert_eq!(none, "Changed since v1 (10 February 2026)\n  no changes");
+        let bare = since_section(changed(1, 0), super::TextOptions { ids: false, width: None });
+        assert!(bare.ends_with("— new in the plan"), "{bare}");
     }
 
     #[test]
