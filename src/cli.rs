@@ -391,6 +391,8 @@ pub struct WheelArgs {
 pub struct ReportArgs {
     #[command(flatten)]
     pub common: ViewArgs,
+    #[command(flatten)]
+    pub since: SinceArgs,
     /// The HTML file to write (default: standard output)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -412,6 +414,24 @@ pub struct StatusArgs {
     /// Do not show each activity's id
     #[arg(long)]
     pub no_ids: bool,
+    #[command(flatten)]
+    pub since: SinceArgs,
+}
+
+/// `--since` of `status` and `report`.
+#[derive(Args)]
+pub struct SinceArgs {
+    /// Add what changed since REV (a git tag, branch or commit) or DATE: postponed, moved, cancelled, removed,
+    /// added, done
+    ///
+    /// A word implan reads as a date (2026-10-01, "oktober 2026": its first day) is a date; anything else is a
+    /// git revision (vedtatt-2026, main, HEAD~3, a1b2c3d); rev:WORD makes it a revision whatever it looks like.
+    /// Since a revision: the plan as it was there against the working copy (git must know the plan there).
+    /// Since a date: the plan as git had it when that day began (the last commit before it that changed the
+    /// file) against the working copy, and every activity whose done date is that day or later; outside git,
+    /// or before the plan's first commit, only the latter.
+    #[arg(long, value_name = "REV|DATE")]
+    pub since: Option<String>,
 }
 
 #[derive(Subcommand)]

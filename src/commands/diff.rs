@@ -1,8 +1,7 @@
 //! `implan diff OLD NEW`: what changed between two versions of a plan, each a file or a version of one from
-//! git ([`git`]). Exit code 0 when nothing did, 1 when something did, as `diff` has it.
+//! git ([`super::git`]). Exit code 0 when nothing did, 1 when something did, as `diff` has it.
 
-mod git;
-
+use super::git::{self, GitError};
 use super::plan::{Loaded, findings, folder_config};
 use super::{Console, Error, Exit, parse_today};
 use crate::check::FileReport;
@@ -13,7 +12,6 @@ use crate::messages::{commands as mc, diff as m};
 use crate::model::Plan;
 use crate::source::Source;
 use crate::{escape, i18n};
-use git::GitError;
 use std::path::{Path, PathBuf};
 
 /// One side as the command line names it.

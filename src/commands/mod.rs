@@ -9,12 +9,14 @@ mod diff;
 mod edit;
 mod explain;
 mod export;
+mod git;
 mod init;
 mod meta;
 mod plan;
 mod report;
 mod rules;
 mod schedule;
+mod since;
 mod status;
 mod timeline;
 

@@ -8,7 +8,10 @@ use crate::views::status;
 pub(super) fn run(args: ReportArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     with_view(&args.common, Audience::People, console, |view, loaded| {
         let findings = findings(loaded);
-        let report = status::build(view, &findings);
+        let mut report = status::build(view, &findings);
+        if let Some(given) = &args.since.since {
+            report.since = Some(super::since::since(given, loaded, view.plan, Audience::People)?);
+        }
         let html = crate::export::html::render(view, &report, &findings, loaded.source);
         write_output(args.output.as_deref(), html, view.lang)
     })

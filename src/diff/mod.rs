@@ -4,9 +4,11 @@
 //!
 //! Pure: both plans are loaded and their findings run by the caller. Matching is by hash map, so the work is
 //! O(n) in activities, and findings are compared by sorting, O(n log n). [`render`] writes the result for
-//! people (terminal, Markdown) and programs (JSON).
+//! people (terminal, Markdown) and programs (JSON); [`since`] sorts it into what a steering group asks of the
+//! time since a version (`status --since`, `report --since`).
 
 pub mod render;
+pub mod since;
 
 use crate::diag::{Finding, Severity};
 use crate::lang::Text;

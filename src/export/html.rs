@@ -1,8 +1,10 @@
 //! `implan report`: one self-contained HTML page for a steering-group meeting: title and period, goals,
-//! progress per phase, the Gantt chart, the årshjul, overdue and upcoming work, each role's checklist and the
-//! check findings. Inline CSS and SVG, no scripts, no network; prints on A4.
+//! progress per phase, what changed since a version (`--since`), the Gantt chart, the årshjul, overdue and
+//! upcoming work, each role's checklist and the check findings. Inline CSS and SVG, no scripts, no network;
+//! prints on A4.
 
 use crate::diag::{Finding, Severity};
+use crate::diff::since::Kind;
 use crate::i18n;
 use crate::model::Status;
 use crate::source::Source;
@@ -19,7 +21,7 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:2px solid #3b6ea5;padding
 .meta{color:#555}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
 .bar{background:#e6e6e6;width:12em;height:.9em;display:inline-block;vertical-align:middle}.bar span{display:block;height:100%;background:#3c8d40}
 .overdue{color:#b3261e;font-weight:bold}.done{color:#3c8d40}.cancelled{color:#888;text-decoration:line-through}
-.error{color:#b3261e}.warning{color:#8a6d00}figure{margin:1em 0}figure svg{max-width:100%;height:auto}
+.postponed{color:#7b1fa2}td.when{white-space:nowrap}.error{color:#b3261e}.warning{color:#8a6d00}figure{margin:1em 0}figure svg{max-width:100%;height:auto}
 ul.check{list-style:none;padding-left:0}ul.check li:before{content:'\\2610  '}ul.check li.done:before{content:'\\2611  '}
 @page{size:A4;margin:15mm}
 @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}figure,table,section.role{break-inside:avoid}a{color:inherit}}
@@ -35,6 +37,7 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
     ));
     heading_and_goals(&mut o, view);
     progress(&mut o, view, report);
+    since(&mut o, view, report, source);
     pictures(&mut o, view);
     overdue_and_upcoming(&mut o, view, report);
     checklists(&mut o, view);
@@ -85,6 +88,71 @@ fn progress(o: &mut String, view: &View, report: &StatusReport) {
         row(p.name, p.progress.done, p.progress.total, false);
     }
     o.push_str("</table>\n</section>\n");
+}
+
+/// With `--since`: what changed since a version or a day, every changed activity in a table.
+fn since(o: &mut String, view: &View, report: &StatusReport, source: &Source) {
+    let Some(since) = &report.since else { return };
+    let (t, lang) = (view.t, view.lang);
+    o.push_str(&format!("<section id=\"since\">\n<h2>{}</h2>\n", esc(&since.heading(lang))));
+    if let Some(note) = since.note(lang) {
+        o.push_str(&format!("<p class=\"meta\">{}</p>\n", esc(&sentence(&note))));
+    }
+    o.push_str(&format!("<p>{}</p>\n", esc(&since.counts(lang))));
+    let mut rows = since.listed().peekable();
+    if rows.peek().is_some() {
+        let th = |s: &str| format!("<th scope=\"col\">{}</th>", esc(s));
+        let change = crate::messages::since::change_column();
+        o.push_str(&format!(
+            "<table>\n<thead><tr>{}{}{}{}</tr></thead>\n<tbody>\n",
+            th(t.when),
+            th(t.activity),
+            th(t.responsible),
+            th(change.get(lang))
+        ));
+        for item in rows {
+            // Work that is gone is struck through; a postponement and work done are coloured as elsewhere.
+            let (title_class, change_class) = match item.what.kind() {
+                Kind::Cancelled | Kind::Removed => (" class=\"cancelled\"", ""),
+                Kind::Postponed => ("", " class=\"postponed\""),
+                Kind::Done => ("", " class=\"done\""),
+                Kind::Moved | Kind::Added | Kind::Other => ("", ""),
+            };
+            let (when, owners) = crate::views::status::when_and_owners(view, item);
+            o.push_str(&format!(
+                "<tr><td class=\"when\">{}</td><td{title_class}>{}</td><td>{}</td><td{change_class}>{}</td></tr>\n",
+                esc(&when),
+                esc(&item.activity.title),
+                esc(&owners),
+                esc(&item.what(lang, true))
+            ));
+        }
+        o.push_str("</tbody>\n</table>\n");
+    }
+    if let Some(command) = since.diff_command(&crate::escape::path(&source.path)) {
+        let said = crate::messages::since::every_change(&command);
+        o.push_str(&format!("<p class=\"meta\">{}</p>\n", code_spans(&esc(&sentence(said.get(lang))))));
+    }
+    o.push_str("</section>\n");
+}
+
+/// Words that start a line of their own as a sentence: with a capital letter.
+fn sentence(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// Escaped text whose `…` spans are code.
+fn code_spans(escaped: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in escaped.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<code>{part}</code>"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// The Gantt chart and the årshjul, inline.
@@ -240,6 +308,25 @@ mod tests {
         assert!(checklists.lines().any(|l| l.starts_with("<li>") && l.contains("— Snart")), "{out}");
         // Two of four open or done are done (cancelled work does not count).
         assert!(out.contains("<td>2/4</td><td>50 %</td>"), "{out}");
+    }
+
+    #[test]
+    fn the_changes_since_a_day_without_git_say_why_only_work_done_is_there() {
+        use crate::diff::since::{Baseline, NoVersion};
+        let source = Source::new("t.toml", PLAN);
+        let plan = crate::load::load(&source).unwrap();
+        let view = View::new(&plan, &source, Lang::Nb, "2026-06-01".parse().unwrap());
+        let mut status = crate::views::status::build(&view, &[]);
+        let baseline = Baseline::Day { day: "2026-01-10".parse().unwrap(), version: Err(NoVersion::NotInGit) };
+        status.since = Some(crate::diff::since::since(baseline, None, &plan, &source));
+        let out = render(&view, &status, &[], &source);
+        let since = out.split("<section id=\"since\">").nth(1).unwrap().split("</section>").next().unwrap();
+        assert_eq!(
+            since,
+            "\n<h2>Endret siden 10. januar 2026</h2>\n\
+             <p class=\"meta\">Planen er ikke i et git-depot: bare det som er gjennomført siden, vises</p>\n\
+             <p>ingen endringer</p>\n"
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! catalogue is complete by construction, a message's three versions sit side by side for a translator, and
 //! a rule says `messages::rules::unknown_role::message(name)` instead of holding words. The files follow the
 //! code that speaks: `load` for the loader, `rules/` one file per rule, `report` for the check report's own
-//! words, `commands`, `edit`, `init` and `write` for what the commands say besides findings, `views` for the
-//! views' own words that are not the plan's.
+//! words, `commands`, `edit`, `init` and `write` for what the commands say besides findings, `diff` and `since`
+//! for what changed between versions of a plan, `views` for the views' own words that are not the plan's.
 
 pub mod commands;
 pub mod common;
@@ -16,6 +16,7 @@ pub mod init;
 pub mod load;
 pub mod report;
 pub mod rules;
+pub mod since;
 pub mod views;
 pub mod when;
 pub mod write;

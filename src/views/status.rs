@@ -1,7 +1,8 @@
 //! `implan status`: "where do we stand?" on one screen.
 
-use super::{BOLD, DIM, GREEN, RED, View, fit_labels, paint, paint_words, wrap};
+use super::{BOLD, DIM, GREEN, MAGENTA, RED, View, YELLOW, fit_labels, paint, paint_words, wrap};
 use crate::diag::{Finding, Severity};
+use crate::diff::since::{Item, Kind, Since};
 use crate::i18n;
 use crate::model::{Activity, Cadence, Requirement, Status};
 use crate::when::{format_month_index, month_from_index, month_index};
@@ -9,6 +10,8 @@ use serde::Serialize;
 
 /// How many upcoming activities "next up" lists.
 pub(crate) const NEXT_COUNT: usize = 5;
+/// How many changed activities `--since` lists on the screen; the rest are counted (the report lists them all).
+pub(crate) const SINCE_COUNT: usize = 6;
 const BAR: usize = 20;
 
 /// What the status screen says, in a form both the text and the JSON are made from.
@@ -31,6 +34,13 @@ pub struct StatusReport<'a> {
     pub next: Vec<super::schedule::JsonActivity<'a>>,
     pub recurring: Vec<RecurringStatus<'a>>,
     pub check: CheckCount,
+    /// With `--since`: what changed since a version or a day (set by the command, after [`build_for`]).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "since_json")]
+    pub since: Option<Since>,
+}
+
+fn since_json<S: serde::Serializer>(since: &Option<Since>, s: S) -> Result<S::Ok, S::Error> {
+    since.as_ref().map(crate::diff::since::json).serialize(s)
 }
 
 #[derive(Serialize)]
@@ -229,6 +239,7 @@ pub fn build_for<'a>(view: &'a View<'a>, findings: &[Finding], role: Option<usiz
         next: next.iter().map(json).collect(),
         recurring,
         check,
+        since: None,
     }
 }
 
@@ -317,6 +328,7 @@ pub fn render_text_with(view: &View, s: &StatusReport, path: &str, opts: TextOpt
     let mut out = Screen { text: String::new(), width: opts.width.map(usize::from), ids: opts.ids };
     heading(&mut out, view, s);
     progress_bars(&mut out, view, s);
+    since(&mut out, view, s, path);
     due(&mut out, view, s);
     requirements(&mut out, view, s);
     check_line(&mut out, view, s, path);
@@ -398,6 +410,50 @@ fn progress_bars(out: &mut Screen, view: &View, s: &StatusReport) {
         let name = if i == 0 { paint(BOLD, name) } else { name.clone() };
         let line = format!("{name} {} {:>3}/{:<3} {:>3} %\n", bar(p), p.done, p.total, pct(p));
         out.text.push_str(&line);
+    }
+}
+
+/// With `--since`: what changed, counted, and the first few, the most pressing first.
+fn since(out: &mut Screen, view: &View, s: &StatusReport, path: &str) {
+    let Some(since) = &s.since else { return };
+    let lang = view.lang;
+    out.blank();
+    out.line(&paint(BOLD, &crate::escape::visible(&since.heading(lang))), 0);
+    if let Some(note) = since.note(lang) {
+        out.line(&format!("  {}", paint_words(DIM, &note)), 4);
+    }
+    out.line(&format!("  {}", since.counts(lang)), 4);
+    let listed: Vec<_> = since.listed().collect();
+    for item in listed.iter().take(SINCE_COUNT) {
+        let a = &item.activity;
+        let style = match item.what.kind() {
+            Kind::Postponed => MAGENTA,
+            Kind::Moved => YELLOW,
+            Kind::Cancelled => DIM,
+            Kind::Removed => RED,
+            Kind::Added | Kind::Done | Kind::Other => GREEN,
+        };
+        let id = if out.ids { format!(" {} {}", paint(DIM, "·"), paint(DIM, &a.id)) } else { String::new() };
+        let (when, owners) = when_and_owners(view, item);
+        let line = format!("{when} — {} ({owners}) — {}", a.title, item.what(lang, false));
+        out.line(&format!("  {} {line}{id}", paint(style, item.mark())), 4);
+    }
+    let more = listed.len().saturating_sub(SINCE_COUNT);
+    let command = since.diff_command(path).filter(|_| more > 0 || since.other() > 0);
+    let pointer = command.map(|c| crate::messages::since::every_change(&c).get(lang).to_owned());
+    let more = (more > 0).then(|| crate::messages::since::more(more).get(lang).to_owned());
+    let tail: Vec<String> = more.into_iter().chain(pointer).collect();
+    if !tail.is_empty() {
+        out.line(&format!("  {}", tail.join(" — ")), 4);
+    }
+}
+
+/// A changed activity's dates and owners as the other lists say them, from the plan as it is now (as it was,
+/// when removed: a removed activity's id is not in the plan).
+pub(crate) fn when_and_owners(view: &View, item: &Item) -> (String, String) {
+    match view.index.activity(&item.activity.id).map(|i| &view.plan.activities[i]) {
+        Some(a) => (view.when_text(a), view.owners_text(a)),
+        None => (item.when(view.lang), item.owners(view.lang)),
     }
 }
 
@@ -638,6 +694,64 @@ mod tests {
         assert!(out.contains("Check: 1 error —"), "{out}");
         let out = text_on(HEAD, "2026-06-15", &[error, warning.clone(), warning]);
         assert!(out.contains("1 error, 2 warnings —"), "{out}");
+    }
+
+    /// A comparison with `n` activities added, `other` other changes, since a revision.
+    fn changed(n: usize, other: usize) -> crate::diff::since::Since {
+        use crate::diff::since::{Baseline, Item, Since, Version, What};
+        use crate::diff::{ActivitySummary, Dates};
+        let day = |d: &str| d.parse().unwrap();
+        let dates =
+            Dates { start: day("2026-05-01"), end: day("2026-05-31"), precision: crate::when::Precision::Month };
+        let item = |i: usize| Item {
+            activity: ActivitySummary {
+                id: format!("ny-{i}"),
+                title: format!("Ny {i}"),
+                dates,
+                owners: vec![],
+                status: crate::model::Status::Planned,
+            },
+            what: What::Added,
+        };
+        Since {
+            baseline: Baseline::Revision {
+                name: "v1".into(),
+                version: Version { commit: "abc1234".into(), date: day("2026-02-10") },
+            },
+            items: (0..n).map(item).collect(),
+            plan_changes: other,
+        }
+    }
+
+    /// The status's "changed since" section, without colours, as `opts` lays it out.
+    fn since_section(since: crate::diff::since::Since, opts: super::TextOptions) -> String {
+        let source = Source::new("t.toml", HEAD);
+        let plan = crate::load::load(&source).unwrap();
+        let view = View::new(&plan, &source, Lang::En, "2026-06-15".parse().unwrap());
+        let mut report = build(&view, &[]);
+        report.since = Some(since);
+        let text = anstream::adapter::strip_str(&super::render_text_with(&view, &report, "t.toml", opts)).to_string();
+        let from = text.find("Changed since").expect("the section");
+        text[from..].split("\n\n").next().unwrap().to_owned()
+    }
+
+    #[test]
+    fn the_changes_since_list_a_few_and_count_the_rest() {
+        let opts = super::TextOptions::default();
+        let six = since_section(changed(super::SINCE_COUNT, 0), opts);
+        assert_eq!(six.lines().count(), 2 + super::SINCE_COUNT, "{six}");
+        assert!(six.ends_with("+ May 2026 — Ny 5 ((no one responsible)) — new in the plan · ny-5"), "{six}");
+        let eight = since_section(changed(super::SINCE_COUNT + 2, 0), opts);
+        assert!(!eight.contains("Ny 6"), "{eight}");
+        assert!(eight.ends_with("\n  … and 2 more — run `implan diff v1 t.toml` for every change"), "{eight}");
+        // Nothing cut, but other changes: where to see them.
+        let other = since_section(changed(1, 3), opts);
+        assert!(other.contains("\n  1 added, 3 other changes\n"), "{other}");
+        assert!(other.ends_with("\n  run `implan diff v1 t.toml` for every change"), "{other}");
+        let none = since_section(changed(0, 0), super::TextOptions { ids: false, width: Some(40) });
+        assert_eq!(none, "Changed since v1 (10 February 2026)\n  no changes");
+        let bare = since_section(changed(1, 0), super::TextOptions { ids: false, width: None });
+        assert!(bare.ends_with("— new in the plan"), "{bare}");
     }
 
     #[test]
