@@ -77,7 +77,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         m::all_years_off(outside.len(), &p.name, k.unsigned_abs(), *k > 0, &p.label.value),
                     )
                     .label(m::label_is_but_activities_are(&p.label.value, &span_text, &describe(first, last)))
-                    .help(did_you_mean(&shift_label_years(&p.label.value, *k)))
+                    .help(relabel_or_move(ctx, p, &outside, *k))
                     .fix(relabel(p, *k)),
                 );
                 continue;
@@ -135,6 +135,43 @@ impl<'a> PhaseFinder<'a> {
     }
 }
 
+/// "did you mean 'Vår 2025'?", and, where the first activity can be moved by a command (it has no `end`, and
+/// its `when` is plain text), "if the label is right, move the activities instead: implan move ID --to WHEN".
+fn relabel_or_move(ctx: &Ctx, p: &Phase, outside: &[&Activity], years: i32) -> crate::lang::Text {
+    let label = shift_label_years(&p.label.value, years);
+    let first = outside.first().filter(|a| a.last_day == a.when.value.end);
+    let moved = first.and_then(|a| {
+        let to = shell_word(&shift_label_years(plain_string(&ctx.source.text[a.when.span.range()])?, -years))?;
+        // The plan is named as the check was given it, so that the command edits the file the finding is in.
+        let plan = shell_word(&ctx.source.path.to_string_lossy())?;
+        Some(format!("implan move {plan} {} --to {to}", a.id.value))
+    });
+    match moved {
+        Some(command) => m::relabel_or_move(&label, &command, outside.len() - 1),
+        None => did_you_mean(&label),
+    }
+}
+
+/// A TOML value's text without its quotes, when it holds no escapes (a bare date is its own text).
+fn plain_string(raw: &str) -> Option<&str> {
+    let inner = match raw.as_bytes().first()? {
+        b'"' => raw.strip_prefix('"')?.strip_suffix('"')?,
+        b'\'' => raw.strip_prefix('\'')?.strip_suffix('\'')?,
+        _ => raw,
+    };
+    (!inner.contains(['\\', '"', '\''])).then_some(inner)
+}
+
+/// `text` as one word for a POSIX shell: as it is when it is letters, digits and `-./_`, else in single quotes;
+/// `None` for text with control characters, which a command line should not carry.
+fn shell_word(text: &str) -> Option<String> {
+    if text.is_empty() || text.chars().any(char::is_control) || text.contains('\'') {
+        return None;
+    }
+    let plain = text.chars().all(|c| c.is_alphanumeric() || "-./_".contains(c));
+    Some(if plain { text.to_string() } else { format!("'{text}'") })
+}
+
 /// The label moved by `years`: unsafe, because the activities may be the ones dated wrong.
 fn relabel(p: &Phase, years: i32) -> crate::diag::Fix {
     let label = shift_label_years(&p.label.value, years);
@@ -145,4 +182,25 @@ fn relabel(p: &Phase, years: i32) -> crate::diag::Fix {
         text,
         crate::messages::common::write_this(&label),
     )
+}
+
+#[cfg(test)]
+mod command_tests {
+    use super::*;
+
+    #[test]
+    fn a_when_goes_into_the_move_command_only_as_plain_text_and_one_shell_word() {
+        assert_eq!(plain_string("\"mars 2025\""), Some("mars 2025"));
+        assert_eq!(plain_string("'mars 2025'"), Some("mars 2025"));
+        assert_eq!(plain_string("2025-03-12"), Some("2025-03-12"));
+        assert_eq!(plain_string("\"mars\\u00202025\""), None, "an escape is not its value");
+        assert_eq!(plain_string("\""), None);
+        assert_eq!(shell_word("2025-03"), Some("2025-03".into()));
+        assert_eq!(shell_word("plans/beiarn_omni.toml"), Some("plans/beiarn_omni.toml".into()));
+        assert_eq!(shell_word("mars 2025"), Some("'mars 2025'".into()));
+        assert_eq!(shell_word("$(rm -rf ~)"), Some("'$(rm -rf ~)'".into()));
+        assert_eq!(shell_word("it's"), None);
+        assert_eq!(shell_word("a\nb"), None);
+        assert_eq!(shell_word(""), None);
+    }
 }

@@ -69,6 +69,24 @@ pub fn label_is_but_activities_are(label: &str, period: &str, activities: &str) 
     )
 }
 
+/// The help of a phase whose activities are all whole years off its label: the label that fits them, or, if the
+/// label is right, the command that moves the first of them (and how many more there are to move).
+pub fn relabel_or_move(label: &str, command: &str, more: usize) -> Text {
+    let (more_nb, more_nn, more_en) = match more {
+        0 => (String::new(), String::new(), String::new()),
+        n => (
+            format!(", og de {n} andre likedan"),
+            format!(", og dei {n} andre likeins"),
+            format!(", and the other {n} alike"),
+        ),
+    };
+    text!(
+        nb: "mente du '{label}'? Er periodeteksten riktig, flytt aktivitetene i stedet: {command}{more_nb}",
+        nn: "meinte du '{label}'? Er periodeteksten rett, flytt aktivitetane i staden: {command}{more_nn}",
+        en: "did you mean '{label}'? If the label is right, move the activities instead: {command}{more_en}",
+    )
+}
+
 /// "'Oppstartsmøte' is dated 2026-09, outside its phase 'Oppstart' (Vår 2026)".
 pub fn outside_its_phase(activity: &str, when: &str, phase: &str, label: &str) -> Text {
     text!(
