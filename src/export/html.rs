@@ -20,7 +20,7 @@ body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:60em;c
 h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:2px solid #3b6ea5;padding-bottom:.2em;margin-top:1.6em}
 .meta{color:#555}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}
 .bar{background:#e6e6e6;width:12em;height:.9em;display:inline-block;vertical-align:middle}.bar span{display:block;height:100%;background:#3c8d40}
-.overdue{color:#b3261e;font-weight:bold}.done{color:#3c8d40}.cancelled{color:#888;text-decoration:line-through}
+.overdue{color:#b3261e;font-weight:bold}.done{color:#2e7d32}.cancelled{color:#666;text-decoration:line-through}
 .postponed{color:#7b1fa2}td.when{white-space:nowrap}.error{color:#b3261e}.warning{color:#8a6d00}figure{margin:1em 0}figure svg{max-width:100%;height:auto}
 ul.check{list-style:none;padding-left:0}ul.check li:before{content:'\\2610  '}ul.check li.done:before{content:'\\2611  '}
 @page{size:A4;margin:15mm}

@@ -740,7 +740,7 @@ mod tests {
         let opts = super::TextOptions::default();
         let six = since_section(changed(super::SINCE_COUNT, 0), opts);
         assert_eq!(six.lines().count(), 2 + super::SINCE_COUNT, "{six}");
-        assert!(six.ends_with("+ May 2026 — Ny 5 ((no one responsible)) — new in the plan · ny-5"), "{six}");
+        assert!(six.ends_with("+ May 2026 — Ny 5 (no one responsible) — new in the plan · ny-5"), "{six}");
         let eight = since_section(changed(super::SINCE_COUNT + 2, 0), opts);
         assert!(!eight.contains("Ny 6"), "{eight}");
         assert!(eight.ends_with("\n  … and 2 more — run `implan diff v1 t.toml` for every change"), "{eight}");
