@@ -168,16 +168,23 @@ fn git_on(dir: &Path, args: &[&str], date: &str) {
     assert!(o.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&o.stderr));
 }
 
-/// A repository with the Beiarn plan at `plans/beiarn.toml`, tagged `vedtatt-2026`, then changed: one
-/// activity moved out of its phase, one postponed, one renamed, one removed.
-fn repository() -> TempDir {
-    let tmp = TempDir::new("diff-git");
+/// A new repository with the Beiarn plan at `plans/beiarn.toml`, committed and tagged `vedtatt-2026`, as the
+/// council approved it; and the plan's path.
+fn approved(name: &str) -> (TempDir, std::path::PathBuf) {
+    let tmp = TempDir::new(name);
     let dir = tmp.dir();
     git(dir, &["init", "-q"]);
     let plan = tmp.copy(BEIARN, "plans/beiarn.toml");
     git(dir, &["add", "."]);
     git(dir, &["commit", "-q", "-m", "vedtatt"]);
     git(dir, &["tag", "vedtatt-2026"]);
+    (tmp, plan)
+}
+
+/// A repository with the Beiarn plan at `plans/beiarn.toml`, tagged `vedtatt-2026`, then changed: one
+/// activity moved out of its phase, one postponed, one renamed, one removed.
+fn repository() -> TempDir {
+    let (tmp, plan) = approved("diff-git");
     let text = std::fs::read_to_string(&plan).unwrap();
     let removed = "  [[phase.activity]]\n  id = \"informasjonskampanje\"\n  title = \"Informasjonskampanje til foreldre og lokalsamfunnet\"\n  when = \"juni 2026\"\n  owner = \"kommunikasjonsradgiver\"    # declared above (corrected)\n  goals = [\"foreldre\"]\n";
     assert!(text.contains(removed));
@@ -318,13 +325,8 @@ fn status_since_a_tag_for_one_role_and_for_programs() {
 /// The Beiarn plan approved on 10 February 2026 (`vedtatt-2026`), one activity moved in a commit of 15 June
 /// 2026, then two activities done in the working copy: one on 12 March, one on 20 September.
 fn dated_repository() -> TempDir {
-    let tmp = TempDir::new("since-dated");
+    let (tmp, plan) = approved("since-dated");
     let dir = tmp.dir();
-    git(dir, &["init", "-q"]);
-    let plan = tmp.copy(BEIARN, "plans/beiarn.toml");
-    git(dir, &["add", "."]);
-    git(dir, &["commit", "-q", "-m", "vedtatt"]);
-    git(dir, &["tag", "vedtatt-2026"]);
     let text = std::fs::read_to_string(&plan).unwrap();
     let moved = "  when = \"mai 2026\"\n  owner = \"prosjektleder\"\n";
     assert!(text.contains(moved));

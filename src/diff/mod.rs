@@ -388,4 +388,4 @@ fn findings(old: &[Finding], new: &[Finding]) -> (Vec<FindingSummary>, Vec<Findi
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

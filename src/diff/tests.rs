@@ -3,10 +3,11 @@
 use super::*;
 use crate::diag::Span;
 
-const HEAD: &str = "[plan]\ntitle = \"T\"\nstart = \"2026\"\nend = \"2027\"\n\n[roles]\npl = \"Prosjektleder\"\nrk = \"Rektor\"\n\n\
+/// A plan with two roles and one phase, Vår 2026, for activities to be added to (here and in `since`).
+pub(crate) const HEAD: &str = "[plan]\ntitle = \"T\"\nstart = \"2026\"\nend = \"2027\"\n\n[roles]\npl = \"Prosjektleder\"\nrk = \"Rektor\"\n\n\
     [[phase]]\nid = \"v\"\nname = \"Våren\"\nperiod = \"Vår 2026\"\n";
 
-fn plan(activities: &str) -> (Plan, Source) {
+pub(crate) fn plan(activities: &str) -> (Plan, Source) {
     let source = Source::new("t.toml", format!("{HEAD}{activities}"));
     let plan = crate::load::load(&source).unwrap_or_else(|e| panic!("{e:#?}"));
     (plan, source)
@@ -18,7 +19,7 @@ fn compare_texts(old: &str, new: &str) -> PlanDiff {
     compare(&Side { plan: &op, source: &os, findings: &[] }, &Side { plan: &np, source: &ns, findings: &[] })
 }
 
-fn activity(id: &str, when: &str, more: &str) -> String {
+pub(crate) fn activity(id: &str, when: &str, more: &str) -> String {
     format!(
         "[[phase.activity]]\nid = \"{id}\"\ntitle = \"Aktivitet {id}\"\nwhen = \"{when}\"\nowner = \"pl\"\n{more}\n"
     )

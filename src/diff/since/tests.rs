@@ -2,22 +2,8 @@
 //! what was done since a day, with or without git.
 
 use super::*;
+use crate::diff::tests::{HEAD, activity, plan};
 use crate::diff::{Side, compare};
-
-const HEAD: &str = "[plan]\ntitle = \"T\"\nstart = \"2026\"\nend = \"2027\"\n\n[roles]\npl = \"Prosjektleder\"\nrk = \"Rektor\"\n\n\
-    [[phase]]\nid = \"v\"\nname = \"Våren\"\nperiod = \"Vår 2026\"\n";
-
-fn plan(activities: &str) -> (Plan, Source) {
-    let source = Source::new("t.toml", format!("{HEAD}{activities}"));
-    let plan = crate::load::load(&source).unwrap_or_else(|e| panic!("{e:#?}"));
-    (plan, source)
-}
-
-fn activity(id: &str, when: &str, more: &str) -> String {
-    format!(
-        "[[phase.activity]]\nid = \"{id}\"\ntitle = \"Aktivitet {id}\"\nwhen = \"{when}\"\nowner = \"pl\"\n{more}\n"
-    )
-}
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
