@@ -60,8 +60,8 @@ fn summer_months(ctx: &Ctx, out: &mut Vec<Finding>) {
     for a in &ctx.plan.activities {
         let w = &a.when.value;
         let month = w.start.month();
-        let one_month =
-            w.precision == Precision::Month && a.last_day.month() == month && a.last_day.year() == w.start.year();
+        // Dated to the month and ending with it: an `end` or a `duration` reaching past it leaves days to use.
+        let one_month = w.precision == Precision::Month && a.last_day == w.end;
         if !one_month || !a.status.is_open() || !summer.contains(&month) {
             continue;
         }
