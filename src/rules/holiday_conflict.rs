@@ -112,10 +112,9 @@ fn pick_month(
     let phase = ctx.phase_of(a).map(|i| &ctx.plan.phases[i].span);
     let plan = (ctx.plan.start.value.start, ctx.plan.end.value.end);
     for (start, end) in phase.map(|p| (p.start, p.end)).into_iter().chain([plan]) {
-        match (fits(before, start, end), fits(after, start, end)) {
-            (true, false) => return before,
-            (false, true) => return after,
-            _ => {}
+        let before_fits = fits(before, start, end);
+        if before_fits != fits(after, start, end) {
+            return if before_fits { before } else { after };
         }
     }
     after
