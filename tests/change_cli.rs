@@ -269,3 +269,44 @@ fn readme_changing_the_plan_examples_are_real_output() {
     }
     assert_eq!(ran, 5, "done, postpone, move, add and set");
 }
+
+/// An edit writes its status in the words the plan uses: Nynorsk in a Nynorsk plan, English where the plan's other
+/// activities write English, whatever the language of the messages.
+#[test]
+fn the_status_is_written_in_the_plans_own_words() {
+    let dir = TempDir::new("words");
+    let copy = dir.copy("plans/mot-kommuneavtale-nynorsk.toml", "volda.toml");
+    let path = copy.display().to_string();
+    let before = std::fs::read_to_string(&copy).unwrap();
+    let o = english(&["postpone", &path, "profilering", "--to", "desember 2026", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = english(&["set", &path, "leiarkurs", "status=in-progress", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = english(&["set", &path, "oppstart", "status=planned", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let after = std::fs::read_to_string(&copy).unwrap();
+    let statuses: Vec<&str> = after.lines().map(str::trim).filter(|l| l.starts_with("status =")).collect();
+    assert_eq!(statuses, ["status = \"utsett\"", "status = \"i gang\""], "planned needs no status: none is written");
+    let (_, loaded) = load(&copy);
+    let status = |id: &str| loaded.activities.iter().find(|a| a.id.value == id).unwrap().status;
+    use implan::model::Status;
+    assert_eq!((status("profilering"), status("leiarkurs")), (Status::Postponed, Status::InProgress));
+    assert_eq!(after.lines().count(), before.lines().count() + 3, "two statuses and a postponed-from");
+
+    // A Bokmål plan whose activities write their statuses in English goes on in English.
+    let copy = dir.copy("plans/beiarn-omni.toml", "beiarn.toml");
+    let path = copy.display().to_string();
+    let english_words = std::fs::read_to_string(&copy).unwrap().replacen(
+        "  owner = [\"kommunalsjef\", \"prosjektleder\"]\n",
+        "  owner = [\"kommunalsjef\", \"prosjektleder\"]\n  status = \"done\"\n",
+        1,
+    );
+    std::fs::write(&copy, &english_words).unwrap();
+    let o = english(&["set", &path, "kartlegging", "status=avlyst"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(
+        diff_lines(&english_words, &std::fs::read_to_string(&copy).unwrap()),
+        ["+  status = \"cancelled\""],
+        "the word the plan uses, not the one typed"
+    );
+}
