@@ -189,7 +189,7 @@ fn a_refused_write_leaves_the_original_intact() {
     // A temporary file left by a run that died blocks nobody, and goes.
     fs::write(path.with_file_name(".beiarn-omni.toml.Xy12Zq.implan-tmp"), "half").unwrap();
     fs::write(path.with_file_name(".beiarn-omni.toml.implan-tmp"), "half, old name").unwrap();
-    let out = edit::edit_file_with(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23")), true).unwrap();
+    let out = edit::edit_file_with(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23")), true, None).unwrap();
     assert_eq!(out.forced, vec![implan::write::Forced::ReadOnly]);
     assert_ne!(fs::read(&path).unwrap(), before);
     assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o444, "still read-only");

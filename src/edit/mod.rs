@@ -28,10 +28,10 @@ mod splice;
 mod verify;
 mod wording;
 
-pub use add::{Added, NewActivity, add};
+pub use add::{Added, NewActivity, add, add_in_piece, add_whole};
 pub use change::KeyChange;
 pub use error::EditError;
-pub use file::{add_to_file, edit_bytes, edit_file, edit_file_with};
+pub use file::{Loaded, add_to_file, add_to_file_with, edit_bytes, edit_file, edit_file_with};
 pub use outcome::Outcome;
 pub(crate) use request::parse_date;
 pub use request::{EDITABLE, Edit, NewValue};
@@ -55,13 +55,24 @@ const BOM: &str = "\u{feff}";
 /// `status` and `done` go at the end of the activity's key-values (a new `status` goes just before an existing
 /// `done`), indented like the activity's keys and ended like its lines (CRLF in a CRLF file).
 pub fn apply(text: &str, id: &str, edit: &Edit) -> Result<(String, Outcome), EditError> {
+    apply_loaded(text, id, edit, None)
+}
+
+/// [`apply`], given the plan the text after its byte-order mark loads to, when the caller has it: a large file
+/// is then not loaded again to find the activity.
+fn apply_loaded(
+    text: &str,
+    id: &str,
+    edit: &Edit,
+    loaded: Option<&crate::model::Plan>,
+) -> Result<(String, Outcome), EditError> {
     edit.validate()?;
     let (bom, body) = match text.strip_prefix(BOM) {
         Some(rest) => (BOM, rest),
         None => ("", text),
     };
     if body.len() >= crate::load::PIECES_FROM
-        && let Some((new_body, outcome)) = piecewise(body, id, edit)
+        && let Some((new_body, outcome)) = piecewise(body, id, edit, loaded)
     {
         return Ok((format!("{bom}{new_body}"), outcome));
     }
@@ -74,8 +85,8 @@ pub fn apply(text: &str, id: &str, edit: &Edit) -> Result<(String, Outcome), Edi
 pub fn apply_in_piece(text: &str, id: &str, edit: &Edit) -> Option<(String, Outcome)> {
     edit.validate().ok()?;
     match text.strip_prefix(BOM) {
-        Some(body) => piecewise(body, id, edit).map(|(t, o)| (format!("{BOM}{t}"), o)),
-        None => piecewise(text, id, edit),
+        Some(body) => piecewise(body, id, edit, None).map(|(t, o)| (format!("{BOM}{t}"), o)),
+        None => piecewise(text, id, edit, None),
     }
 }
 

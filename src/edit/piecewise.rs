@@ -15,10 +15,16 @@ use chrono::NaiveDate;
 /// headers at the same places (shifted by the edit after it), and loads to the same activities, the edited one
 /// with its new status. Anything else, errors included, goes to the whole-file edit, whose answers are the
 /// reference.
-pub(super) fn piecewise(body: &str, query: &str, edit: &Edit) -> Option<(String, Outcome)> {
+pub(super) fn piecewise(body: &str, query: &str, edit: &Edit, loaded: Option<&Plan>) -> Option<(String, Outcome)> {
     use crate::split::{Kind, split};
-    let source = crate::source::Source::new("plan.toml", body);
-    let plan = crate::load::load(&source).ok()?;
+    let own;
+    let plan = match loaded {
+        Some(plan) => plan,
+        None => {
+            own = crate::load::load(&crate::source::Source::new("plan.toml", body)).ok()?;
+            &own
+        }
+    };
     let candidates: Vec<(Option<&str>, Option<&str>)> =
         plan.activities.iter().map(|a| (Some(a.id.value.as_str()), Some(a.title.value.as_str()))).collect();
     let index = super::locate::pick(query, &candidates).ok()?;
@@ -31,7 +37,7 @@ pub(super) fn piecewise(body: &str, query: &str, edit: &Edit) -> Option<(String,
     let eol = file_eol(body);
     let prefix = if piece.kind == Kind::PhaseActivities { format!("[[phase]]{eol}") } else { String::new() };
     let text = format!("{prefix}{}", &body[piece.range.clone()]);
-    let wording = edit.status.map(|_| wording_of(body, &plan));
+    let wording = edit.status.map(|_| wording_of(body, plan));
     let (new_text, mut outcome) = apply_body("", &text, id, edit, wording).ok()?;
     outcome.by_id = query == id;
     let new_piece = new_text.strip_prefix(&prefix)?;
@@ -50,7 +56,7 @@ pub(super) fn piecewise(body: &str, query: &str, edit: &Edit) -> Option<(String,
     let new_plan = crate::load::load(&new_source).ok()?;
     let status = edit.status.unwrap_or(activity.status);
     let edited = Edited { index, status, done: outcome.done, keys: &outcome.keys };
-    (same_cut(&old_pieces, &new_pieces, piece.range.start, shift) && same_plan(&plan, &new_plan, edited))
+    (same_cut(&old_pieces, &new_pieces, piece.range.start, shift) && same_plan(plan, &new_plan, edited))
         .then_some((new_body, outcome))
 }
 
