@@ -310,3 +310,30 @@ fn the_status_is_written_in_the_plans_own_words() {
         "the word the plan uses, not the one typed"
     );
 }
+
+/// `move` and `postpone` take the new date the same way (one `NewDate` in the command line): the same help for
+/// `--to` and `--end`, `--to` required by both.
+#[test]
+fn move_and_postpone_take_the_new_date_alike() {
+    let block = |command: &str| {
+        let o = english(&[command, "--help"]);
+        assert_eq!(o.status.code(), Some(0));
+        let help = text(&o.stdout);
+        assert!(
+            help.contains(&format!("Usage: implan {command} [OPTIONS] --to <WHEN> <[PLAN] ACTIVITY>...")),
+            "{help}"
+        );
+        let start = help.find("      --to <WHEN>").expect("--to");
+        let rest = &help[start..];
+        let end = ["\n\n  -h", "\n\n      --reason"].iter().filter_map(|e| rest.find(e)).min().expect("the end");
+        help[start..start + end].to_string()
+    };
+    let moving = block("move");
+    assert_eq!(moving, block("postpone"));
+    assert!(moving.contains("--end <WHEN>") && moving.contains("its end does not move by itself"), "{moving}");
+    for command in ["move", "postpone"] {
+        let o = english(&[command, "plans/beiarn-omni.toml", "oppstartsmote"]);
+        assert_eq!(o.status.code(), Some(2), "{command}: --to is required");
+        assert!(text(&o.stderr).contains("--to <WHEN>"), "{}", text(&o.stderr));
+    }
+}

@@ -34,11 +34,11 @@ pub(super) fn set(args: SetArgs, console: &mut dyn Console) -> Result<Exit, Erro
 }
 
 pub(super) fn move_to(args: MoveArgs, console: &mut dyn Console) -> Result<Exit, Error> {
-    apply(&args.target, Edit::move_to(&args.to, args.end.as_deref()), console)
+    apply(&args.target, Edit::move_to(&args.date.to, args.date.end.as_deref()), console)
 }
 
 pub(super) fn postpone(args: PostponeArgs, console: &mut dyn Console) -> Result<Exit, Error> {
-    let edit = Edit::postpone(&args.to, args.end.as_deref(), args.reason.as_deref());
+    let edit = Edit::postpone(&args.date.to, args.date.end.as_deref(), args.reason.as_deref());
     apply(&args.target, edit, console)
 }
 
