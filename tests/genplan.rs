@@ -276,3 +276,60 @@ fn the_binary_edits_a_large_plan_as_it_edits_a_small_one() {
     assert_eq!(out, format!("marked 'ekstra-foreldremote' done on 2026-11-02 (was planned) ({path}:{})\n", added.line));
     assert!(expected.contains("  status = \"gjennomført\"\n"), "a Bokmål plan with no status yet gets the Bokmål word");
 }
+
+/// The plan a caller loaded is used only while the file holds the text it was loaded from: here another `add` came
+/// in between, and the id the title makes is taken by then.
+#[test]
+fn a_plan_loaded_from_another_text_is_not_used() {
+    use implan::edit::{Loaded, NewActivity, add_to_file_with, add_whole};
+    let plan = generate(5_000, Broken::No);
+    let stale = implan::load::load(&Source::new("plan.toml", plan.as_str())).expect("loads");
+    let new = |phase: &str| NewActivity {
+        phase: phase.into(),
+        title: "Ekstra".into(),
+        when: "2031-10".into(),
+        owners: vec!["prosjektleder".into()],
+        after: Vec::new(),
+        id: None,
+    };
+    let (meanwhile, _) = add_whole(&plan, &new("termin-15")).expect("added meanwhile");
+    let dir = common::TempDir::new("stale");
+    let path = dir.write("plan.toml", meanwhile.as_bytes());
+    let (expected, _) = add_whole(&meanwhile, &new("termin-10")).expect("the whole-file add");
+    let loaded = Loaded { text: &plan, plan: &stale };
+    let added = add_to_file_with(std::path::Path::new(&path), &new("termin-10"), false, Some(loaded)).expect("added");
+    assert_eq!(added.id, "ekstra-2", "the id the other add took is known");
+    assert!(std::fs::read_to_string(&path).unwrap() == expected);
+    // The same plan, loaded from the text the file holds, is used, with the same result.
+    let (again, _) = add_whole(&expected, &new("termin-12")).expect("the whole-file add");
+    let current = implan::load::load(&Source::new("plan.toml", expected.as_str())).expect("loads");
+    let loaded = Loaded { text: &expected, plan: &current };
+    let added = add_to_file_with(std::path::Path::new(&path), &new("termin-12"), false, Some(loaded)).expect("added");
+    assert_eq!(added.id, "ekstra-3");
+    assert!(std::fs::read_to_string(&path).unwrap() == again);
+}
+
+/// The plan a caller loaded from the text the file holds is the one the edit uses, not loaded again: given one
+/// that names an activity otherwise (the same length, so that every place in it is right), the id the new
+/// activity gets shows which plan was asked.
+#[test]
+fn the_plan_the_caller_loaded_is_the_one_used() {
+    use implan::edit::{Loaded, NewActivity, add_to_file_with};
+    let plan = generate(5_000, Broken::No);
+    assert!(plan.contains("id = \"a004999\""));
+    let renamed = plan.replace("id = \"a004999\"", "id = \"ekstra7\"");
+    let told = implan::load::load(&Source::new("plan.toml", renamed.as_str())).expect("loads");
+    let dir = common::TempDir::new("told");
+    let path = dir.write("plan.toml", plan.as_bytes());
+    let new = NewActivity {
+        phase: "termin-10".into(),
+        title: "Ekstra7".into(),
+        when: "2031-10".into(),
+        owners: vec!["prosjektleder".into()],
+        after: Vec::new(),
+        id: None,
+    };
+    let loaded = Loaded { text: &plan, plan: &told };
+    let added = add_to_file_with(std::path::Path::new(&path), &new, false, Some(loaded)).expect("added");
+    assert_eq!(added.id, "ekstra7-2", "the plan it was given has an activity 'ekstra7'");
+}

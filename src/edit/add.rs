@@ -624,6 +624,18 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_without_activities_gets_one_at_the_end_of_its_phase() {
+        let blocks: Vec<&str> = PIECES.split("\n\n").filter(|block| !block.contains("activity]]")).collect();
+        let bare = format!("{}\n", blocks.join("\n\n"));
+        assert!(crate::load::load(&crate::source::Source::new("p.toml", bare.as_str())).is_ok(), "{bare}");
+        for phase in ["p1", "p2", "p4"] {
+            let whole = add_whole(&bare, &new(phase, "Ny")).expect("the whole-file add");
+            assert!(whole.0.contains("\n\n[[phase.activity]]\nid = \"ny\"\n"), "in its phase: {}", whole.0);
+            assert_eq!(add_in_piece(&bare, &new(phase, "Ny")), Some(whole), "{phase}");
+        }
+    }
+
+    #[test]
     fn what_the_piece_cannot_add_or_prove_is_left_to_the_whole_file() {
         let piece = |text: &str, a: NewActivity| add_in_piece(text, &a);
         // Refusals: the whole-file add gives them, with their suggestions.

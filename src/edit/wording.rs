@@ -62,15 +62,11 @@ impl Wording {
 /// 100,000 activities has as many. `None` for what is not a string.
 pub(super) fn unquoted(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
     use std::borrow::Cow;
-    let plain = |q: char| {
-        raw.len() >= 2
-            && raw.starts_with(q)
-            && raw.ends_with(q)
-            && !raw[1..raw.len() - 1].contains([q, '\\', '\n', '\r'])
-            && !raw.starts_with(&format!("{q}{q}"))
-    };
-    if plain('"') || plain('\'') {
-        return Some(Cow::Borrowed(&raw[1..raw.len() - 1]));
+    // Quotes round text without quotes or escapes: the text itself. (A basic string holds no line break, a
+    // multi-line one starts with three quotes.)
+    let plain = |q: char| raw.strip_prefix(q)?.strip_suffix(q).filter(|inner| !inner.contains([q, '\\']));
+    if let Some(inner) = plain('"').or_else(|| plain('\'')) {
+        return Some(Cow::Borrowed(inner));
     }
     match super::change::parse_value(raw)? {
         toml::Value::String(s) => Some(Cow::Owned(s)),
@@ -109,6 +105,7 @@ mod tests {
         // Words that are both, or as many of each form: Bokmål.
         assert_eq!(word(None, &["gjennomført", "avlyst"], Status::Postponed), "utsatt");
         assert_eq!(word(Some(Lang::En), &["utsett", "planlagt"], Status::Planned), "planlagt");
+        assert_eq!(word(None, &["planlagt", "utsatt", "utsett"], Status::Postponed), "utsatt");
     }
 
     #[test]
@@ -155,7 +152,9 @@ mod tests {
         assert_eq!(unquoted("'''utsatt'''").as_deref(), Some("utsatt"));
         assert_eq!(unquoted("\"\"").as_deref(), Some(""));
         assert_eq!(unquoted("\"\"\"done\"\"\"").as_deref(), Some("done"));
+        assert_eq!(unquoted("'a\\b'").as_deref(), Some("a\\b"));
         assert_eq!(unquoted("3"), None);
         assert_eq!(unquoted("\""), None);
+        assert_eq!(unquoted("\"\"\""), None);
     }
 }
