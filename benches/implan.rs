@@ -1,4 +1,4 @@
-//! In-process benchmarks of the work behind `check`, `schedule`, `status` and `done`, on generated plans of
+//! In-process benchmarks of the work behind `check`, `schedule`, `status`, `done` and `add`, on generated plans of
 //! 1,000, 10,000 and 100,000 activities, with the bare TOML parse of the same text as the floor.
 //!
 //! ```text
@@ -96,6 +96,23 @@ fn done(bencher: divan::Bencher, n: usize) {
     let id = format!("a{:06}", n / 2);
     let edit = implan::edit::Edit::done_on(today());
     bencher.bench(|| implan::edit::apply(divan::black_box(&src.text), &id, &edit).map(|(t, _)| t.len()));
+}
+
+/// `implan add`: a new activity after the last one of a phase in the middle of the plan, with its proof (the
+/// write to disk is left out).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn add(bencher: divan::Bencher, n: usize) {
+    let src = source(n);
+    let plan = implan::load::load(src).expect("loads");
+    let new = implan::edit::NewActivity {
+        phase: plan.phases[plan.phases.len() / 2].id.value.clone(),
+        title: "Ekstra foreldremøte".into(),
+        when: "oktober 2031".into(),
+        owners: vec!["prosjektleder".into()],
+        after: Vec::new(),
+        id: None,
+    };
+    bencher.bench(|| implan::edit::add(divan::black_box(&src.text), &new).map(|(t, _)| t.len()));
 }
 
 /// Lengths of the long texts of `genplan::long_texts`: every command must take time linear in them.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times whole `implan` processes on generated plans: check, schedule, status and done for each size, the
+# Times whole `implan` processes on generated plans: check, schedule, status, done and add for each size, the
 # bare TOML parse of the same file as the floor, and the Beiarn plan; peak memory with /usr/bin/time.
 #
 #   benches/run.sh                 # sizes 1000 10000 100000
@@ -54,14 +54,15 @@ for n in "${sizes[@]}"; do
     [schedule]="$implan schedule $plan $today"
     [status]="$implan status $plan $today"
     [done]="$implan done $work $mid --date 2031-03-15"
+    [add]="$implan add $work --phase termin-10 --title Foreldremøte --when 2031-10 --owner prosjektleder"
   )
-  for name in parse check schedule status done; do
+  for name in parse check schedule status done add; do
     json="$out/$name-$n.json"
     prepare=()
-    if [ "$name" = done ]; then prepare=(--prepare "cp $plan $work"); cp "$plan" "$work"; fi
+    case $name in done | add) prepare=(--prepare "cp $plan $work"); cp "$plan" "$work" ;; esac
     hyperfine -N --style none --runs "$runs" --warmup 1 "${prepare[@]}" --export-json "$json" --output null \
       "${cmds[$name]}" > /dev/null
-    [ "$name" = done ] && cp "$plan" "$work"
+    case $name in done | add) cp "$plan" "$work" ;; esac
     # shellcheck disable=SC2086
     row "$n" "$mb" "$name" "$json" "$(peak_mb ${cmds[$name]})"
   done

@@ -303,28 +303,31 @@ pub struct SetArgs {
     pub options: EditOptions,
 }
 
+/// The date an activity is moved or postponed to.
+#[derive(Args)]
+pub struct NewDate {
+    /// The new date: any `when` form ("april 2027", 2027-04-12, "uke 15 2027", "høst 2027")
+    #[arg(long, value_name = "WHEN")]
+    pub to: String,
+    /// The new end, for an activity that has one: its end does not move by itself
+    #[arg(long, value_name = "WHEN")]
+    pub end: Option<String>,
+}
+
 #[derive(Args)]
 pub struct MoveArgs {
     #[command(flatten)]
     pub target: EditTarget,
-    /// The new date: any `when` form ("april 2027", 2027-04-12, "uke 15 2027", "vår 2027")
-    #[arg(long, value_name = "WHEN")]
-    pub to: String,
-    /// The new end, for an activity that has one
-    #[arg(long, value_name = "WHEN")]
-    pub end: Option<String>,
+    #[command(flatten)]
+    pub date: NewDate,
 }
 
 #[derive(Args)]
 pub struct PostponeArgs {
     #[command(flatten)]
     pub target: EditTarget,
-    /// The new date: any `when` form ("april 2027", 2027-04-12, "høst 2027")
-    #[arg(long, value_name = "WHEN")]
-    pub to: String,
-    /// The new end, for an activity that has one
-    #[arg(long, value_name = "WHEN")]
-    pub end: Option<String>,
+    #[command(flatten)]
+    pub date: NewDate,
     /// Why, in a sentence for the steering group (written as `reason`)
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,

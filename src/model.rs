@@ -229,19 +229,62 @@ impl Status {
     }
 
     pub fn parse(s: &str) -> Option<Status> {
+        Status::parse_word(s).map(|(status, _)| status)
+    }
+
+    /// The status a word names (any letter case, spaces around it ignored), and the language it is written in.
+    pub fn parse_word(s: &str) -> Option<(Status, WordStyle)> {
         let s = s.trim().to_lowercase();
-        Some(match s.as_str() {
-            "planned" | "planlagt" | "planlagd" | "todo" | "open" => Status::Planned,
-            "in-progress" | "in progress" | "started" | "ongoing" | "pågår" | "i gang" | "igang" | "påbegynt" => {
-                Status::InProgress
-            }
-            "done" | "completed" | "ferdig" | "gjennomført" | "utført" | "fullført" => Status::Done,
-            "cancelled" | "canceled" | "avlyst" | "kansellert" | "utgår" => Status::Cancelled,
-            "postponed" | "deferred" | "utsatt" | "utsett" => Status::Postponed,
-            _ => return None,
-        })
+        STATUS_WORDS.iter().find(|(word, ..)| *word == s).map(|&(_, status, style)| (status, style))
     }
 }
+
+/// The language a status word is written in, as far as the word tells: `planlagt` is Bokmål and `planlagd`
+/// Nynorsk, while `gjennomført` is both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordStyle {
+    English,
+    Bokmal,
+    Nynorsk,
+    /// Bokmål and Nynorsk alike.
+    Norwegian,
+}
+
+/// Every word a plan's `status` takes, in lower case, with the status it names and its language.
+const STATUS_WORDS: &[(&str, Status, WordStyle)] = {
+    use Status::*;
+    use WordStyle::*;
+    &[
+        ("planned", Planned, English),
+        ("todo", Planned, English),
+        ("open", Planned, English),
+        ("planlagt", Planned, Bokmal),
+        ("planlagd", Planned, Nynorsk),
+        ("in-progress", InProgress, English),
+        ("in progress", InProgress, English),
+        ("started", InProgress, English),
+        ("ongoing", InProgress, English),
+        ("pågår", InProgress, Norwegian),
+        ("i gang", InProgress, Norwegian),
+        ("igang", InProgress, Norwegian),
+        ("påbegynt", InProgress, Norwegian),
+        ("done", Done, English),
+        ("completed", Done, English),
+        ("ferdig", Done, Norwegian),
+        ("gjennomført", Done, Norwegian),
+        ("utført", Done, Norwegian),
+        ("fullført", Done, Norwegian),
+        ("cancelled", Cancelled, English),
+        ("canceled", Cancelled, English),
+        ("avlyst", Cancelled, Norwegian),
+        ("kansellert", Cancelled, Norwegian),
+        ("utgår", Cancelled, Norwegian),
+        ("postponed", Postponed, English),
+        ("deferred", Postponed, English),
+        ("utsatt", Postponed, Bokmal),
+        ("utsett", Postponed, Nynorsk),
+    ]
+};
 
 #[derive(Debug, Clone)]
 pub struct Activity {
@@ -723,6 +766,35 @@ mod tests {
         assert_eq!((h.first, h.count, h.before.as_str()), ('\u{200e}', 2, "a"));
         let h = HiddenText::find("a\u{1b}b\u{200e}c", Span::from(0..1), false, false).unwrap();
         assert_eq!((h.first, h.count, h.before.as_str()), ('\u{1b}', 2, "a"));
+    }
+
+    #[test]
+    fn every_status_word_is_the_schemas_and_says_its_language() {
+        let table: Vec<&str> = STATUS_WORDS.iter().map(|(w, ..)| *w).collect();
+        let mut schema = crate::schema::STATUS.list();
+        let mut sorted = table.clone();
+        sorted.sort_unstable();
+        schema.sort_unstable();
+        assert_eq!(sorted, schema, "the schema lists exactly the words the loader takes");
+        assert_eq!(Status::parse_word(" Utsett "), Some((Status::Postponed, WordStyle::Nynorsk)));
+        assert_eq!(Status::parse_word("PLANLAGT"), Some((Status::Planned, WordStyle::Bokmal)));
+        assert_eq!(Status::parse_word("gjennomført"), Some((Status::Done, WordStyle::Norwegian)));
+        assert_eq!(Status::parse_word("in progress"), Some((Status::InProgress, WordStyle::English)));
+        assert_eq!(Status::parse("flytta"), None);
+        // The words the views show and the words an edit writes are words the loader takes, in their language.
+        for status in [Status::Planned, Status::InProgress, Status::Done, Status::Cancelled, Status::Postponed] {
+            assert_eq!(Status::parse_word(status.as_str()), Some((status, WordStyle::English)));
+            for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+                let (parsed, style) = Status::parse_word(crate::i18n::status(lang, status)).expect("a status word");
+                assert_eq!(parsed, status);
+                let fits = match lang {
+                    Lang::Nb => matches!(style, WordStyle::Bokmal | WordStyle::Norwegian),
+                    Lang::Nn => matches!(style, WordStyle::Nynorsk | WordStyle::Norwegian),
+                    Lang::En => style == WordStyle::English,
+                };
+                assert!(fits, "{lang:?} {status:?}: {style:?}");
+            }
+        }
     }
 
     #[test]

@@ -269,3 +269,71 @@ fn readme_changing_the_plan_examples_are_real_output() {
     }
     assert_eq!(ran, 5, "done, postpone, move, add and set");
 }
+
+/// An edit writes its status in the words the plan uses: Nynorsk in a Nynorsk plan, English where the plan's other
+/// activities write English, whatever the language of the messages.
+#[test]
+fn the_status_is_written_in_the_plans_own_words() {
+    let dir = TempDir::new("words");
+    let copy = dir.copy("plans/mot-kommuneavtale-nynorsk.toml", "volda.toml");
+    let path = copy.display().to_string();
+    let before = std::fs::read_to_string(&copy).unwrap();
+    let o = english(&["postpone", &path, "profilering", "--to", "desember 2026", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = english(&["set", &path, "leiarkurs", "status=in-progress", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = english(&["set", &path, "oppstart", "status=planned", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let after = std::fs::read_to_string(&copy).unwrap();
+    let statuses: Vec<&str> = after.lines().map(str::trim).filter(|l| l.starts_with("status =")).collect();
+    assert_eq!(statuses, ["status = \"utsett\"", "status = \"i gang\""], "planned needs no status: none is written");
+    let (_, loaded) = load(&copy);
+    let status = |id: &str| loaded.activities.iter().find(|a| a.id.value == id).unwrap().status;
+    use implan::model::Status;
+    assert_eq!((status("profilering"), status("leiarkurs")), (Status::Postponed, Status::InProgress));
+    assert_eq!(after.lines().count(), before.lines().count() + 3, "two statuses and a postponed-from");
+
+    // A Bokmål plan whose activities write their statuses in English goes on in English.
+    let copy = dir.copy("plans/beiarn-omni.toml", "beiarn.toml");
+    let path = copy.display().to_string();
+    let english_words = std::fs::read_to_string(&copy).unwrap().replacen(
+        "  owner = [\"kommunalsjef\", \"prosjektleder\"]\n",
+        "  owner = [\"kommunalsjef\", \"prosjektleder\"]\n  status = \"done\"\n",
+        1,
+    );
+    std::fs::write(&copy, &english_words).unwrap();
+    let o = english(&["set", &path, "kartlegging", "status=avlyst"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(
+        diff_lines(&english_words, &std::fs::read_to_string(&copy).unwrap()),
+        ["+  status = \"cancelled\""],
+        "the word the plan uses, not the one typed"
+    );
+}
+
+/// `move` and `postpone` take the new date the same way (one `NewDate` in the command line): the same help for
+/// `--to` and `--end`, `--to` required by both.
+#[test]
+fn move_and_postpone_take_the_new_date_alike() {
+    let block = |command: &str| {
+        let o = english(&[command, "--help"]);
+        assert_eq!(o.status.code(), Some(0));
+        let help = text(&o.stdout);
+        assert!(
+            help.contains(&format!("Usage: implan {command} [OPTIONS] --to <WHEN> <[PLAN] ACTIVITY>...")),
+            "{help}"
+        );
+        let start = help.find("      --to <WHEN>").expect("--to");
+        let rest = &help[start..];
+        let end = ["\n\n  -h", "\n\n      --reason"].iter().filter_map(|e| rest.find(e)).min().expect("the end");
+        help[start..start + end].to_string()
+    };
+    let moving = block("move");
+    assert_eq!(moving, block("postpone"));
+    assert!(moving.contains("--end <WHEN>") && moving.contains("its end does not move by itself"), "{moving}");
+    for command in ["move", "postpone"] {
+        let o = english(&[command, "plans/beiarn-omni.toml", "oppstartsmote"]);
+        assert_eq!(o.status.code(), Some(2), "{command}: --to is required");
+        assert!(text(&o.stderr).contains("--to <WHEN>"), "{}", text(&o.stderr));
+    }
+}

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use common::{TempDir, root, temps_beside};
 use implan::check::check_source;
 use implan::edit::{self, Edit, EditError};
-use implan::model::Status;
+use implan::model::{Lang, Status};
 use implan::source::Source;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -42,6 +42,10 @@ fn findings(path: &Path, text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+fn plan_lang(path: &Path, text: &str) -> Option<Lang> {
+    implan::load::load(&Source::new(path, text)).expect("the shipped plan loads").lang
+}
+
 fn activity_ids(path: &Path, text: &str) -> Vec<String> {
     let plan = implan::load::load(&Source::new(path, text)).expect("the shipped plan loads");
     plan.activities.iter().map(|a| a.id.value.clone()).collect()
@@ -69,7 +73,9 @@ fn marking_any_activity_of_any_shipped_plan_done_adds_two_lines_and_changes_no_f
             assert_eq!((out.old_status, out.new_status), (Status::Planned, Some(Status::Done)));
             let added = inserted_lines(&text, &new).unwrap_or_else(|| panic!("{id}: more than an insertion"));
             let indent = &added[0][..added[0].len() - added[0].trim_start().len()];
-            assert_eq!(added, [format!("{indent}status = \"done\"\n"), format!("{indent}done = 2026-11-23\n")]);
+            // Every shipped plan is Norwegian (`lang` nb or nn) and writes no status yet: the plan's word.
+            assert!(matches!(plan_lang(&path, &text), Some(Lang::Nb | Lang::Nn)), "{}", path.display());
+            assert_eq!(added, [format!("{indent}status = \"gjennomført\"\n"), format!("{indent}done = 2026-11-23\n")]);
             // The header line the outcome points at is the activity's.
             let header = text.lines().nth(out.line - 1).unwrap().trim();
             assert!(header == "[[activity]]" || header == "[[phase.activity]]", "{id}: line {}", out.line);
@@ -107,7 +113,7 @@ fn beiarn_first_activity_exact_text() {
     let out = edit::edit_file(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23"))).unwrap();
     let expected = text.replacen(
         "  owner = [\"kommunalsjef\", \"prosjektleder\"]\n\n",
-        "  owner = [\"kommunalsjef\", \"prosjektleder\"]\n  status = \"done\"\n  done = 2026-11-23\n\n",
+        "  owner = [\"kommunalsjef\", \"prosjektleder\"]\n  status = \"gjennomført\"\n  done = 2026-11-23\n\n",
         1,
     );
     assert_ne!(expected, text);
@@ -143,7 +149,7 @@ fn setting_planned_again_removes_done() {
     let new = fs::read_to_string(&path).unwrap();
     let added = inserted_lines(&text, &new).unwrap();
     assert_eq!(added.len(), 1);
-    assert_eq!(added[0].trim(), "status = \"planned\"");
+    assert_eq!(added[0].trim(), "status = \"planlagt\"");
     assert_eq!(findings(&path, &new), vec![]);
 }
 
@@ -183,7 +189,7 @@ fn a_refused_write_leaves_the_original_intact() {
     // A temporary file left by a run that died blocks nobody, and goes.
     fs::write(path.with_file_name(".beiarn-omni.toml.Xy12Zq.implan-tmp"), "half").unwrap();
     fs::write(path.with_file_name(".beiarn-omni.toml.implan-tmp"), "half, old name").unwrap();
-    let out = edit::edit_file_with(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23")), true).unwrap();
+    let out = edit::edit_file_with(&path, "oppstartsmote", &Edit::done_on(day("2026-11-23")), true, None).unwrap();
     assert_eq!(out.forced, vec![implan::write::Forced::ReadOnly]);
     assert_ne!(fs::read(&path).unwrap(), before);
     assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o444, "still read-only");

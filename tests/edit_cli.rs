@@ -56,7 +56,8 @@ fn done_adds_two_lines_and_the_plan_still_checks_clean() {
     );
     let after = std::fs::read_to_string(&p).unwrap();
     let added: Vec<&str> = after.lines().filter(|l| !before.lines().any(|b| b == *l)).collect();
-    assert_eq!(added, ["  status = \"done\"", "  done = 2026-03-12"]);
+    // In the plan's words: it is in Bokmål and writes no status yet.
+    assert_eq!(added, ["  status = \"gjennomført\"", "  done = 2026-03-12"]);
     assert_eq!(after.lines().count(), before.lines().count() + 2);
     let check = implan(&["check", &ps, "--lang", "en"]);
     assert_eq!(text(&check.stdout), "checked 1 file: no findings\n");
@@ -79,9 +80,9 @@ fn set_status_in_norwegian_and_back() {
     let o = implan(&["set", &ps, "kartlegging", "status=planlagt"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let back = std::fs::read(&p).unwrap();
-    // The status key stays (now "planned"), the done date is gone; everything else is as it was.
+    // The status key stays (now "planlagt", the plan's word), the done date is gone; everything else is as it was.
     let back_text = String::from_utf8(back).unwrap();
-    assert_eq!(back_text.replace("  status = \"planned\"\n", ""), String::from_utf8(original).unwrap());
+    assert_eq!(back_text.replace("  status = \"planlagt\"\n", ""), String::from_utf8(original).unwrap());
 }
 
 #[test]

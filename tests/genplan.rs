@@ -1,6 +1,7 @@
 //! The benchmark generator (examples/genplan.rs) makes what it promises, and the piecewise loader that large
 //! plans go through gives exactly what the whole-file loader gives.
 
+mod common;
 #[path = "../examples/genplan.rs"]
 #[allow(dead_code)]
 mod genplan;
@@ -185,4 +186,156 @@ fn editing_in_pieces_is_editing_whole() {
     assert!(apply_in_piece(&lf, "a0999", &cases[0].2).is_none());
     let twice = lf.replace("id = \"a000001\"", "id = \"a000000\"");
     assert!(apply_in_piece(&twice, "a000000", &cases[0].2).is_none());
+}
+
+/// `implan add` on a large file works through the piece that will hold the new activity; the result must be byte
+/// for byte what adding to the whole file gives. (`add` takes that way from 1 MB; it is called directly here, on
+/// a smaller plan, so that the test stays quick in a debug build.)
+#[test]
+fn adding_in_pieces_is_adding_whole() {
+    use implan::edit::{NewActivity, add_in_piece, add_whole};
+    let plan = generate(600, Broken::No);
+    let loaded = implan::load::load(&implan::source::Source::new("plan.toml", plan.as_str())).expect("loads");
+    let crlf = format!("\u{feff}{}", plan.replace('\n', "\r\n"));
+    // A phase whose activities are all top-level, naming it, after the nested ones.
+    let top = format!(
+        "{plan}\n[[phase]]\nid = \"ekstra\"\nname = \"Ekstra\"\nperiod = \"Høst 2036\"\n\n[[activity]]\nid = \"e1\"\n\
+         title = \"E1\"\nphase = \"ekstra\"\nwhen = \"2036-09\"\nowner = \"prosjektleder\"\n"
+    );
+    let phases: Vec<String> = loaded.phases.iter().map(|p| p.id.value.clone()).collect();
+    let new = |phase: &str, title: &str| NewActivity {
+        phase: phase.into(),
+        title: title.into(),
+        when: "2031-10".into(),
+        owners: vec!["prosjektleder".into(), "kommunalsjef".into()],
+        after: vec!["a000000".into()],
+        id: None,
+    };
+    let cases = [
+        (&plan, new(&phases[0], "Ekstra foreldremøte")), // after the phase's last activity
+        (&plan, new(&phases[phases.len() / 2], "A000001")), // a title whose id is taken: a000001-2
+        (&plan, new(&phases[phases.len() - 1], "Siste")),
+        (&crlf, new(&phases[1], "Ekstra foreldremøte")),
+        (&top, new("ekstra", "E2")), // after the top-level activity naming the phase
+    ];
+    for (text, ask) in &cases {
+        let piece = add_in_piece(text, ask).unwrap_or_else(|| panic!("{ask:?}: not added in a piece"));
+        let whole = add_whole(text, ask).expect("the whole-file add works");
+        assert!(piece.0 == whole.0, "{ask:?}: the texts differ");
+        assert_eq!(piece.1, whole.1, "{ask:?}");
+    }
+    assert_eq!(add_in_piece(&plan, &cases[1].1).map(|(_, a)| a.id), Some("a000001-2".into()));
+    // What it would refuse, it leaves to the whole-file add, which says why.
+    assert!(add_in_piece(&plan, &new("termin-99", "X")).is_none());
+    assert!(add_in_piece(&plan, &NewActivity { after: vec!["a9999999".into()], ..new(&phases[0], "X") }).is_none());
+}
+
+/// The binary on a plan over 1 MB: `add` and `done` write what the whole-file edits give, byte for byte, say the
+/// same, and show the findings the change brought.
+#[test]
+fn the_binary_edits_a_large_plan_as_it_edits_a_small_one() {
+    use implan::edit::{Edit, NewActivity, add_whole, apply_whole};
+    let plan = generate(5_000, Broken::No);
+    assert!(plan.len() > 1 << 20, "large enough to be edited in pieces: {}", plan.len());
+    let dir = common::TempDir::new("large-edit");
+    let path = dir.write("plan.toml", plan.as_bytes());
+    let run = |args: &[&str]| {
+        let o = common::command(args).env("LANG", "en_US.UTF-8").output().expect("implan runs");
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        (String::from_utf8(o.stdout).unwrap(), String::from_utf8(o.stderr).unwrap())
+    };
+    let new = NewActivity {
+        phase: "termin-10".into(),
+        title: "Ekstra foreldremøte".into(),
+        when: "mars 2031".into(),
+        owners: vec!["prosjektleder".into()],
+        after: Vec::new(),
+        id: None,
+    };
+    let (expected, added) = add_whole(&plan, &new).expect("the whole-file add");
+    let (out, err) = run(&[
+        "add",
+        &path,
+        "--phase",
+        "termin-10",
+        "--title",
+        "Ekstra foreldremøte",
+        "--when",
+        "mars 2031",
+        "--owner",
+        "prosjektleder",
+        "--lang",
+        "en",
+    ]);
+    assert!(std::fs::read_to_string(&path).unwrap() == expected, "the file differs from the whole-file add");
+    assert_eq!(out, format!("added 'ekstra-foreldremote' to phase 'termin-10' ({path}:{})\n", added.line));
+    // March is not in the phase's autumn term: the check after the change says so, and only that.
+    assert!(
+        err.starts_with("warning: the change brings one new finding in the plan:\nerror[season-mismatch]: "),
+        "{err}"
+    );
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("a date");
+    let (expected, _) =
+        apply_whole(&expected, "ekstra-foreldremote", &Edit::done_on(day)).expect("the whole-file edit");
+    let (out, _) = run(&["done", &path, "ekstra-foreldremote", "--date", "2026-11-02", "--lang", "en"]);
+    assert!(std::fs::read_to_string(&path).unwrap() == expected, "the file differs from the whole-file edit");
+    assert_eq!(out, format!("marked 'ekstra-foreldremote' done on 2026-11-02 (was planned) ({path}:{})\n", added.line));
+    assert!(expected.contains("  status = \"gjennomført\"\n"), "a Bokmål plan with no status yet gets the Bokmål word");
+}
+
+/// The plan a caller loaded is used only while the file holds the text it was loaded from: here another `add` came
+/// in between, and the id the title makes is taken by then.
+#[test]
+fn a_plan_loaded_from_another_text_is_not_used() {
+    use implan::edit::{Loaded, NewActivity, add_to_file_with, add_whole};
+    let plan = generate(5_000, Broken::No);
+    let stale = implan::load::load(&Source::new("plan.toml", plan.as_str())).expect("loads");
+    let new = |phase: &str| NewActivity {
+        phase: phase.into(),
+        title: "Ekstra".into(),
+        when: "2031-10".into(),
+        owners: vec!["prosjektleder".into()],
+        after: Vec::new(),
+        id: None,
+    };
+    let (meanwhile, _) = add_whole(&plan, &new("termin-15")).expect("added meanwhile");
+    let dir = common::TempDir::new("stale");
+    let path = dir.write("plan.toml", meanwhile.as_bytes());
+    let (expected, _) = add_whole(&meanwhile, &new("termin-10")).expect("the whole-file add");
+    let loaded = Loaded { text: &plan, plan: &stale };
+    let added = add_to_file_with(std::path::Path::new(&path), &new("termin-10"), false, Some(loaded)).expect("added");
+    assert_eq!(added.id, "ekstra-2", "the id the other add took is known");
+    assert!(std::fs::read_to_string(&path).unwrap() == expected);
+    // The same plan, loaded from the text the file holds, is used, with the same result.
+    let (again, _) = add_whole(&expected, &new("termin-12")).expect("the whole-file add");
+    let current = implan::load::load(&Source::new("plan.toml", expected.as_str())).expect("loads");
+    let loaded = Loaded { text: &expected, plan: &current };
+    let added = add_to_file_with(std::path::Path::new(&path), &new("termin-12"), false, Some(loaded)).expect("added");
+    assert_eq!(added.id, "ekstra-3");
+    assert!(std::fs::read_to_string(&path).unwrap() == again);
+}
+
+/// The plan a caller loaded from the text the file holds is the one the edit uses, not loaded again: given one
+/// that names an activity otherwise (the same length, so that every place in it is right), the id the new
+/// activity gets shows which plan was asked.
+#[test]
+fn the_plan_the_caller_loaded_is_the_one_used() {
+    use implan::edit::{Loaded, NewActivity, add_to_file_with};
+    let plan = generate(5_000, Broken::No);
+    assert!(plan.contains("id = \"a004999\""));
+    let renamed = plan.replace("id = \"a004999\"", "id = \"ekstra7\"");
+    let told = implan::load::load(&Source::new("plan.toml", renamed.as_str())).expect("loads");
+    let dir = common::TempDir::new("told");
+    let path = dir.write("plan.toml", plan.as_bytes());
+    let new = NewActivity {
+        phase: "termin-10".into(),
+        title: "Ekstra7".into(),
+        when: "2031-10".into(),
+        owners: vec!["prosjektleder".into()],
+        after: Vec::new(),
+        id: None,
+    };
+    let loaded = Loaded { text: &plan, plan: &told };
+    let added = add_to_file_with(std::path::Path::new(&path), &new, false, Some(loaded)).expect("added");
+    assert_eq!(added.id, "ekstra7-2", "the plan it was given has an activity 'ekstra7'");
 }

@@ -2,6 +2,7 @@
 
 use super::locate::Found;
 use super::splice::{Splice, add_inline, add_lines, file_eol, line_end, line_start, remove_entry, separator};
+use super::wording::Wording;
 use super::{Edit, EditError, NewValue};
 use crate::escape::toml_string;
 use crate::lang::Text;
@@ -62,7 +63,14 @@ fn entry<'d>(t: &'d dyn TableLike, name: &str, id: &str) -> Result<Option<Entry<
     }
 }
 
-pub(super) fn plan_edit(body: &str, found: &Found<'_>, id: &str, edit: &Edit) -> Result<EditPlan, EditError> {
+/// What to splice for `edit`, with a status written in `wording`.
+pub(super) fn plan_edit(
+    body: &str,
+    found: &Found<'_>,
+    id: &str,
+    edit: &Edit,
+    wording: Wording,
+) -> Result<EditPlan, EditError> {
     let t = found.table;
     let status_e = entry(t, "status", id)?;
     let done_e = entry(t, "done", id)?;
@@ -85,7 +93,8 @@ pub(super) fn plan_edit(body: &str, found: &Found<'_>, id: &str, edit: &Edit) ->
     // Key-values to add at the end of the activity, in order.
     let mut add: Vec<(&str, String)> = Vec::new();
     if let Some(status) = edit.status {
-        progress(body, found, edit, status, (&status_e, &done_e), &mut plan, &mut add);
+        let word = wording.word(status);
+        progress(body, found, edit, (status, word), (&status_e, &done_e), &mut plan, &mut add);
     }
     other_keys(body, found, id, edit, &mut plan, &mut add)?;
     if !add.is_empty() {
@@ -98,12 +107,12 @@ pub(super) fn plan_edit(body: &str, found: &Found<'_>, id: &str, edit: &Edit) ->
     Ok(plan)
 }
 
-/// The new `status` and `done`.
+/// The new `status` (written as `word`) and `done`.
 fn progress(
     body: &str,
     found: &Found<'_>,
     edit: &Edit,
-    status: Status,
+    (status, word): (Status, &str),
     (status_e, done_e): (&Option<Entry<'_>>, &Option<Entry<'_>>),
     plan: &mut EditPlan,
     add: &mut Vec<(&str, String)>,
@@ -135,7 +144,6 @@ fn progress(
     };
     let done_stays = done_e.is_some() && done_change != Change::Remove;
 
-    let word = status.as_str();
     let status_change = match status_e {
         Some(e) if e.value.as_str().and_then(Status::parse) == Some(status) => Change::Keep,
         Some(e) => {
@@ -302,13 +310,15 @@ mod tests {
     fn an_existing_status_keeps_its_quotes_spacing_and_comment() {
         let id = "informasjonsmote-for-foreldre";
         let (new, out) = done(PLAN, id, "2026-04-20");
-        let expected =
-            PLAN.replace("  status = 'planlagt'   # not yet\n", "  status = 'done'   # not yet\n  done = 2026-04-20\n");
+        let expected = PLAN.replace(
+            "  status = 'planlagt'   # not yet\n",
+            "  status = 'gjennomført'   # not yet\n  done = 2026-04-20\n",
+        );
         assert_eq!(new, expected);
         assert_eq!(out.old_status, Status::Planned);
 
         let (new, out) = apply(PLAN, id, &Edit::status(Status::InProgress)).unwrap();
-        assert_eq!(new, PLAN.replace("status = 'planlagt'", "status = 'in-progress'"));
+        assert_eq!(new, PLAN.replace("status = 'planlagt'", "status = 'pågår'"));
         assert!(out.changed);
     }
 
@@ -380,7 +390,7 @@ mod tests {
         let text = PLAN.replace("when = \"mai 2026\"\n", "when = \"mai 2026\"\ndone = 2026-05-02\n");
         let (new, out) = done(&text, "top", "2026-05-02");
         assert!(out.changed);
-        assert!(new.contains("status = \"done\"\ndone = 2026-05-02\n"), "{new}");
+        assert!(new.contains("status = \"gjennomført\"\ndone = 2026-05-02\n"), "{new}");
         assert_eq!(out.message(Path::new("p.toml")).en(), "marked 'top' done on 2026-05-02 (p.toml:22)");
         let (_, out) = done(&text, "top", "2026-05-03");
         assert_eq!(
@@ -491,7 +501,7 @@ mod tests {
             new,
             PLAN.replace(
                 "when = \"mai 2026\"\n\n",
-                "when = \"september 2026\"\nstatus = \"postponed\"\npostponed-from = \"mai 2026\"\nreason = \"Rektor er syk\"\n\n"
+                "when = \"september 2026\"\nstatus = \"utsatt\"\npostponed-from = \"mai 2026\"\nreason = \"Rektor er syk\"\n\n"
             )
         );
         assert_eq!(
@@ -503,7 +513,7 @@ mod tests {
         let again = Edit::postpone("oktober 2026", None, None).unwrap();
         let (twice, _) = apply(&new, "top", &again).unwrap();
         assert!(
-            twice.contains("when = \"oktober 2026\"\nstatus = \"postponed\"\npostponed-from = \"mai 2026\"\n"),
+            twice.contains("when = \"oktober 2026\"\nstatus = \"utsatt\"\npostponed-from = \"mai 2026\"\n"),
             "{twice}"
         );
     }

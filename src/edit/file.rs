@@ -1,6 +1,6 @@
 //! Reading the plan and writing the edited one: one edit at a time, and never over a file that changed since it was read.
 
-use super::{Edit, EditError, Outcome, apply};
+use super::{Edit, EditError, Outcome, apply_loaded};
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -9,25 +9,40 @@ use std::path::Path;
 /// writes the result atomically (see [`crate::write`]). Edits of one plan take turns ([`crate::write::lock`]):
 /// each reads the file as the one before it left it. When the text would not change, nothing is written.
 pub fn edit_file(path: &Path, id: &str, edit: &Edit) -> Result<Outcome, EditError> {
-    edit_file_with(path, id, edit, false)
+    edit_file_with(path, id, edit, false, None)
 }
 
 /// [`edit_file`]; `force` writes a read-only plan, one with other hard links, or one whose owner cannot be kept.
-pub fn edit_file_with(path: &Path, id: &str, edit: &Edit, force: bool) -> Result<Outcome, EditError> {
+/// `loaded` is the plan as the caller loaded it, used when the file, read in this edit's turn, still holds the
+/// text it was loaded from: a large file is then not loaded again to find the activity.
+pub fn edit_file_with(
+    path: &Path,
+    id: &str,
+    edit: &Edit,
+    force: bool,
+    loaded: Option<Loaded<'_>>,
+) -> Result<Outcome, EditError> {
     let (_turn, original) = read_in_turn(path)?;
-    edit_bytes_with(path, &original, id, edit, force)
+    edit_bytes_with(path, &original, id, edit, force, loaded)
 }
 
 /// Applies `edit` to `original`, the bytes the caller read from `path`, and writes the result atomically.
 /// Refuses with [`EditError::Changed`] if the file no longer holds `original` — also when the edit changes
 /// nothing, since the caller's view of the file is then out of date.
 pub fn edit_bytes(path: &Path, original: &[u8], id: &str, edit: &Edit) -> Result<Outcome, EditError> {
-    edit_bytes_with(path, original, id, edit, false)
+    edit_bytes_with(path, original, id, edit, false, None)
 }
 
-fn edit_bytes_with(path: &Path, original: &[u8], id: &str, edit: &Edit, force: bool) -> Result<Outcome, EditError> {
+fn edit_bytes_with(
+    path: &Path,
+    original: &[u8],
+    id: &str,
+    edit: &Edit,
+    force: bool,
+    loaded: Option<Loaded<'_>>,
+) -> Result<Outcome, EditError> {
     let text = std::str::from_utf8(original).map_err(|_| EditError::NotText)?;
-    let (new_text, mut outcome) = apply(text, id, edit)?;
+    let (new_text, mut outcome) = apply_loaded(text, id, edit, plan_of(text, loaded))?;
     if outcome.changed {
         let opts = crate::write::WriteOptions { existing: crate::write::Existing::ReplaceIfStill(original), force };
         outcome.forced = crate::write::write_file(path, new_text.as_bytes(), opts).map_err(|e| match e {
@@ -40,18 +55,44 @@ fn edit_bytes_with(path: &Path, original: &[u8], id: &str, edit: &Edit, force: b
     Ok(outcome)
 }
 
+/// A plan the caller loaded, and the text it loaded it from (after a byte-order mark, as
+/// [`crate::source::Source`] holds it): an edit of a file that still holds that text need not load it again.
+#[derive(Clone, Copy)]
+pub struct Loaded<'a> {
+    pub text: &'a str,
+    pub plan: &'a crate::model::Plan,
+}
+
 /// Adds `new` to the plan at `path` (see [`super::add`]), with the same care as [`edit_file_with`]: one edit at
 /// a time, refused if the file changed since it was read, written atomically.
 pub fn add_to_file(path: &Path, new: &super::NewActivity, force: bool) -> Result<super::Added, EditError> {
+    add_to_file_with(path, new, force, None)
+}
+
+/// [`add_to_file`], with the plan as the caller loaded it: used when the file, read in this edit's turn, still
+/// holds the text it was loaded from (`implan add` checks the plan before the change, and a plan of 100,000
+/// activities takes half a second to load).
+pub fn add_to_file_with(
+    path: &Path,
+    new: &super::NewActivity,
+    force: bool,
+    loaded: Option<Loaded<'_>>,
+) -> Result<super::Added, EditError> {
     let (_turn, original) = read_in_turn(path)?;
     let text = std::str::from_utf8(&original).map_err(|_| EditError::NotText)?;
-    let (new_text, added) = super::add(text, new)?;
+    let (new_text, added) = super::add::add_loaded(text, new, plan_of(text, loaded))?;
     let opts = crate::write::WriteOptions { existing: crate::write::Existing::ReplaceIfStill(&original), force };
     crate::write::write_file(path, new_text.as_bytes(), opts).map_err(|e| match e {
         crate::write::WriteError::Changed => EditError::Changed,
         e => EditError::Write(e),
     })?;
     Ok(added)
+}
+
+/// The plan the caller loaded, if it loaded it from `text` (after its byte-order mark).
+fn plan_of<'a>(text: &str, loaded: Option<Loaded<'a>>) -> Option<&'a crate::model::Plan> {
+    let body = text.strip_prefix(super::BOM).unwrap_or(text);
+    loaded.filter(|l| l.text == body).map(|l| l.plan)
 }
 
 /// The plan's bytes, read once this edit's turn has come ([`crate::write::lock`]); the turn lasts as long as the

@@ -26,11 +26,12 @@ mod piecewise;
 mod request;
 mod splice;
 mod verify;
+mod wording;
 
-pub use add::{Added, NewActivity, add};
+pub use add::{Added, NewActivity, add, add_in_piece, add_whole};
 pub use change::KeyChange;
 pub use error::EditError;
-pub use file::{add_to_file, edit_bytes, edit_file, edit_file_with};
+pub use file::{Loaded, add_to_file, add_to_file_with, edit_bytes, edit_file, edit_file_with};
 pub use outcome::Outcome;
 pub(crate) use request::parse_date;
 pub use request::{EDITABLE, Edit, NewValue};
@@ -41,6 +42,7 @@ use piecewise::piecewise;
 use splice::{line_of, splice};
 use toml_edit::Item;
 use verify::verify;
+use wording::Wording;
 
 const BOM: &str = "\u{feff}";
 
@@ -53,13 +55,24 @@ const BOM: &str = "\u{feff}";
 /// `status` and `done` go at the end of the activity's key-values (a new `status` goes just before an existing
 /// `done`), indented like the activity's keys and ended like its lines (CRLF in a CRLF file).
 pub fn apply(text: &str, id: &str, edit: &Edit) -> Result<(String, Outcome), EditError> {
+    apply_loaded(text, id, edit, None)
+}
+
+/// [`apply`], given the plan the text after its byte-order mark loads to, when the caller has it: a large file
+/// is then not loaded again to find the activity.
+fn apply_loaded(
+    text: &str,
+    id: &str,
+    edit: &Edit,
+    loaded: Option<&crate::model::Plan>,
+) -> Result<(String, Outcome), EditError> {
     edit.validate()?;
     let (bom, body) = match text.strip_prefix(BOM) {
         Some(rest) => (BOM, rest),
         None => ("", text),
     };
     if body.len() >= crate::load::PIECES_FROM
-        && let Some((new_body, outcome)) = piecewise(body, id, edit)
+        && let Some((new_body, outcome)) = piecewise(body, id, edit, loaded)
     {
         return Ok((format!("{bom}{new_body}"), outcome));
     }
@@ -72,8 +85,8 @@ pub fn apply(text: &str, id: &str, edit: &Edit) -> Result<(String, Outcome), Edi
 pub fn apply_in_piece(text: &str, id: &str, edit: &Edit) -> Option<(String, Outcome)> {
     edit.validate().ok()?;
     match text.strip_prefix(BOM) {
-        Some(body) => piecewise(body, id, edit).map(|(t, o)| (format!("{BOM}{t}"), o)),
-        None => piecewise(text, id, edit),
+        Some(body) => piecewise(body, id, edit, None).map(|(t, o)| (format!("{BOM}{t}"), o)),
+        None => piecewise(text, id, edit, None),
     }
 }
 
@@ -90,7 +103,7 @@ pub fn apply_whole(text: &str, id: &str, edit: &Edit) -> Result<(String, Outcome
 /// [`apply_body`] on a whole file, with the plan's start when a done date was written (for the `done-date`
 /// warning), read as the loader reads it: the start may count agreement years ("første avtaleår").
 fn apply_whole_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(String, Outcome), EditError> {
-    let (text, mut outcome) = apply_body(bom, body, id, edit)?;
+    let (text, mut outcome) = apply_body(bom, body, id, edit, None)?;
     if outcome.wrote_a_date() {
         outcome.plan_start =
             crate::load::load(&crate::source::Source::new("plan.toml", body)).ok().map(|p| p.start.value.start);
@@ -98,10 +111,18 @@ fn apply_whole_body(bom: &str, body: &str, id: &str, edit: &Edit) -> Result<(Str
     Ok((text, outcome))
 }
 
-/// [`apply`] on the whole text after its byte-order mark, `bom`.
-fn apply_body(bom: &str, body: &str, query: &str, edit: &Edit) -> Result<(String, Outcome), EditError> {
+/// [`apply`] on the whole text after its byte-order mark, `bom`, writing a status in `wording`; without one,
+/// in the wording of this text ([`wording_of`]).
+fn apply_body(
+    bom: &str,
+    body: &str,
+    query: &str,
+    edit: &Edit,
+    wording: Option<Wording>,
+) -> Result<(String, Outcome), EditError> {
     let doc = parse(body)?;
     let activities = activities(doc.as_table());
+    let wording = wording.unwrap_or_else(|| wording_of(doc.as_table(), &activities));
     fn title_of<'d>(f: &Found<'d>) -> Option<&'d str> {
         f.table.get("title").and_then(Item::as_str)
     }
@@ -109,7 +130,7 @@ fn apply_body(bom: &str, body: &str, query: &str, edit: &Edit) -> Result<(String
         activities.iter().map(|a| (a.id.as_deref(), title_of(a))).collect();
     let found = &activities[locate::pick(query, &candidates)?];
     let id = found.id.as_deref().unwrap_or(query);
-    let plan = plan_edit(body, found, id, edit)?;
+    let plan = plan_edit(body, found, id, edit, wording)?;
     let new_body = splice(body, &plan.splices).ok_or_else(|| EditError::Unsupported {
         id: id.to_string(),
         reason: crate::messages::edit::changes_overlap(),
@@ -135,6 +156,13 @@ fn apply_body(bom: &str, body: &str, query: &str, edit: &Edit) -> Result<(String
         forced: Vec::new(),
     };
     Ok((format!("{bom}{new_body}"), outcome))
+}
+
+/// How the document writes its statuses: its `[plan]`'s `lang` and its activities' `status` values.
+fn wording_of(root: &toml_edit::Table, activities: &[Found<'_>]) -> Wording {
+    let declared =
+        root.get("plan").and_then(|p| p.get("lang")).and_then(Item::as_str).and_then(crate::lang::Lang::parse);
+    Wording::of(declared, activities.iter().filter_map(|a| a.table.get("status").and_then(Item::as_str)))
 }
 
 /// The document, or where it stops being TOML.
@@ -223,6 +251,39 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_status_is_written_in_the_words_the_plan_uses() {
+        let plan = |lang: &str, b: &str| {
+            format!(
+                "[plan]\ntitle = \"P\"\nstart = \"2026\"\nend = \"2027\"\n{lang}\n\n\
+                 [[activity]]\nid = \"a\"\ntitle = \"A\"\nwhen = \"2026\"\n\n\
+                 [[activity]]\nid = \"b\"\ntitle = \"B\"\nwhen = \"2026\"\n{b}\n"
+            )
+        };
+        let written = |text: &str, status| {
+            let (new, _) = apply(text, "a", &Edit::status(status)).unwrap();
+            new.lines().find_map(|l| l.strip_prefix("status = ")).map(str::to_string).unwrap_or_default()
+        };
+        assert_eq!(written(&plan("lang = \"nn\"", ""), Status::InProgress), "\"i gang\"");
+        assert_eq!(written(&plan("lang = \"nynorsk\"", ""), Status::Cancelled), "\"avlyst\"");
+        assert_eq!(written(&plan("lang = \"nb\"", ""), Status::Done), "\"gjennomført\"");
+        assert_eq!(written(&plan("lang = \"en\"", ""), Status::InProgress), "\"in-progress\"");
+        assert_eq!(written(&plan("", ""), Status::Postponed), "\"postponed\"");
+        // The other activities' words win over the plan's `lang`.
+        assert_eq!(written(&plan("lang = \"nb\"", "status = \"done\""), Status::Cancelled), "\"cancelled\"");
+        assert_eq!(written(&plan("lang = \"en\"", "status = 'utsett'"), Status::Done), "\"gjennomført\"");
+        assert_eq!(written(&plan("", "status = 'utsett'"), Status::Postponed), "\"utsett\"");
+        assert_eq!(written(&plan("", "status = \"Avlyst\""), Status::Postponed), "\"utsatt\"");
+        // An edit of a Norwegian file writes what the loader reads as the status asked for.
+        let text = plan("lang = \"nn\"", "");
+        for status in [Status::Planned, Status::InProgress, Status::Done, Status::Cancelled, Status::Postponed] {
+            let (new, _) = apply(&text, "a", &Edit::status(status)).unwrap();
+            let loaded = crate::load::load(&crate::source::Source::new("p.toml", new.as_str()));
+            let a = &loaded.expect("loads").activities[0];
+            assert_eq!(a.status, status, "{new}");
         }
     }
 

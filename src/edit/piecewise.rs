@@ -1,6 +1,7 @@
 //! Editing a large file through the piece that holds the activity, and proving the whole is still the plan.
 
 use super::splice::{file_eol, line_of};
+use super::wording::{Wording, unquoted};
 use super::{Edit, Outcome, apply_body};
 use crate::model::{Plan, Status};
 use chrono::NaiveDate;
@@ -14,10 +15,16 @@ use chrono::NaiveDate;
 /// headers at the same places (shifted by the edit after it), and loads to the same activities, the edited one
 /// with its new status. Anything else, errors included, goes to the whole-file edit, whose answers are the
 /// reference.
-pub(super) fn piecewise(body: &str, query: &str, edit: &Edit) -> Option<(String, Outcome)> {
+pub(super) fn piecewise(body: &str, query: &str, edit: &Edit, loaded: Option<&Plan>) -> Option<(String, Outcome)> {
     use crate::split::{Kind, split};
-    let source = crate::source::Source::new("plan.toml", body);
-    let plan = crate::load::load(&source).ok()?;
+    let own;
+    let plan = match loaded {
+        Some(plan) => plan,
+        None => {
+            own = crate::load::load(&crate::source::Source::new("plan.toml", body)).ok()?;
+            &own
+        }
+    };
     let candidates: Vec<(Option<&str>, Option<&str>)> =
         plan.activities.iter().map(|a| (Some(a.id.value.as_str()), Some(a.title.value.as_str()))).collect();
     let index = super::locate::pick(query, &candidates).ok()?;
@@ -30,7 +37,8 @@ pub(super) fn piecewise(body: &str, query: &str, edit: &Edit) -> Option<(String,
     let eol = file_eol(body);
     let prefix = if piece.kind == Kind::PhaseActivities { format!("[[phase]]{eol}") } else { String::new() };
     let text = format!("{prefix}{}", &body[piece.range.clone()]);
-    let (new_text, mut outcome) = apply_body("", &text, id, edit).ok()?;
+    let wording = edit.status.map(|_| wording_of(body, plan));
+    let (new_text, mut outcome) = apply_body("", &text, id, edit, wording).ok()?;
     outcome.by_id = query == id;
     let new_piece = new_text.strip_prefix(&prefix)?;
     let new_body = format!("{}{new_piece}{}", &body[..piece.range.start], &body[piece.range.end..]);
@@ -48,8 +56,16 @@ pub(super) fn piecewise(body: &str, query: &str, edit: &Edit) -> Option<(String,
     let new_plan = crate::load::load(&new_source).ok()?;
     let status = edit.status.unwrap_or(activity.status);
     let edited = Edited { index, status, done: outcome.done, keys: &outcome.keys };
-    (same_cut(&old_pieces, &new_pieces, piece.range.start, shift) && same_plan(&plan, &new_plan, edited))
+    (same_cut(&old_pieces, &new_pieces, piece.range.start, shift) && same_plan(plan, &new_plan, edited))
         .then_some((new_body, outcome))
+}
+
+/// How the whole plan writes its statuses (the piece alone does not say): its `lang` and every activity's
+/// `status` as written.
+fn wording_of(body: &str, plan: &Plan) -> Wording {
+    let written = plan.activities.iter().filter_map(|a| a.status_span).filter_map(|s| body.get(s.start..s.end));
+    let words: Vec<_> = written.filter_map(unquoted).collect();
+    Wording::of(plan.lang, words.iter().map(|w| w.as_ref()))
 }
 
 /// Whether the file after an edit is cut at the same headers as before: the pieces before the edited one
@@ -125,8 +141,19 @@ mod tests {
             Edit::status(Status::Cancelled),
             Edit::status(Status::Planned),
             Edit::status(Status::InProgress),
+            Edit::postpone("juni 2027", None, Some("Syk")).expect("an edit"),
         ];
-        let files = [PIECES.to_string(), PIECES.replace('\n', "\r\n"), format!("{BOM}{PIECES}")];
+        // The status words follow the whole plan, which the piece alone does not show: its `lang` and the
+        // other activities' words.
+        let nynorsk = PIECES.replace("[plan]\n", "[plan]\nlang = \"nn\"\n");
+        let english = PIECES.replace("\"pågår\"", "\"ongoing\"").replace("\"gjennomført\"", "'done'");
+        let files = [
+            PIECES.to_string(),
+            PIECES.replace('\n', "\r\n"),
+            format!("{BOM}{PIECES}"),
+            nynorsk.clone(),
+            english.clone(),
+        ];
         for (f, text) in files.iter().enumerate() {
             for id in ["a1", "a2", "a3", "b1", "t1", "t2"] {
                 for edit in &edits {
@@ -136,6 +163,11 @@ mod tests {
                 }
             }
         }
+        let planned = Edit::status(Status::Planned);
+        let word = |text: &str| apply_in_piece(text, "t1", &planned).expect("edited").0;
+        assert!(word(PIECES).contains("status = \"planlagt\""));
+        assert!(word(&nynorsk).contains("status = \"planlagd\""));
+        assert!(word(&english).contains("status = 'planned'"));
     }
 
     #[test]

@@ -171,7 +171,7 @@ mod tests {
         let (new, out) = done(PLAN, "a", "2026-11-23");
         let expected = PLAN.replace(
             "  owner = [\"x\", \"y\"]\n",
-            "  owner = [\"x\", \"y\"]\n  status = \"done\"\n  done = 2026-11-23\n",
+            "  owner = [\"x\", \"y\"]\n  status = \"gjennomført\"\n  done = 2026-11-23\n",
         );
         assert_eq!(new, expected);
         assert_eq!(
@@ -201,8 +201,8 @@ mod tests {
     #[test]
     fn top_level_activity_gets_unindented_lines_before_the_blank_line() {
         let (new, out) = done(PLAN, "top", "2026-05-02");
-        let expected =
-            PLAN.replace("when = \"mai 2026\"\n\n", "when = \"mai 2026\"\nstatus = \"done\"\ndone = 2026-05-02\n\n");
+        let expected = PLAN
+            .replace("when = \"mai 2026\"\n\n", "when = \"mai 2026\"\nstatus = \"gjennomført\"\ndone = 2026-05-02\n\n");
         assert_eq!(new, expected);
         assert_eq!(out.line, 22);
     }
@@ -222,7 +222,7 @@ mod tests {
         let (new, out) = apply(&marked, "a", &Edit::status(Status::Planned)).unwrap();
         assert_eq!(
             new,
-            PLAN.replace("  owner = [\"x\", \"y\"]\n", "  owner = [\"x\", \"y\"]\n  status = \"planned\"\n")
+            PLAN.replace("  owner = [\"x\", \"y\"]\n", "  owner = [\"x\", \"y\"]\n  status = \"planlagt\"\n")
         );
         assert_eq!((out.old_status, out.old_done, out.done), (Status::Done, Some(day("2026-11-23")), None));
 
