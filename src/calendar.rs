@@ -61,7 +61,7 @@ pub struct Holiday {
 }
 
 impl Holiday {
-    fn new(start: NaiveDate, end: NaiveDate, name_nb: &str, name_en: &str) -> Holiday {
+    pub fn new(start: NaiveDate, end: NaiveDate, name_nb: &str, name_en: &str) -> Holiday {
         Holiday { start, end, name_nb: name_nb.to_string(), name_en: name_en.to_string() }
     }
 
@@ -139,6 +139,20 @@ impl MonthDay {
     pub(crate) fn in_year(self, year: i32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(year, self.month, self.day)
     }
+}
+
+/// One school year as the municipality publishes it (its "skolerute"): the first and last school day, every
+/// break and extra day off as a span of days, and the planning days (pupils off, staff at work). A stated
+/// school year replaces the yearly pattern of [`SchoolHolidays`] from its first school day to its last, and the
+/// days before its first and after its last (to the end of July) are summer holiday.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SchoolYear {
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// Breaks and days off, each with the name the municipality gives it ("Høstferie", "Fridag").
+    pub breaks: Vec<Holiday>,
+    /// Planleggingsdager: a poor day for pupils' activities, a good one for staff training.
+    pub planning_days: Vec<NaiveDate>,
 }
 
 /// School holidays to assume. Municipalities set their own; the [`Default`] is the usual pattern (see the
