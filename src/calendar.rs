@@ -134,6 +134,12 @@ impl MonthDay {
         MonthDay { month, day }
     }
 
+    /// The day `days` (1 or -1) after this one in a leap year, so that 1 March less one day is 29 February.
+    fn step(self, days: i64) -> Option<MonthDay> {
+        let moved = shift(self.in_year(2000)?, days)?;
+        Some(MonthDay::new(moved.month(), moved.day()))
+    }
+
     /// This day in `year`, or `None` if it does not exist there (30 February, 29 February in a common year,
     /// month 13) or chrono cannot represent it.
     pub(crate) fn in_year(self, year: i32) -> Option<NaiveDate> {
@@ -155,33 +161,124 @@ pub struct SchoolYear {
     pub planning_days: Vec<NaiveDate>,
 }
 
-/// School holidays to assume. Municipalities set their own; the [`Default`] is the usual pattern (see the
-/// module documentation).
+/// A break the schools take every year: an ISO week (the usual form: "uke 40"), the same dates every year
+/// (Nordland's three-day autumn break), or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Break {
+    None,
+    Week(u32),
+    Days(MonthDay, MonthDay),
+}
+
+impl Break {
+    /// Its first and last day in `year`, or `None` if it has no days there.
+    fn in_year(self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+        match self {
+            Break::None => None,
+            Break::Week(week) => iso_week(year, week),
+            Break::Days(from, to) => Some((from.in_year(year)?, to.in_year(year)?)).filter(|(f, t)| f <= t),
+        }
+    }
+}
+
+/// School holidays to assume: a yearly pattern, and the school years the municipality has stated whole. The
+/// [`Default`] is the usual pattern (see the module documentation) and no stated year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SchoolHolidays {
     /// Sommerferie, first and last day. Default 20 June – 15 August.
     pub summer: (MonthDay, MonthDay),
-    /// Høstferie as an ISO week number, or `None` for no autumn half-term. Default week 40.
-    pub autumn_week: Option<u32>,
-    /// Vinterferie as an ISO week number, or `None` for no winter half-term. Default week 8.
-    pub winter_week: Option<u32>,
+    /// Høstferie. Default ISO week 40.
+    pub autumn: Break,
+    /// Vinterferie. Default ISO week 8.
+    pub winter: Break,
     /// Juleferie, first and last day; a last day before the first means it spans the new year. Default
     /// 21 December – 2 January.
     pub christmas: (MonthDay, MonthDay),
     /// Påskeferie from the Monday of Holy Week to 2. påskedag. Default `true`.
     pub easter: bool,
+    /// School years as the municipality publishes them; each replaces the pattern from its first school day to
+    /// its last.
+    pub stated: Vec<SchoolYear>,
 }
 
 impl Default for SchoolHolidays {
     fn default() -> SchoolHolidays {
         SchoolHolidays {
             summer: (MonthDay::new(6, 20), MonthDay::new(8, 15)),
-            autumn_week: Some(40),
-            winter_week: Some(8),
+            autumn: Break::Week(40),
+            winter: Break::Week(8),
             christmas: (MonthDay::new(12, 21), MonthDay::new(1, 2)),
             easter: true,
+            stated: Vec::new(),
         }
     }
+}
+
+/// A `[calendar]` table as a plan or an `implan.toml` writes it, every key optional so that the two can be
+/// layered (the plan's keys win). The stated school years come from `[[calendar.school-year]]` and from the
+/// skolerute file, which the check reads (this layer reads no files).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CalendarSpec {
+    pub first_school_day: Option<MonthDay>,
+    pub last_school_day: Option<MonthDay>,
+    pub autumn_break: Option<Break>,
+    pub winter_break: Option<Break>,
+    pub christmas_break: Option<(MonthDay, MonthDay)>,
+    pub easter_break: Option<bool>,
+    pub school_years: Vec<SchoolYear>,
+    /// The skolerute file as written, relative to the file that names it.
+    pub skolerute: Option<crate::diag::Spanned<String>>,
+}
+
+impl CalendarSpec {
+    /// `holidays` with what this table says put over it. A stated school year replaces an earlier one that
+    /// starts in the same year.
+    pub fn apply(&self, holidays: &mut SchoolHolidays) {
+        if let Some(first) = self.first_school_day.and_then(|d| d.step(-1)) {
+            holidays.summer.1 = first;
+        }
+        if let Some(last) = self.last_school_day.and_then(|d| d.step(1)) {
+            holidays.summer.0 = last;
+        }
+        holidays.autumn = self.autumn_break.unwrap_or(holidays.autumn);
+        holidays.winter = self.winter_break.unwrap_or(holidays.winter);
+        holidays.christmas = self.christmas_break.unwrap_or(holidays.christmas);
+        holidays.easter = self.easter_break.unwrap_or(holidays.easter);
+        state_years(&mut holidays.stated, &self.school_years);
+    }
+}
+
+/// Adds `years` to `stated`, each replacing one already there that starts in the same year; sorted.
+pub fn state_years(stated: &mut Vec<SchoolYear>, years: &[SchoolYear]) {
+    for year in years {
+        stated.retain(|y| y.first_day.year() != year.first_day.year());
+        stated.push(year.clone());
+    }
+    stated.sort_by_key(|y| y.first_day);
+}
+
+/// A day of the year as a `[calendar]` writes it: "19. august", "19 august", "august 19" (any month word
+/// [`crate::when`] reads) or "08-19".
+pub fn parse_month_day(text: &str) -> Option<MonthDay> {
+    let text = text.trim().to_lowercase();
+    if let Some((m, d)) = text.split_once('-') {
+        let (m, d) = (m.trim().parse().ok()?, d.trim().parse().ok()?);
+        return MonthDay::new(m, d).in_year(2000).map(|_| MonthDay::new(m, d));
+    }
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '.').filter(|w| !w.is_empty()).collect();
+    let (day, month) = match words.as_slice() {
+        [d, m] if d.chars().all(|c| c.is_ascii_digit()) => (d.parse().ok()?, crate::when::month_word(m)?),
+        [m, d] => (d.parse().ok()?, crate::when::month_word(m)?),
+        _ => return None,
+    };
+    MonthDay::new(month, day).in_year(2000).map(|_| MonthDay::new(month, day))
+}
+
+/// A yearly break as a `[calendar]` writes it: "uke 41" ("veke 41", "week 41"), or its first and last day.
+pub fn parse_week(text: &str) -> Option<u32> {
+    let text = text.trim().to_lowercase();
+    let number = ["uke", "veke", "week"].iter().find_map(|w| text.strip_prefix(w))?;
+    number.trim().parse().ok().filter(|w| (1..=53).contains(w))
 }
 
 /// The spans a yearly range `from..=to` gives that overlap `year`: one if it lies within a year, two if it spans
@@ -210,7 +307,7 @@ fn yearly_spans(year: i32, (from, to): (MonthDay, MonthDay)) -> Vec<(NaiveDate, 
 /// out.
 pub(crate) fn school_holidays(year: i32, cfg: &SchoolHolidays) -> Vec<Holiday> {
     let mut holidays = Vec::new();
-    if let Some((start, end)) = cfg.winter_week.and_then(|w| iso_week(year, w)) {
+    if let Some((start, end)) = cfg.winter.in_year(year) {
         holidays.push(Holiday::new(start, end, "vinterferie", "winter half-term"));
     }
     let holy_week = easter_sunday(year).filter(|_| cfg.easter).and_then(|e| Some((shift(e, -6)?, shift(e, 1)?)));
@@ -220,7 +317,7 @@ pub(crate) fn school_holidays(year: i32, cfg: &SchoolHolidays) -> Vec<Holiday> {
     for (start, end) in yearly_spans(year, cfg.summer) {
         holidays.push(Holiday::new(start, end, "sommerferie", "summer holiday"));
     }
-    if let Some((start, end)) = cfg.autumn_week.and_then(|w| iso_week(year, w)) {
+    if let Some((start, end)) = cfg.autumn.in_year(year) {
         holidays.push(Holiday::new(start, end, "høstferie", "autumn half-term"));
     }
     for (start, end) in yearly_spans(year, cfg.christmas) {
@@ -228,6 +325,43 @@ pub(crate) fn school_holidays(year: i32, cfg: &SchoolHolidays) -> Vec<Holiday> {
     }
     holidays.sort_by_key(|h| (h.start, h.end));
     holidays
+}
+
+/// The pattern's school holidays with the stated school years put in: from a stated year's first school day to
+/// its last, only its own breaks count; the days before its first school day (from 1 July) and after its last
+/// (to 31 July) are summer holiday.
+fn with_stated_years(pattern: Vec<Holiday>, stated: &[SchoolYear]) -> Vec<Holiday> {
+    let mut school = pattern;
+    for year in stated {
+        school = school.into_iter().flat_map(|h| outside(h, year.first_day, year.last_day)).collect();
+    }
+    for year in stated {
+        school.extend(year.breaks.iter().cloned());
+        let july_first = NaiveDate::from_ymd_opt(year.first_day.year(), 7, 1);
+        let july_last = NaiveDate::from_ymd_opt(year.last_day.year(), 7, 31);
+        let summer = |start: Option<NaiveDate>, end: Option<NaiveDate>| {
+            Some(Holiday::new(start?, end?, "sommerferie", "summer holiday")).filter(|h| h.start <= h.end)
+        };
+        school.extend(summer(july_first, year.first_day.pred_opt()));
+        school.extend(summer(year.last_day.succ_opt(), july_last));
+    }
+    school.sort_by_key(|h| (h.start, h.end));
+    school
+}
+
+/// The parts of `holiday` outside `first..=last`: none, one or two.
+fn outside(holiday: Holiday, first: NaiveDate, last: NaiveDate) -> Vec<Holiday> {
+    if holiday.end < first || holiday.start > last {
+        return vec![holiday];
+    }
+    let mut parts = Vec::new();
+    if let Some(before) = first.pred_opt().filter(|d| holiday.start <= *d) {
+        parts.push(Holiday { end: before, ..holiday.clone() });
+    }
+    if let Some(after) = last.succ_opt().filter(|d| *d <= holiday.end) {
+        parts.push(Holiday { start: after, ..holiday });
+    }
+    parts
 }
 
 /// Monday and Sunday of ISO week `week` of ISO year `year`, or `None` if the year has no such week (week 0,
@@ -247,6 +381,8 @@ pub(crate) fn iso_week(year: i32, week: u32) -> Option<(NaiveDate, NaiveDate)> {
 pub enum Conflict<'a> {
     PublicHoliday(&'a Holiday),
     SchoolHoliday(&'a Holiday),
+    /// A planning day the municipality stated: pupils are off, staff at work.
+    PlanningDay,
     Weekend,
 }
 
@@ -294,6 +430,8 @@ pub struct Calendar {
     public_segments: Vec<Segment>,
     school: Vec<Holiday>,
     school_segments: Vec<Segment>,
+    /// The stated planning days, sorted.
+    planning: Vec<NaiveDate>,
 }
 
 impl Calendar {
@@ -310,6 +448,10 @@ impl Calendar {
             public.extend(public_holidays(year));
             school.extend(school_holidays(year, cfg));
         }
+        let mut school = with_stated_years(school, &cfg.stated);
+        let mut planning: Vec<NaiveDate> = cfg.stated.iter().flat_map(|y| y.planning_days.iter().copied()).collect();
+        planning.sort_unstable();
+        planning.dedup();
         // Stable sorts, so a fixed public holiday stays ahead of a movable one on the same day. A break across
         // the new year comes from both its years: keep one.
         public.sort_by_key(|h| (h.start, h.end));
@@ -317,7 +459,7 @@ impl Calendar {
         school.dedup();
         let public_segments = segments(&public);
         let school_segments = segments(&school);
-        Calendar { years: first..=last, public, public_segments, school, school_segments }
+        Calendar { years: first..=last, public, public_segments, school, school_segments, planning }
     }
 
     /// The years covered, after clamping.
@@ -344,7 +486,27 @@ impl Calendar {
         if let Some(h) = self.school_holiday(day) {
             return Some(Conflict::SchoolHoliday(h));
         }
+        if self.planning.binary_search(&day).is_ok() {
+            return Some(Conflict::PlanningDay);
+        }
         matches!(day.weekday(), Weekday::Sat | Weekday::Sun).then_some(Conflict::Weekend)
+    }
+
+    /// Whether pupils are at school on `day`: a weekday that is no holiday and no planning day.
+    pub fn is_school_day(&self, day: NaiveDate) -> bool {
+        self.conflict(day).is_none()
+    }
+
+    /// The school day nearest before `first` and nearest after `last`, looking at most a year either way.
+    pub fn school_days_around(&self, first: NaiveDate, last: NaiveDate) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let before = first.iter_days().rev().skip(1).take(366).find(|d| self.is_school_day(*d));
+        let after = last.iter_days().skip(1).take(366).find(|d| self.is_school_day(*d));
+        (before, after)
+    }
+
+    /// Whether `first..=last` holds no school day. Stops at the first school day, so a long span costs little.
+    pub fn no_school_day_in(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        !first.iter_days().take_while(|d| *d <= last).any(|d| self.is_school_day(d))
     }
 }
 
@@ -409,8 +571,8 @@ mod tests {
         let (min, max) = (NaiveDate::MIN.year(), NaiveDate::MAX.year());
         let spanning = SchoolHolidays {
             summer: (MonthDay::new(12, 31), MonthDay::new(1, 1)),
-            autumn_week: Some(1),
-            winter_week: Some(53),
+            autumn: Break::Week(1),
+            winter: Break::Week(53),
             ..SchoolHolidays::default()
         };
         let edges = [i32::MIN, i32::MIN + 1, -1_000_000, 0, 1_000_000, i32::MAX - 1, i32::MAX];
@@ -576,14 +738,128 @@ mod tests {
         }
     }
 
+    fn stated_2026_27() -> SchoolYear {
+        SchoolYear {
+            first_day: d(2026, 8, 19),
+            last_day: d(2027, 6, 18),
+            breaks: vec![
+                Holiday::new(d(2026, 10, 7), d(2026, 10, 9), "Høstferie", "Høstferie"),
+                Holiday::new(d(2027, 5, 7), d(2027, 5, 7), "Fri", "Fri"),
+            ],
+            planning_days: vec![d(2026, 8, 17), d(2026, 8, 18), d(2027, 1, 4)],
+        }
+    }
+
+    #[test]
+    fn a_stated_school_year_replaces_the_pattern_from_its_first_day_to_its_last() {
+        let cfg = SchoolHolidays { stated: vec![stated_2026_27()], ..SchoolHolidays::default() };
+        let cal = Calendar::new(2026, 2027, &cfg);
+        let name = |day| cal.school_holiday(day).map(|h| h.name_nb.clone());
+        // Week 40 is the pattern's autumn break; this year's is 7–9 October.
+        assert_eq!(name(d(2026, 9, 30)), None);
+        assert_eq!(name(d(2026, 10, 7)).as_deref(), Some("Høstferie"));
+        assert_eq!(name(d(2026, 10, 9)).as_deref(), Some("Høstferie"));
+        assert_eq!(name(d(2026, 10, 12)), None);
+        // Summer up to the day before the first school day, and from the day after the last.
+        assert_eq!(name(d(2026, 8, 18)).as_deref(), Some("sommerferie"));
+        assert_eq!(name(d(2026, 8, 19)), None);
+        assert_eq!(name(d(2027, 6, 18)), None);
+        assert_eq!(name(d(2027, 6, 19)).as_deref(), Some("sommerferie"));
+        assert_eq!(name(d(2027, 5, 7)).as_deref(), Some("Fri"));
+        // The pattern's breaks inside the stated year are gone: no Christmas, winter or Easter break stated.
+        assert_eq!(name(d(2026, 12, 28)), None);
+        assert_eq!(name(d(2027, 2, 24)), None);
+        // Before the stated year, the pattern holds.
+        assert_eq!(name(d(2026, 6, 19)), None);
+        assert_eq!(name(d(2026, 6, 22)).as_deref(), Some("sommerferie"));
+        // Public holidays stay whatever the school says.
+        assert!(matches!(cal.conflict(d(2026, 12, 25)), Some(Conflict::PublicHoliday(_))));
+    }
+
+    #[test]
+    fn planning_days_are_no_school_days() {
+        let cfg = SchoolHolidays { stated: vec![stated_2026_27()], ..SchoolHolidays::default() };
+        let cal = Calendar::new(2026, 2027, &cfg);
+        assert_eq!(cal.conflict(d(2027, 1, 4)), Some(Conflict::PlanningDay));
+        assert!(!cal.is_school_day(d(2027, 1, 4)));
+        assert!(cal.is_school_day(d(2027, 1, 5)));
+        assert_eq!(Calendar::new(2026, 2027, &SchoolHolidays::default()).conflict(d(2027, 1, 4)), None);
+    }
+
+    #[test]
+    fn a_span_without_a_school_day_and_the_school_days_around_it() {
+        let cal = calendar();
+        // Week 40 of 2026 is the autumn break, 28 September – 4 October.
+        assert!(cal.no_school_day_in(d(2026, 9, 28), d(2026, 10, 4)));
+        assert!(!cal.no_school_day_in(d(2026, 9, 25), d(2026, 10, 4)));
+        assert!(!cal.no_school_day_in(d(2026, 9, 28), d(2026, 10, 5)));
+        assert_eq!(
+            cal.school_days_around(d(2026, 9, 28), d(2026, 10, 4)),
+            (Some(d(2026, 9, 25)), Some(d(2026, 10, 5)))
+        );
+        assert!(cal.no_school_day_in(d(2027, 7, 1), d(2027, 7, 31)));
+        assert_eq!(cal.school_days_around(d(2027, 7, 1), d(2027, 7, 31)), (Some(d(2027, 6, 18)), Some(d(2027, 8, 16))));
+    }
+
+    #[test]
+    fn a_later_stated_year_replaces_one_starting_the_same_year() {
+        let mut stated = vec![stated_2026_27()];
+        let other = SchoolYear { first_day: d(2026, 8, 20), breaks: vec![], ..stated_2026_27() };
+        let next = SchoolYear { first_day: d(2027, 8, 19), last_day: d(2028, 6, 20), ..stated_2026_27() };
+        state_years(&mut stated, &[next.clone(), other.clone()]);
+        assert_eq!(stated, [other, next]);
+    }
+
+    #[test]
+    fn days_of_the_year_and_weeks_as_a_calendar_writes_them() {
+        for written in ["19. august", "19 august", "August 19", "08-19", " 19. aug. "] {
+            assert_eq!(parse_month_day(written), Some(MonthDay::new(8, 19)), "{written}");
+        }
+        assert_eq!(parse_month_day("29. februar"), Some(MonthDay::new(2, 29)));
+        for bad in ["", "19", "30. februar", "13-01", "19. augustus", "a b c"] {
+            assert_eq!(parse_month_day(bad), None, "{bad}");
+        }
+        assert_eq!(parse_week("uke 41"), Some(41));
+        assert_eq!(parse_week("Veke 9"), Some(9));
+        assert_eq!(parse_week("week 53"), Some(53));
+        assert_eq!(parse_week("uke 54"), None);
+        assert_eq!(parse_week("41"), None);
+    }
+
+    #[test]
+    fn a_calendar_table_puts_its_keys_over_the_defaults() {
+        let mut h = SchoolHolidays::default();
+        let spec = CalendarSpec {
+            first_school_day: Some(MonthDay::new(8, 19)),
+            last_school_day: Some(MonthDay::new(6, 19)),
+            autumn_break: Some(Break::Week(41)),
+            easter_break: Some(false),
+            ..CalendarSpec::default()
+        };
+        spec.apply(&mut h);
+        assert_eq!(h.summer, (MonthDay::new(6, 20), MonthDay::new(8, 18)));
+        assert_eq!((h.autumn, h.winter, h.easter), (Break::Week(41), Break::Week(8), false));
+        CalendarSpec { first_school_day: Some(MonthDay::new(3, 1)), ..CalendarSpec::default() }.apply(&mut h);
+        assert_eq!(h.summer.1, MonthDay::new(2, 29), "the day before 1 March, in a leap year");
+    }
+
+    #[test]
+    fn a_break_of_fixed_days_falls_on_them_every_year() {
+        let b = Break::Days(MonthDay::new(10, 9), MonthDay::new(10, 11));
+        assert_eq!(b.in_year(2027), Some((d(2027, 10, 9), d(2027, 10, 11))));
+        assert_eq!(Break::Days(MonthDay::new(10, 11), MonthDay::new(10, 9)).in_year(2027), None);
+        assert_eq!(Break::None.in_year(2027), None);
+    }
+
     #[test]
     fn configured_school_holidays() {
         let cfg = SchoolHolidays {
             summer: (MonthDay::new(6, 21), MonthDay::new(8, 18)),
-            autumn_week: Some(41),
-            winter_week: None,
+            autumn: Break::Week(41),
+            winter: Break::None,
             christmas: (MonthDay::new(12, 20), MonthDay::new(12, 31)),
             easter: false,
+            stated: Vec::new(),
         };
         let h = school_holidays(2026, &cfg);
         let names: Vec<&str> = h.iter().map(|h| &*h.name_nb).collect();
@@ -597,10 +873,11 @@ mod tests {
     fn impossible_configured_days_are_left_out() {
         let cfg = SchoolHolidays {
             summer: (MonthDay::new(2, 29), MonthDay::new(3, 5)),
-            autumn_week: Some(53),
-            winter_week: Some(0),
+            autumn: Break::Week(53),
+            winter: Break::Week(0),
             christmas: (MonthDay::new(12, 21), MonthDay::new(13, 2)),
             easter: false,
+            stated: Vec::new(),
         };
         assert!(school_holidays(2027, &cfg).is_empty());
         let h = school_holidays(2028, &cfg);
@@ -661,7 +938,7 @@ mod tests {
     fn calendar_agrees_with_a_linear_scan() {
         let cfg = SchoolHolidays {
             // Overlapping on purpose: the winter week inside the Easter holiday in some years.
-            winter_week: Some(13),
+            winter: Break::Week(13),
             ..SchoolHolidays::default()
         };
         let cal = Calendar::new(2020, 2032, &cfg);

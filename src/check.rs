@@ -266,20 +266,26 @@ impl Checked {
     }
 }
 
-/// What a file is checked with besides its own text: the `[lint]` of the `implan.toml` above it, and its
-/// project's schema as a `#:schema` line names it (`missing-schema`). Found once per folder by
+/// What a file is checked with besides its own text: the `[lint]` and `[calendar]` of the `implan.toml` above
+/// it, and its project's schema as a `#:schema` line names it (`missing-schema`). Found once per folder by
 /// [`check_files`], and kept so that `--fix` checks each round as the file was checked.
 #[derive(Debug, Clone, Default)]
 pub struct Surroundings {
     pub lint: Option<Lint>,
+    /// The `implan.toml`'s `[calendar]`, its skolerute read in.
+    pub calendar: Option<crate::calendar::CalendarSpec>,
     pub schema: Option<String>,
 }
 
 impl Surroundings {
-    /// What a plan file at `path` is checked with: its `implan.toml`'s `[lint]` and the schema found beside
-    /// or above it.
-    pub fn of(path: &Path, lint: Option<&Lint>) -> Surroundings {
-        Surroundings { lint: lint.cloned(), schema: crate::config::find_schema_file(path) }
+    /// What a plan file at `path` is checked with: its `implan.toml`'s `[lint]` and `[calendar]`, and the
+    /// schema found beside or above it.
+    pub fn of(path: &Path, config: Option<&ConfigFile>) -> Surroundings {
+        Surroundings {
+            lint: config.map(|c| c.lint.clone()),
+            calendar: config.and_then(|c| c.calendar.clone()),
+            schema: crate::config::find_schema_file(path),
+        }
     }
 }
 
@@ -310,6 +316,9 @@ pub fn run_rules(
         Config::layered(around.lint.iter().chain(plan.lint.iter())).with_command_line(&opts.select, &opts.ignore);
     config.options.today = opts.today;
     config.options.schema = around.schema.clone();
+    for calendar in around.calendar.iter().chain(plan.calendar.iter()) {
+        calendar.apply(&mut config.options.school_holidays);
+    }
     crate::rules::run_with(plan, source, &config)
 }
 
@@ -382,8 +391,10 @@ pub(crate) fn check_files(inputs: &[Input], opts: &CheckOptions) -> Result<Check
         {
             configs.insert(c.clone(), crate::config::load_config_file(c)?);
         }
-        let lint = cfg.as_ref().and_then(|c| configs.get(c)).map(|c| c.lint.clone());
-        file_config.push((cfg, Surroundings { lint, schema }));
+        let config = cfg.as_ref().and_then(|c| configs.get(c));
+        let lint = config.map(|c| c.lint.clone());
+        let calendar = config.and_then(|c| c.calendar.clone());
+        file_config.push((cfg, Surroundings { lint, calendar, schema }));
     }
     let results: Vec<Result<FileReport, ReadError>> = inputs
         .par_iter()

@@ -92,10 +92,10 @@ impl Config {
                 c.options.owner_overload_max = m;
             }
             if let Some(w) = l.autumn_break_week {
-                c.options.school_holidays.autumn_week = Some(w);
+                c.options.school_holidays.autumn = crate::calendar::Break::Week(w);
             }
             if let Some(w) = l.winter_break_week {
-                c.options.school_holidays.winter_week = Some(w);
+                c.options.school_holidays.winter = crate::calendar::Break::Week(w);
             }
         }
         c
@@ -148,6 +148,8 @@ impl Config {
 #[derive(Debug, Clone, Default)]
 pub struct ConfigFile {
     pub lint: Lint,
+    /// Its `[calendar]`, with the school years of its skolerute file read in.
+    pub calendar: Option<crate::calendar::CalendarSpec>,
     /// The language of the plans that do not say theirs (and of their findings).
     pub lang: Option<crate::lang::Lang>,
 }
@@ -193,7 +195,7 @@ pub fn load_config_file(path: &std::path::Path) -> Result<ConfigFile, Box<Config
         return Err(Box::new(ConfigError { path: path.to_path_buf(), findings: vec![f], source }));
     }
     match crate::load::load_config_text(&source) {
-        Ok((lint, lang)) => Ok(ConfigFile { lint, lang }),
+        Ok((lint, calendar, lang)) => Ok(ConfigFile { lint, calendar, lang }),
         Err(findings) => Err(Box::new(ConfigError { path: path.to_path_buf(), findings, source })),
     }
 }

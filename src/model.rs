@@ -31,6 +31,8 @@ pub struct Plan {
     pub requirements: Vec<Requirement>,
     /// The plan's own `[lint]` table, stronger than an `implan.toml`'s.
     pub lint: Option<crate::lint::Lint>,
+    /// The plan's own `[calendar]`, stronger than an `implan.toml`'s.
+    pub calendar: Option<crate::calendar::CalendarSpec>,
     /// When the plan carries out an agreement: its start and length, for agreement years.
     pub agreement: Option<Agreement>,
     /// What the plan may cost, in all and per calendar year.
@@ -239,6 +241,41 @@ impl Status {
     }
 }
 
+/// Who an activity is for, as `audience` says in Bokmål, Nynorsk or English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    Staff,
+    Pupils,
+    Parents,
+    Everyone,
+}
+
+/// The words `audience` takes ([`crate::schema::AUDIENCE`] offers the same), lower case.
+pub const AUDIENCE_WORDS: [(&str, Audience); 14] = [
+    ("ansatte", Audience::Staff),
+    ("tilsette", Audience::Staff),
+    ("personalet", Audience::Staff),
+    ("staff", Audience::Staff),
+    ("elever", Audience::Pupils),
+    ("elevar", Audience::Pupils),
+    ("barn", Audience::Pupils),
+    ("pupils", Audience::Pupils),
+    ("children", Audience::Pupils),
+    ("foreldre", Audience::Parents),
+    ("parents", Audience::Parents),
+    ("alle", Audience::Everyone),
+    ("everyone", Audience::Everyone),
+    ("all", Audience::Everyone),
+];
+
+impl Audience {
+    /// The audience a word names, in any letter case, with spaces around it.
+    pub fn parse(word: &str) -> Option<Audience> {
+        let word = word.trim().to_lowercase();
+        AUDIENCE_WORDS.iter().find(|(w, _)| *w == word).map(|&(_, a)| a)
+    }
+}
+
 /// The language a status word is written in, as far as the word tells: `planlagt` is Bokmål and `planlagd`
 /// Nynorsk, while `gjennomført` is both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,6 +346,8 @@ pub struct Activity {
     pub after: Vec<Spanned<String>>,
     pub kind: Option<String>,
     pub tags: Vec<String>,
+    /// Who it is for (`audience`): a planning day suits the staff's activities, not the pupils'.
+    pub audience: Option<Audience>,
     /// Places taken (trainer-education places, seats at a gathering), for quotas.
     pub places: Option<Spanned<u32>>,
     /// What it costs.
@@ -598,11 +637,21 @@ impl Plan {
             activities,
             requirements,
             lint: _,
+            calendar,
             agreement: _,
             budget,
             hidden: _,
         } = &mut p;
         line(&mut title.value);
+        if let Some(c) = calendar {
+            c.skolerute.iter_mut().for_each(|s| line(&mut s.value));
+            for year in &mut c.school_years {
+                for b in &mut year.breaks {
+                    line(&mut b.name_nb);
+                    line(&mut b.name_en);
+                }
+            }
+        }
         org.iter_mut().for_each(line);
         owner.iter_mut().for_each(|o| line(&mut o.value));
         description.iter_mut().for_each(lines);
@@ -682,6 +731,7 @@ fn shown_activity(a: &mut Activity) {
         after,
         kind,
         tags,
+        audience: _,
         places: _,
         cost,
         participants,

@@ -229,6 +229,27 @@ pub static LANG: Words = Words::Fixed {
     suffixed: &["nb", "no", "nob", "nn", "nno", "en", "eng"],
 };
 
+/// `audience`: what [`crate::model::Audience::parse`] accepts.
+pub static AUDIENCE: Words = Words::Fixed {
+    words: &[
+        "ansatte",
+        "tilsette",
+        "personalet",
+        "staff",
+        "elever",
+        "elevar",
+        "barn",
+        "pupils",
+        "children",
+        "foreldre",
+        "parents",
+        "alle",
+        "everyone",
+        "all",
+    ],
+    suffixed: &[],
+};
+
 /// `status`: what [`crate::model::Status::parse`] accepts.
 pub static STATUS: Words = Words::Fixed {
     words: &[
@@ -345,6 +366,11 @@ pub(crate) static DOCUMENT: Table = Table::new(
         ),
         key("budget", Value::Table(&BUDGET), "What the plan may cost, in all and per calendar year (whole kroner)."),
         key("lint", Value::Table(&LINT), "Rule levels and rule options for this plan, stronger than an implan.toml's."),
+        key(
+            "calendar",
+            Value::Table(&CALENDAR),
+            "The municipality's school calendar (skolerute), stronger than an implan.toml's; the defaults are the usual pattern.",
+        ),
     ],
 );
 
@@ -529,6 +555,11 @@ pub static ACTIVITY: Table = Table {
         ),
         key("tags", STRINGS, "More words for recurring requirements to match on."),
         key(
+            "audience",
+            Value::Word(&AUDIENCE),
+            "Who it is for: \"ansatte\" (staff), \"elever\" (pupils), \"foreldre\" (parents) or \"alle\"; holiday-conflict lets staff work on planning days.",
+        ),
+        key(
             "places",
             Value::Integer { min: 0, max: 100_000 },
             "Places it takes (trainer-education places, seats at a gathering), for quotas.",
@@ -638,6 +669,76 @@ pub static REQUIREMENT: Table = Table {
     ],
     needs: &[["count", "per"], ["per", "count"]],
 };
+
+const MONTH_DAY: Value = Value::String;
+const BREAK_VALUE: Value =
+    Value::AnyOf(&[Value::Integer { min: 1, max: 53 }, Value::String, Value::Boolean, Value::OneOrList(&MONTH_DAY)]);
+const DAYS: Value = Value::OneOrList(&Value::Day);
+
+/// `[calendar]`.
+pub static CALENDAR: Table = Table::new(
+    "The school calendar: a pattern for every year, and the school years the municipality has published.",
+    &[
+        key(
+            "first-school-day",
+            MONTH_DAY,
+            "The first school day, every year: \"19. august\" or \"08-19\" (default 16 August).",
+        ),
+        key("last-school-day", MONTH_DAY, "The last school day, every year: \"19. juni\" (default 19 June)."),
+        key(
+            "autumn-break",
+            BREAK_VALUE,
+            "Høstferie, every year: a week (\"uke 41\" or 41), its first and last day ([\"9. oktober\", \"11. oktober\"]), or false (default week 40).",
+        ),
+        key("winter-break", BREAK_VALUE, "Vinterferie, every year, written as autumn-break is (default week 8)."),
+        key(
+            "christmas-break",
+            Value::OneOrList(&MONTH_DAY),
+            "Juleferie, its first and last day: [\"21. desember\", \"2. januar\"] (the default).",
+        ),
+        key(
+            "easter-break",
+            Value::Boolean,
+            "Whether the schools close from the Monday of Holy Week to 2. påskedag (default true).",
+        ),
+        key(
+            "skolerute",
+            Value::String,
+            "The municipality's published school calendar, an iCalendar file (.ics), relative to this file: its school years are stated whole.",
+        ),
+        key(
+            "school-year",
+            Value::Tables { table: &SCHOOL_YEAR, without: &[] },
+            "A school year as the municipality publishes it; it replaces the pattern from its first school day to its last.",
+        ),
+    ],
+);
+
+/// `[[calendar.school-year]]`.
+pub static SCHOOL_YEAR: Table = Table::new(
+    "One school year as the municipality publishes it.",
+    &[
+        required("first-day", Value::Day, "The first school day (2026-08-19)."),
+        required("last-day", Value::Day, "The last school day (2027-06-18)."),
+        key(
+            "breaks",
+            Value::Tables { table: &BREAK, without: &[] },
+            "Every break: [{ name = \"Høstferie\", from = 2026-10-07, to = 2026-10-09 }, …].",
+        ),
+        key("planning-days", DAYS, "Planning days (planleggingsdager): pupils are off, staff at work."),
+        key("days-off", DAYS, "Extra days off, such as the Friday after Kristi himmelfartsdag."),
+    ],
+);
+
+/// A break of a stated school year.
+pub static BREAK: Table = Table::new(
+    "A break or days off, first and last day.",
+    &[
+        required("name", Value::String, "Its name as the municipality writes it (\"Høstferie\")."),
+        required("from", Value::Day, "The first day off."),
+        key("to", Value::Day, "The last day off (default: the first)."),
+    ],
+);
 
 /// `[lint]`.
 pub static LINT: Table = Table::new(
@@ -785,7 +886,8 @@ mod tests {
                 "requirement",
                 "agreement",
                 "budget",
-                "lint"
+                "lint",
+                "calendar"
             ]
         );
         assert_eq!(keys(&PLAN), ["title", "org", "start", "end", "lang", "owner", "description"]);
@@ -809,6 +911,7 @@ mod tests {
                 "after",
                 "kind",
                 "tags",
+                "audience",
                 "places",
                 "participants",
                 "cost",

@@ -13,7 +13,8 @@ use std::collections::BTreeSet;
 /// The findings of a generated plan checked as it would be in a folder below the repository's schema (as
 /// `genplan`'s own `#:schema` line supposes), so that missing-schema can fire.
 fn check(text: &str) -> Vec<implan::diag::Finding> {
-    let around = implan::check::Surroundings { lint: None, schema: Some("../implan.schema.json".into()) };
+    let around =
+        implan::check::Surroundings { lint: None, calendar: None, schema: Some("../implan.schema.json".into()) };
     implan::check::check_source_with(&Source::new("gen.toml", text), &around, &Default::default())
 }
 

@@ -56,7 +56,8 @@ fn render(rule: RuleId, rel: &str) -> String {
     };
     let source = Source::new(rel, text);
     // As `implan check` checks the file where it lies: the repository's implan.schema.json is above it.
-    let around = Surroundings { lint: None, schema: implan::config::find_schema_file(&root().join(rel)) };
+    let around =
+        Surroundings { lint: None, calendar: None, schema: implan::config::find_schema_file(&root().join(rel)) };
     let findings = check_source_with(&source, &around, &opts);
     let others: Vec<String> =
         findings.iter().filter(|f| f.rule != rule).map(|f| format!("{}: {}", f.rule, f.message.en())).collect();

@@ -172,8 +172,7 @@ impl Checked {
             let declared = crate::load::declared_lang(&source);
             return Some(Checked { source, findings: vec![finding], declared, plan: None });
         }
-        let lint = super::plan::folder_config(path).map(|c| c.lint);
-        let around = crate::check::Surroundings::of(path, lint.as_ref());
+        let around = crate::check::Surroundings::of(path, super::plan::folder_config(path).as_ref());
         let (findings, declared, plan) = match crate::load::load(&source) {
             Ok(plan) => {
                 let findings = crate::check::run_rules(&plan, &source, &around, &crate::check::CheckOptions::default());

@@ -87,7 +87,7 @@ pub(super) fn folder_config(plan: &std::path::Path) -> Option<crate::config::Con
 /// ignored here; `check` reports it), so the count agrees.
 pub(super) fn findings(loaded: &Loaded) -> Vec<Finding> {
     let path = &loaded.source.path;
-    let around = check::Surroundings::of(path, folder_config(path).map(|c| c.lint).as_ref());
+    let around = check::Surroundings::of(path, folder_config(path).as_ref());
     let opts = check::CheckOptions { today: Some(loaded.today), ..Default::default() };
     check::run_rules(loaded.plan, loaded.source, &around, &opts)
 }

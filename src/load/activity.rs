@@ -27,6 +27,7 @@ impl Loader<'_> {
         let after = self.string_list(t, "after");
         let kind = self.string(t, "kind").map(|s| s.value);
         let tags = self.string_list(t, "tags").into_iter().map(|s| s.value).collect();
+        let audience = self.audience(t);
         let notes = self.string(t, "notes").map(|s| s.value);
         let postponed_from = self.when(t, "postponed-from");
         let reason = self.string(t, "reason").map(|s| s.value);
@@ -60,6 +61,7 @@ impl Loader<'_> {
             goals,
             after,
             kind,
+            audience,
             tags,
             places,
             cost,
@@ -154,6 +156,16 @@ impl Loader<'_> {
     }
 
     /// `status` and `done`: a done date alone means done, and one with another status is a contradiction.
+    /// `audience`, one of the words [`crate::model::AUDIENCE_WORDS`] lists.
+    fn audience(&mut self, t: &DeTable<'_>) -> Option<crate::model::Audience> {
+        let written = self.string(t, "audience")?;
+        let audience = crate::model::Audience::parse(&written.value);
+        if audience.is_none() {
+            self.error(written.span, m::unknown_audience(&written.value), Some(m::audience_help()));
+        }
+        audience
+    }
+
     fn status_and_done(&mut self, t: &DeTable<'_>) -> (Status, Option<Span>, Option<Spanned<NaiveDate>>) {
         let status_v = self.string(t, "status");
         let mut known_status = true;

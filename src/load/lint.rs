@@ -13,7 +13,9 @@ use toml::de::{DeTable, DeValue};
 /// What an `implan.toml` says: its `[lint]` table, checked as strictly as a plan's, and the language of the
 /// plans below it that do not say theirs — its top-level `lang`, or, when the file is a plan itself, its
 /// `[plan] lang`.
-pub(crate) fn load_config_text(source: &Source) -> Result<(crate::lint::Lint, Option<Lang>), Vec<Finding>> {
+pub(crate) type ConfigText = (crate::lint::Lint, Option<crate::calendar::CalendarSpec>, Option<Lang>);
+
+pub(crate) fn load_config_text(source: &Source) -> Result<ConfigText, Vec<Finding>> {
     let (doc, errors) = DeTable::parse_recoverable(&source.text);
     if !errors.is_empty() {
         return Err(super::syntax_findings(&source.text, errors).into_iter().take(1).collect());
@@ -21,11 +23,12 @@ pub(crate) fn load_config_text(source: &Source) -> Result<(crate::lint::Lint, Op
     let mut loader = Loader::new(source);
     let doc = doc.get_ref();
     let lint = loader.lint(doc).unwrap_or_default();
+    let calendar = loader.calendar(doc);
     let lang = match loader.table(doc, "plan") {
         Some((plan, _)) if find(doc, "lang").is_none() => loader.lang(plan),
         _ => loader.lang(doc),
     };
-    if loader.errors.is_empty() { Ok((lint, lang)) } else { Err(loader.errors) }
+    if loader.errors.is_empty() { Ok((lint, calendar, lang)) } else { Err(loader.errors) }
 }
 
 impl Loader<'_> {
@@ -89,14 +92,14 @@ mod tests {
     #[test]
     fn only_the_lint_table_and_the_language_are_read_from_a_configuration() {
         let read = |text: &str| load_config_text(&Source::new("implan.toml", text));
-        let (lint, lang) = read("[lint.options]\nidle-gap-months = 4\n").expect("valid");
+        let (lint, _, lang) = read("[lint.options]\nidle-gap-months = 4\n").expect("valid");
         assert_eq!((lint.idle_gap_months, lang), (Some(4), None));
         let errors = read("[lint.options]\nidle-gap-months = \"four\"\n").unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(read("[lint\n").is_err());
-        assert_eq!(read("lang = \"nn\"\n[lint]\n").unwrap().1, Some(Lang::Nn));
-        assert_eq!(read("[plan]\ntitle = \"T\"\nlang = \"en\"\n").unwrap().1, Some(Lang::En), "a plan's own");
-        assert_eq!(read("lang = \"nb\"\n[plan]\nlang = \"en\"\n").unwrap().1, Some(Lang::Nb), "the top level first");
+        assert_eq!(read("lang = \"nn\"\n[lint]\n").unwrap().2, Some(Lang::Nn));
+        assert_eq!(read("[plan]\ntitle = \"T\"\nlang = \"en\"\n").unwrap().2, Some(Lang::En), "a plan's own");
+        assert_eq!(read("lang = \"nb\"\n[plan]\nlang = \"en\"\n").unwrap().2, Some(Lang::Nb), "the top level first");
         let errors = read("lang = \"svensk\"\n").unwrap_err();
         assert!(errors[0].message.en().contains("svensk"), "{errors:?}");
     }

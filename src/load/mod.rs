@@ -5,6 +5,7 @@
 //! own line and column.
 
 mod activity;
+mod calendar;
 mod costs;
 mod decode;
 mod lint;

@@ -23,6 +23,7 @@ impl Loader<'_> {
         self.scan_hidden(doc);
         self.check_keys(doc, &schema::keys(&schema::DOCUMENT), &m::a_plan_file());
         let lint = self.lint(doc);
+        let calendar = self.calendar(doc);
         self.agreement = self.agreement_table(doc);
         let budget = self.budget(doc);
         let Some((p, header)) = self.table(doc, "plan") else {
@@ -81,6 +82,7 @@ impl Loader<'_> {
             activities,
             requirements,
             lint,
+            calendar,
             agreement: self.agreement.clone(),
             budget,
             hidden: Vec::new(),

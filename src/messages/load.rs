@@ -616,6 +616,22 @@ pub fn unknown_status(status: &str) -> Text {
     text!(nb: "ukjent status '{status}'", nn: "ukjend status '{status}'", en: "unknown status '{status}'")
 }
 
+pub fn unknown_audience(audience: &str) -> Text {
+    text!(
+        nb: "ukjent målgruppe '{audience}'",
+        nn: "ukjend målgruppe '{audience}'",
+        en: "unknown audience '{audience}'",
+    )
+}
+
+pub fn audience_help() -> Text {
+    text!(
+        nb: "skriv \"ansatte\", \"elever\", \"barn\", \"foreldre\" eller \"alle\"",
+        nn: "skriv \"tilsette\", \"elevar\", \"barn\", \"foreldre\" eller \"alle\"",
+        en: "write \"staff\", \"pupils\", \"children\", \"parents\" or \"everyone\"",
+    )
+}
+
 /// For "flyttet" and the like, which are no status: how a postponed activity is written.
 pub fn postponed_help() -> Text {
     text!(
@@ -916,4 +932,89 @@ mod tests {
         assert_eq!(id_help(None).en(), "use letters, digits, '-' and '_', such as \"rektor\"");
         assert_eq!(id_help(Some("a-b")).get(Lang::Nb), "bruk bokstaver, sifre, '-' og '_', for eksempel \"a-b\"");
     }
+}
+
+// The school calendar, `[calendar]`.
+
+pub fn a_day_of_the_year() -> Text {
+    text!(
+        nb: "en dag i året (\"19. august\")",
+        nn: "ein dag i året (\"19. august\")",
+        en: "a day of the year (\"19. august\")",
+    )
+}
+
+pub fn not_a_day_of_the_year(key: &str, written: &str) -> Text {
+    text!(
+        nb: "'{key}' er ikke en dag i året: \"{written}\"",
+        nn: "'{key}' er ikkje ein dag i året: \"{written}\"",
+        en: "'{key}' is not a day of the year: \"{written}\"",
+    )
+}
+
+pub fn day_of_the_year_help() -> Text {
+    text!(
+        nb: "skriv dagen og måneden, uten år: \"19. august\" eller \"08-19\"",
+        nn: "skriv dagen og månaden, utan år: \"19. august\" eller \"08-19\"",
+        en: "write the day and the month, without a year: \"19. august\" or \"08-19\"",
+    )
+}
+
+pub fn first_and_last_day() -> Text {
+    text!(
+        nb: "den første og den siste dagen, som en liste med to (\"21. desember\", \"2. januar\")",
+        nn: "den første og den siste dagen, som ei liste med to (\"21. desember\", \"2. januar\")",
+        en: "the first and the last day, as a list of two (\"21. desember\", \"2. januar\")",
+    )
+}
+
+pub fn a_break() -> Text {
+    text!(
+        nb: "en uke (\"uke 41\"), den første og den siste dagen, eller false",
+        nn: "ei veke (\"veke 41\"), den første og den siste dagen, eller false",
+        en: "a week (\"uke 41\"), the first and the last day, or false",
+    )
+}
+
+pub fn not_a_break(key: &str, written: &str) -> Text {
+    text!(
+        nb: "'{key}' er ikke en ferie: \"{written}\"",
+        nn: "'{key}' er ikkje ein ferie: \"{written}\"",
+        en: "'{key}' is not a break: \"{written}\"",
+    )
+}
+
+pub fn break_help() -> Text {
+    text!(
+        nb: "skriv uken (\"uke 41\"), den første og den siste dagen ([\"9. oktober\", \"11. oktober\"]), eller false \
+             når det ikke er noen slik ferie",
+        nn: "skriv veka (\"veke 41\"), den første og den siste dagen ([\"9. oktober\", \"11. oktober\"]), eller \
+             false når det ikkje er nokon slik ferie",
+        en: "write the week (\"uke 41\"), the first and the last day ([\"9. oktober\", \"11. oktober\"]), or false \
+             when there is no such break",
+    )
+}
+
+pub fn school_year_ends_before_it_starts() -> Text {
+    text!(
+        nb: "skoleåret slutter før det begynner",
+        nn: "skuleåret sluttar før det byrjar",
+        en: "the school year ends before it starts",
+    )
+}
+
+pub fn break_ends_before_it_starts() -> Text {
+    text!(
+        nb: "ferien slutter før den begynner",
+        nn: "ferien sluttar før han byrjar",
+        en: "the break ends before it starts",
+    )
+}
+
+pub fn must_be_a_day(key: &str) -> Text {
+    text!(
+        nb: "'{key}' må være én dag",
+        nn: "'{key}' må vere éin dag",
+        en: "'{key}' must be one day",
+    )
 }

@@ -2,6 +2,7 @@ use super::{Ctx, Rule, rule_doc};
 use crate::calendar::{Calendar, Conflict};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::messages::rules::holiday_conflict as m;
+use crate::model::{Activity, Audience};
 use crate::when::Precision;
 use chrono::Datelike;
 
@@ -14,42 +15,79 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    days(ctx, out);
+    let considered: Vec<&Activity> = ctx.plan.activities.iter().filter(|a| !a.is_cancelled()).collect();
+    let Some(calendar) = calendar_for(ctx, &considered) else { return };
+    days(&calendar, &considered, out);
+    periods(ctx, &calendar, &considered, out);
     summer_months(ctx, out);
 }
 
-/// Activities dated to the day: on a public holiday, in a school holiday or on a weekend.
-fn days(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let plan = ctx.plan;
+/// The calendar of the years the activities span, under the plan's school calendar.
+fn calendar_for(ctx: &Ctx, activities: &[&Activity]) -> Option<Calendar> {
+    let first = activities.iter().map(|a| a.when.value.start.year()).min()?;
+    let last = activities.iter().map(|a| a.last_day.year()).max()?;
+    Some(Calendar::new(first, last, &ctx.options.school_holidays))
+}
+
+/// Activities dated to the day: on a public holiday, in a school holiday, on a planning day (unless they are
+/// for the staff or the parents) or on a weekend.
+fn days(calendar: &Calendar, activities: &[&Activity], out: &mut Vec<Finding>) {
     // Only activities dated to the day can clash; a month or a term leaves the day open.
-    let days: Vec<&crate::model::Activity> =
-        plan.activities.iter().filter(|a| !a.is_cancelled() && a.when.value.precision == Precision::Day).collect();
-    if days.is_empty() {
-        return;
-    }
-    let first = days.iter().map(|a| a.when.value.start.year()).min().unwrap_or(2000);
-    let last = days.iter().map(|a| a.when.value.start.year()).max().unwrap_or(first);
-    let calendar = Calendar::new(first, last, &ctx.options.school_holidays);
-    for a in days {
+    for a in activities.iter().filter(|a| a.when.value.precision == Precision::Day) {
         let day = a.when.value.start;
         let Some(conflict) = calendar.conflict(day) else { continue };
-        let (what, help) = match conflict {
-            Conflict::PublicHoliday(h) => (m::on_holiday(&h.name_nb), m::move_to_a_working_day()),
+        let (what, label, help) = match conflict {
+            Conflict::PublicHoliday(h) => (m::on_holiday(&h.name_nb), m::people_are_off(), m::move_to_a_working_day()),
             Conflict::SchoolHoliday(h) => (
-                m::in_school_holiday(&h.name_nb, &h.start.to_string(), &h.end.to_string()),
+                m::in_school_holiday((&h.name_nb, &h.name_en), &days_of(h)),
+                m::people_are_off(),
                 m::move_out_of_the_holiday(),
             ),
+            Conflict::PlanningDay if matches!(a.audience, Some(Audience::Staff | Audience::Parents)) => continue,
+            Conflict::PlanningDay => (m::on_planning_day(), m::pupils_are_off(), m::planning_day_help()),
             Conflict::Weekend => {
                 let on = if day.weekday() == chrono::Weekday::Sat { m::on_saturday() } else { m::on_sunday() };
-                (on, m::move_to_a_weekday())
+                (on, m::people_are_off(), m::move_to_a_weekday())
             }
         };
+        out.push(RULE.finding(a.when.span, m::dated(&a.title.value, &day.to_string(), &what)).label(label).help(help));
+    }
+}
+
+/// "2026-09-28 – 2026-10-04", or "2027-05-07" for one day.
+fn days_of(h: &crate::calendar::Holiday) -> String {
+    if h.start == h.end { h.start.to_string() } else { format!("{} – {}", h.start, h.end) }
+}
+
+/// Activities still to be done, dated to a week, a month or a term, that hold no school day at all ("uke 40
+/// 2026" in the autumn break). The summer months have their own finding, with a fix.
+fn periods(ctx: &Ctx, calendar: &Calendar, activities: &[&Activity], out: &mut Vec<Finding>) {
+    let summer = &ctx.options.summer_months;
+    for a in activities {
+        let w = &a.when.value;
+        let period = matches!(w.precision, Precision::Week | Precision::Month | Precision::Season);
+        if !period || !a.status.is_open() || in_a_summer_month(a, summer) {
+            continue;
+        }
+        if !calendar.no_school_day_in(w.start, a.last_day) {
+            continue;
+        }
+        let (first, last) = (w.start.to_string(), a.last_day.to_string());
+        let (before, after) = calendar.school_days_around(w.start, a.last_day);
+        let day = |d: Option<chrono::NaiveDate>, or: &str| d.map_or(or.to_string(), |d| d.to_string());
         out.push(
-            RULE.finding(a.when.span, m::dated(&a.title.value, &day.to_string(), &what))
-                .label(m::people_are_off())
-                .help(help),
+            RULE.finding(a.when.span, m::dated_without_school_days(&a.title.value, &first, &last))
+                .label(m::all_holiday())
+                .help(m::nearest_school_days(&day(before, &first), &day(after, &last))),
         );
     }
+}
+
+/// Dated to one summer month (`summer-months`) and ending with it: an `end` or a `duration` reaching past it
+/// leaves days to use.
+fn in_a_summer_month(a: &Activity, summer: &[u32]) -> bool {
+    let w = &a.when.value;
+    w.precision == Precision::Month && a.last_day == w.end && summer.contains(&w.start.month())
 }
 
 /// Activities still to be done that are dated to a whole month the schools are closed for (`summer-months`,
@@ -59,10 +97,7 @@ fn summer_months(ctx: &Ctx, out: &mut Vec<Finding>) {
     let summer = &ctx.options.summer_months;
     for a in &ctx.plan.activities {
         let w = &a.when.value;
-        let month = w.start.month();
-        // Dated to the month and ending with it: an `end` or a `duration` reaching past it leaves days to use.
-        let one_month = w.precision == Precision::Month && a.last_day == w.end;
-        if !one_month || !a.status.is_open() || !summer.contains(&month) {
+        if !a.status.is_open() || !in_a_summer_month(a, summer) {
             continue;
         }
         let (before, after) = open_months_around(w.start, summer);

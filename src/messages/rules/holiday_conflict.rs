@@ -27,18 +27,78 @@ pub fn on_holiday(name: &str) -> Text {
     text!(nb: "på en helligdag, {name}", nn: "på ein heilagdag, {name}", en: "on a public holiday, {name}")
 }
 
-/// "in the høstferie (2026-09-28 – 2026-10-04)"; `name` is the Bokmål name, "høstferie".
-pub fn in_school_holiday(name: &str, start: &str, end: &str) -> Text {
-    let nn = match name {
+/// "in the høstferie (2026-09-28 – 2026-10-04)"; `names` are the Bokmål and English names, ("høstferie",
+/// "autumn half-term"), or the name a municipality gives a break in its own calendar ("Høstferie", "Fri").
+/// `days` is the first and last day, or the one day.
+pub fn in_school_holiday(names: (&str, &str), days: &str) -> Text {
+    let (nb, en) = names;
+    let lower = nb.to_lowercase();
+    if !lower.ends_with("ferie") {
+        return text!(
+            nb: "på en skolefri dag, {nb} ({days})",
+            nn: "på ein skulefri dag, {nb} ({days})",
+            en: "on a day the schools are closed, {en} ({days})",
+        );
+    }
+    let nn = match lower.as_str() {
         "sommerferie" => "sommarferie",
         "høstferie" => "haustferie",
         other => other,
     };
     // Each name is "…ferie", whose definite form is "…ferien" in both.
     text!(
-        nb: "i {name}n ({start} – {end})",
-        nn: "i {nn}n ({start} – {end})",
-        en: "in the {name} ({start} – {end})",
+        nb: "i {lower}n ({days})",
+        nn: "i {nn}n ({days})",
+        en: "in the {lower} ({days})",
+    )
+}
+
+pub fn on_planning_day() -> Text {
+    text!(nb: "på en planleggingsdag", nn: "på ein planleggingsdag", en: "on a planning day")
+}
+
+pub fn pupils_are_off() -> Text {
+    text!(
+        nb: "elevene har fri, de ansatte er på jobb",
+        nn: "elevane har fri, dei tilsette er på jobb",
+        en: "pupils are off, staff at work",
+    )
+}
+
+pub fn planning_day_help() -> Text {
+    text!(
+        nb: "flytt aktiviteten til en skoledag, eller skriv audience = \"ansatte\" hvis den er for de ansatte",
+        nn: "flytt aktiviteten til ein skuledag, eller skriv audience = \"tilsette\" viss han er for dei tilsette",
+        en: "move it to a school day, or write audience = \"staff\" if it is for the staff",
+    )
+}
+
+/// "'Kartlegging' is dated 2026-09-28 – 2026-10-04, and not one of those days is a school day".
+pub fn dated_without_school_days(activity: &str, first: &str, last: &str) -> Text {
+    text!(
+        nb: "'{activity}' er datert {first} – {last}, og ingen av de dagene er skoledager",
+        nn: "'{activity}' er datert {first} – {last}, og ingen av dei dagane er skuledagar",
+        en: "'{activity}' is dated {first} – {last}, and not one of those days is a school day",
+    )
+}
+
+pub fn all_holiday() -> Text {
+    text!(
+        nb: "hele perioden er ferie, helg eller fridager",
+        nn: "heile perioden er ferie, helg eller fridagar",
+        en: "the whole period is holiday, weekend or days off",
+    )
+}
+
+/// "the nearest school days are 2026-09-25 and 2026-10-05: move it there, …".
+pub fn nearest_school_days(before: &str, after: &str) -> Text {
+    text!(
+        nb: "de nærmeste skoledagene er {before} og {after}: flytt aktiviteten dit, eller skriv allow = \
+             [\"holiday-conflict\"] hvis den er ment for ferien",
+        nn: "dei næraste skuledagane er {before} og {after}: flytt aktiviteten dit, eller skriv allow = \
+             [\"holiday-conflict\"] viss han er meint for ferien",
+        en: "the nearest school days are {before} and {after}: move it there, or write allow = \
+             [\"holiday-conflict\"] if it is meant for the holiday",
     )
 }
 
@@ -68,9 +128,9 @@ pub fn move_to_a_working_day() -> Text {
 
 pub fn move_out_of_the_holiday() -> Text {
     text!(
-        nb: "flytt aktiviteten ut av ferien, eller skriv kommunens egne ferieuker under [lint.options]",
-        nn: "flytt aktiviteten ut av ferien, eller skriv ferievekene til kommunen under [lint.options]",
-        en: "move it out of the holiday, or set this municipality's holiday weeks under [lint.options]",
+        nb: "flytt aktiviteten ut av ferien, eller skriv kommunens egen skolerute under [calendar]",
+        nn: "flytt aktiviteten ut av ferien, eller skriv skuleruta til kommunen under [calendar]",
+        en: "move it out of the holiday, or write this municipality's own school calendar under [calendar]",
     )
 }
 
@@ -114,11 +174,20 @@ mod tests {
 
     #[test]
     fn school_holidays_in_the_definite_form_of_each_language() {
-        let autumn = in_school_holiday("høstferie", "2026-09-28", "2026-10-04");
+        let autumn = in_school_holiday(("høstferie", "autumn half-term"), "2026-09-28 – 2026-10-04");
+        let day_off = in_school_holiday(("fridag", "day off"), "2027-05-07");
+        assert_eq!(day_off.get(Lang::Nn), "på ein skulefri dag, fridag (2027-05-07)");
+        assert_eq!(day_off.en(), "on a day the schools are closed, day off (2027-05-07)");
         assert_eq!(autumn.get(Lang::Nb), "i høstferien (2026-09-28 – 2026-10-04)");
         assert_eq!(autumn.get(Lang::Nn), "i haustferien (2026-09-28 – 2026-10-04)");
         assert_eq!(autumn.en(), "in the høstferie (2026-09-28 – 2026-10-04)");
-        assert_eq!(in_school_holiday("sommerferie", "a", "b").get(Lang::Nn), "i sommarferien (a – b)");
-        assert_eq!(in_school_holiday("juleferie", "a", "b").get(Lang::Nn), "i juleferien (a – b)");
+        assert_eq!(
+            in_school_holiday(("sommerferie", "summer holiday"), "a – b").get(Lang::Nn),
+            "i sommarferien (a – b)"
+        );
+        assert_eq!(
+            in_school_holiday(("juleferie", "Christmas holiday"), "a – b").get(Lang::Nn),
+            "i juleferien (a – b)"
+        );
     }
 }
