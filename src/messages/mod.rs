@@ -17,6 +17,7 @@ pub mod load;
 pub mod report;
 pub mod rules;
 pub mod since;
+pub mod skolerute;
 pub mod views;
 pub mod when;
 pub mod write;
