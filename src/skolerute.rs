@@ -477,8 +477,15 @@ fn span(event: &Component<'_>, summary: &str, place: &Place<'_>) -> Result<(Naiv
             DatePerhapsTime::Date(_) => days.saturating_sub(1),
             DatePerhapsTime::DateTime(_) => days,
         };
-        let end = first.checked_add_days(Days::new(after));
-        end.ok_or_else(|| SkoleruteError::new(place.line_of("DURATION"), msg::too_long(summary, i64::MAX), None))?
+        // Checked here, before the date arithmetic, so that a duration of millions of weeks is refused too.
+        match first.checked_add_days(Days::new(after)) {
+            Some(end) if after < MAX_DAYS.unsigned_abs() => end,
+            _ => {
+                let days = i64::try_from(after.saturating_add(1)).unwrap_or(i64::MAX);
+                let message = msg::too_long(summary, days);
+                return Err(SkoleruteError::new(place.line_of("DURATION"), message, Some(msg::date_help())));
+            }
+        }
     } else {
         first
     };
@@ -1037,7 +1044,15 @@ mod tests {
             (Some(10), true)
         );
         let e = event_error(&["DTSTART;VALUE=DATE:20261005", "DURATION:P9999999999W", "SUMMARY:Fri"]);
-        assert_eq!(e.line, Some(14));
+        assert_eq!(
+            (e.line, e.message.en()),
+            (
+                Some(14),
+                "the event \"Fri\" lasts 69999999993 days; a break or planning day in a school calendar lasts less than a year"
+            )
+        );
+        let e = event_error(&["DTSTART:20261005T080000", "DURATION:P366D", "SUMMARY:Fri"]);
+        assert_eq!((e.line, e.message, e.help), (Some(14), msg::too_long("Fri", 367), Some(msg::date_help())));
         // A year of days is not too long.
         let year = one_year(&[all_day("Planleggingsdag", "20260901", Some("20270902"))]);
         assert_eq!(year.planning_days.len(), 366);
