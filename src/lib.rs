@@ -27,6 +27,7 @@ pub mod render;
 pub mod rule_id;
 pub mod rules;
 pub mod schema;
+pub mod skolerute;
 pub mod source;
 pub mod split;
 pub mod suggest;

@@ -13,7 +13,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         "text and places",
         &["source", "lang", "diag", "messages", "rule_id", "escape", "json", "suggest", "write", "fix"],
     ),
-    ("plan model", &["when", "calendar", "model", "plan_index", "lint", "schema", "split", "i18n", "load"]),
+    (
+        "plan model",
+        &["when", "calendar", "model", "plan_index", "lint", "schema", "split", "i18n", "load", "skolerute"],
+    ),
     ("analyses", &["config", "rules", "views", "export", "edit", "init", "diff"]),
     ("commands", &["check", "render", "cli", "commands"]),
 ];

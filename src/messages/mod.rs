@@ -6,7 +6,8 @@
 //! a rule says `messages::rules::unknown_role::message(name)` instead of holding words. The files follow the
 //! code that speaks: `load` for the loader, `rules/` one file per rule, `report` for the check report's own
 //! words, `commands`, `edit`, `init` and `write` for what the commands say besides findings, `diff` and `since`
-//! for what changed between versions of a plan, `views` for the views' own words that are not the plan's.
+//! for what changed between versions of a plan, `views` for the views' own words that are not the plan's,
+//! `skolerute` for the reader of a municipality's school calendar.
 
 pub mod commands;
 pub mod common;
@@ -17,6 +18,7 @@ pub mod load;
 pub mod report;
 pub mod rules;
 pub mod since;
+pub mod skolerute;
 pub mod views;
 pub mod when;
 pub mod write;
