@@ -181,6 +181,16 @@ impl Break {
     }
 }
 
+impl SchoolYear {
+    /// The days the school year holds for pupils or staff: from its first school day, or an earlier planning
+    /// day, to its last, or a later planning day.
+    fn span(&self) -> (NaiveDate, NaiveDate) {
+        let first = self.planning_days.iter().copied().chain([self.first_day]).min().unwrap_or(self.first_day);
+        let last = self.planning_days.iter().copied().chain([self.last_day]).max().unwrap_or(self.last_day);
+        (first, last)
+    }
+}
+
 /// School holidays to assume: a yearly pattern, and the school years the municipality has stated whole. The
 /// [`Default`] is the usual pattern (see the module documentation) and no stated year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -315,7 +325,7 @@ pub(crate) fn school_holidays(year: i32, cfg: &SchoolHolidays) -> Vec<Holiday> {
         holidays.push(Holiday::new(start, end, "påskeferie", "Easter holiday"));
     }
     for (start, end) in yearly_spans(year, cfg.summer) {
-        holidays.push(Holiday::new(start, end, "sommerferie", "summer holiday"));
+        holidays.push(Holiday::new(start, end, SUMMER.0, SUMMER.1));
     }
     if let Some((start, end)) = cfg.autumn.in_year(year) {
         holidays.push(Holiday::new(start, end, "høstferie", "autumn half-term"));
@@ -333,20 +343,45 @@ pub(crate) fn school_holidays(year: i32, cfg: &SchoolHolidays) -> Vec<Holiday> {
 fn with_stated_years(pattern: Vec<Holiday>, stated: &[SchoolYear]) -> Vec<Holiday> {
     let mut school = pattern;
     for year in stated {
-        school = school.into_iter().flat_map(|h| outside(h, year.first_day, year.last_day)).collect();
+        let (first, last) = year.span();
+        school = school.into_iter().flat_map(|h| outside(h, first, last)).collect();
     }
     for year in stated {
+        let (first, last) = year.span();
         school.extend(year.breaks.iter().cloned());
-        let july_first = NaiveDate::from_ymd_opt(year.first_day.year(), 7, 1);
-        let july_last = NaiveDate::from_ymd_opt(year.last_day.year(), 7, 31);
+        let july_first = NaiveDate::from_ymd_opt(first.year(), 7, 1);
+        let july_last = NaiveDate::from_ymd_opt(last.year(), 7, 31);
         let summer = |start: Option<NaiveDate>, end: Option<NaiveDate>| {
-            Some(Holiday::new(start?, end?, "sommerferie", "summer holiday")).filter(|h| h.start <= h.end)
+            Some(Holiday::new(start?, end?, SUMMER.0, SUMMER.1)).filter(|h| h.start <= h.end)
         };
-        school.extend(summer(july_first, year.first_day.pred_opt()));
-        school.extend(summer(year.last_day.succ_opt(), july_last));
+        school.extend(summer(july_first, first.pred_opt()));
+        school.extend(summer(last.succ_opt(), july_last));
     }
     school.sort_by_key(|h| (h.start, h.end));
-    school
+    one_summer_each(school)
+}
+
+/// The summer holiday's Bokmål and English names.
+const SUMMER: (&str, &str) = ("sommerferie", "summer holiday");
+
+/// Summer holidays that overlap or follow each other (the pattern's and a stated year's) joined into one, so
+/// that a finding names the summer as it is. `holidays` is sorted by first day.
+fn one_summer_each(holidays: Vec<Holiday>) -> Vec<Holiday> {
+    let mut out: Vec<Holiday> = Vec::with_capacity(holidays.len());
+    let mut summer: Option<usize> = None;
+    for h in holidays {
+        if h.name_nb == SUMMER.0 {
+            if let Some(last) = summer.and_then(|i| out.get_mut(i))
+                && last.end.succ_opt().is_some_and(|next| h.start <= next)
+            {
+                last.end = last.end.max(h.end);
+                continue;
+            }
+            summer = Some(out.len());
+        }
+        out.push(h);
+    }
+    out
 }
 
 /// The parts of `holiday` outside `first..=last`: none, one or two.
@@ -760,8 +795,9 @@ mod tests {
         assert_eq!(name(d(2026, 10, 7)).as_deref(), Some("Høstferie"));
         assert_eq!(name(d(2026, 10, 9)).as_deref(), Some("Høstferie"));
         assert_eq!(name(d(2026, 10, 12)), None);
-        // Summer up to the day before the first school day, and from the day after the last.
-        assert_eq!(name(d(2026, 8, 18)).as_deref(), Some("sommerferie"));
+        // Summer up to the day before the first planning day, and from the day after the last school day.
+        assert_eq!(name(d(2026, 8, 16)).as_deref(), Some("sommerferie"));
+        assert_eq!(name(d(2026, 8, 17)), None);
         assert_eq!(name(d(2026, 8, 19)), None);
         assert_eq!(name(d(2027, 6, 18)), None);
         assert_eq!(name(d(2027, 6, 19)).as_deref(), Some("sommerferie"));
@@ -774,6 +810,50 @@ mod tests {
         assert_eq!(name(d(2026, 6, 22)).as_deref(), Some("sommerferie"));
         // Public holidays stay whatever the school says.
         assert!(matches!(cal.conflict(d(2026, 12, 25)), Some(Conflict::PublicHoliday(_))));
+    }
+
+    #[test]
+    fn planning_days_before_the_first_school_day_belong_to_the_school_year() {
+        let year = SchoolYear { planning_days: vec![d(2026, 8, 13), d(2026, 8, 14)], ..stated_2026_27() };
+        let cal = Calendar::new(2026, 2027, &SchoolHolidays { stated: vec![year], ..SchoolHolidays::default() });
+        assert_eq!(cal.conflict(d(2026, 8, 14)), Some(Conflict::PlanningDay));
+        assert!(matches!(cal.conflict(d(2026, 8, 12)), Some(Conflict::SchoolHoliday(_))));
+        assert!(cal.is_school_day(d(2026, 8, 19)));
+    }
+
+    #[test]
+    fn the_summer_between_the_pattern_and_a_stated_year_is_one_summer() {
+        let cal =
+            Calendar::new(2026, 2027, &SchoolHolidays { stated: vec![stated_2026_27()], ..SchoolHolidays::default() });
+        let summer = cal.school_holiday(d(2026, 8, 1)).unwrap();
+        assert_eq!((summer.start, summer.end), (d(2026, 6, 20), d(2026, 8, 16)), "to the first planning day");
+        let next = SchoolYear {
+            first_day: d(2027, 8, 17),
+            last_day: d(2028, 6, 20),
+            planning_days: vec![],
+            ..stated_2026_27()
+        };
+        let cal = Calendar::new(
+            2026,
+            2028,
+            &SchoolHolidays { stated: vec![stated_2026_27(), next], ..SchoolHolidays::default() },
+        );
+        let summer = cal.school_holiday(d(2027, 7, 1)).unwrap();
+        assert_eq!((summer.start, summer.end), (d(2027, 6, 19), d(2027, 8, 16)));
+        // Other holidays are not joined, even when they follow each other.
+        let h = |a, b, n: &str| Holiday::new(a, b, n, n);
+        let joined = one_summer_each(vec![h(d(2026, 1, 1), d(2026, 1, 2), "x"), h(d(2026, 1, 3), d(2026, 1, 4), "x")]);
+        assert_eq!(joined.len(), 2);
+        let apart = one_summer_each(vec![
+            h(d(2026, 6, 1), d(2026, 6, 2), "sommerferie"),
+            h(d(2026, 6, 4), d(2026, 6, 5), "sommerferie"),
+        ]);
+        assert_eq!(apart.len(), 2, "a day between");
+        let next_day = one_summer_each(vec![
+            h(d(2026, 6, 1), d(2026, 6, 2), "sommerferie"),
+            h(d(2026, 6, 3), d(2026, 6, 5), "sommerferie"),
+        ]);
+        assert_eq!((next_day.len(), next_day[0].end), (1, d(2026, 6, 5)));
     }
 
     #[test]

@@ -316,10 +316,18 @@ pub fn run_rules(
         Config::layered(around.lint.iter().chain(plan.lint.iter())).with_command_line(&opts.select, &opts.ignore);
     config.options.today = opts.today;
     config.options.schema = around.schema.clone();
-    for calendar in around.calendar.iter().chain(plan.calendar.iter()) {
+    let mut unread = None;
+    let own = plan.calendar.clone().map(|mut c| {
+        let dir = source.path.parent().unwrap_or(Path::new(""));
+        unread = crate::config::read_skolerute(&mut c, dir).err();
+        c
+    });
+    for calendar in around.calendar.iter().chain(own.iter()) {
         calendar.apply(&mut config.options.school_holidays);
     }
-    crate::rules::run_with(plan, source, &config)
+    let mut findings = crate::rules::run_with(plan, source, &config);
+    findings.extend(unread);
+    findings
 }
 
 /// The text of `report`'s file with the fixes its findings carry made, round after round, each round checked

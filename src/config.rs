@@ -195,9 +195,39 @@ pub fn load_config_file(path: &std::path::Path) -> Result<ConfigFile, Box<Config
         return Err(Box::new(ConfigError { path: path.to_path_buf(), findings: vec![f], source }));
     }
     match crate::load::load_config_text(&source) {
-        Ok((lint, calendar, lang)) => Ok(ConfigFile { lint, calendar, lang }),
+        Ok((lint, mut calendar, lang)) => {
+            let dir = path.parent().unwrap_or(std::path::Path::new(""));
+            if let Some(Err(f)) = calendar.as_mut().map(|c| read_skolerute(c, dir)) {
+                return Err(Box::new(ConfigError { path: path.to_path_buf(), findings: vec![f], source }));
+            }
+            Ok(ConfigFile { lint, calendar, lang })
+        }
         Err(findings) => Err(Box::new(ConfigError { path: path.to_path_buf(), findings, source })),
     }
+}
+
+/// Reads the skolerute file a `[calendar]` names (relative to `dir`, the folder of the file that names it) and
+/// puts its school years under the table's own `[[calendar.school-year]]`, which win for the years both state.
+/// A file that cannot be read or is no skolerute is an error at the `skolerute` value.
+pub fn read_skolerute(calendar: &mut crate::calendar::CalendarSpec, dir: &std::path::Path) -> Result<(), Finding> {
+    let Some(named) = &calendar.skolerute else { return Ok(()) };
+    let path = dir.join(&named.value);
+    let error = |message: crate::lang::Text, help: Option<crate::lang::Text>| {
+        let f = Finding::new(RuleId::InvalidPlan, Severity::Error, Some(named.span), message);
+        match help {
+            Some(help) => f.help(help),
+            None => f,
+        }
+    };
+    let m = crate::messages::load::skolerute_error;
+    let bytes = std::fs::read(&path)
+        .map_err(|e| error(m(&named.value, None, &crate::lang::Text::verbatim(&e.to_string())), None))?;
+    let read = crate::skolerute::read(&String::from_utf8_lossy(&bytes))
+        .map_err(|e| error(m(&named.value, e.line, &e.message), e.help))?;
+    let mut years = read.years;
+    crate::calendar::state_years(&mut years, &calendar.school_years);
+    calendar.school_years = years;
+    Ok(())
 }
 
 /// The `implan.toml` nearest above a plan file (its own directory first), if any.

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TempDir, command, command_in, run_with_input, stderr, stdout};
+use common::{TempDir, command, command_in, output_of, run_with_input, stderr, stdout};
 use std::process::Output;
 
 /// A plan with one error (an unknown role) on line 10 and no `lang`: it speaks what the run says.
@@ -267,4 +267,45 @@ fn an_unreadable_name_is_escaped_for_each_medium() {
         "unreadable_name_sarif_uri",
         uri["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap()
     );
+}
+
+/// A plan with a meeting on 8 October 2026, the middle day of the skolerute's three-day autumn break, and a
+/// survey in week 40, the default autumn break.
+const AUTUMN_PLAN: &str = "[plan]\ntitle = \"T\"\nstart = \"høst 2026\"\nend = \"høst 2026\"\n\n[roles]\npl = \"P\"\n\n\
+    [[activity]]\ntitle = \"Møte\"\nwhen = 2026-10-08\nowner = \"pl\"\n\n\
+    [[activity]]\ntitle = \"Kartlegging\"\nwhen = \"uke 40 2026\"\nowner = \"pl\"\n";
+
+#[test]
+fn the_folders_calendar_and_its_skolerute_file_apply_and_the_plans_own_wins() {
+    let tmp = TempDir::new("check-calendar");
+    tmp.copy("tests/fixtures/skolerute/nordland-like.ics", "kommune/kalender/skolerute.ics");
+    tmp.write("kommune/implan.toml", b"[calendar]\nskolerute = \"kalender/skolerute.ics\"\n");
+    tmp.write("kommune/plan.toml", AUTUMN_PLAN.as_bytes());
+    let concise = |args: &[&str]| {
+        let o = output_of(command_in(tmp.dir(), &[&["check", "--format", "concise", "--lang", "en"], args].concat()));
+        (stdout(&o), stderr(&o), o.status.code())
+    };
+    // The skolerute's autumn break is 7–9 October: the meeting clashes, and week 40 holds school days.
+    let (out, _, code) = concise(&["kommune/plan.toml", "--select", "holiday-conflict"]);
+    assert_eq!(
+        out,
+        "kommune/plan.toml:11:8: warning[holiday-conflict] 'Møte' is dated 2026-10-08, in the høstferie (2026-10-07 – 2026-10-09)\nchecked 1 file: 1 warning\n"
+    );
+    assert_eq!(code, Some(0));
+    // Without the folder's calendar: the default week 40 is the break, and the 8th a school day.
+    let (out, _, _) = concise(&["kommune/plan.toml", "--select", "holiday-conflict", "--no-config"]);
+    assert!(out.contains("'Kartlegging' is dated 2026-09-28 – 2026-10-04, and not one of those days"), "{out}");
+    assert!(!out.contains("'Møte'"), "{out}");
+    // The plan's own [[calendar.school-year]] wins for the year it states.
+    let own = format!(
+        "{AUTUMN_PLAN}\n[[calendar.school-year]]\nfirst-day = 2026-08-19\nlast-day = 2027-06-18\nbreaks = [{{ name = \"Høstferie\", from = 2026-10-12, to = 2026-10-16 }}]\n"
+    );
+    tmp.write("kommune/plan.toml", own.as_bytes());
+    let (out, _, _) = concise(&["kommune/plan.toml", "--select", "holiday-conflict"]);
+    assert_eq!(out, "checked 1 file: no findings\n");
+    // A skolerute the folder names but that is not there stops the run, as any wrong implan.toml does.
+    tmp.write("kommune/implan.toml", b"[calendar]\nskolerute = \"borte.ics\"\n");
+    let (out, err, code) = concise(&["kommune/plan.toml"]);
+    assert_eq!(code, Some(2), "{out}{err}");
+    assert!(err.contains("the skolerute 'borte.ics'"), "{err}");
 }

@@ -1018,3 +1018,20 @@ pub fn must_be_a_day(key: &str) -> Text {
         en: "'{key}' must be one day",
     )
 }
+
+/// "the skolerute 'skolerute.ics', line 12: …"; `reason` is the reader's (or the system's) words.
+pub fn skolerute_error(file: &str, line: Option<usize>, reason: &Text) -> Text {
+    let (nb, nn, en) = (reason.get(Lang::Nb), reason.get(Lang::Nn), reason.en());
+    match line {
+        Some(line) => text!(
+            nb: "skoleruta '{file}', linje {line}: {nb}",
+            nn: "skuleruta '{file}', linje {line}: {nn}",
+            en: "the skolerute '{file}', line {line}: {en}",
+        ),
+        None => text!(
+            nb: "skoleruta '{file}': {nb}",
+            nn: "skuleruta '{file}': {nn}",
+            en: "the skolerute '{file}': {en}",
+        ),
+    }
+}
