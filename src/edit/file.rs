@@ -122,6 +122,16 @@ mod tests {
     use crate::edit::testing::{PLAN, day, done};
 
     #[test]
+    fn the_plan_a_caller_loaded_is_used_only_for_the_text_it_was_loaded_from() {
+        let plan = crate::load::load(&crate::source::Source::new("p.toml", PLAN)).expect("loads");
+        let loaded = || Some(Loaded { text: PLAN, plan: &plan });
+        assert!(plan_of(PLAN, loaded()).is_some_and(|p| std::ptr::eq(p, &plan)));
+        assert!(plan_of(&format!("{}{PLAN}", super::super::BOM), loaded()).is_some(), "after the byte-order mark");
+        assert!(plan_of(&format!("{PLAN}\n"), loaded()).is_none(), "the file changed since");
+        assert!(plan_of(PLAN, None).is_none());
+    }
+
+    #[test]
     fn a_file_gone_or_unreadable_since_it_was_read() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml");
