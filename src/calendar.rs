@@ -167,6 +167,8 @@ pub struct SchoolYear {
 pub enum Break {
     None,
     Week(u32),
+    /// Some days of an ISO week, first and last weekday: Nordland's "onsdag–fredag uke 41".
+    Weekdays(u32, Weekday, Weekday),
     Days(MonthDay, MonthDay),
 }
 
@@ -176,6 +178,11 @@ impl Break {
         match self {
             Break::None => None,
             Break::Week(week) => iso_week(year, week),
+            Break::Weekdays(week, first, last) => {
+                let day = |d| NaiveDate::from_isoywd_opt(year, week, d);
+                iso_week(year, week)?;
+                Some((day(first)?, day(last)?)).filter(|(f, l)| f <= l)
+            }
             Break::Days(from, to) => Some((from.in_year(year)?, to.in_year(year)?)).filter(|(f, t)| f <= t),
         }
     }
@@ -284,11 +291,22 @@ pub fn parse_month_day(text: &str) -> Option<MonthDay> {
     MonthDay::new(month, day).in_year(2000).map(|_| MonthDay::new(month, day))
 }
 
-/// A yearly break as a `[calendar]` writes it: "uke 41" ("veke 41", "week 41"), or its first and last day.
-pub fn parse_week(text: &str) -> Option<u32> {
-    let text = text.trim().to_lowercase();
-    let number = ["uke", "veke", "week"].iter().find_map(|w| text.strip_prefix(w))?;
-    number.trim().parse().ok().filter(|w| (1..=53).contains(w))
+/// A yearly break as a `[calendar]` writes it: "uke 41" ("veke 41", "week 41"), or some days of it, "onsdag–fredag
+/// uke 41" (in either order, the days joined by a dash or "til"/"to").
+pub fn parse_break(text: &str) -> Option<Break> {
+    let text = text.trim().to_lowercase().replace(['–', '-', ','], " ");
+    let words: Vec<&str> = text.split_whitespace().filter(|w| !matches!(*w, "til" | "to")).collect();
+    let at = words.iter().position(|w| matches!(*w, "uke" | "veke" | "week"))?;
+    let week: u32 = words.get(at + 1)?.parse().ok().filter(|w| (1..=53).contains(w))?;
+    let rest: Vec<&str> = words.iter().enumerate().filter(|(i, _)| *i != at && *i != at + 1).map(|(_, w)| *w).collect();
+    match rest.as_slice() {
+        [] => Some(Break::Week(week)),
+        [first, last] => {
+            let (first, last) = (crate::when::weekday_word(first)?, crate::when::weekday_word(last)?);
+            (first.num_days_from_monday() <= last.num_days_from_monday()).then_some(Break::Weekdays(week, first, last))
+        }
+        _ => None,
+    }
 }
 
 /// The spans a yearly range `from..=to` gives that overlap `year`: one if it lies within a year, two if it spans
@@ -899,11 +917,26 @@ mod tests {
         for bad in ["", "19", "30. februar", "13-01", "19. augustus", "a b c"] {
             assert_eq!(parse_month_day(bad), None, "{bad}");
         }
-        assert_eq!(parse_week("uke 41"), Some(41));
-        assert_eq!(parse_week("Veke 9"), Some(9));
-        assert_eq!(parse_week("week 53"), Some(53));
-        assert_eq!(parse_week("uke 54"), None);
-        assert_eq!(parse_week("41"), None);
+        assert_eq!(parse_break("uke 41"), Some(Break::Week(41)));
+        assert_eq!(parse_break("Veke 9"), Some(Break::Week(9)));
+        assert_eq!(parse_break("week 53"), Some(Break::Week(53)));
+        let wed_fri = Some(Break::Weekdays(41, Weekday::Wed, Weekday::Fri));
+        for written in
+            ["onsdag–fredag uke 41", "uke 41, onsdag-fredag", "onsdag til fredag uke 41", "Wednesday to Friday week 41"]
+        {
+            assert_eq!(parse_break(written), wed_fri, "{written}");
+        }
+        for bad in [
+            "uke 54",
+            "41",
+            "uke",
+            "fredag–onsdag uke 41",
+            "onsdag uke 41",
+            "onsdag–fredag–lørdag uke 41",
+            "uke 41 høst",
+        ] {
+            assert_eq!(parse_break(bad), None, "{bad}");
+        }
     }
 
     #[test]
@@ -929,6 +962,10 @@ mod tests {
         assert_eq!(b.in_year(2027), Some((d(2027, 10, 9), d(2027, 10, 11))));
         assert_eq!(Break::Days(MonthDay::new(10, 11), MonthDay::new(10, 9)).in_year(2027), None);
         assert_eq!(Break::None.in_year(2027), None);
+        let wed_fri = Break::Weekdays(41, Weekday::Wed, Weekday::Fri);
+        assert_eq!(wed_fri.in_year(2019), Some((d(2019, 10, 9), d(2019, 10, 11))), "Nordland's autumn break of 2019");
+        assert_eq!(wed_fri.in_year(2026), Some((d(2026, 10, 7), d(2026, 10, 9))));
+        assert_eq!(Break::Weekdays(53, Weekday::Mon, Weekday::Fri).in_year(2027), None, "2027 has 52 weeks");
     }
 
     #[test]

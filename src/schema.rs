@@ -688,7 +688,7 @@ pub static CALENDAR: Table = Table::new(
         key(
             "autumn-break",
             BREAK_VALUE,
-            "Høstferie, every year: a week (\"uke 41\" or 41), its first and last day ([\"9. oktober\", \"11. oktober\"]), or false (default week 40).",
+            "Høstferie, every year: a week (\"uke 41\" or 41), some of its days (\"onsdag–fredag uke 41\"), its first and last date ([\"9. oktober\", \"11. oktober\"]), or false (default week 40).",
         ),
         key("winter-break", BREAK_VALUE, "Vinterferie, every year, written as autumn-break is (default week 8)."),
         key(

@@ -88,11 +88,11 @@ impl Loader<'_> {
                 }
             },
             DeValue::String(s) => {
-                let week = crate::calendar::parse_week(s);
-                if week.is_none() {
+                let parsed = crate::calendar::parse_break(s);
+                if parsed.is_none() {
                     self.error(self.at(v), m::not_a_break(key, s), Some(m::break_help()));
                 }
-                week.map(Break::Week)
+                parsed
             }
             DeValue::Array(_) => self.month_day_pair(key, v).map(|(from, to)| Break::Days(from, to)),
             _ => {
@@ -200,6 +200,8 @@ mod tests {
         assert_eq!(week("41"), Some(Break::Week(41)));
         assert_eq!(week("\"veke 41\""), Some(Break::Week(41)));
         assert_eq!(week("false"), Some(Break::None));
+        let wed_fri = Some(Break::Weekdays(41, chrono::Weekday::Wed, chrono::Weekday::Fri));
+        assert_eq!(week("\"onsdag–fredag uke 41\""), wed_fri);
     }
 
     #[test]

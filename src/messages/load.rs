@@ -986,12 +986,12 @@ pub fn not_a_break(key: &str, written: &str) -> Text {
 
 pub fn break_help() -> Text {
     text!(
-        nb: "skriv uken (\"uke 41\"), den første og den siste dagen ([\"9. oktober\", \"11. oktober\"]), eller false \
-             når det ikke er noen slik ferie",
-        nn: "skriv veka (\"veke 41\"), den første og den siste dagen ([\"9. oktober\", \"11. oktober\"]), eller \
-             false når det ikkje er nokon slik ferie",
-        en: "write the week (\"uke 41\"), the first and the last day ([\"9. oktober\", \"11. oktober\"]), or false \
-             when there is no such break",
+        nb: "skriv uken (\"uke 41\"), dagene i den (\"onsdag–fredag uke 41\"), den første og den siste datoen \
+             ([\"9. oktober\", \"11. oktober\"]), eller false når det ikke er noen slik ferie",
+        nn: "skriv veka (\"veke 41\"), dagane i ho (\"onsdag–fredag veke 41\"), den første og den siste datoen \
+             ([\"9. oktober\", \"11. oktober\"]), eller false når det ikkje er nokon slik ferie",
+        en: "write the week (\"uke 41\"), its days (\"onsdag–fredag uke 41\"), the first and the last date \
+             ([\"9. oktober\", \"11. oktober\"]), or false when there is no such break",
     )
 }
 

@@ -468,7 +468,7 @@ fn numbered_half(number: &str, word: &str) -> Option<Season> {
     }
 }
 
-fn weekday_word(word: &str) -> Option<chrono::Weekday> {
+pub(crate) fn weekday_word(word: &str) -> Option<chrono::Weekday> {
     use chrono::Weekday::*;
     Some(match word.trim_end_matches(['.', ',']) {
         "mandag" | "måndag" | "monday" | "man" | "mon" => Mon,
