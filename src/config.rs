@@ -221,7 +221,7 @@ pub fn read_skolerute(calendar: &mut crate::calendar::CalendarSpec, dir: &std::p
     };
     let m = crate::messages::load::skolerute_error;
     let bytes = std::fs::read(&path)
-        .map_err(|e| error(m(&named.value, None, &crate::lang::Text::verbatim(&e.to_string())), None))?;
+        .map_err(|e| error(m(&named.value, None, &crate::lang::Text::verbatim(e.to_string())), None))?;
     let read = crate::skolerute::read(&String::from_utf8_lossy(&bytes))
         .map_err(|e| error(m(&named.value, e.line, &e.message), e.help))?;
     let mut years = read.years;

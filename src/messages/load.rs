@@ -909,31 +909,6 @@ pub fn per_words_help() -> Text {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_tables_name_goes_into_each_languages_sentence() {
-        let what = activity_named("A");
-        assert_eq!(has_no(&what, "when").get(Lang::Nb), "aktiviteten 'A' mangler 'when'");
-        assert_eq!(has_no(&what, "when").get(Lang::Nn), "aktiviteten 'A' manglar 'when'");
-        assert_eq!(has_no(&what, "when").en(), "activity 'A' has no 'when'");
-        let help = did_you_mean_key("owner", &an_activity(), "'id', 'owner'");
-        assert_eq!(help.get(Lang::Nn), "meinte du 'owner'? ein aktivitet kan ha 'id', 'owner'");
-        assert_eq!(help.en(), "did you mean 'owner'? an activity takes 'id', 'owner'");
-        let found = must_be("status", &a_string_in_quotes(), &an_integer());
-        assert_eq!(found.get(Lang::Nb), "'status' må være en tekst (i anførselstegn), ikke et heltall");
-        assert_eq!(found.en(), "'status' must be a string (in quotes), not an integer");
-    }
-
-    #[test]
-    fn an_id_is_answered_with_one_that_would_do() {
-        assert_eq!(id_help(None).en(), "use letters, digits, '-' and '_', such as \"rektor\"");
-        assert_eq!(id_help(Some("a-b")).get(Lang::Nb), "bruk bokstaver, sifre, '-' og '_', for eksempel \"a-b\"");
-    }
-}
-
 // The school calendar, `[calendar]`.
 
 pub fn a_day_of_the_year() -> Text {
@@ -1033,5 +1008,30 @@ pub fn skolerute_error(file: &str, line: Option<usize>, reason: &Text) -> Text {
             nn: "skuleruta '{file}': {nn}",
             en: "the skolerute '{file}': {en}",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tables_name_goes_into_each_languages_sentence() {
+        let what = activity_named("A");
+        assert_eq!(has_no(&what, "when").get(Lang::Nb), "aktiviteten 'A' mangler 'when'");
+        assert_eq!(has_no(&what, "when").get(Lang::Nn), "aktiviteten 'A' manglar 'when'");
+        assert_eq!(has_no(&what, "when").en(), "activity 'A' has no 'when'");
+        let help = did_you_mean_key("owner", &an_activity(), "'id', 'owner'");
+        assert_eq!(help.get(Lang::Nn), "meinte du 'owner'? ein aktivitet kan ha 'id', 'owner'");
+        assert_eq!(help.en(), "did you mean 'owner'? an activity takes 'id', 'owner'");
+        let found = must_be("status", &a_string_in_quotes(), &an_integer());
+        assert_eq!(found.get(Lang::Nb), "'status' må være en tekst (i anførselstegn), ikke et heltall");
+        assert_eq!(found.en(), "'status' must be a string (in quotes), not an integer");
+    }
+
+    #[test]
+    fn an_id_is_answered_with_one_that_would_do() {
+        assert_eq!(id_help(None).en(), "use letters, digits, '-' and '_', such as \"rektor\"");
+        assert_eq!(id_help(Some("a-b")).get(Lang::Nb), "bruk bokstaver, sifre, '-' og '_', for eksempel \"a-b\"");
     }
 }

@@ -17,7 +17,7 @@ pub const RULE: Rule = Rule {
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let considered: Vec<&Activity> = ctx.plan.activities.iter().filter(|a| !a.is_cancelled()).collect();
     let Some(calendar) = calendar_for(ctx, &considered) else { return };
-    days(&calendar, &considered, out);
+    days(ctx, &calendar, &considered, out);
     periods(ctx, &calendar, &considered, out);
     summer_months(ctx, out);
 }
@@ -31,7 +31,9 @@ fn calendar_for(ctx: &Ctx, activities: &[&Activity]) -> Option<Calendar> {
 
 /// Activities dated to the day: on a public holiday, in a school holiday, on a planning day (unless they are
 /// for the staff or the parents) or on a weekend.
-fn days(calendar: &Calendar, activities: &[&Activity], out: &mut Vec<Finding>) {
+fn days(ctx: &Ctx, calendar: &Calendar, activities: &[&Activity], out: &mut Vec<Finding>) {
+    // A plan that states its own calendar is not told to write one.
+    let stated = ctx.options.school_holidays != crate::calendar::SchoolHolidays::default();
     // Only activities dated to the day can clash; a month or a term leaves the day open.
     for a in activities.iter().filter(|a| a.when.value.precision == Precision::Day) {
         let day = a.when.value.start;
@@ -41,7 +43,7 @@ fn days(calendar: &Calendar, activities: &[&Activity], out: &mut Vec<Finding>) {
             Conflict::SchoolHoliday(h) => (
                 m::in_school_holiday((&h.name_nb, &h.name_en), &days_of(h)),
                 m::people_are_off(),
-                m::move_out_of_the_holiday(),
+                m::move_out_of_the_holiday(stated),
             ),
             Conflict::PlanningDay if matches!(a.audience, Some(Audience::Staff | Audience::Parents)) => continue,
             Conflict::PlanningDay => (m::on_planning_day(), m::pupils_are_off(), m::planning_day_help()),

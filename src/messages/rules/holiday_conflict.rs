@@ -6,9 +6,9 @@ use crate::lang::{Lang, Text, Words};
 use crate::text;
 
 pub const SUMMARY: Words = Words {
-    nb: "En aktivitet datert på en helligdag, i en skoleferie eller i en helg",
-    nn: "Ein aktivitet datert på ein heilagdag, i ein skuleferie eller i ei helg",
-    en: "An activity dated on a public holiday, in a school holiday or on a weekend",
+    nb: "En aktivitet på en helligdag, i en ferie, på en planleggingsdag eller i en helg, eller i en periode uten skoledager",
+    nn: "Ein aktivitet på ein heilagdag, i ein ferie, på ein planleggingsdag eller i ei helg, eller i ein periode utan skuledagar",
+    en: "An activity on a public holiday, in a holiday, on a planning day or on a weekend, or in a span without a school day",
 };
 
 /// "'Møte' is dated 2026-05-14, on a public holiday, Kristi himmelfartsdag"; `when` is one of [`on_holiday`],
@@ -126,7 +126,15 @@ pub fn move_to_a_working_day() -> Text {
     )
 }
 
-pub fn move_out_of_the_holiday() -> Text {
+/// `stated`: the plan (or its folder) states its school calendar already, so it is not told to.
+pub fn move_out_of_the_holiday(stated: bool) -> Text {
+    if stated {
+        return text!(
+            nb: "flytt aktiviteten til en skoledag",
+            nn: "flytt aktiviteten til ein skuledag",
+            en: "move it to a school day",
+        );
+    }
     text!(
         nb: "flytt aktiviteten ut av ferien, eller skriv kommunens egen skolerute under [calendar]",
         nn: "flytt aktiviteten ut av ferien, eller skriv skuleruta til kommunen under [calendar]",
