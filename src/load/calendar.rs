@@ -31,17 +31,6 @@ impl Loader<'_> {
         })
     }
 
-    fn boolean(&mut self, t: &DeTable<'_>, key: &str) -> Option<bool> {
-        let (_, v) = find(t, key)?;
-        match v.get_ref() {
-            DeValue::Boolean(b) => Some(*b),
-            _ => {
-                self.type_error(key, v, &m::true_or_false());
-                None
-            }
-        }
-    }
-
     /// A day of every year: "19. august" or "08-19".
     fn month_day(&mut self, t: &DeTable<'_>, key: &str) -> Option<MonthDay> {
         let (_, v) = find(t, key)?;

@@ -110,16 +110,7 @@ impl Loader<'_> {
             }
         };
         let years = self.integer(t, "years", &schema::AGREEMENT).map(|n| n as u32);
-        let extendable = match find(t, "extendable") {
-            None => false,
-            Some((_, v)) => match v.get_ref() {
-                DeValue::Boolean(b) => *b,
-                _ => {
-                    self.type_error("extendable", v, &m::true_or_false());
-                    false
-                }
-            },
-        };
+        let extendable = self.boolean(t, "extendable").unwrap_or(false);
         // Read for its type only: the notes are for people.
         self.string(t, "notes");
         Some(Agreement { start, years, extendable })

@@ -189,6 +189,18 @@ impl Loader<'_> {
         out
     }
 
+    /// true or false.
+    pub(super) fn boolean(&mut self, t: &DeTable<'_>, key: &str) -> Option<bool> {
+        let (_, v) = find(t, key)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.type_error(key, v, &m::true_or_false());
+                None
+            }
+        }
+    }
+
     /// A whole number within the bounds the schema gives `key` in `table`.
     pub(super) fn integer(&mut self, t: &DeTable<'_>, key: &str, table: &schema::Table) -> Option<i64> {
         let (_, v) = find(t, key)?;
