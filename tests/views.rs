@@ -528,3 +528,36 @@ fn a_cancelled_activity_is_struck_through_not_ticked() {
         "{text}"
     );
 }
+
+/// A requirement applies from its `from` to its `until`: the views ask the same question as the rules, so
+/// the activities before and after its window (November, April) are neither its next one, nor charged its
+/// cost, nor marked in the årshjul as keeping it.
+#[test]
+fn the_views_see_a_requirement_only_inside_its_window() {
+    let cadence = "tests/fixtures/rules/cadence/the-window-governs-only-its-own-months.toml";
+    let status: serde_json::Value =
+        serde_json::from_str(&view(&["status", cadence, "--format", "json", "--today", "2026-11-15"])).unwrap();
+    assert_eq!(status["recurring"][0]["next"]["title"], "Desember", "{status}");
+    let after: serde_json::Value =
+        serde_json::from_str(&view(&["status", cadence, "--format", "json", "--today", "2027-04-01"])).unwrap();
+    assert_eq!(after["recurring"][0]["next"], serde_json::Value::Null, "April is outside the window: {after}");
+    let wheel = view(&["wheel", cadence]);
+    let marked: Vec<&str> = wheel
+        .split('↻')
+        .skip(1)
+        .filter_map(|s| s.split(['<', '\n']).next())
+        .map(|s| s.trim_start_matches([' ', '\u{a0}']))
+        .collect();
+    assert!(marked.contains(&"Desember") && marked.contains(&"Mars"), "{marked:?}");
+    assert!(!marked.contains(&"November") && !marked.contains(&"April"), "{marked:?}");
+    let costs = "tests/fixtures/rules/over-budget/a-requirements-cost-is-charged-in-its-window.toml";
+    let j: serde_json::Value =
+        serde_json::from_str(&view(&["schedule", costs, "--costs", "--format", "json"])).unwrap();
+    let years: Vec<(&str, u64)> = j["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| (y["label"].as_str().unwrap(), y["cost"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(years, [("2026", 1000), ("2027", 1000), ("Sum", 2000)], "{j}");
+}

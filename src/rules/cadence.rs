@@ -18,18 +18,22 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for req in &ctx.plan.requirements {
-        if let Some(w) = req.window.as_ref().filter(|w| !w.value.is_empty()) {
+        let window = req.window.as_ref().filter(|w| !w.value.is_empty());
+        let every = req.cadence.as_ref().and_then(|c| match c.value {
+            Cadence::Every(n) => Some((n, c.span)),
+            Cadence::Count { .. } => None,
+        });
+        let Some(span) = every.map(|(_, span)| span).or(window.map(|w| w.span)) else { continue };
+        let Some(scope) = scope(ctx, req, &RULE, span, out) else { continue };
+        if let Some(w) = window {
             check_window(ctx, req, w, out);
         }
-        if let Some(c) = &req.cadence
-            && let Cadence::Every(n) = c.value
-        {
-            // A yearly survey with a window is kept by one in each year's window (October 2026, then November
-            // 2027 is fine), not by gaps of at most 12 months.
-            match req.window.as_ref().filter(|w| !w.value.is_empty() && n == 12) {
-                Some(w) => check_yearly_window(ctx, req, w, c.span, out),
-                None => check_one(ctx, req, n, c.span, out),
-            }
+        // A yearly survey with a window is kept by one in each year's window (October 2026, then November
+        // 2027 is fine), not by gaps of at most 12 months.
+        match (every, window) {
+            (Some((12, span)), Some(w)) => check_yearly_window(ctx, req, w, scope, span, out),
+            (Some((n, span)), _) => check_one(ctx, req, n, scope, span, out),
+            (None, _) => {}
         }
     }
 }
@@ -63,10 +67,10 @@ fn check_yearly_window(
     ctx: &Ctx,
     req: &Requirement,
     w: &crate::model::Spanned<Vec<u32>>,
+    (from, until): (i64, i64),
     span: crate::diag::Span,
     out: &mut Vec<Finding>,
 ) {
-    let Some((from, until)) = scope(ctx, req, &RULE, span, out) else { return };
     let months = months_of(ctx, req, from, until);
     let (first, last) = (w.value.iter().min().copied().unwrap_or(1), w.value.iter().max().copied().unwrap_or(12));
     for year in from.div_euclid(12)..=until.div_euclid(12) {
@@ -89,8 +93,14 @@ fn check_yearly_window(
     }
 }
 
-fn check_one(ctx: &Ctx, req: &Requirement, n: u32, span: crate::diag::Span, out: &mut Vec<Finding>) {
-    let Some((from, until)) = scope(ctx, req, &RULE, span, out) else { return };
+fn check_one(
+    ctx: &Ctx,
+    req: &Requirement,
+    n: u32,
+    (from, until): (i64, i64),
+    span: crate::diag::Span,
+    out: &mut Vec<Finding>,
+) {
     let months = months_of(ctx, req, from, until);
     let matching = matching(req);
     let every = per_language(i18n::every(Lang::Nb, n), i18n::every(Lang::Nn, n), i18n::every(Lang::En, n));

@@ -1,4 +1,4 @@
-use super::requirements::activities_keeping;
+use super::requirements::{activities_keeping, scope};
 use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::messages::common::quoted_list;
@@ -16,6 +16,9 @@ pub const RULE: Rule = Rule {
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
     for req in plan.requirements.iter().filter(|r| !r.participants.is_empty()) {
+        if scope(ctx, req, &RULE, req.id.span, out).is_none() {
+            continue;
+        }
         for i in activities_keeping(ctx, req) {
             let a = &plan.activities[i];
             // Who takes part: owners and participants, and the members of any group among them.

@@ -1,4 +1,4 @@
-use super::requirements::activities_keeping;
+use super::requirements::{activities_keeping, scope};
 use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::messages::rules::quota_exceeded as m;
@@ -15,6 +15,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let acts = &ctx.plan.activities;
     for req in &ctx.plan.requirements {
         if req.quota.is_none() && req.quota_each.is_none() {
+            continue;
+        }
+        if scope(ctx, req, &RULE, req.id.span, out).is_none() {
             continue;
         }
         let ids: Vec<usize> = activities_keeping(ctx, req).collect();

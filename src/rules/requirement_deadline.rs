@@ -1,4 +1,4 @@
-use super::requirements::{activities_keeping, matching};
+use super::requirements::{activities_keeping, matching, scope};
 use super::{Ctx, Rule, describe, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::messages::rules::requirement_deadline as m;
@@ -15,6 +15,9 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let acts = &ctx.plan.activities;
     for req in &ctx.plan.requirements {
         if req.by.is_none() && req.within.is_none() && req.before.is_none() {
+            continue;
+        }
+        if scope(ctx, req, &RULE, req.id.span, out).is_none() {
             continue;
         }
         let mut ids: Vec<usize> = activities_keeping(ctx, req).collect();

@@ -1,5 +1,5 @@
 //! What the requirement rules share: a requirement that reaches outside the plan, and what the checker looks
-//! for (`cadence`, `requirement-count` and `requirement-deadline` report these under their own ids).
+//! for (reported once per requirement, under the first rule that checks it: `rules::requirements::scope`).
 
 use crate::lang::Text;
 use crate::text;
