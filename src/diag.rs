@@ -145,6 +145,13 @@ impl Finding {
         self
     }
 
+    /// Another severity than its rule's default, for a finding that is a lesser case of what the rule checks
+    /// (a survey by an ambiguous name, an advisory requirement); the configuration may still change it.
+    pub fn severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
+    }
+
     pub(crate) fn help_opt(mut self, help: Option<Text>) -> Finding {
         self.help = help;
         self

@@ -465,6 +465,8 @@ pub struct Requirement {
     pub participants: Vec<Spanned<String>>,
     /// Months (1–12) in which matching activities must start, from a named survey or `months` (`cadence`).
     pub window: Option<Spanned<Vec<u32>>>,
+    /// The national survey `survey` names, at that name.
+    pub survey: Option<Spanned<&'static SurveyNames>>,
     /// A cost each matching activity carries ("NOK 2,000 per trainer participant").
     pub cost: Option<Cost>,
 }
@@ -473,25 +475,131 @@ pub struct Requirement {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Survey {
     pub name: &'static str,
-    /// The months it is usually run in; empty for any month.
+    /// The months of the round a requirement naming it is kept in, from the round's first month (October,
+    /// November, December, January for a round over New Year); empty for any month.
     pub months: &'static [u32],
+    /// The months of its other round: an activity then is not an error, and does not keep the requirement.
+    pub other_round: &'static [u32],
     /// How often, in months.
     pub every: u32,
 }
 
-/// The surveys implan knows: Elevundersøkelsen is mandatory every autumn term (run October–December); the
-/// kindergarten parent survey runs November–December; Ungdata is done every third year.
-pub(crate) const SURVEYS: &[(&str, Survey)] = &[
-    ("elevundersøkelsen", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
-    ("elevundersokelsen", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
-    // Udir's Nynorsk names.
-    ("elevundersøkinga", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
-    ("elevundersokinga", Survey { name: "Elevundersøkelsen", months: &[10, 11, 12], every: 12 }),
-    ("foreldreundersøkinga", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),
-    ("foreldreundersokinga", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),
-    ("foreldreundersøkelsen", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),
-    ("foreldreundersokelsen", Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], every: 12 }),
-    ("ungdata", Survey { name: "Ungdata", months: &[], every: 36 }),
+/// Every name a requirement's `survey` may give a survey, in Bokmål, Nynorsk and without `ø`.
+#[derive(Debug)]
+pub struct SurveyNames {
+    pub names: &'static [&'static str],
+    pub survey: Survey,
+    /// Set for a name that was ambiguous: what to write instead (it still means what it used to).
+    pub write_instead: Option<&'static str>,
+}
+
+const AUTUMN: &[u32] = &[10, 11, 12];
+const SPRING: &[u32] = &[2, 3, 4, 5, 6];
+const PARENTS_AUTUMN: &[u32] = &[10, 11, 12, 1];
+const SCHOOL_YEAR_BUT_SUMMER: &[u32] = &[8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6];
+
+const PUPILS_AUTUMN: Survey =
+    Survey { name: "Elevundersøkelsen (høst)", months: AUTUMN, other_round: SPRING, every: 12 };
+const PUPILS_SPRING: Survey =
+    Survey { name: "Elevundersøkelsen (vår)", months: SPRING, other_round: AUTUMN, every: 12 };
+const PARENTS_AT_SCHOOL: Survey = Survey {
+    name: "Foreldreundersøkelsen (skole)",
+    months: &[10, 11, 12, 1, 2, 3, 4, 5, 6],
+    other_round: &[],
+    every: 12,
+};
+const PARENTS_AT_SCHOOL_AUTUMN: Survey =
+    Survey { name: "Foreldreundersøkelsen (skole, høst)", months: PARENTS_AUTUMN, other_round: SPRING, every: 12 };
+const PARENTS_AT_SCHOOL_SPRING: Survey =
+    Survey { name: "Foreldreundersøkelsen (skole, vår)", months: SPRING, other_round: PARENTS_AUTUMN, every: 12 };
+const PARENTS_IN_KINDERGARTEN: Survey =
+    Survey { name: "Foreldreundersøkelsen i barnehagen", months: &[11, 12], other_round: &[], every: 12 };
+const STASTEDSANALYSEN: Survey =
+    Survey { name: "Ståstedsanalysen", months: SCHOOL_YEAR_BUT_SUMMER, other_round: &[], every: 12 };
+const UNGDATA: Survey = Survey { name: "Ungdata", months: &[], other_round: &[], every: 36 };
+
+/// The surveys implan knows, as Udir runs them. Elevundersøkelsen is mandatory in the autumn term (7th and 10th
+/// grade, Vg1; run October–December); schools may also run a voluntary spring round (February–June). The
+/// parent survey at school runs an autumn round (October–January) and a spring round (February–June); the
+/// one in kindergartens runs 1 November – 20 December. Ståstedsanalysen is open August–June and closed in July.
+/// Ungdata is done about every third year.
+pub const SURVEYS: &[SurveyNames] = &[
+    SurveyNames {
+        names: &[
+            "elevundersøkelsen",
+            "elevundersokelsen",
+            "elevundersøkinga",
+            "elevundersokinga",
+            "elevundersøkelsen-høst",
+            "elevundersokelsen-host",
+            "elevundersøkinga-haust",
+            "elevundersokinga-haust",
+        ],
+        survey: PUPILS_AUTUMN,
+        write_instead: None,
+    },
+    SurveyNames {
+        names: &["elevundersøkelsen-vår", "elevundersokelsen-var", "elevundersøkinga-vår", "elevundersokinga-var"],
+        survey: PUPILS_SPRING,
+        write_instead: None,
+    },
+    SurveyNames {
+        names: &[
+            "foreldreundersøkelsen-skole",
+            "foreldreundersokelsen-skole",
+            "foreldreundersøkinga-skule",
+            "foreldreundersokinga-skule",
+        ],
+        survey: PARENTS_AT_SCHOOL,
+        write_instead: None,
+    },
+    SurveyNames {
+        names: &[
+            "foreldreundersøkelsen-skole-høst",
+            "foreldreundersokelsen-skole-host",
+            "foreldreundersøkinga-skule-haust",
+            "foreldreundersokinga-skule-haust",
+        ],
+        survey: PARENTS_AT_SCHOOL_AUTUMN,
+        write_instead: None,
+    },
+    SurveyNames {
+        names: &[
+            "foreldreundersøkelsen-skole-vår",
+            "foreldreundersokelsen-skole-var",
+            "foreldreundersøkinga-skule-vår",
+            "foreldreundersokinga-skule-var",
+        ],
+        survey: PARENTS_AT_SCHOOL_SPRING,
+        write_instead: None,
+    },
+    SurveyNames {
+        names: &[
+            "foreldreundersøkelsen-barnehage",
+            "foreldreundersokelsen-barnehage",
+            "foreldreundersøkinga-barnehage",
+            "foreldreundersokinga-barnehage",
+        ],
+        survey: PARENTS_IN_KINDERGARTEN,
+        write_instead: None,
+    },
+    // Before the school survey was known, these meant the kindergarten one, and still do.
+    SurveyNames {
+        names: &["foreldreundersøkelsen", "foreldreundersokelsen"],
+        survey: PARENTS_IN_KINDERGARTEN,
+        write_instead: Some("foreldreundersøkelsen-barnehage"),
+    },
+    SurveyNames {
+        names: &["foreldreundersøkinga", "foreldreundersokinga"],
+        survey: PARENTS_IN_KINDERGARTEN,
+        write_instead: Some("foreldreundersøkinga-barnehage"),
+    },
+    SurveyNames {
+        names: &["ståstedsanalysen", "stastedsanalysen", "ståstadsanalysen", "stastadsanalysen"],
+        survey: STASTEDSANALYSEN,
+        write_instead: None,
+    },
+    SurveyNames { names: &["ungdata"], survey: UNGDATA, write_instead: None },
 ];
 
 impl Requirement {
@@ -555,9 +663,15 @@ fn count_word(word: &str) -> Option<u32> {
     })
 }
 
-pub fn survey(name: &str) -> Option<Survey> {
+/// The survey a requirement's `survey` names, with what to write instead when the name was ambiguous.
+pub fn survey(name: &str) -> Option<&'static SurveyNames> {
     let n = name.trim().to_lowercase();
-    SURVEYS.iter().find(|(k, _)| *k == n).map(|(_, s)| *s)
+    SURVEYS.iter().find(|s| s.names.contains(&n.as_str()))
+}
+
+/// The names to suggest: each survey's first, unambiguous name.
+pub fn survey_names() -> impl Iterator<Item = &'static str> {
+    SURVEYS.iter().filter(|s| s.write_instead.is_none()).map(|s| s.names[0])
 }
 
 pub(crate) fn parse_period_word(s: &str) -> Option<CadencePeriod> {
@@ -774,6 +888,7 @@ fn shown_requirement(r: &mut Requirement) {
         quota_each: _,
         participants,
         window: _,
+        survey: _,
         cost,
     } = r;
     line(&mut id.value);
@@ -863,13 +978,29 @@ mod tests {
 
     #[test]
     fn surveys_are_known_by_name_with_or_without_ø() {
-        let name = |n: &str| survey(n).map(|s| s.name);
-        assert_eq!(name(" Elevundersøkelsen "), Some("Elevundersøkelsen"));
+        let name = |n: &str| survey(n).map(|s| s.survey.name);
+        assert_eq!(name(" Elevundersøkelsen "), Some("Elevundersøkelsen (høst)"));
         assert_eq!(name("foreldreundersokelsen"), Some("Foreldreundersøkelsen i barnehagen"));
-        assert_eq!(name("Ungdata").map(|_| survey("ungdata").unwrap().every), Some(36));
-        assert_eq!(name("Elevundersøkinga"), Some("Elevundersøkelsen"));
+        assert_eq!(survey("ungdata").map(|s| s.survey.every), Some(36));
+        assert_eq!(name("Elevundersøkinga"), Some("Elevundersøkelsen (høst)"));
+        assert_eq!(name("elevundersokinga-var"), Some("Elevundersøkelsen (vår)"));
         assert_eq!(name("foreldreundersokinga"), Some("Foreldreundersøkelsen i barnehagen"));
+        assert_eq!(name("Foreldreundersøkinga-skule"), Some("Foreldreundersøkelsen (skole)"));
+        assert_eq!(name("ståstadsanalysen"), Some("Ståstedsanalysen"));
         assert_eq!(name("trivselsundersøkelsen"), None);
+    }
+
+    #[test]
+    fn only_the_old_parent_survey_names_are_ambiguous_and_say_what_to_write() {
+        let instead = |n: &str| survey(n).and_then(|s| s.write_instead);
+        assert_eq!(instead("foreldreundersøkelsen"), Some("foreldreundersøkelsen-barnehage"));
+        assert_eq!(instead("foreldreundersokinga"), Some("foreldreundersøkinga-barnehage"));
+        assert_eq!(instead("foreldreundersøkelsen-barnehage"), None);
+        // What to write instead is itself a name of the same survey.
+        for s in SURVEYS.iter().filter(|s| s.write_instead.is_some()) {
+            assert_eq!(survey(s.write_instead.unwrap()).map(|t| t.survey), Some(s.survey));
+        }
+        assert!(survey_names().all(|n| survey(n).is_some_and(|s| s.write_instead.is_none())));
     }
 
     #[test]

@@ -638,7 +638,7 @@ pub static REQUIREMENT: Table = Table {
         key(
             "survey",
             Value::String,
-            "A national survey with its usual window and cadence: \"elevundersøkelsen\" (Nynorsk \"elevundersøkinga\"; October–December, yearly), \"foreldreundersøkelsen\" (\"foreldreundersøkinga\"; kindergartens, November–December, yearly), \"ungdata\" (every third year).",
+            "A national survey with its usual round and cadence, all yearly but Ungdata: \"elevundersøkelsen\" (Nynorsk \"elevundersøkinga\"; the mandatory autumn round, October–December), \"elevundersøkelsen-vår\" (the voluntary spring round, February–June), \"foreldreundersøkelsen-skole\" (\"foreldreundersøkinga-skule\"; either round, October–June; \"-høst\" October–January, \"-vår\" February–June), \"foreldreundersøkelsen-barnehage\" (November–December), \"ståstedsanalysen\" (open August–June), \"ungdata\" (every third year). The old \"foreldreundersøkelsen\" still means the kindergarten survey, with a warning.",
         ),
         key(
             "months",

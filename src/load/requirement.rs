@@ -63,18 +63,19 @@ impl Loader<'_> {
             quota_each,
             participants,
             window,
+            survey: survey.map(|(sv, span)| Spanned::new(sv, span)),
             cost,
         })
     }
 
     /// `survey`: a named survey, which brings its usual window and cadence.
-    fn survey(&mut self, t: &DeTable<'_>) -> Option<(Survey, Span)> {
+    fn survey(&mut self, t: &DeTable<'_>) -> Option<(&'static SurveyNames, Span)> {
         match self.string(t, "survey") {
             Some(s) => match crate::model::survey(&s.value) {
                 Some(sv) => Some((sv, s.span)),
                 None => {
-                    let known = ["elevundersøkelsen", "foreldreundersøkelsen", "ungdata"];
-                    let help = match nearest(&s.value, known) {
+                    let known: Vec<&str> = crate::model::survey_names().collect();
+                    let help = match nearest(&s.value, known.iter().copied()) {
                         Some(k) => did_you_mean(k),
                         None => m::surveys_known(&quoted_list(&known)),
                     };
@@ -87,10 +88,11 @@ impl Loader<'_> {
     }
 
     /// The months matching activities must start in: `months`, else the survey's window.
-    fn window(&mut self, t: &DeTable<'_>, survey: Option<&(Survey, Span)>) -> Option<Spanned<Vec<u32>>> {
+    fn window(&mut self, t: &DeTable<'_>, survey: Option<&(&SurveyNames, Span)>) -> Option<Spanned<Vec<u32>>> {
         // `months` overrides a survey's window.
-        let mut window =
-            survey.filter(|(sv, _)| !sv.months.is_empty()).map(|(sv, span)| Spanned::new(sv.months.to_vec(), *span));
+        let mut window = survey
+            .filter(|(sv, _)| !sv.survey.months.is_empty())
+            .map(|(sv, span)| Spanned::new(sv.survey.months.to_vec(), *span));
         if let Some((_, v)) = find(t, "months") {
             let items: Vec<&TSpanned<DeValue<'_>>> = match v.get_ref() {
                 DeValue::Array(a) => a.iter().collect(),
@@ -120,12 +122,12 @@ impl Loader<'_> {
         t: &DeTable<'_>,
         span: Span,
         what: &Text,
-        survey: Option<&(Survey, Span)>,
+        survey: Option<&(&SurveyNames, Span)>,
     ) -> Option<Spanned<Cadence>> {
         if find(t, "every").is_some() || find(t, "count").is_some() {
             self.cadence(t, span, what)
         } else if let Some((sv, sspan)) = survey {
-            Some(Spanned::new(Cadence::Every(sv.every), *sspan))
+            Some(Spanned::new(Cadence::Every(sv.survey.every), *sspan))
         } else {
             if !schema::REQUIREMENT.at_least_one.iter().any(|k| find(t, k).is_some()) {
                 let head = self.head(span);

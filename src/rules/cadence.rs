@@ -1,9 +1,9 @@
-use super::requirements::{matching, months_of, scope};
+use super::requirements::{matching, months_of, scope, window_start_and_len};
 use super::{Ctx, Rule, rule_doc};
-use crate::diag::{Finding, RuleId, Severity};
+use crate::diag::{Applicability, Finding, Fix, RuleId, Severity};
 use crate::i18n;
 use crate::lang::{Lang, Text};
-use crate::messages::common::{per_language, quoted_list};
+use crate::messages::common::{per_language, quoted_list, write_this};
 use crate::messages::rules::cadence as m;
 use crate::model::{Cadence, Requirement};
 use crate::when::format_month_index;
@@ -18,6 +18,7 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for req in &ctx.plan.requirements {
+        check_survey_name(req, out);
         let window = req.window.as_ref().filter(|w| !w.value.is_empty());
         let every = req.cadence.as_ref().and_then(|c| match c.value {
             Cadence::Every(n) => Some((n, c.span)),
@@ -38,28 +39,30 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-/// Each matching activity must start in one of the window's months (a survey's usual season).
+/// Each matching activity must start in one of the window's months (a survey's usual season), or in the
+/// survey's other round, where it does not count for this requirement but is no mistake either.
 fn check_window(ctx: &Ctx, req: &Requirement, w: &crate::model::Spanned<Vec<u32>>, out: &mut Vec<Finding>) {
     use chrono::Datelike;
-    let window = month_names(&w.value);
+    let other_round = req.survey.as_ref().map_or(&[][..], |s| s.value.survey.other_round);
+    let window = month_span(&w.value);
     for i in super::requirements::activities_keeping(ctx, req) {
         let a = &ctx.plan.activities[i];
-        if !w.value.contains(&a.when.value.start.month()) {
-            out.push(
-                RULE.finding(
-                    a.when.span,
-                    m::outside_window(
-                        &a.title.value,
-                        &format_month_index(crate::when::month_index(a.when.value.start)),
-                        &req.title,
-                        &window,
-                    ),
-                )
+        let month = a.when.value.start.month();
+        if w.value.contains(&month) || other_round.contains(&month) {
+            continue;
+        }
+        let at = format_month_index(crate::when::month_index(a.when.value.start));
+        let message = if other_round.is_empty() {
+            m::outside_window(&a.title.value, &at, &req.title, &window)
+        } else {
+            m::outside_both_rounds(&a.title.value, &at, &req.title, &window, &month_span(other_round))
+        };
+        out.push(
+            RULE.finding(a.when.span, message)
                 .label(m::outside_the_surveys_window())
                 .related(w.span, m::the_window())
                 .help(m::move_into_the_window()),
-            );
-        }
+        );
     }
 }
 
@@ -72,9 +75,11 @@ fn check_yearly_window(
     out: &mut Vec<Finding>,
 ) {
     let months = months_of(ctx, req, from, until);
-    let (first, last) = (w.value.iter().min().copied().unwrap_or(1), w.value.iter().max().copied().unwrap_or(12));
-    for year in from.div_euclid(12)..=until.div_euclid(12) {
-        let (ws, we) = (year * 12 + first as i64 - 1, year * 12 + last as i64 - 1);
+    let (first, len) = window_start_and_len(&w.value);
+    // A window over New Year (October–January) that is owed from `from` may start the year before.
+    for year in from.div_euclid(12) - 1..=until.div_euclid(12) {
+        let ws = year * 12 + first as i64 - 1;
+        let we = ws + len as i64 - 1;
         // Only windows wholly inside the requirement's span are owed.
         if ws < from || we > until {
             continue;
@@ -91,6 +96,21 @@ fn check_yearly_window(
             );
         }
     }
+}
+
+/// A survey named by an old name that has become ambiguous: it still means what it meant, and the name that
+/// says so is a safe fix.
+fn check_survey_name(req: &Requirement, out: &mut Vec<Finding>) {
+    let Some(survey) = &req.survey else { return };
+    let Some(instead) = survey.value.write_instead else { return };
+    let quoted = format!("\"{instead}\"");
+    out.push(
+        RULE.finding(survey.span, m::ambiguous_survey(survey.value.survey.name))
+            .severity(Severity::Warning)
+            .label(m::also_a_school_survey())
+            .help(m::write_the_survey_meant(instead))
+            .fix(Fix::replace(Applicability::Safe, survey.span, quoted, write_this(instead))),
+    );
 }
 
 fn check_one(
@@ -138,6 +158,19 @@ fn check_one(
                 .help(m::schedule_one_here(&matching)),
         );
     }
+}
+
+/// A window's months from its first, in each language: "oktober–januar" for a run of three or more, else a
+/// list ("oktober og november").
+pub(super) fn month_span(months: &[u32]) -> Text {
+    let (first, len) = window_start_and_len(months);
+    let in_order: Vec<u32> = (0..len).map(|k| (first - 1 + k) % 12 + 1).filter(|m| months.contains(m)).collect();
+    if len >= 3 && in_order.len() == len as usize && len < 12 {
+        let last = in_order[in_order.len() - 1];
+        let span = |lang: Lang| format!("{}–{}", i18n::month_name(lang, first), i18n::month_name(lang, last));
+        return per_language(span(Lang::Nb), span(Lang::Nn), span(Lang::En));
+    }
+    month_names(&in_order)
 }
 
 /// Month names as a list in each language, unquoted: "oktober og november", "October and November".

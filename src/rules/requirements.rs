@@ -47,6 +47,26 @@ pub(crate) fn scope(
     Some((from, until))
 }
 
+/// Where a window of months (1–12) starts and how many months it spans: after the longest run of months it
+/// lacks, so that a round over New Year (October, November, December, January) starts in October. An empty
+/// window is the whole year from January.
+pub(crate) fn window_start_and_len(months: &[u32]) -> (u32, u32) {
+    let mut sorted: Vec<u32> = months.iter().copied().filter(|m| (1..=12).contains(m)).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let (Some(&lowest), Some(&highest)) = (sorted.first(), sorted.last()) else { return (1, 12) };
+    // The gap after each month to the next one held, going round the year.
+    let mut best = (highest, lowest + 12 - highest);
+    for pair in sorted.windows(2) {
+        if pair[1] - pair[0] > best.1 {
+            best = (pair[0], pair[1] - pair[0]);
+        }
+    }
+    let (before_gap, gap) = best;
+    let first = (before_gap + gap - 1) % 12 + 1;
+    (first, 12 - gap + 1)
+}
+
 /// The rule that reports a requirement's window: the first of the rules that check it, in the order of the
 /// format's table (a cadence, a count, a survey's months, a deadline, a quota, participants, a cost), so a
 /// requirement checked by two rules is reported once.
@@ -180,6 +200,22 @@ mod tests {
         let other = "\n[[activity]]\ntitle = \"O\"\nwhen = \"juli 2026\"\nowner = \"sg\"\nkind = \"møte\"\n";
         let cancelled = "\n[[activity]]\ntitle = \"C\"\nwhen = \"juli 2026\"\nowner = \"sg\"\nkind = \"evaluering\"\nstatus = \"cancelled\"\n";
         assert_eq!(kept(Some("sg"), &format!("{tagged}{other}{cancelled}")), ["A0", "A1", "T"]);
+    }
+
+    #[test]
+    fn a_window_starts_after_the_longest_run_of_months_it_lacks() {
+        use super::window_start_and_len as w;
+        assert_eq!(w(&[10, 11, 12]), (10, 3));
+        assert_eq!(w(&[10, 11, 12, 1]), (10, 4));
+        assert_eq!(w(&[1, 12, 11, 10]), (10, 4));
+        assert_eq!(w(&[8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6]), (8, 11));
+        assert_eq!(w(&[2, 3, 4, 5, 6]), (2, 5));
+        assert_eq!(w(&[7]), (7, 1));
+        // Two months apart: from the first after the longer gap, the months between counted in.
+        assert_eq!(w(&[3, 5]), (3, 3));
+        assert_eq!(w(&[1, 12]), (12, 2));
+        assert_eq!(w(&[]), (1, 12));
+        assert_eq!(w(&(1..=12).collect::<Vec<_>>()), (1, 12));
     }
 
     /// The titles of the activities `req` governs, on the plan made of `acts` (when, owner).

@@ -21,6 +21,44 @@ pub fn outside_window(activity: &str, month: &str, requirement: &str, window: &T
     )
 }
 
+/// "'Elevundersøkelse' (2026-08) is outside both rounds of 'Elevundersøkelsen' (October–December; the
+/// other round February–June)".
+pub fn outside_both_rounds(activity: &str, month: &str, requirement: &str, window: &Text, other: &Text) -> Text {
+    let (w_nb, w_nn, w_en) = (window.get(Lang::Nb), window.get(Lang::Nn), window.en());
+    let (o_nb, o_nn, o_en) = (other.get(Lang::Nb), other.get(Lang::Nn), other.en());
+    text!(
+        nb: "'{activity}' ({month}) er utenfor begge rundene for '{requirement}' ({w_nb}; den andre runden {o_nb})",
+        nn: "'{activity}' ({month}) er utanfor begge rundane for '{requirement}' ({w_nn}; den andre runden {o_nn})",
+        en: "'{activity}' ({month}) is outside both rounds of '{requirement}' ({w_en}; the other round {o_en})",
+    )
+}
+
+/// "'foreldreundersøkelsen' means Foreldreundersøkelsen i barnehagen, but the name is ambiguous".
+pub fn ambiguous_survey(survey: &str) -> Text {
+    text!(
+        nb: "navnet betyr {survey}, men kan forveksles med foreldreundersøkelsen i skolen",
+        nn: "namnet tyder {survey}, men kan forvekslast med foreldreundersøkinga i skulen",
+        en: "the name means {survey}, but can be mistaken for the parent survey at school",
+    )
+}
+
+pub fn also_a_school_survey() -> Text {
+    text!(
+        nb: "skolen har også en foreldreundersøkelse",
+        nn: "skulen har også ei foreldreundersøking",
+        en: "schools have a parent survey too",
+    )
+}
+
+/// "write "foreldreundersøkelsen-barnehage" (or "foreldreundersøkelsen-skole" for the one at school)".
+pub fn write_the_survey_meant(instead: &str) -> Text {
+    text!(
+        nb: "skriv \"{instead}\", eller \"foreldreundersøkelsen-skole\" hvis det er skolens undersøkelse som menes",
+        nn: "skriv \"{instead}\", eller \"foreldreundersøkinga-skule\" viss det er undersøkinga i skulen som er meint",
+        en: "write \"{instead}\", or \"foreldreundersøkelsen-skole\" if the survey at school is meant",
+    )
+}
+
 pub fn outside_the_surveys_window() -> Text {
     text!(
         nb: "utenfor tidsvinduet for undersøkelsen",
