@@ -13,11 +13,12 @@ pub const RULE: Rule = Rule {
 };
 
 /// Where a step begins: the earliest start of a non-cancelled activity that serves one of its components (the
-/// first in file order on a tie), the entry naming the component in that activity's `components`, and which
-/// component it names.
+/// first in file order on a tie), the last day of the period its `when` names ("oktober 2026": 31 October), the
+/// entry naming the component in that activity's `components`, and which component it names.
 #[derive(Clone, Copy)]
 struct Begin {
     day: NaiveDate,
+    by: NaiveDate,
     activity: usize,
     entry: Span,
     component: usize,
@@ -47,7 +48,9 @@ impl Steps {
 }
 
 /// A step that begins (its first activity) while an earlier step has not begun: no activity serves it, or its
-/// first one starts later. In O(n log k) for n activities and k steps, plus the earlier steps named in a finding.
+/// first one starts after the period the later step's first activity is written for ("oktober 2026" and 15
+/// October begin together: only a sure inversion is reported). In O(n log k) for n activities and k steps,
+/// plus the earlier steps named in a finding.
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
     let steps = Steps::of(plan);
@@ -63,11 +66,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         .collect();
     let mut begins: Vec<Option<Begin>> = vec![None; steps.numbers.len()];
     for (activity, a) in plan.activities.iter().enumerate().filter(|(_, a)| !a.is_cancelled()) {
-        let day = a.when.value.start;
+        let (day, by) = (a.when.value.start, a.when.value.end);
         for entry in &a.components {
             let Some(&(k, component)) = place.get(entry.value.as_str()) else { continue };
             if begins[k].is_none_or(|b| day < b.day) {
-                begins[k] = Some(Begin { day, activity, entry: entry.span, component });
+                begins[k] = Some(Begin { day, by, activity, entry: entry.span, component });
             }
         }
     }
@@ -76,7 +79,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut one_never_begins = false;
     for (k, begin) in begins.iter().enumerate() {
         if let Some(b) = begin
-            && (one_never_begins || latest.is_some_and(|d| d > b.day))
+            && (one_never_begins || latest.is_some_and(|d| d > b.by))
         {
             out.push(finding(plan, &steps, &begins, k, b));
         }
@@ -93,7 +96,7 @@ const NAMES: usize = 4;
 const RELATED: usize = 3;
 
 fn finding(plan: &Plan, steps: &Steps, begins: &[Option<Begin>], k: usize, b: &Begin) -> Finding {
-    let not_begun: Vec<usize> = (0..k).filter(|&r| begins[r].is_none_or(|e| e.day > b.day)).collect();
+    let not_begun: Vec<usize> = (0..k).filter(|&r| begins[r].is_none_or(|e| e.day > b.by)).collect();
     let numbers: Vec<u32> = not_begun.iter().map(|&r| steps.numbers[r]).collect();
     let ranges = ranges(&numbers);
     let names: Vec<&str> =
