@@ -7,8 +7,8 @@
 //!
 //! The plan is a large municipality's ten-year programme: 20 school terms as phases, a principal and a team
 //! per school as roles (enough schools that no role carries more than two activities a month), the Omni
-//! model's seven components, four sub-goals, a dependency from each activity to the same school's previous one,
-//! a day-dated activity on a school day each month, and recurring requirements that the schedule keeps:
+//! model's seven components as its steps, four sub-goals, a dependency from each activity to the same school's
+//! previous one, a day-dated activity on a school day each month, and recurring requirements that the schedule keeps:
 //! half-yearly evaluations, the yearly Elevundersøkelsen, 4–8 meetings with the centre per agreement year with
 //! the project leader present, a core group within the first agreement year, a quota of trainer places, costs
 //! within a budget. It checks clean.
@@ -264,11 +264,15 @@ pub fn generate(n: usize, broken: Broken) -> String {
     if rules {
         s.push_str("ensomhet = \"Ingen skal være ensomme.\"\n"); // goal-without-activity
     }
-    for (id, name) in COMPONENTS {
-        let _ = write!(s, "\n[[component]]\nid = \"{id}\"\nname = \"{name}\"\n");
+    // The components are the model's steps, in order; the first activities serve them in that order.
+    for (k, (id, name)) in COMPONENTS.iter().enumerate() {
+        // With --broken, each comes a step later: the first step is one no activity serves.
+        let step = if rules { k + 2 } else { k + 1 };
+        let _ = write!(s, "\n[[component]]\nid = \"{id}\"\nname = \"{name}\"\nstep = {step}\n");
     }
     if rules {
-        s.push_str("\n[[component]]\nid = \"digital\"\nname = \"Digital dømmekraft\"\n"); // uncovered-component
+        // uncovered-component, and step-order: every later step begins before it.
+        s.push_str("\n[[component]]\nid = \"digital\"\nname = \"Digital dømmekraft\"\nstep = 1\n");
     }
 
     // Activity i happens in school month i * months / n: a monotone spread, so "the same school's previous

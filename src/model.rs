@@ -26,6 +26,9 @@ pub struct Plan {
     pub goal: Option<Goal>,
     pub subgoals: Vec<SubGoal>,
     pub components: Vec<Component>,
+    /// `[plan] steps` as written: component ids in the order of their steps. Each component's step is resolved
+    /// into [`Component::step`]; the list is kept for `unknown-reference`, which reports an id no component has.
+    pub steps: Vec<Spanned<String>>,
     pub phases: Vec<Phase>,
     pub activities: Vec<Activity>,
     pub requirements: Vec<Requirement>,
@@ -185,6 +188,9 @@ pub struct Component {
     pub name: String,
     pub summary: Option<String>,
     pub contents: Vec<String>,
+    /// Its step, when the components are steps that build on each other: its own `step = N`, or its place in
+    /// `[plan] steps` (where that is written). Several components may share a step.
+    pub step: Option<Spanned<u32>>,
 }
 
 #[derive(Debug, Clone)]
@@ -747,6 +753,7 @@ impl Plan {
             goal,
             subgoals,
             components,
+            steps,
             phases,
             activities,
             requirements,
@@ -785,7 +792,8 @@ impl Plan {
             line(text);
             description.iter_mut().for_each(lines);
         }
-        for Component { id, name, summary, contents } in components {
+        spanned(steps);
+        for Component { id, name, summary, contents, step: _ } in components {
             line(&mut id.value);
             line(name);
             summary.iter_mut().for_each(lines);

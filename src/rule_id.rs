@@ -51,6 +51,7 @@ rule_ids! {
     DependencyOrder = "dependency-order",
     DoneDate = "done-date",
     UncoveredComponent = "uncovered-component",
+    StepOrder = "step-order",
     GoalWithoutActivity = "goal-without-activity",
     EmptyPhase = "empty-phase",
     IdleGap = "idle-gap",

@@ -189,6 +189,10 @@ pub(crate) const SYNONYMS: &[(&str, &[&str])] = &[
     ("intervall", &["every"]),
     ("hyppighet", &["every"]),
     ("type", &["kind"]),
+    ("trinn", &["step", "steps"]),
+    ("steg", &["step", "steps"]),
+    ("rekkefølge", &["steps"]),
+    ("rekkjefølgje", &["steps"]),
 ];
 
 /// The key of `allowed` that `word` is a synonym of, if any.
@@ -397,6 +401,11 @@ pub static PLAN: Table = Table::new(
         ),
         key("owner", Value::String, "The role that owns the plan (a role id or display name)."),
         key("description", Value::Text, "Free text."),
+        key(
+            "steps",
+            STRINGS,
+            "The core components as ordered steps, one building on the one before: component ids, the first is step 1 (or `step` on each [[component]]).",
+        ),
     ],
 );
 
@@ -488,6 +497,11 @@ pub static COMPONENT: Table = Table::new(
         required("name", Value::String, "The display name."),
         key("summary", Value::String, "One line on what it is about."),
         key("contents", STRINGS, "A list of strings: what the component holds."),
+        key(
+            "step",
+            Value::Integer { min: 1, max: 100 },
+            "Its step, when the components are steps that build on each other (1 first); components may share a step. Or list them in [plan] `steps`.",
+        ),
     ],
 );
 
@@ -850,6 +864,8 @@ mod tests {
         assert_eq!(synonym_of("ansvarlig", &keys(&PLAN)), Some("owner"));
         assert_eq!(synonym_of("frist", &activity), None, "a deadline is a requirement's, not an activity's");
         assert_eq!(synonym_of("ownr", &activity), None);
+        assert_eq!(synonym_of("trinn", &keys(&COMPONENT)), Some("step"));
+        assert_eq!(synonym_of("Trinn", &keys(&PLAN)), Some("steps"));
     }
 
     #[test]
@@ -890,11 +906,11 @@ mod tests {
                 "calendar"
             ]
         );
-        assert_eq!(keys(&PLAN), ["title", "org", "start", "end", "lang", "owner", "description"]);
+        assert_eq!(keys(&PLAN), ["title", "org", "start", "end", "lang", "owner", "description", "steps"]);
         assert_eq!(keys(&ROLE), ["name", "lead", "members", "description"]);
         assert_eq!(keys(&GOAL), ["id", "text", "sub"]);
         assert_eq!(keys(&SUB_GOAL), ["text", "description"]);
-        assert_eq!(keys(&COMPONENT), ["id", "name", "summary", "contents"]);
+        assert_eq!(keys(&COMPONENT), ["id", "name", "summary", "contents", "step"]);
         assert_eq!(keys(&PHASE), ["id", "name", "period", "start", "end", "goal", "activity"]);
         assert_eq!(
             keys(&ACTIVITY),

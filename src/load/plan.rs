@@ -53,10 +53,12 @@ impl Loader<'_> {
         let org = self.string(p, "org").map(|s| s.value);
         let owner = self.string(p, "owner");
         let description = self.string(p, "description").map(|s| s.value);
+        let steps = self.string_list(p, "steps");
 
         let roles = self.roles(doc);
         let (goal, subgoals) = self.goals(doc);
-        let components = self.components(doc);
+        let mut components = self.components(doc);
+        self.resolve_steps(&mut components, &steps);
         let mut activities = Vec::new();
         let phases = self.phases(doc, &mut activities);
         for (t, span) in self.tables(doc, "activity", "[[activity]]") {
@@ -78,6 +80,7 @@ impl Loader<'_> {
             goal,
             subgoals,
             components,
+            steps,
             phases,
             activities,
             requirements,
@@ -180,11 +183,44 @@ impl Loader<'_> {
             let name = self.req_string(t, "name", span, &m::a_component());
             let summary = self.string(t, "summary").map(|s| s.value);
             let contents = self.string_list(t, "contents").into_iter().map(|s| s.value).collect();
+            let step = self.spanned_integer(t, "step", &schema::COMPONENT);
             if let (Some(id), Some(name)) = (id, name) {
-                out.push(Component { id, name: name.value, summary, contents });
+                out.push(Component { id, name: name.value, summary, contents, step });
             }
         }
         out
+    }
+
+    /// Each component's step, from its own `step` or from its place in `[plan] steps` (the first is step 1):
+    /// the one place the two forms meet. A component listed twice, or whose own `step` is another number than
+    /// its place, is an error; an id no component has is `unknown-reference`'s to report (with the nearest id),
+    /// as for an activity's `components`.
+    fn resolve_steps(&mut self, components: &mut [Component], steps: &[Spanned<String>]) {
+        use std::collections::hash_map::{Entry, HashMap};
+        let mut listed: HashMap<&str, Spanned<u32>> = HashMap::with_capacity(steps.len());
+        for (n, s) in steps.iter().enumerate() {
+            let step = Spanned::new(u32::try_from(n + 1).unwrap_or(u32::MAX), s.span);
+            match listed.entry(s.value.as_str()) {
+                Entry::Occupied(first) => {
+                    let message = m::listed_twice_in_steps(&s.value, first.get().value, step.value);
+                    self.error(s.span, message, Some(m::listed_twice_help()));
+                }
+                Entry::Vacant(e) => {
+                    e.insert(step);
+                }
+            }
+        }
+        for c in components {
+            let Some(place) = listed.get(c.id.value.as_str()) else { continue };
+            match &c.step {
+                Some(own) if own.value != place.value => {
+                    let message = m::step_disagrees(&c.id.value, own.value, place.value);
+                    self.error(own.span, message, Some(m::step_disagrees_help()));
+                }
+                Some(_) => {}
+                None => c.step = Some(place.clone()),
+            }
+        }
     }
 }
 
@@ -211,6 +247,52 @@ mod tests {
         assert!(!agreement("extendable = false\n"));
         assert!(!agreement(""));
         assert_eq!(errors(&format!("{HEAD}[agreement]\nextendable = \"ja\"\n")).len(), 1);
+    }
+
+    /// A plan with components a, b, c (each with `own` as its extra lines) and `[plan] steps` if given.
+    fn with_steps(steps: &str, own: [&str; 3]) -> String {
+        let mut s = format!("[plan]\ntitle = \"T\"\nstart = \"vår 2026\"\nend = \"høst 2026\"\n{steps}\n");
+        for (id, extra) in ["a", "b", "c"].iter().zip(own) {
+            s.push_str(&format!("[[component]]\nid = \"{id}\"\nname = \"{id}\"\n{extra}\n"));
+        }
+        s
+    }
+
+    fn steps_of(text: &str) -> Vec<Option<(u32, usize)>> {
+        let plan = loads(text);
+        plan.components.iter().map(|c| c.step.as_ref().map(|s| (s.value, s.span.start))).collect()
+    }
+
+    #[test]
+    fn a_step_comes_from_the_component_or_from_its_place_in_steps() {
+        let listed = with_steps("steps = [\"c\", \"a\"]", ["", "", ""]);
+        let at = |needle: &str| listed.find(needle).unwrap();
+        // Each listed one points at its entry in the list; b is no step.
+        assert_eq!(steps_of(&listed), [Some((2, at("\"a\"]"))), None, Some((1, at("\"c\",")))]);
+        let own = with_steps("", ["step = 2", "step = 2", "step = 1"]);
+        let got: Vec<Option<u32>> = steps_of(&own).into_iter().map(|s| s.map(|(n, _)| n)).collect();
+        assert_eq!(got, [Some(2), Some(2), Some(1)], "two components may share a step");
+        // Both forms, agreeing, or mixed: fine.
+        let both = with_steps("steps = [\"a\", \"b\"]", ["step = 1", "", "step = 3"]);
+        let got: Vec<Option<u32>> = steps_of(&both).into_iter().map(|s| s.map(|(n, _)| n)).collect();
+        assert_eq!(got, [Some(1), Some(2), Some(3)]);
+    }
+
+    #[test]
+    fn a_step_said_twice_differently_or_out_of_bounds_is_an_error() {
+        let twice = errors(&with_steps("steps = [\"a\", \"b\", \"a\"]", ["", "", ""]));
+        assert_eq!(twice.len(), 1, "{twice:?}");
+        assert_eq!((twice[0].0, twice[0].1.as_str()), (5, "'a' is listed twice in steps, as step 1 and step 3"));
+        let differs = errors(&with_steps("steps = [\"a\", \"b\"]", ["", "step = 3", ""]));
+        assert_eq!(differs.len(), 1, "{differs:?}");
+        assert_eq!(differs[0].1, "component 'b' has step = 3, but steps lists it as step 2");
+        assert_eq!(differs[0].0, 13, "points at the component's own step");
+        for bad in ["step = 0", "step = -1", "step = 101"] {
+            let e = errors(&with_steps("", [bad, "", ""]));
+            assert_eq!(e.iter().map(|e| e.1.as_str()).collect::<Vec<_>>(), ["'step' must be between 1 and 100"]);
+        }
+        // An id no component has loads: unknown-reference reports it, with the nearest id.
+        assert_eq!(loads(&with_steps("steps = [\"a\", \"x\"]", ["", "", ""])).steps.len(), 2);
     }
 
     #[test]

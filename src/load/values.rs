@@ -322,7 +322,7 @@ mod tests {
     fn whole_numbers_are_held_to_the_bounds_of_the_schema() {
         let activity = format!("{HEAD}[[activity]]\ntitle = \"A\"\nwhen = \"mars 2026\"\n");
         let requirement = format!("{HEAD}[[recurring]]\nid = \"r\"\ntitle = \"R\"\nkind = \"k\"\n");
-        let cases: [(&str, i64, i64, String); 14] = [
+        let cases: [(&str, i64, i64, String); 15] = [
             ("years", 1, 50, format!("{HEAD}[agreement]\nyears = N\n")),
             ("idle-gap-months", 1, 24, format!("{HEAD}[lint.options]\nidle-gap-months = N\n")),
             ("cadence-tolerance", 0, 12, format!("{HEAD}[lint.options]\ncadence-tolerance = N\n")),
@@ -337,6 +337,7 @@ mod tests {
             ("quota-each", 0, 100_000, format!("{requirement}quota-each = N\n")),
             ("cost", 0, 1_000_000_000, format!("{requirement}every = \"år\"\ncost = N\n")),
             ("total", 0, 1_000_000_000_000, format!("{HEAD}[budget]\ntotal = N\n")),
+            ("step", 1, 100, format!("{HEAD}[[component]]\nid = \"c\"\nname = \"C\"\nstep = N\n")),
         ];
         for (key, min, max, text) in cases {
             let with = |n: i64| errors(&text.replace('N', &n.to_string())).into_iter().map(|e| e.1).collect::<Vec<_>>();

@@ -218,6 +218,40 @@ pub fn a_component() -> Text {
     text!(nb: "en kjernekomponent", nn: "ein kjernekomponent", en: "a component")
 }
 
+/// A component named a second time in `[plan] steps`: it would be two steps at once.
+pub fn listed_twice_in_steps(id: &str, first: u32, again: u32) -> Text {
+    text!(
+        nb: "'{id}' står to ganger i steps, som steg {first} og steg {again}",
+        nn: "'{id}' står to gonger i steps, som steg {first} og steg {again}",
+        en: "'{id}' is listed twice in steps, as step {first} and step {again}",
+    )
+}
+
+pub fn listed_twice_help() -> Text {
+    text!(
+        nb: "en kjernekomponent er ett steg: fjern den ene; komponenter som deler et steg, skriver hver sin step = N",
+        nn: "ein kjernekomponent er eitt steg: fjern den eine; komponentar som deler eit steg, skriv kvar sin step = N",
+        en: "a component is one step: remove one of them; components that share a step each say step = N",
+    )
+}
+
+/// A component whose own `step` is another number than its place in `[plan] steps`.
+pub fn step_disagrees(id: &str, own: u32, listed: u32) -> Text {
+    text!(
+        nb: "kjernekomponenten '{id}' har step = {own}, men steps fører den opp som steg {listed}",
+        nn: "kjernekomponenten '{id}' har step = {own}, men steps fører han opp som steg {listed}",
+        en: "component '{id}' has step = {own}, but steps lists it as step {listed}",
+    )
+}
+
+pub fn step_disagrees_help() -> Text {
+    text!(
+        nb: "si steget én gang: enten step i [[component]] eller plassen i steps i [plan]",
+        nn: "sei steget éin gong: anten step i [[component]] eller plassen i steps i [plan]",
+        en: "say the step once: either step in the [[component]] or its place in [plan] steps",
+    )
+}
+
 pub fn a_cost() -> Text {
     text!(nb: "en kostnad", nn: "ein kostnad", en: "a cost")
 }

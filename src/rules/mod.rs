@@ -29,6 +29,7 @@ mod requirement_count;
 mod requirement_deadline;
 mod requirements;
 mod season_mismatch;
+mod step_order;
 mod suspicious_text;
 mod uncovered_component;
 mod unknown_reference;
@@ -104,6 +105,7 @@ pub const ALL: &[Rule] = &[
     dependency_order::RULE,
     done_date::RULE,
     uncovered_component::RULE,
+    step_order::RULE,
     goal_without_activity::RULE,
     empty_phase::RULE,
     idle_gap::RULE,

@@ -39,6 +39,9 @@ fn check<'a>(ctx: &Ctx<'a>, out: &mut Vec<Finding>) {
     };
     activity_ids.sort_unstable();
     let mut suggester = Suggester { left: MAX_SUGGESTIONS };
+    for c in plan.steps.iter().filter(|c| !components.contains(c.value.as_str())) {
+        out.push(suggester.unknown(c, Thing::Component, &component_ids));
+    }
     for r in &plan.requirements {
         if let Some(b) = r.before.as_ref().filter(|b| ctx.activity(&b.value).is_none()) {
             out.push(suggester.unknown(b, Thing::Activity, &activity_ids));

@@ -21,6 +21,7 @@ pub mod requirement_count;
 pub mod requirement_deadline;
 pub mod requirements;
 pub mod season_mismatch;
+pub mod step_order;
 pub mod suspicious_text;
 pub mod uncovered_component;
 pub mod unknown_reference;

@@ -4,9 +4,9 @@ use crate::lang::{Lang, Text, Words};
 use crate::text;
 
 pub const SUMMARY: Words = Words {
-    nb: "En aktivitet viser til en fase, komponent, et mål eller en avhengighet som ikke finnes",
-    nn: "Ein aktivitet viser til ein fase, komponent, eit mål eller ein avhengnad som ikkje finst",
-    en: "An activity names a phase, component, goal or dependency that does not exist",
+    nb: "En aktivitet (eller steps) viser til en fase, komponent, et mål eller en avhengighet som ikke finnes",
+    nn: "Ein aktivitet (eller steps) viser til ein fase, komponent, eit mål eller ein avhengnad som ikkje finst",
+    en: "An activity (or steps) names a phase, component, goal or dependency that does not exist",
 };
 
 /// What an unknown reference was meant to name.
