@@ -74,18 +74,20 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
-    // The latest beginning among the steps before, where an earlier step that never begins is latest of all.
+    // The latest beginning among the steps before. A step that never begins is reported once, at the first
+    // later step that does: one cancelled step is one finding, not one for every step after it.
     let mut latest: Option<NaiveDate> = None;
-    let mut one_never_begins = false;
+    let mut never_begun_unreported = false;
     for (k, begin) in begins.iter().enumerate() {
         if let Some(b) = begin
-            && (one_never_begins || latest.is_some_and(|d| d > b.by))
+            && (never_begun_unreported || latest.is_some_and(|d| d > b.by))
         {
             out.push(finding(plan, &steps, &begins, k, b));
+            never_begun_unreported = false;
         }
         match begin {
             Some(b) => latest = latest.max(Some(b.day)),
-            None => one_never_begins = true,
+            None => never_begun_unreported = true,
         }
     }
 }
