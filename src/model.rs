@@ -475,6 +475,8 @@ pub struct Requirement {
     pub survey: Option<Spanned<&'static SurveyNames>>,
     /// A cost each matching activity carries ("NOK 2,000 per trainer participant").
     pub cost: Option<Cost>,
+    /// A recommendation rather than an obligation: its findings are warnings.
+    pub advisory: bool,
 }
 
 /// A national survey with its usual window and cadence, as a requirement's `survey` names it.
@@ -897,6 +899,7 @@ fn shown_requirement(r: &mut Requirement) {
         participants,
         window: _,
         survey: _,
+        advisory: _,
         cost,
     } = r;
     line(&mut id.value);

@@ -650,6 +650,11 @@ pub static REQUIREMENT: Table = Table {
         ),
         key("participants", STRINGS, "Roles that must take part (as owner or participant) in every matching activity."),
         key(
+            "advisory",
+            Value::Boolean,
+            "A recommendation rather than an obligation (\"vi anbefaler\", \"det gis anledning til\"): its findings are warnings, not errors.",
+        ),
+        key(
             "survey",
             Value::String,
             "A national survey with its usual round and cadence, all yearly but Ungdata: \"elevundersøkelsen\" (Nynorsk \"elevundersøkinga\"; the mandatory autumn round, October–December), \"elevundersøkelsen-vår\" (the voluntary spring round, February–June), \"foreldreundersøkelsen-skole\" (\"foreldreundersøkinga-skule\"; either round, October–June; \"-høst\" October–January, \"-vår\" February–June), \"foreldreundersøkelsen-barnehage\" (November–December), \"ståstedsanalysen\" (open August–June), \"ungdata\" (every third year). The old \"foreldreundersøkelsen\" still means the kindergarten survey, with a warning.",
@@ -958,6 +963,7 @@ mod tests {
                 "quota",
                 "quota-each",
                 "participants",
+                "advisory",
                 "survey",
                 "months",
                 "cost"

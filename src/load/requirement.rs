@@ -42,6 +42,7 @@ impl Loader<'_> {
         let quota = self.spanned_integer(t, "quota", &schema::REQUIREMENT);
         let quota_each = self.spanned_integer(t, "quota-each", &schema::REQUIREMENT);
         let participants = self.string_list(t, "participants");
+        let advisory = self.boolean(t, "advisory").unwrap_or(false);
         let cost = self.cost(t, &schema::REQUIREMENT);
         let survey = self.survey(t);
         let window = self.window(t, survey.as_ref());
@@ -65,6 +66,7 @@ impl Loader<'_> {
             window,
             survey: survey.map(|(sv, span)| Spanned::new(sv, span)),
             cost,
+            advisory,
         })
     }
 

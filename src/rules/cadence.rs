@@ -1,4 +1,4 @@
-use super::requirements::{matching, months_of, scope, window_start_and_len};
+use super::requirements::{each_requirement, matching, months_of, scope, window_start_and_len};
 use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Applicability, Finding, Fix, RuleId, Severity};
 use crate::i18n;
@@ -17,15 +17,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for req in &ctx.plan.requirements {
+    each_requirement(ctx, out, |req, out| {
         check_survey_name(req, out);
         let window = req.window.as_ref().filter(|w| !w.value.is_empty());
         let every = req.cadence.as_ref().and_then(|c| match c.value {
             Cadence::Every(n) => Some((n, c.span)),
             Cadence::Count { .. } => None,
         });
-        let Some(span) = every.map(|(_, span)| span).or(window.map(|w| w.span)) else { continue };
-        let Some(scope) = scope(ctx, req, &RULE, span, out) else { continue };
+        let Some(span) = every.map(|(_, span)| span).or(window.map(|w| w.span)) else { return };
+        let Some(scope) = scope(ctx, req, &RULE, span, out) else { return };
         if let Some(w) = window {
             check_window(ctx, req, w, out);
         }
@@ -36,7 +36,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             (Some((n, span)), _) => check_one(ctx, req, n, scope, span, out),
             (None, _) => {}
         }
-    }
+    });
 }
 
 /// Each matching activity must start in one of the window's months (a survey's usual season), or in the

@@ -1,4 +1,4 @@
-use super::requirements::{activity_costs, scope};
+use super::requirements::{activity_costs, each_requirement, scope};
 use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::i18n::money;
@@ -32,9 +32,11 @@ pub(crate) fn kroner(n: u64) -> String {
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     // A requirement's cost is charged inside its window only; a window outside the plan is reported here when
     // no other rule checks the requirement.
-    for req in ctx.plan.requirements.iter().filter(|r| r.cost.is_some()) {
-        scope(ctx, req, &RULE, req.id.span, out);
-    }
+    each_requirement(ctx, out, |req, out| {
+        if req.cost.is_some() {
+            scope(ctx, req, &RULE, req.id.span, out);
+        }
+    });
     let Some(budget) = &ctx.plan.budget else { return };
     let costs = activity_costs(ctx);
     let cur = &budget.currency;

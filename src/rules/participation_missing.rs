@@ -1,4 +1,4 @@
-use super::requirements::{activities_keeping, scope};
+use super::requirements::{activities_keeping, each_requirement, scope};
 use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::messages::common::quoted_list;
@@ -15,9 +15,12 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let plan = ctx.plan;
-    for req in plan.requirements.iter().filter(|r| !r.participants.is_empty()) {
+    each_requirement(ctx, out, |req, out| {
+        if req.participants.is_empty() {
+            return;
+        }
         if scope(ctx, req, &RULE, req.id.span, out).is_none() {
-            continue;
+            return;
         }
         for i in activities_keeping(ctx, req) {
             let a = &plan.activities[i];
@@ -44,5 +47,5 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     .help(m::add_them()),
             );
         }
-    }
+    });
 }

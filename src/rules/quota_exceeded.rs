@@ -1,4 +1,4 @@
-use super::requirements::{activities_keeping, scope};
+use super::requirements::{activities_keeping, each_requirement, scope};
 use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::messages::rules::quota_exceeded as m;
@@ -13,12 +13,12 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let acts = &ctx.plan.activities;
-    for req in &ctx.plan.requirements {
+    each_requirement(ctx, out, |req, out| {
         if req.quota.is_none() && req.quota_each.is_none() {
-            continue;
+            return;
         }
         if scope(ctx, req, &RULE, req.id.span, out).is_none() {
-            continue;
+            return;
         }
         let ids: Vec<usize> = activities_keeping(ctx, req).collect();
         if let Some(q) = &req.quota {
@@ -52,5 +52,5 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
             }
         }
-    }
+    });
 }

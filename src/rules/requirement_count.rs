@@ -1,4 +1,4 @@
-use super::requirements::{matching, months_of, scope};
+use super::requirements::{each_requirement, matching, months_of, scope};
 use super::{Ctx, Rule, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::lang::Text;
@@ -15,13 +15,13 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for req in &ctx.plan.requirements {
+    each_requirement(ctx, out, |req, out| {
         if let Some(c) = &req.cadence
             && let Cadence::Count { counts, per } = &c.value
         {
             check_one(ctx, req, counts, *per, c.span, out);
         }
-    }
+    });
 }
 
 /// What a count is per, as the catalogue names it.

@@ -1,4 +1,4 @@
-use super::requirements::{activities_keeping, matching, scope};
+use super::requirements::{activities_keeping, each_requirement, matching, scope};
 use super::{Ctx, Rule, describe, rule_doc};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::messages::rules::requirement_deadline as m;
@@ -13,12 +13,12 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let acts = &ctx.plan.activities;
-    for req in &ctx.plan.requirements {
+    each_requirement(ctx, out, |req, out| {
         if req.by.is_none() && req.within.is_none() && req.before.is_none() {
-            continue;
+            return;
         }
         if scope(ctx, req, &RULE, req.id.span, out).is_none() {
-            continue;
+            return;
         }
         let mut ids: Vec<usize> = activities_keeping(ctx, req).collect();
         ids.sort_by_key(|&i| (acts[i].when.value.start, i));
@@ -105,5 +105,5 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 }
             }
         }
-    }
+    });
 }

@@ -67,6 +67,25 @@ pub(crate) fn window_start_and_len(months: &[u32]) -> (u32, u32) {
     (first, 12 - gap + 1)
 }
 
+/// Runs a requirement rule's `check` on every requirement of the plan, and makes what it finds about an
+/// advisory requirement a warning: a recommendation the plan does not follow is worth a look, not a broken
+/// agreement. The one place that says so; every requirement rule goes through here.
+pub(crate) fn each_requirement<'a>(
+    ctx: &Ctx<'a>,
+    out: &mut Vec<Finding>,
+    mut check: impl FnMut(&'a Requirement, &mut Vec<Finding>),
+) {
+    for req in &ctx.plan.requirements {
+        let since = out.len();
+        check(req, out);
+        if req.advisory {
+            for f in &mut out[since..] {
+                f.severity = crate::diag::Severity::Warning;
+            }
+        }
+    }
+}
+
 /// The rule that reports a requirement's window: the first of the rules that check it, in the order of the
 /// format's table (a cadence, a count, a survey's months, a deadline, a quota, participants, a cost), so a
 /// requirement checked by two rules is reported once.
