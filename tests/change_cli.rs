@@ -136,11 +136,11 @@ fn an_activity_is_found_by_its_title_or_words_of_it_and_ambiguity_changes_nothin
         "marked 'opplaering-regelverk' («Opplæring i regelverkskompetanse») done on 2026-09-20 (was planned) ("
     ));
     std::fs::write(&copy, &before).unwrap();
-    let o = english(&["set", &path, "foreldreundersøkelse", "owner=rektor", "--lang", "en"]);
+    let o = english(&["set", &path, "foreldreundersøkelse om barnas", "owner=rektor", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         text(&o.stderr).replace(&path, "plan.toml"),
-        "error: plan.toml: 'foreldreundersøkelse' matches 2 activities; give the id of the one you mean:\n  \
+        "error: plan.toml: 'foreldreundersøkelse om barnas' matches 2 activities; give the id of the one you mean:\n  \
          foreldreundersokelse-2027  Foreldreundersøkelse om barnas trivsel\n  \
          foreldreundersokelse-2028  Foreldreundersøkelse om barnas trivsel\n"
     );
@@ -241,7 +241,7 @@ fn adding_to_an_unknown_phase_changes_nothing() {
     assert_eq!(
         text(&o.stderr).replace(&path, "plan.toml"),
         "error: plan.toml: the plan has no phase with the id 'implementering1' (its phases are oppstart, \
-         implementering-1, implementering-2, konsolidering); did you mean 'implementering-1'?\n"
+         implementering-1, implementering-2, konsolidering, oppfolging); did you mean 'implementering-1'?\n"
     );
     assert_eq!(std::fs::read_to_string(&copy).unwrap(), before);
 }

@@ -68,7 +68,7 @@ fn beiarn_as_written_against_corrected_json_en() {
     let out = beiarn("json", "en");
     let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert_eq!((json["version"].as_i64(), json["same"].as_bool()), (Some(1), Some(false)));
-    assert_eq!(json["activities"]["added"].as_array().map(Vec::len), Some(8));
+    assert_eq!(json["activities"]["added"].as_array().map(Vec::len), Some(16));
     insta::assert_snapshot!(out);
 }
 

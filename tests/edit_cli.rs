@@ -171,7 +171,7 @@ fn read_only_and_hard_linked_plans_are_refused_without_force() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert_eq!(
         text(&o.stdout),
-        format!("marked 'oppstartsmote' done on 2026-03-12 (was planned); it was read-only and stays so ({ps}:194)\n")
+        format!("marked 'oppstartsmote' done on 2026-03-12 (was planned); it was read-only and stays so ({ps}:196)\n")
     );
     assert_eq!(std::fs::metadata(&p).unwrap().permissions().mode() & 0o777, 0o444);
 
@@ -234,7 +234,7 @@ fn done_again_keeps_its_date_and_set_says_what_it_removed() {
     assert_eq!(
         text(&o.stdout),
         format!(
-            "'oppstartsmote' is already done on 2026-03-12 ({ps}:194); its date is kept (--date gives another); nothing changed\n"
+            "'oppstartsmote' is already done on 2026-03-12 ({ps}:196); its date is kept (--date gives another); nothing changed\n"
         )
     );
     assert_eq!(std::fs::read_to_string(&p).unwrap(), marked);
@@ -243,7 +243,7 @@ fn done_again_keeps_its_date_and_set_says_what_it_removed() {
     let o = implan(&["set", &ps, "oppstartsmote", "status=planned"]);
     assert_eq!(
         text(&o.stdout),
-        format!("marked 'oppstartsmote' planned (was done); removed done = 2026-03-12 ({ps}:194)\n")
+        format!("marked 'oppstartsmote' planned (was done); removed done = 2026-03-12 ({ps}:196)\n")
     );
     let after = std::fs::read_to_string(&p).unwrap();
     assert!(after.contains("\n  # signert: Kari Nordmann\n"), "{after}");
@@ -329,7 +329,7 @@ fn done_speaks_the_plans_language_else_the_locales() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         text(&o.stdout),
-        format!("satte status for 'oppstartsmote' til gjennomført 2026-03-12 (var planlagt) ({ps}:194)\n")
+        format!("satte status for 'oppstartsmote' til gjennomført 2026-03-12 (var planlagt) ({ps}:196)\n")
     );
     let o =
         common::command(&["set", &ps, "opstartsmote", "status=avlyst"]).env("LANG", "nn_NO.UTF-8").output().unwrap();

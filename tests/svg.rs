@@ -328,8 +328,13 @@ fn pictures_speak_the_views_language() {
     let nb = View::new(&plan, &source, Lang::Nb, today());
     let en = View::new(&plan, &source, Lang::En, today());
     let (g_nb, g_en) = (svg::gantt(&nb, &GanttOptions::default()), svg::gantt(&en, &GanttOptions::default()));
-    assert!(g_nb.contains(">okt<") && g_nb.contains(">i dag<") && g_nb.contains("gjennomført"));
-    assert!(g_en.contains(">Oct<") && g_en.contains(">today<") && g_en.contains(">done<"));
+    assert!(g_nb.contains(">i dag<") && g_nb.contains("gjennomført"));
+    assert!(g_en.contains(">today<") && g_en.contains(">done<"));
+    // Three years give the months one letter each; a plan of a year and a half names them.
+    let (short_source, short) = load(&root().join("plans/absolutt-more-og-romsdal.toml"));
+    let month_names =
+        |lang: Lang| svg::gantt(&View::new(&short, &short_source, lang, today()), &GanttOptions::default());
+    assert!(month_names(Lang::Nb).contains(">okt<") && month_names(Lang::En).contains(">Oct<"));
     let (w_nb, w_en) = (svg::wheel(&nb, &WheelOptions::default()), svg::wheel(&en, &WheelOptions::default()));
     // The wheel starts in August; this month (November) is marked.
     assert!(w_nb.contains(">August<") && w_nb.contains("Årshjul") && w_nb.contains("uansett år"));

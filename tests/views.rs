@@ -561,3 +561,22 @@ fn the_views_see_a_requirement_only_inside_its_window() {
         .collect();
     assert_eq!(years, [("2026", 1000), ("2027", 1000), ("Sum", 2000)], "{j}");
 }
+
+/// A yearly survey in `status` is counted as the `cadence` rule counts it: due by the end of its first window
+/// nothing has held yet, and only an activity in the window's own months is its next one — the spring round
+/// in March does not keep the autumn's.
+#[test]
+fn status_counts_a_survey_by_its_window() {
+    let plan = "tests/fixtures/rules/cadence/the-spring-round-does-not-keep-the-autumn-requirement.toml";
+    let status = |today: &str| -> serde_json::Value {
+        let j: serde_json::Value =
+            serde_json::from_str(&view(&["status", plan, "--format", "json", "--today", today])).unwrap();
+        j["recurring"][0].clone()
+    };
+    let before = status("2026-09-15");
+    assert_eq!((before["next"]["title"].as_str(), before["due_by"].as_str()), (Some("Høst 2026"), Some("2026-12")));
+    assert_eq!(before["late"], false);
+    let after = status("2027-01-15");
+    assert_eq!(after["next"], serde_json::Value::Null, "March is the other round: {after}");
+    assert_eq!((after["due_by"].as_str(), after["late"].as_bool()), (Some("2027-12"), Some(true)));
+}

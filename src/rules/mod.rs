@@ -38,7 +38,7 @@ mod unused_role;
 
 pub(crate) use over_budget::kroner;
 pub(crate) use requirement_count::periods as cadence_periods;
-pub(crate) use requirements::{Keeping, activities_keeping, activity_costs};
+pub(crate) use requirements::{Keeping, activities_keeping, activity_costs, window_start_and_len};
 
 /// A rule's doc in each language, from `src/rules/docs/{nb,nn,en}/ID.md`.
 macro_rules! rule_doc {

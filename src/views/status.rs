@@ -265,6 +265,10 @@ fn recurring_status<'a>(view: &'a View<'a>, r: &'a Requirement) -> RecurringStat
         // Deadlines, quotas and participation have no "next due"; `implan check` reports them.
         return st;
     };
+    if let (Cadence::Every(12), Some(w)) = (&cadence.value, r.window.as_ref().filter(|w| !w.value.is_empty())) {
+        survey_due(view, r, &w.value, &ids, &mut st);
+        return st;
+    }
     match &cadence.value {
         &Cadence::Every(n) => {
             // The last one that has happened (or was due) before this month; else the requirement's start.
@@ -302,6 +306,36 @@ fn recurring_status<'a>(view: &'a View<'a>, r: &'a Requirement) -> RecurringStat
         }
     }
     st
+}
+
+/// A yearly survey is due by the end of its first window still to come that nothing has held yet, as the
+/// `cadence` rule counts it: only an activity in the window's own months keeps it, not one in the survey's
+/// other round. The next one is the next such activity.
+fn survey_due<'a>(view: &'a View<'a>, r: &Requirement, window: &[u32], ids: &[usize], st: &mut RecurringStatus<'a>) {
+    use chrono::Datelike;
+    let acts = &view.plan.activities;
+    let this_month = month_index(view.today);
+    let from = month_index(r.from.as_ref().map_or(view.plan.start.value.start, |f| f.value.start));
+    let until = month_index(r.until.as_ref().map_or(view.plan.end.value.end, |u| u.value.end));
+    let counting: Vec<usize> =
+        ids.iter().copied().filter(|&i| window.contains(&acts[i].when.value.start.month())).collect();
+    let next = counting.iter().copied().find(|&i| open(&acts[i]) && acts[i].last_day >= view.today);
+    st.next = next.map(|i| super::schedule::json_activity(view, &acts[i]));
+    let (first, len) = crate::rules::window_start_and_len(window);
+    for year in this_month.div_euclid(12) - 1..=until.div_euclid(12) {
+        let start = year * 12 + first as i64 - 1;
+        let end = start + len as i64 - 1;
+        if start < from || end > until || end < this_month {
+            continue;
+        }
+        let in_window = |i: &&usize| (start..=end).contains(&month_index(acts[**i].when.value.start));
+        if counting.iter().filter(in_window).any(|&i| month_index(acts[i].when.value.start) < this_month) {
+            continue;
+        }
+        st.due_by = Some(format_month_index(end));
+        st.late = !counting.iter().filter(in_window).any(|&i| open(&acts[i]));
+        return;
+    }
 }
 
 fn bar(p: Progress) -> String {
