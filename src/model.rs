@@ -256,6 +256,20 @@ pub enum Audience {
     Everyone,
 }
 
+/// The kinds (or tags) that say an activity is for the staff when it has no `audience`: a planning day, a staff
+/// day or meeting, staff training. Lower case, with and without `ø`.
+pub const STAFF_KINDS: [&str; 9] = [
+    "planleggingsdag",
+    "personaldag",
+    "personalmøte",
+    "personalmote",
+    "personalmøter",
+    "personalmoter",
+    "kompetanseheving",
+    "staff-day",
+    "staff-meeting",
+];
+
 /// The words `audience` takes ([`crate::schema::AUDIENCE`] offers the same), lower case.
 pub const AUDIENCE_WORDS: [(&str, Audience); 14] = [
     ("ansatte", Audience::Staff),
@@ -382,6 +396,15 @@ impl Activity {
         let word = word.to_lowercase();
         self.kind.as_deref().is_some_and(|k| k.to_lowercase() == word)
             || self.tags.iter().any(|t| t.to_lowercase() == word)
+    }
+
+    /// Whether the activity is for adults, not pupils: its `audience` says staff or parents, or, when it names
+    /// no audience, its kind or a tag is one of [`STAFF_KINDS`]. Such work may lie on a planning day.
+    pub fn is_for_adults(&self) -> bool {
+        match self.audience {
+            Some(audience) => matches!(audience, Audience::Staff | Audience::Parents),
+            None => STAFF_KINDS.iter().any(|k| self.has_word(k)),
+        }
     }
 }
 

@@ -2,7 +2,7 @@ use super::{Ctx, Rule, rule_doc};
 use crate::calendar::{Calendar, Conflict};
 use crate::diag::{Finding, RuleId, Severity};
 use crate::messages::rules::holiday_conflict as m;
-use crate::model::{Activity, Audience};
+use crate::model::Activity;
 use crate::when::Precision;
 use chrono::Datelike;
 
@@ -45,7 +45,7 @@ fn days(ctx: &Ctx, calendar: &Calendar, activities: &[&Activity], out: &mut Vec<
                 m::people_are_off(),
                 m::move_out_of_the_holiday(stated),
             ),
-            Conflict::PlanningDay if matches!(a.audience, Some(Audience::Staff | Audience::Parents)) => continue,
+            Conflict::PlanningDay if a.is_for_adults() => continue,
             Conflict::PlanningDay => (m::on_planning_day(), m::pupils_are_off(), m::planning_day_help()),
             Conflict::Weekend => {
                 let on = if day.weekday() == chrono::Weekday::Sat { m::on_saturday() } else { m::on_sunday() };
