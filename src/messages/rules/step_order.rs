@@ -52,25 +52,16 @@ pub fn earlier_step_begins_here(step: u32, when: &str) -> Text {
 }
 
 pub fn begin_in_order(steps: &str, count: usize) -> Text {
-    if count == 1 {
-        text!(
-            nb: "begynn med steg {steps} før denne aktiviteten, eller flytt den senere; er rekkefølgen ment slik, \
-                 nummerer stegene på nytt (step = N, eller steps i [plan])",
-            nn: "byrj med steg {steps} før denne aktiviteten, eller flytt han seinare; er rekkjefølgja meint slik, \
-                 nummerer stega på nytt (step = N, eller steps i [plan])",
-            en: "begin step {steps} before this activity, or move it later; if this order is meant, renumber the \
-                 steps (step = N, or [plan] steps)",
-        )
-    } else {
-        text!(
-            nb: "begynn med steg {steps} før denne aktiviteten, eller flytt den senere; er rekkefølgen ment slik, \
-                 nummerer stegene på nytt (step = N, eller steps i [plan])",
-            nn: "byrj med steg {steps} før denne aktiviteten, eller flytt han seinare; er rekkjefølgja meint slik, \
-                 nummerer stega på nytt (step = N, eller steps i [plan])",
-            en: "begin steps {steps} before this activity, or move it later; if this order is meant, renumber the \
-                 steps (step = N, or [plan] steps)",
-        )
-    }
+    // Norwegian "steg" is the same in the plural; English is not.
+    let step_en = if count == 1 { "step" } else { "steps" };
+    text!(
+        nb: "begynn med steg {steps} før denne aktiviteten, eller flytt den senere; er rekkefølgen ment slik, \
+             nummerer stegene på nytt (step = N, eller steps i [plan])",
+        nn: "byrj med steg {steps} før denne aktiviteten, eller flytt han seinare; er rekkjefølgja meint slik, \
+             nummerer stega på nytt (step = N, eller steps i [plan])",
+        en: "begin {step_en} {steps} before this activity, or move it later; if this order is meant, renumber the \
+             steps (step = N, or [plan] steps)",
+    )
 }
 
 #[cfg(test)]
