@@ -76,8 +76,9 @@ fn check_yearly_window(
 ) {
     let months = months_of(ctx, req, from, until);
     let (first, len) = window_start_and_len(&w.value);
-    // A window over New Year (October–January) that is owed from `from` may start the year before.
-    for year in from.div_euclid(12) - 1..=until.div_euclid(12) {
+    // A window over New Year (October–January) is named by the year it starts in; one starting the year before
+    // `from` starts before it and is not owed.
+    for year in from.div_euclid(12)..=until.div_euclid(12) {
         let ws = year * 12 + first as i64 - 1;
         let we = ws + len as i64 - 1;
         // Only windows wholly inside the requirement's span are owed.
@@ -165,7 +166,7 @@ fn check_one(
 pub(super) fn month_span(months: &[u32]) -> Text {
     let (first, len) = window_start_and_len(months);
     let in_order: Vec<u32> = (0..len).map(|k| (first - 1 + k) % 12 + 1).filter(|m| months.contains(m)).collect();
-    if len >= 3 && in_order.len() == len as usize && len < 12 {
+    if len >= 3 && in_order.len() == len as usize {
         let last = in_order[in_order.len() - 1];
         let span = |lang: Lang| format!("{}–{}", i18n::month_name(lang, first), i18n::month_name(lang, last));
         return per_language(span(Lang::Nb), span(Lang::Nn), span(Lang::En));
@@ -180,4 +181,23 @@ pub(super) fn month_names(months: &[u32]) -> Text {
         quoted_list(&names).get(lang).replace('\'', "")
     };
     per_language(names(Lang::Nb), names(Lang::Nn), names(Lang::En))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+
+    #[test]
+    fn a_window_reads_as_a_span_from_three_months_on() {
+        let en = |months: &[u32]| super::month_span(months).get(Lang::En).to_string();
+        assert_eq!(en(&[10, 11, 12, 1]), "October–January");
+        assert_eq!(en(&[1, 12, 11, 10]), "October–January");
+        assert_eq!(en(&[10, 11, 12]), "October–December");
+        assert_eq!(en(&(1..=12).collect::<Vec<_>>()), "January–December");
+        assert_eq!(en(&[10, 11]), "October and November");
+        // Not a run: the months as they are, in the window's order.
+        assert_eq!(en(&[3, 5]), "March and May");
+        assert_eq!(en(&[12, 1, 3]), "December, January and March");
+        assert_eq!(super::month_span(&[10, 11, 12]).get(Lang::Nn), "oktober–desember");
+    }
 }
