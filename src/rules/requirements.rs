@@ -281,6 +281,8 @@ mod tests {
         assert_eq!(window_reported_by("count = 1\nper = \"år\"\nby = \"2027\""), ["requirement-count"]);
         assert_eq!(window_reported_by("months = [3]\nby = \"2027\""), ["cadence"]);
         assert_eq!(window_reported_by("by = \"2027\"\nquota = 9"), ["requirement-deadline"]);
+        assert_eq!(window_reported_by("within = \"2027\"\nquota = 9"), ["requirement-deadline"]);
+        assert_eq!(window_reported_by("before = \"a0\"\nquota = 9"), ["requirement-deadline"]);
         assert_eq!(window_reported_by("quota-each = 9\nparticipants = [\"pl\"]"), ["quota-exceeded"]);
         assert_eq!(window_reported_by("participants = [\"pl\"]\ncost = 10"), ["participation-missing"]);
         assert_eq!(window_reported_by("cost = 10"), ["over-budget"]);
