@@ -199,8 +199,12 @@ mod tests {
     fn kept(owner: Option<&str>, extra: &str) -> Vec<String> {
         let owner = owner.map(|o| format!("owner = \"{o}\"")).unwrap_or_default();
         let acts = [("mars 2026", "sg"), ("april 2026", "Styringsgruppe"), ("mai 2026", "pl"), ("juni 2026", "x")];
-        let text = format!("{}{extra}", plan(&format!("every = \"år\"\n{owner}"), &acts));
-        let source = crate::source::Source::new("t.toml", &text);
+        governed_in(&format!("{}{extra}", plan(&format!("every = \"år\"\n{owner}"), &acts)))
+    }
+
+    /// The titles of the activities the first requirement of the plan `text` governs.
+    fn governed_in(text: &str) -> Vec<String> {
+        let source = crate::source::Source::new("t.toml", text);
         let plan = crate::load::load(&source).unwrap();
         let ctx = crate::rules::Ctx::new(&plan, &source);
         super::activities_keeping(&ctx, &plan.requirements[0]).map(|i| plan.activities[i].title.value.clone()).collect()
@@ -239,11 +243,7 @@ mod tests {
 
     /// The titles of the activities `req` governs, on the plan made of `acts` (when, owner).
     fn governed(req: &str, acts: &[(&str, &str)]) -> Vec<String> {
-        let text = plan(req, acts);
-        let source = crate::source::Source::new("t.toml", &text);
-        let plan = crate::load::load(&source).unwrap();
-        let ctx = crate::rules::Ctx::new(&plan, &source);
-        super::activities_keeping(&ctx, &plan.requirements[0]).map(|i| plan.activities[i].title.value.clone()).collect()
+        governed_in(&plan(req, acts))
     }
 
     #[test]
