@@ -8,9 +8,11 @@
 //! |---------------|----------------------------------------------------|-------------------------------------|
 //! | `{{M+n}}`     | school month `n` as an ISO month, for dates        | `2026-09`                           |
 //! | `{{MONTH+n}}` | school month `n` in words, in the plan's language  | `september 2026`, `September 2026`  |
+//! | `{{Y+k:MM}}`  | calendar month `MM` in year `k` of the plan        | `Y+0:11` from March 2026: `2026-11` |
 //! | `{{LANG}}`    | the plan's language                                | `nb`, `nn`, `en`                    |
 //!
-//! `n` is 0–99, written without a sign or leading `+`. Anything else between `{{` and `}}` is an error
+//! `n` and `k` are 0–99, written without a sign or leading `+`; `MM` is two digits, `01`–`12`, never `07`.
+//! Anything else between `{{` and `}}` is an error
 //! ([`InitError::Invalid`]), and so is a `{{` that is never closed; there is no escape, so template text holds
 //! no other `{{`.
 //!
@@ -20,6 +22,15 @@
 //! as August. Eleven school months are always exactly twelve calendar months (`M+11` is `M+0` a year later),
 //! so an agreement year is `M+0`–`M+10`, `M+11`–`M+21`, and so on, whatever the start month.
 //!
+//! **Two kinds of dates.** The programme's own course (the kick-off, then each step, each gathering) is counted
+//! in school months from the start: `M+n`. What the school year itself decides is a calendar month in one of the
+//! plan's years: the planning day in August (`Y+1:08`), the pupil survey in its autumn window (`Y+0:11`),
+//! the evaluation at the end of a term (`Y+0:12`, `Y+0:06`). Year `k` is the twelve months from `M+11k`, so
+//! each holds every month once: a plan that starts in January has its first August seven months in, and one
+//! that starts in September has it eleven months in, as the school year has it. Such activities sit in the
+//! phase of their year when the phases are the plan's years; otherwise they are `[[activity]]` tables of no
+//! phase (the plan's yearly cycle), since their month moves against the phases as the start moves.
+//!
 //! Templates are written so that their plans check clean for every start month:
 //!
 //! - phases are labelled with their first and last month (`period = "{{MONTH+0}} – {{MONTH+10}}"`), never
@@ -27,11 +38,15 @@
 //! - `n` school months may be `n + 1` calendar months (when July falls between), so recurring activities are
 //!   at most 11 school months apart for `every = "år"`, 5 for `"halvår"` and 2 for `"kvartal"`;
 //! - no stretch of more than 4 school months is without activity;
+//! - every recurring obligation of the programme is a `[[requirement]]` or `[[recurring]]`, and the agreement
+//!   an `[agreement]`, as in the programme's plan in `plans/`, so that `check` holds a new plan to them;
 //! - activities are dated to a month, never to a day: a fixed day would fall on a weekend or in a school
 //!   holiday for some start months (`holiday-conflict`), and the real dates come from the programme later.
 //!
-//! `tests/init.rs` checks every template from every start month of 2026 and some in other years, in both
-//! languages, and that a start a year later gives the same plan a year later.
+//! `tests/init.rs` checks every template from every start month of 2026 and some in other years, in the three
+//! languages: that the plan is clean, that a start a year later gives the same plan a year later, that every
+//! activity the school year places (planning days, surveys, term evaluations) is in a month that suits it, and
+//! that the template carries every requirement of its programme's plan in `plans/`.
 
 use crate::lang::Text;
 use crate::messages::init as m;
@@ -182,7 +197,25 @@ fn placeholder(p: &str, first: i64, lang: Lang) -> Option<String> {
         let (y, m) = month_from_index(school_month(first, offset(n)?));
         return Some(format!("{y:04}-{m:02}"));
     }
+    if let Some(rest) = p.strip_prefix("Y+") {
+        let (k, mm) = rest.split_once(':')?;
+        let (y, m) = month_from_index(month_of_year(first, offset(k)?, calendar_month(mm)?));
+        return Some(format!("{y:04}-{m:02}"));
+    }
     None
+}
+
+/// A school month written as two digits, `01`–`12` without July: July is the summer holiday.
+fn calendar_month(mm: &str) -> Option<u32> {
+    let m: u32 = mm.parse().ok().filter(|_| mm.len() == 2 && mm.bytes().all(|b| b.is_ascii_digit()))?;
+    ((1..=12).contains(&m) && m != 7).then_some(m)
+}
+
+/// The month index of calendar month `month` in year `k` of the plan: the twelve months from `first` + 12·`k`.
+/// Each such year holds every calendar month once, so `Y+k:08` is always in year `k`, whatever the start.
+fn month_of_year(first: i64, k: u32, month: u32) -> i64 {
+    let year_start = first + 12 * i64::from(k);
+    year_start + (i64::from(month) - 1 - year_start).rem_euclid(12)
 }
 
 /// The month index of school month `n`: `n` months after `first`, not counting July.
@@ -282,6 +315,26 @@ mod tests {
         assert_eq!(expand("t", "{{MONTH+4}}", first, Lang::En).unwrap(), "December 2026");
         for bad in ["{{M+x}}", "{{M-1}}", "{{M++1}}", "{{Q+1}}", "{{D+1:15}}", "{{M+100}}", "{{m+1}}", "{{M+1"] {
             assert!(matches!(expand("t", bad, first, Lang::Nb), Err(InitError::Invalid(_))), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_month_of_a_year_is_that_calendar_month_inside_the_year() {
+        let at = |start: NaiveDate, p: &str| expand("t", p, month_index(start), Lang::Nb).unwrap();
+        assert_eq!(at(d(2026, 8), "{{Y+0:08}} {{Y+0:11}} {{Y+0:06}} {{Y+1:08}}"), "2026-08 2026-11 2027-06 2027-08");
+        assert_eq!(at(d(2027, 1), "{{Y+0:08}} {{Y+0:01}} {{Y+0:12}} {{Y+2:03}}"), "2027-08 2027-01 2027-12 2029-03");
+        assert_eq!(at(d(2026, 9), "{{Y+0:08}} {{Y+1:09}}"), "2027-08 2027-09");
+        // Year k of the plan is school months 11k to 11k + 10, whatever the start and the month.
+        for start in (1..=12).filter(|m| *m != 7).map(|m| d(2026, m)) {
+            let first = month_index(start);
+            for (k, mm) in (0..3).flat_map(|k| [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12].map(|mm| (k, mm))) {
+                let month = month_of_year(first, k, mm);
+                assert!(school_month(first, 11 * k) <= month && month <= school_month(first, 11 * k + 10));
+                assert_eq!(month_from_index(month).1, mm);
+            }
+        }
+        for bad in ["{{Y+0:07}}", "{{Y+0:8}}", "{{Y+0:13}}", "{{Y+0:00}}", "{{Y+1}}", "{{Y+x:08}}", "{{Y-1:08}}"] {
+            assert!(matches!(expand("t", bad, month_index(d(2026, 8)), Lang::Nb), Err(InitError::Invalid(_))), "{bad}");
         }
     }
 

@@ -7,8 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use common::TempDir;
 use implan::check::check_source;
 use implan::init::{InitError, TEMPLATES, render, target_path, write_new};
-use implan::model::Lang;
+use implan::model::{Activity, Cadence, Lang, Plan};
 use implan::source::Source;
+use implan::when::When;
 use std::path::PathBuf;
 
 fn month(y: i32, m: u32) -> NaiveDate {
@@ -108,26 +109,196 @@ fn lang_follows_the_option() {
     }
 }
 
+/// What a plan holds that implan reads, apart from words: every phase's and activity's dates, in order, and
+/// its obligations. A translation changes words, never this.
+fn dates_and_obligations(plan: &Plan) -> (Vec<String>, Vec<String>) {
+    let span = |w: &When| format!("{}..{}", w.start, w.end);
+    let mut dates: Vec<String> = vec![format!("plan {}..{}", plan.start.value.start, plan.end.value.end)];
+    dates.extend(plan.phases.iter().map(|p| format!("phase {}..{}", p.span.start, p.span.end)));
+    dates.extend(plan.activities.iter().map(|a| format!("{} {}", span(&a.when.value), a.last_day)));
+    (dates, obligations(plan))
+}
+
+/// A plan's agreement and requirements by what they ask, not by their words or their plan's dates: what
+/// `from` and `until` say depends on the plan's own start, so only a deadline's presence counts.
+fn obligations(plan: &Plan) -> Vec<String> {
+    let mut out: Vec<String> = plan
+        .requirements
+        .iter()
+        .map(|r| {
+            let cost = r.cost.as_ref().map(|c| c.amount);
+            format!(
+                "{:?} quota {:?} each {:?} participants {} survey {:?} cost {cost:?} advisory {} owner {} \
+                 by {} within {} before {}",
+                r.cadence.as_ref().map(|c| &c.value),
+                r.quota.as_ref().map(|q| q.value),
+                r.quota_each.as_ref().map(|q| q.value),
+                r.participants.len(),
+                r.survey.as_ref().map(|s| s.value.survey.name),
+                r.advisory,
+                r.owner.is_some(),
+                r.by.is_some(),
+                r.within.is_some(),
+                r.before.is_some(),
+            )
+        })
+        .collect();
+    out.extend(plan.agreement.as_ref().map(|a| format!("agreement {:?} years, extendable {}", a.years, a.extendable)));
+    out.sort();
+    out
+}
+
+fn load_plan(text: &str) -> Plan {
+    implan::load::load(&Source::new("x.toml", text)).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
 #[test]
 fn the_languages_have_the_same_plan_in_their_words() {
-    // Every line that implan reads as a date, a cadence or a count is the same in the three languages, line
-    // for line: a translation changes words, never the plan.
-    let read = ["when", "start", "end", "from", "until", "every", "per", "count", "lang", "duration"];
-    let dated = |text: &str| -> Vec<String> {
-        text.lines()
-            .enumerate()
-            .filter(|(_, l)| read.iter().any(|k| l.starts_with(&format!("{k} = "))) && !l.starts_with("lang"))
-            .map(|(i, l)| format!("{i}: {l}"))
-            .collect()
-    };
-    for (name, _) in TEMPLATES {
-        let nb = render(name, month(2026, 8), Lang::Nb).unwrap();
-        for lang in [Lang::Nn, Lang::En] {
-            let other = render(name, month(2026, 8), lang).unwrap();
-            assert_eq!(dated(&nb), dated(&other), "{name} ({lang:?})");
-            assert_eq!(nb.lines().count(), other.lines().count(), "{name} ({lang:?})");
+    for (name, start, lang) in TEMPLATES
+        .iter()
+        .flat_map(|(n, _)| starts().into_iter().map(move |s| (*n, s)))
+        .flat_map(|(n, s)| [Lang::Nn, Lang::En].map(move |l| (n, s, l)))
+    {
+        let nb = render(name, start, Lang::Nb).unwrap();
+        let other = render(name, start, lang).unwrap();
+        assert_eq!(
+            dates_and_obligations(&load_plan(&nb)),
+            dates_and_obligations(&load_plan(&other)),
+            "{name} from {start} ({lang:?})"
+        );
+        // Line for line, so that a change to one language is easy to carry to the others.
+        assert_eq!(nb.lines().count(), other.lines().count(), "{name} ({lang:?})");
+    }
+}
+
+/// The programme's plan in `plans/` whose obligations each template carries.
+const PROGRAMME_PLANS: [(&str, &str); 5] = [
+    ("omni", "beiarn-omni.toml"),
+    ("mot", "mot-kommuneavtale.toml"),
+    ("smart", "smart-langtidsavtale.toml"),
+    ("absolutt", "absolutt-more-og-romsdal.toml"),
+    ("ibs", "inkluderende-barnehage-skolemiljo.toml"),
+];
+
+#[test]
+fn every_template_carries_every_obligation_of_its_programme() {
+    assert_eq!(PROGRAMME_PLANS.map(|(n, _)| n).to_vec(), TEMPLATES.iter().map(|(n, _)| *n).collect::<Vec<_>>());
+    for (name, file) in PROGRAMME_PLANS {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("plans").join(file);
+        let programme = obligations(&load_plan(&std::fs::read_to_string(&path).unwrap()));
+        assert!(!programme.is_empty(), "{file} has obligations");
+        let mut carried = obligations(&load_plan(&render(name, month(2026, 8), Lang::Nb).unwrap()));
+        for obligation in &programme {
+            let at = carried.iter().position(|c| c == obligation);
+            assert!(at.is_some(), "{name} lacks {obligation:?} of {file}; it has:\n  {}", carried.join("\n  "));
+            carried.remove(at.unwrap());
         }
     }
+}
+
+/// Why `a` is in a month that does not suit it, if it is: July is the summer holiday; a planning day is in
+/// August, before the pupils come; a national survey is in the round its requirement names; the steering
+/// group's half-yearly evaluation is at the end of a term (November–December, May–June).
+fn misplaced(plan: &Plan, a: &Activity) -> Option<String> {
+    let month = a.when.value.start.month();
+    let is = |kind: &str| a.kind.as_deref() == Some(kind) || a.tags.iter().any(|t| t == kind);
+    if month == 7 {
+        return Some("in July".into());
+    }
+    if is("planleggingsdag") && month != 8 {
+        return Some("a planning day outside August".into());
+    }
+    for r in plan.requirements.iter().filter(|r| is(&r.kind.value)) {
+        if let Some(survey) = &r.survey
+            && !survey.value.survey.months.contains(&month)
+        {
+            return Some(format!("outside the round of {}", survey.value.survey.name));
+        }
+        let term_end = [5, 6, 11, 12].contains(&month);
+        let owned = r.owner.as_ref().is_none_or(|o| a.owners.iter().any(|w| w.value == o.value));
+        if r.kind.value == "evaluering"
+            && matches!(r.cadence.as_ref().map(|c| &c.value), Some(Cadence::Every(6)))
+            && owned
+            && !term_end
+        {
+            return Some("a half-yearly evaluation not at the end of a term".into());
+        }
+    }
+    None
+}
+
+#[test]
+fn every_activity_is_in_a_month_that_suits_it() {
+    let mut failures = Vec::new();
+    let mut placed = 0;
+    for (name, _) in TEMPLATES {
+        for (start, lang) in starts().into_iter().flat_map(|s| LANGS.map(move |l| (s, l))) {
+            let plan = load_plan(&render(name, start, lang).unwrap());
+            for a in &plan.activities {
+                match misplaced(&plan, a) {
+                    Some(why) => failures
+                        .push(format!("{name} from {start} ({lang:?}): {} {}: {why}", a.id.value, a.when.value.start)),
+                    None => placed += 1,
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(placed > 1000, "{placed}");
+}
+
+#[test]
+fn misplaced_names_what_does_not_suit_an_activity() {
+    let text = r#"
+[plan]
+title = "t"
+start = "2026-08"
+end = "2027-06"
+[roles]
+sg = "Styringsgruppe"
+[[activity]]
+title = "Planleggingsdag"
+when = "2026-12"
+owner = "sg"
+kind = "planleggingsdag"
+[[activity]]
+title = "Elevundersøkelsen"
+when = "2027-03"
+owner = "sg"
+tags = ["elevundersokelse"]
+[[activity]]
+title = "Evaluering"
+when = "2027-02"
+owner = "sg"
+kind = "evaluering"
+[[activity]]
+title = "Evaluering"
+when = "2027-06"
+owner = "sg"
+kind = "evaluering"
+[[recurring]]
+id = "e"
+title = "e"
+kind = "elevundersokelse"
+survey = "elevundersøkelsen"
+[[recurring]]
+id = "h"
+title = "h"
+kind = "evaluering"
+owner = "sg"
+every = "halvår"
+"#;
+    let plan = load_plan(text);
+    let why: Vec<Option<String>> = plan.activities.iter().map(|a| misplaced(&plan, a)).collect();
+    assert_eq!(
+        why,
+        [
+            Some("a planning day outside August".into()),
+            Some("outside the round of Elevundersøkelsen (høst)".into()),
+            Some("a half-yearly evaluation not at the end of a term".into()),
+            None
+        ]
+    );
 }
 
 #[test]
@@ -137,7 +308,13 @@ fn the_same_structure_from_any_start() {
         for (m, lang) in (1..=12).flat_map(|m| LANGS.map(|lang| (m, lang))) {
             let a = render(name, month(2026, m), lang).unwrap();
             let b = render(name, month(2027, m), lang).unwrap();
-            assert_eq!(implan::when::shift_label_years(&a, 1), b, "{name} from 2026-{m:02} ({lang:?})");
+            // Amounts of kroner are no years (`amount = 2000`), so they are compared unshifted.
+            let shifted = implan::when::shift_label_years(&a, 1);
+            for ((i, line), (shifted, b)) in a.lines().enumerate().zip(shifted.lines().zip(b.lines())) {
+                let want = if line.contains("amount = ") { line } else { shifted };
+                assert_eq!(want, b, "{name} from 2026-{m:02} ({lang:?}), line {}", i + 1);
+            }
+            assert_eq!(a.lines().count(), b.lines().count());
         }
     }
 }
