@@ -60,7 +60,7 @@ use std::path::{Path, PathBuf};
 
 /// The templates: name and a one-line description.
 pub const TEMPLATES: &[(&str, &str)] = &[
-    ("omni", "Omni-modellen: the seven steps introduced in order, in four phases over 26 months"),
+    ("omni", "Omni-modellen: the seven steps in order over three years, surveys and evaluations in the school year"),
     ("mot", "Kommuneavtale med MOT: Robust ungdom 12-16, yearly meeting and anchoring, three agreement years"),
     ("smart", "SMART langtidsavtale: core group, meetings with the SMART centre and staff, three agreement years"),
     ("absolutt", "ABSOLUTT (KS): joint sessions and local development work for politicians and leaders"),

@@ -29,6 +29,9 @@ pub struct StatusReport<'a> {
     pub current_phase: CurrentPhase<'a>,
     pub progress: Progress,
     pub phases: Vec<PhaseProgress<'a>>,
+    /// The activities of no phase (a plan's yearly cycle), in a plan that has phases and such activities.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub without_phase: Option<Progress>,
     pub overdue: Vec<Overdue<'a>>,
     pub this_month: Vec<super::schedule::JsonActivity<'a>>,
     pub next: Vec<super::schedule::JsonActivity<'a>>,
@@ -210,6 +213,9 @@ pub fn build_for<'a>(view: &'a View<'a>, findings: &[Finding], role: Option<usiz
         })
         .collect();
 
+    let phaseless: Vec<usize> = all.iter().copied().filter(|&i| acts[i].phase.is_none()).collect();
+    let without_phase = (!plan.phases.is_empty() && !phaseless.is_empty()).then(|| counts(&phaseless, acts));
+
     let owned = |r: &&Requirement| match (&roles, &r.owner) {
         (Some(roles), Some(owner)) => view.index.role(&owner.value).is_some_and(|o| roles.contains(&o)),
         _ => true,
@@ -231,6 +237,7 @@ pub fn build_for<'a>(view: &'a View<'a>, findings: &[Finding], role: Option<usiz
         current_phase,
         progress: counts(&all, acts),
         phases,
+        without_phase,
         overdue: overdue
             .iter()
             .map(|&i| Overdue { activity: json(&i), days_overdue: (today - acts[i].last_day).num_days() })
@@ -435,11 +442,15 @@ const BAR_LINE: usize = 1 + BAR + 15;
 /// The plan's progress and each phase's, as bars with names cut to one width (distinct names stay distinct).
 fn progress_bars(out: &mut Screen, view: &View, s: &StatusReport) {
     let t = view.t;
-    let names: Vec<&str> = std::iter::once(t.progress).chain(s.phases.iter().map(|p| p.name)).collect();
+    let rows: Vec<(&str, Progress)> = std::iter::once((t.progress, s.progress))
+        .chain(s.phases.iter().map(|p| (p.name, p.progress)))
+        .chain(s.without_phase.map(|p| (t.no_phase, p)))
+        .collect();
+    let names: Vec<&str> = rows.iter().map(|(name, _)| *name).collect();
     let longest = names.iter().map(|n| super::display_width(n)).max().unwrap_or(0);
     let room = out.width.map_or(30, |w| w.saturating_sub(BAR_LINE).clamp(8, 30));
     let fitted = fit_labels(&names, longest.min(room));
-    let progress = std::iter::once(s.progress).chain(s.phases.iter().map(|p| p.progress));
+    let progress = rows.iter().map(|(_, p)| *p);
     for (i, (name, p)) in fitted.iter().zip(progress).enumerate() {
         let name = if i == 0 { paint(BOLD, name) } else { name.clone() };
         let line = format!("{name} {} {:>3}/{:<3} {:>3} %\n", bar(p), p.done, p.total, pct(p));
@@ -620,6 +631,32 @@ mod tests {
         }
         let (_, json) = current_phase(TWO_TERMS, "2026-08-01", Lang::En);
         assert_eq!(json, serde_json::json!({"where": "in", "id": "h", "name": "Høst", "label": "Høst 2026"}));
+    }
+
+    #[test]
+    fn the_activities_of_no_phase_have_their_own_progress_row() {
+        let status = |text: &str| {
+            let source = Source::new("t.toml", text);
+            let plan = crate::load::load(&source).expect("the test plan loads");
+            let view = View::new(&plan, &source, Lang::En, "2026-12-01".parse().unwrap());
+            let report = build(&view, &[]);
+            let text = anstream::adapter::strip_str(&render_text(&view, &report, "t.toml")).to_string();
+            let json: serde_json::Value = serde_json::from_str(&render_json(&report)).unwrap();
+            (text, json)
+        };
+        let cycle = "[[activity]]\ntitle = \"C\"\nwhen = \"november 2026\"\nowner = \"pl\"\nstatus = \"done\"\ndone = 2026-11-20\n";
+        let (text, json) = status(&format!("{TWO_TERMS}\n{cycle}"));
+        let rows: Vec<&str> = text.lines().filter(|l| l.ends_with(" %")).collect();
+        assert_eq!(rows.len(), 4, "{text}");
+        assert!(rows[0].contains("1/3") && rows[3].starts_with("No phase") && rows[3].contains("1/1"), "{text}");
+        assert_eq!(json["without_phase"], serde_json::json!({"done": 1, "total": 1}));
+        // Without such activities, or without phases, there is no such row.
+        let (text, json) = status(TWO_TERMS);
+        assert!(!text.contains("No phase") && json.get("without_phase").is_none(), "{text}");
+        let no_phases =
+            format!("[plan]\ntitle = \"T\"\nstart = \"2026\"\nend = \"2026\"\n[roles]\npl = \"P\"\n{cycle}");
+        let (text, json) = status(&no_phases);
+        assert!(!text.contains("No phase") && json.get("without_phase").is_none(), "{text}");
     }
 
     /// What the status says of a requirement: next activity's title, due by, late, so far, required, period.
