@@ -22,7 +22,7 @@
 //! School years run 1 August – 31 July and an event belongs to the year its first day is in, so a Christmas
 //! break across the new year is one span. Each year needs its first and last school day; several years in one
 //! file are normal. A year of which the file says only that its summer holiday runs into August (a file for
-//! 2026–27 that starts with the summer holiday of 2026) is left out rather than refused. Where a year names
+//! 2026/27 that starts with the summer holiday of 2026) is left out rather than refused. Where a year names
 //! several first or last school days (the first graders start a day later), the year runs from the earliest
 //! first to the latest last.
 //!
@@ -210,9 +210,9 @@ impl YearSoFar {
     }
 }
 
-/// "2026–27" for the school year that starts in August 2026.
+/// "2026/27" for the school year that starts in August 2026, as the glossary writes school years.
 fn year_name(school_year: i32) -> String {
-    format!("{school_year}–{:02}", school_year.saturating_add(1).rem_euclid(100))
+    format!("{school_year}/{:02}", school_year.saturating_add(1).rem_euclid(100))
 }
 
 /// The school year (named by the calendar year it starts in) a day belongs to: 1 August – 31 July.
@@ -618,7 +618,7 @@ mod tests {
         vec![all_day("Første skoledag", first, None), all_day("Siste skoledag", last, None)]
     }
 
-    /// The one school year of a file with 2026–27's bounds and these events.
+    /// The one school year of a file with 2026/27's bounds and these events.
     fn one_year(events: &[String]) -> SchoolYear {
         let mut all = bounds("20260819", "20270618");
         all.extend_from_slice(events);
@@ -883,7 +883,7 @@ mod tests {
         // A year with only a planning day is a year without its school days.
         let mut events = vec![all_day("Planleggingsdag", "20260622", None)];
         events.extend(bounds("20260819", "20270618"));
-        assert_eq!(error(&cal(&events)).message.en(), "the school year 2025–26 has no first school day");
+        assert_eq!(error(&cal(&events)).message.en(), "the school year 2025/26 has no first school day");
     }
 
     #[test]
@@ -964,16 +964,16 @@ mod tests {
         events.push(all_day("Siste skoledag", "20270618", None));
         let e = error(&cal(&events));
         assert_eq!(e.line, None);
-        assert_eq!(e.message.get(Lang::Nb), "skoleåret 2026–27 har ingen første skoledag");
-        assert_eq!(e.message.get(Lang::Nn), "skuleåret 2026–27 har ingen fyrste skuledag");
+        assert_eq!(e.message.get(Lang::Nb), "skoleåret 2026/27 har ingen første skoledag");
+        assert_eq!(e.message.get(Lang::Nn), "skuleåret 2026/27 har ingen fyrste skuledag");
         assert_eq!(
             e.help.unwrap().en(),
-            "add an all-day event \"Første skoledag\" on the first school day of 2026–27 \
+            "add an all-day event \"Første skoledag\" on the first school day of 2026/27 \
              (DTSTART;VALUE=DATE:202608DD)"
         );
         let events = [all_day("Første skoledag", "20990820", None)];
         let e = error(&cal(&events));
-        assert_eq!(e.message.en(), "the school year 2099–00 has no last school day");
+        assert_eq!(e.message.en(), "the school year 2099/00 has no last school day");
         assert!(e.help.unwrap().en().contains("(DTSTART;VALUE=DATE:210006DD)"));
     }
 
@@ -984,12 +984,12 @@ mod tests {
         assert_eq!(e.line, Some(10), "{text}");
         assert_eq!(
             e.message.en(),
-            "in the school year 2026–27 the last school day (2026-08-17) comes before the first (2026-08-19)"
+            "in the school year 2026/27 the last school day (2026-08-17) comes before the first (2026-08-19)"
         );
         assert_eq!(e.help, Some(msg::last_before_first_help()));
     }
 
-    /// An error in the second event of 2026–27 (the first at line 4, this one from line 10).
+    /// An error in the second event of 2026/27 (the first at line 4, this one from line 10).
     fn event_error(lines: &[&str]) -> SkoleruteError {
         let mut events = bounds("20260819", "20270618");
         events.insert(1, event(lines));

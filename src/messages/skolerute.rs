@@ -76,7 +76,7 @@ pub fn no_school_year_help() -> Text {
     events_help()
 }
 
-/// `year` is written "2026–27".
+/// `year` is written "2026/27".
 pub fn missing_first_day(year: &str) -> Text {
     text!(
         nb: "skoleåret {year} har ingen første skoledag",
@@ -85,7 +85,7 @@ pub fn missing_first_day(year: &str) -> Text {
     )
 }
 
-/// `year` is written "2026–27", `example` an August date of that year written 20260819.
+/// `year` is written "2026/27", `example` an August date of that year written 20260819.
 pub fn missing_first_day_help(year: &str, example: &str) -> Text {
     text!(
         nb: "legg til en heldagshendelse «Første skoledag» på første skoledag i skoleåret {year} \
