@@ -113,6 +113,8 @@ pub struct Texts {
     pub goals: &'static str,
     pub this_month_and_next: &'static str,
     pub checklist_per_role: &'static str,
+    /// Before the groups a role belongs to, in its checklist: their work is listed under them, once.
+    pub member_of: &'static str,
     // The costs.
     pub total: &'static str,
     pub year: &'static str,
@@ -188,6 +190,7 @@ const NB: Texts = Texts {
     goals: "Mål",
     this_month_and_next: "Denne måneden og neste",
     checklist_per_role: "Sjekkliste per rolle",
+    member_of: "Er også med i",
     total: "Sum",
     year: "År",
     cost: "Kostnad",
@@ -260,6 +263,7 @@ const NN: Texts = Texts {
     goals: "Mål",
     this_month_and_next: "Denne månaden og neste",
     checklist_per_role: "Sjekkliste per rolle",
+    member_of: "Er òg med i",
     total: "Sum",
     year: "År",
     cost: "Kostnad",
@@ -332,6 +336,7 @@ const EN: Texts = Texts {
     goals: "Goals",
     this_month_and_next: "This month and next",
     checklist_per_role: "Checklist per role",
+    member_of: "Also a member of",
     total: "Total",
     year: "Year",
     cost: "Cost",

@@ -210,31 +210,64 @@ fn overdue_and_upcoming(o: &mut String, view: &View, report: &StatusReport) {
     o.push_str("</ul>\n</section>\n");
 }
 
-/// A checklist for each role with work: its activities and those of the groups it belongs to.
+/// A checklist for each role: the activities it owns itself, once. A group's activities are listed under the
+/// group, and each member names the groups it belongs to instead of repeating their lists (a steering group's
+/// items under every one of its members made the printed report four pages longer).
 fn checklists(o: &mut String, view: &View) {
-    let (t, acts) = (view.t, &view.plan.activities);
+    let (t, acts, roles) = (view.t, &view.plan.activities, &view.plan.roles);
     o.push_str(&format!("<section id=\"checklists\">\n<h2>{}</h2>\n", t.checklist_per_role));
-    for (r, role) in view.plan.roles.iter().enumerate() {
-        let roles = view.role_and_groups(r);
-        let mut ids: Vec<usize> = (0..acts.len()).filter(|&i| view.owned_by_any(&acts[i], &roles)).collect();
-        if ids.is_empty() {
+    let own = own_activities(view);
+    for (r, role) in roles.iter().enumerate() {
+        let mut groups: Vec<usize> =
+            view.role_and_groups(r).into_iter().filter(|&g| g != r && !own[g].is_empty()).collect();
+        groups.sort_unstable();
+        if own[r].is_empty() && groups.is_empty() {
             continue;
         }
-        view.sort_by_date(&mut ids);
-        o.push_str(&format!("<section class=\"role\">\n<h3>{}</h3>\n<ul class=\"check\">\n", esc(&role.name)));
-        for i in ids {
-            let a = &acts[i];
-            let class = match a.status {
-                Status::Done => " class=\"done\"",
-                Status::Cancelled => " class=\"cancelled\"",
-                _ if view.is_overdue(a) => " class=\"overdue\"",
-                _ => "",
-            };
-            o.push_str(&format!("<li{class}>{} — {}</li>\n", esc(&view.when_text(a)), esc(&a.title.value)));
+        let id = esc(&role.id.value);
+        o.push_str(&format!("<section class=\"role\" id=\"role-{id}\">\n<h3>{}</h3>\n", esc(&role.name)));
+        if !own[r].is_empty() {
+            o.push_str("<ul class=\"check\">\n");
+            for &i in &own[r] {
+                let a = &acts[i];
+                let class = match a.status {
+                    Status::Done => " class=\"done\"",
+                    Status::Cancelled => " class=\"cancelled\"",
+                    _ if view.is_overdue(a) => " class=\"overdue\"",
+                    _ => "",
+                };
+                o.push_str(&format!("<li{class}>{} — {}</li>\n", esc(&view.when_text(a)), esc(&a.title.value)));
+            }
+            o.push_str("</ul>\n");
         }
-        o.push_str("</ul>\n</section>\n");
+        if !groups.is_empty() {
+            let links: Vec<String> = groups
+                .iter()
+                .map(|&g| format!("<a href=\"#role-{}\">{}</a>", esc(&roles[g].id.value), esc(&roles[g].name)))
+                .collect();
+            o.push_str(&format!("<p>{}: {}.</p>\n", t.member_of, links.join(", ")));
+        }
+        o.push_str("</section>\n");
     }
     o.push_str("</section>\n");
+}
+
+/// Each role's own activities (those naming it as an owner), in date order: one pass over the activities.
+fn own_activities(view: &View) -> Vec<Vec<usize>> {
+    let mut own: Vec<Vec<usize>> = vec![Vec::new(); view.plan.roles.len()];
+    for (i, a) in view.plan.activities.iter().enumerate() {
+        for o in &a.owners {
+            if let Some(r) = view.index.role(&o.value)
+                && own[r].last() != Some(&i)
+            {
+                own[r].push(i);
+            }
+        }
+    }
+    for ids in &mut own {
+        view.sort_by_date(ids);
+    }
+    own
 }
 
 /// The check's findings, each with its place.
@@ -291,6 +324,29 @@ mod tests {
         let view = View::new(&plan, &source, Lang::En, today.parse().unwrap());
         let status = crate::views::status::build(&view, findings);
         render(&view, &status, findings, &source)
+    }
+
+    #[test]
+    fn a_groups_work_is_listed_once_under_the_group_and_members_point_to_it() {
+        let plan = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n[roles]\na = \"Anne\"\nb = \"Bjørn\"\n\
+            c = \"Cecilie\"\n[roles.sg]\nname = \"Styringsgruppe\"\nmembers = [\"a\", \"b\"]\n\
+            [[activity]]\ntitle = \"Møte i gruppa\"\nwhen = \"2026-03\"\nowner = \"sg\"\n\
+            [[activity]]\ntitle = \"Annes eget\"\nwhen = \"2026-04\"\nowner = [\"a\", \"a\"]\n\
+            [[activity]]\ntitle = \"Felles\"\nwhen = \"2026-05\"\nowner = [\"a\", \"sg\"]\n";
+        let out = report(plan, "2026-01-01", &[]);
+        let checklists = out.split("<section id=\"checklists\">").nth(1).expect("checklists");
+        let section = |id: &str| {
+            let at = checklists.find(&format!("id=\"role-{id}\"")).unwrap_or_else(|| panic!("{id}: {checklists}"));
+            checklists[at..].split("</section>").next().unwrap().to_string()
+        };
+        assert_eq!(checklists.matches("Møte i gruppa").count(), 1, "{checklists}");
+        assert_eq!(checklists.matches("Annes eget").count(), 1, "{checklists}");
+        assert!(section("sg").contains("Møte i gruppa") && section("sg").contains("Felles"));
+        assert!(section("a").contains("Annes eget") && section("a").contains("Felles"));
+        let to_group = "<p>Also a member of: <a href=\"#role-sg\">Styringsgruppe</a>.</p>";
+        assert!(section("a").contains(to_group) && section("b").contains(to_group), "{checklists}");
+        assert!(!section("b").contains("<li"), "{}", section("b"));
+        assert!(!checklists.contains("role-c"), "a role with no work and no group has no checklist");
     }
 
     #[test]
