@@ -159,7 +159,11 @@ fn long_text_schedule(bencher: divan::Bencher, n: usize) {
 /// `implan wheel` on the long-text plan: labels hyphenated into ring segments.
 #[divan::bench(args = LENGTHS, sample_count = 5)]
 fn long_text_wheel(bencher: divan::Bencher, n: usize) {
-    let opts = implan::export::svg::WheelOptions { first_month: 8, rings: implan::export::svg::Rings::Role, size: 900 };
+    let opts = implan::export::svg::WheelOptions {
+        first_month: 8,
+        rings: implan::export::svg::Rings::Role,
+        ..Default::default()
+    };
     bencher.bench(|| long_view(n, |v| implan::export::svg::wheel(v, &opts).len()));
 }
 

@@ -388,6 +388,19 @@ pub struct WheelArgs {
     /// The wheel's width in pixels
     #[arg(long, value_name = "PX", default_value_t = 900)]
     pub size: u32,
+    /// The school year to draw, such as 2026/27 (default: the school year of --today, or the plan's first or
+    /// last one when today is outside the plan): one year per wheel, so a month holds one year's work
+    #[arg(long, value_name = "YEAR", conflicts_with_all = ["from", "to", "whole"])]
+    pub year: Option<String>,
+    /// Draw from this day instead of a school year (any date form; default: the plan's start)
+    #[arg(long, value_name = "DATE", conflicts_with = "whole")]
+    pub from: Option<String>,
+    /// Draw to this day instead of a school year (any date form; default: the plan's end)
+    #[arg(long, value_name = "DATE", conflicts_with = "whole")]
+    pub to: Option<String>,
+    /// The whole plan in one circle, every year's work in its month
+    #[arg(long)]
+    pub whole: bool,
 }
 
 #[derive(Args)]

@@ -98,6 +98,8 @@ pub struct Texts {
     pub wheel: &'static str,
     /// "{}" is the plan's period.
     pub wheel_caption: &'static str,
+    /// The caption of a wheel of at most a year, where each month holds one month's work.
+    pub wheel_caption_one_year: &'static str,
     pub rings_role: &'static str,
     pub rings_kind: &'static str,
     pub other_roles: &'static str,
@@ -176,6 +178,7 @@ const NB: Texts = Texts {
     warnings: ("advarsel", "advarsler"),
     wheel: "Årshjul",
     wheel_caption: "Hver aktivitet står i sin måned, uansett år ({}).",
+    wheel_caption_one_year: "Hver aktivitet står i sin måned ({}).",
     rings_role: "Ringene viser ansvarlig, innerst først:",
     rings_kind: "Ringene viser type aktivitet, innerst først:",
     other_roles: "Andre",
@@ -249,6 +252,7 @@ const NN: Texts = Texts {
     warnings: ("åtvaring", "åtvaringar"),
     wheel: "Årshjul",
     wheel_caption: "Kvar aktivitet står i sin månad, same kva år ({}).",
+    wheel_caption_one_year: "Kvar aktivitet står i sin månad ({}).",
     rings_role: "Ringane viser ansvarleg, innarst først:",
     rings_kind: "Ringane viser type aktivitet, innarst først:",
     other_roles: "Andre",
@@ -322,6 +326,7 @@ const EN: Texts = Texts {
     warnings: ("warning", "warnings"),
     wheel: "Annual wheel",
     wheel_caption: "Each activity is placed in its month, whatever the year ({}).",
+    wheel_caption_one_year: "Each activity is placed in its month ({}).",
     rings_role: "Rings by responsible role, innermost first:",
     rings_kind: "Rings by kind of activity, innermost first:",
     other_roles: "Other",

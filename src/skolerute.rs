@@ -37,6 +37,7 @@ use icalendar::{CalendarDateTime, DatePerhapsTime};
 use crate::calendar::{Holiday, SchoolYear};
 use crate::lang::Text;
 use crate::messages::skolerute as msg;
+use crate::when::school_year_of;
 
 /// What a skolerute file says: its school years, in order; events it did not recognise are named so a check
 /// can say so.
@@ -213,11 +214,6 @@ impl YearSoFar {
 /// "2026/27" for the school year that starts in August 2026, as the glossary writes school years.
 fn year_name(school_year: i32) -> String {
     format!("{school_year}/{:02}", school_year.saturating_add(1).rem_euclid(100))
-}
-
-/// The school year (named by the calendar year it starts in) a day belongs to: 1 August – 31 July.
-fn school_year_of(day: NaiveDate) -> i32 {
-    if day.month() >= 8 { day.year() } else { day.year() - 1 }
 }
 
 /// What an event is, by its name.

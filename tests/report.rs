@@ -45,7 +45,14 @@ fn every_plan_gets_a_complete_self_contained_report() {
             assert!(progress.contains(&ph.name), "{}: phase {} missing from progress", plan.display(), ph.name);
         }
         assert_eq!(doc.select(&sel("section#gantt svg")).count(), 1, "the Gantt is inline SVG");
-        assert_eq!(doc.select(&sel("section#wheel svg")).count(), 1, "the wheel is inline SVG");
+        // One wheel, inline SVG, for each school year with work in it.
+        let years = implan::export::svg::WheelSpan::school_years_of(&p, implan::model::Lang::Nb)
+            .into_iter()
+            .filter(|y| p.activities.iter().any(|a| a.when.value.start <= y.to && a.last_day >= y.from))
+            .count();
+        assert!(years >= 1, "{}", plan.display());
+        assert_eq!(doc.select(&sel("section#wheel svg")).count(), years, "{}: a wheel per school year", plan.display());
+        assert_eq!(doc.select(&sel("section#wheel h3")).count(), years, "{}", plan.display());
         let checklists: String = doc.select(&sel("section#checklists")).next().unwrap().text().collect();
         for a in p.activities.iter().filter(|a| !a.owners.is_empty()) {
             assert!(checklists.contains(&a.title.value), "{}: {} in no checklist", plan.display(), a.title.value);

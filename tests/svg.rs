@@ -8,7 +8,7 @@ mod common;
 
 use common::root;
 
-use implan::export::svg::{self, GanttOptions, Rings, WheelOptions};
+use implan::export::svg::{self, GanttOptions, Rings, WheelOptions, WheelSpan};
 use implan::model::{Lang, Plan};
 use implan::source::Source;
 use implan::views::View;
@@ -251,11 +251,54 @@ fn wheels_of_every_plan_render() {
         for (lang, rings, size, first_month) in [(Lang::Nb, Rings::Role, 900, 8), (Lang::En, Rings::Kind, 600, 1)] {
             let view = View::new(&plan, &source, lang, today());
             let name = format!("wheel {} {lang:?} {rings:?} {size} {first_month}", file.display());
-            let out = svg::wheel(&view, &WheelOptions { first_month, rings, size });
+            let out = svg::wheel(&view, &WheelOptions { first_month, rings, size, span: None });
             check_and_render(&name, &out, size);
             assert_texts_apart(&name, &out);
+            // And one wheel for each school year, as the report draws them.
+            for span in WheelSpan::school_years_of(&plan, lang) {
+                let name = format!("{name} {}", span.label);
+                let out = svg::wheel(&view, &WheelOptions { first_month, rings, size, span: Some(span) });
+                check_and_render(&name, &out, size);
+                assert_texts_apart(&name, &out);
+            }
         }
     }
+}
+
+/// One school year per wheel: only the work that touches it, drawn in its months inside it, the year in the
+/// title, and path ids of its own so that several wheels can share a page.
+#[test]
+fn a_school_years_wheel_holds_that_years_work_and_names_the_year() {
+    let text = short_plan(
+        "T",
+        "2026-08",
+        "2028-06",
+        &[("Høstmøte 2026", "oktober 2026"), ("Høstmøte 2027", "oktober 2027"), ("Langt arbeid", "2027-05")],
+    )
+    .replace("when = \"2027-05\"", "when = \"2027-05\"\nend = \"2027-09\"");
+    let first = WheelSpan::school_year(2026, Lang::Nb).unwrap();
+    assert_eq!(
+        (first.from, first.to, first.label.as_str()),
+        (day("2026-08-01"), day("2027-07-31"), "skoleåret 2026/27")
+    );
+    let wheel = wheel_of(&text, &WheelOptions { span: Some(first), ..WheelOptions::default() });
+    assert!(wheel.contains("Høstmøte 2026") && !wheel.contains("Høstmøte 2027"), "{wheel}");
+    assert!(wheel.contains("<title>T – Årshjul, skoleåret 2026/27</title>"), "{wheel}");
+    assert_has(&wheel, "Skoleåret 2026/27 (august 2026 – juli 2027)");
+    assert!(wheel.contains("id=\"implan-wheel-20260801-1\"") && !wheel.contains("id=\"implan-wheel-1\""));
+    // Work that runs into the next school year is drawn there too, in its months of that year only.
+    let second = WheelSpan::school_year(2027, Lang::Nb).unwrap();
+    let next = wheel_of(&text, &WheelOptions { span: Some(second), ..WheelOptions::default() });
+    assert!(next.contains("Høstmøte 2027") && next.contains("Langt arbeid") && !next.contains("Høstmøte 2026"));
+    let whole = wheel_of(&text, &WheelOptions::default());
+    assert!(whole.contains("Høstmøte 2026") && whole.contains("Høstmøte 2027"));
+    assert_eq!(
+        WheelSpan::school_years_of(&load_text(Path::new("t.toml"), &text).1, Lang::En)
+            .iter()
+            .map(|s| s.label.as_str())
+            .collect::<Vec<_>>(),
+        ["the 2026/27 school year", "the 2027/28 school year"]
+    );
 }
 
 #[test]
@@ -708,7 +751,7 @@ fn a_small_wheels_title_and_labels_are_cut_just_past_their_room() {
     let out = wheel_of(text, &WheelOptions { size: 480, ..WheelOptions::default() });
     assert_eq!(text_at(&out, "24", "36"), "Handlingsplan for lesing og skrivi…");
     assert_eq!(text_at(&out, "24", "58"), "Beiarn kommune, skole og barnehage · august 2026 – juni 2…");
-    assert_eq!(text_at(&out, "24", "564"), "Hver aktivitet står i sin måned, uansett år (august 2026 – juni 20…");
+    assert_eq!(text_at(&out, "24", "564"), "Hver aktivitet står i sin måned (august 2026 – juni 2027).");
     assert_has(&out, ">↻ Medarbeidersamtaler med alle ansatte i alle skolene — hve…</text>");
     // The hub (67 px) holds its words whole: "Årshjul" in bold at 17 px is 74 px.
     assert_eq!(text_at(&out, "240", "310"), "Årshjul");
@@ -955,7 +998,15 @@ fn write_beiarn_pictures() {
     std::fs::create_dir_all(&dir).unwrap();
     for (file, out, width) in [
         ("beiarn-gantt.png", svg::gantt(&view, &GanttOptions::default()), 1200),
-        ("beiarn-wheel.png", svg::wheel(&view, &WheelOptions::default()), 900),
+        // As `implan wheel` draws it: the school year of today.
+        (
+            "beiarn-wheel.png",
+            svg::wheel(
+                &view,
+                &WheelOptions { span: WheelSpan::school_year(2026, Lang::Nb), ..WheelOptions::default() },
+            ),
+            900,
+        ),
     ] {
         let pixmap = check_and_render(file, &out, width);
         pixmap.save_png(dir.join(file)).unwrap();
@@ -969,10 +1020,54 @@ fn the_binary_draws_the_rings_it_is_asked_for() {
     let path = root().join("examples/beiarn-progress.toml");
     let today = today().to_string();
     for (arg, rings) in [("role", Rings::Role), ("kind", Rings::Kind)] {
-        let args = ["wheel", path.to_str().unwrap(), "--lang", "nb", "--today", &today, "--rings", arg];
+        let args = ["wheel", path.to_str().unwrap(), "--lang", "nb", "--today", &today, "--rings", arg, "--whole"];
         let o = common::command(&args).output().expect("implan runs");
         assert!(o.status.success(), "--rings {arg}: {}", common::stderr(&o));
         let expected = svg::wheel(&view, &WheelOptions { rings, ..WheelOptions::default() });
         assert_eq!(common::stdout(&o).trim_end(), expected.trim_end(), "--rings {arg}");
+    }
+}
+
+/// Without `--whole` the binary draws one school year: today's, or the one asked for, or the span given.
+#[test]
+fn the_binary_draws_one_school_year_at_a_time() {
+    let (source, plan) = load(&root().join("examples/beiarn-progress.toml"));
+    let path = root().join("examples/beiarn-progress.toml");
+    let wheel = |extra: &[&str], today: &str| {
+        let mut args = vec!["wheel", path.to_str().unwrap(), "--lang", "nb", "--today", today];
+        args.extend(extra);
+        let o = common::command(&args).output().expect("implan runs");
+        assert!(o.status.success(), "{extra:?}: {}", common::stderr(&o));
+        common::stdout(&o).trim_end().to_string()
+    };
+    let year = |y: i32, today: &str| {
+        let view = View::new(&plan, &source, Lang::Nb, day(today));
+        let span = WheelSpan::school_year(y, Lang::Nb);
+        svg::wheel(&view, &WheelOptions { span, ..WheelOptions::default() }).trim_end().to_string()
+    };
+    assert_eq!(wheel(&[], "2027-03-01"), year(2026, "2027-03-01"), "today's school year");
+    for y in ["2027/28", "2027/2028", "skoleåret 2027/28", "2027-28"] {
+        assert_eq!(wheel(&["--year", y], "2027-03-01"), year(2027, "2027-03-01"), "--year {y}");
+    }
+    // Today before or after the plan: its first or last school year (the plan runs March 2026 – December 2028).
+    assert_eq!(wheel(&[], "2020-01-01"), year(2025, "2020-01-01"));
+    assert_eq!(wheel(&[], "2035-01-01"), year(2028, "2035-01-01"));
+    let view = View::new(&plan, &source, Lang::Nb, day("2027-03-01"));
+    let span =
+        svg::WheelSpan { from: day("2027-01-01"), to: day("2027-12-31"), label: "januar – desember 2027".into() };
+    let expected = svg::wheel(&view, &WheelOptions { span: Some(span), ..WheelOptions::default() });
+    assert_eq!(wheel(&["--from", "januar 2027", "--to", "desember 2027"], "2027-03-01"), expected.trim_end());
+    for (bad, says) in [
+        (&["--year", "2026"][..], "--year: '2026' er ikke et skoleår"),
+        (&["--year", "2026/28"][..], "--year: '2026/28' er ikke et skoleår"),
+        (&["--year", "høst 2026"][..], "--year: 'høst 2026' er ikke et skoleår"),
+        (&["--from", "2027-05", "--to", "2027-01"][..], "2027-01-31"),
+        (&["--year", "2026/27", "--whole"][..], "--whole"),
+    ] {
+        let mut args = vec!["wheel", path.to_str().unwrap(), "--lang", "nb"];
+        args.extend(bad);
+        let o = common::command(&args).output().expect("implan runs");
+        assert_eq!(o.status.code(), Some(2), "{bad:?}");
+        assert!(common::stderr(&o).contains(says), "{bad:?}: {}", common::stderr(&o));
     }
 }

@@ -5,6 +5,10 @@ use super::plan::{Audience, with_view};
 use super::{Console, Error, Exit, write_output};
 use crate::cli::{GanttArgs, IcsArgs, WheelArgs};
 use crate::export::{ics, svg};
+use crate::messages::commands as m;
+use crate::views::View;
+use crate::when::{When, school_year_of};
+use chrono::Datelike;
 
 pub(super) fn ics(args: IcsArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let opts = ics::IcsOptions { role: args.role };
@@ -22,8 +26,46 @@ pub(super) fn gantt(args: GanttArgs, console: &mut dyn Console) -> Result<Exit, 
 }
 
 pub(super) fn wheel(args: WheelArgs, console: &mut dyn Console) -> Result<Exit, Error> {
-    let opts = svg::WheelOptions { first_month: args.first_month, rings: args.rings.into(), size: args.size };
+    let (from, to) = super::flag_span(args.from.as_deref(), args.to.as_deref())?;
+    let year = args.year.as_deref().map(school_year).transpose()?;
     with_view(&args.common, Audience::People, console, |view, _| {
+        let span = if args.whole { None } else { wheel_span(view, year, from, to) };
+        let opts = svg::WheelOptions { first_month: args.first_month, rings: args.rings.into(), size: args.size, span };
         write_output(args.output.as_deref(), svg::wheel(view, &opts), view.lang)
     })
+}
+
+/// The days one wheel shows: `--from`/`--to` (each defaulting to the plan's end), else the school year asked
+/// for, else the school year of today, kept within the plan's school years.
+fn wheel_span(view: &View, year: Option<i32>, from: Option<When>, to: Option<When>) -> Option<svg::WheelSpan> {
+    let plan = view.plan;
+    if from.is_some() || to.is_some() {
+        let from = from.map_or(plan.start.value.start, |w| w.start);
+        let to = to.map_or(plan.end.value.end, |w| w.end);
+        return Some(svg::WheelSpan { from, to, label: crate::i18n::span(view.lang, from, to) });
+    }
+    let first = school_year_of(plan.start.value.start);
+    let last = school_year_of(plan.end.value.end).max(first);
+    svg::WheelSpan::school_year(year.unwrap_or_else(|| school_year_of(view.today).clamp(first, last)), view.lang)
+}
+
+/// `--year`: a school year as the plan format writes it (`2026/27`, `2026/2027`, `skoleåret 2026/27`), named
+/// by the calendar year it starts in.
+fn school_year(flag: &str) -> Result<i32, Error> {
+    let text = if flag.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        format!("skoleåret {flag}")
+    } else {
+        flag.to_string()
+    };
+    let problem = |message: &crate::lang::Text| Error::Usage(super::visible(m::flag_problem("--year", message)));
+    let not_a_school_year = || problem(&crate::messages::when::not_a_school_year(flag.trim()));
+    // The plan format's own reading, and its words when the flag was written in them.
+    let when =
+        crate::when::parse(&text).map_err(|e| if text == flag { problem(&e.message) } else { not_a_school_year() })?;
+    let is_school_year = (when.start.month(), when.start.day(), when.end.month(), when.end.day()) == (8, 1, 6, 30)
+        && when.end.year() == when.start.year() + 1;
+    if !is_school_year {
+        return Err(not_a_school_year());
+    }
+    Ok(when.start.year())
 }

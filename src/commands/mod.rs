@@ -24,6 +24,7 @@ use crate::cli::{Command, ExportWhat, LangArg};
 use crate::escape;
 use crate::lang::{Lang, Text};
 use crate::messages::commands as m;
+use crate::when::When;
 use std::path::Path;
 
 /// Where a command's words go. The binary prints to the terminal (styles, escaping of what slipped through);
@@ -179,6 +180,24 @@ fn visible(message: Text) -> Text {
 /// `--today` and the like: a date as people write it, its first day.
 fn parse_today(t: &str, flag: &str) -> Result<chrono::NaiveDate, Error> {
     crate::when::parse(t).map(|w| w.start).map_err(|e| Error::Usage(visible(m::flag_problem(flag, &e.message))))
+}
+
+/// `--from` and `--to`: any date form each; a `--to` that ends before `--from` starts is a usage error.
+fn flag_span(from: Option<&str>, to: Option<&str>) -> Result<(Option<When>, Option<When>), Error> {
+    let date = |flag: &str, v: Option<&str>| -> Result<Option<When>, Error> {
+        v.map(|s| {
+            crate::when::parse(s)
+                .map_err(|e| Error::Usage(visible(m::flag_problem_with_help(flag, &e.message, &e.help))))
+        })
+        .transpose()
+    };
+    let (from, to) = (date("--from", from)?, date("--to", to)?);
+    if let (Some(a), Some(b)) = (&from, &to)
+        && b.end < a.start
+    {
+        return Err(Error::Usage(m::empty_span(&b.end.to_string(), &a.start.to_string())));
+    }
+    Ok((from, to))
 }
 
 /// Writes an export to its file (see [`crate::write`]), or hands it back to be printed; `lang` is the

@@ -31,14 +31,6 @@ pub(super) fn run(args: ScheduleArgs, console: &mut dyn Console) -> Result<Exit,
 
 /// The filter flags, checked: dates people write, statuses by name, a span that is not empty.
 fn filter_from(f: &FilterArgs) -> Result<Filter, Error> {
-    let date = |flag: &str, v: &Option<String>| -> Result<Option<crate::when::When>, Error> {
-        v.as_deref()
-            .map(|s| {
-                crate::when::parse(s)
-                    .map_err(|e| Error::Usage(super::visible(m::flag_problem_with_help(flag, &e.message, &e.help))))
-            })
-            .transpose()
-    };
     let (mut status, mut overdue) = (Vec::new(), false);
     for word in f.status.iter().flat_map(|s| s.split(',')) {
         match views::parse_status_word(word)? {
@@ -46,12 +38,7 @@ fn filter_from(f: &FilterArgs) -> Result<Filter, Error> {
             StatusWord::Overdue => overdue = true,
         }
     }
-    let (from, to) = (date("--from", &f.from)?, date("--to", &f.to)?);
-    if let (Some(a), Some(b)) = (&from, &to)
-        && b.end < a.start
-    {
-        return Err(Error::Usage(m::empty_span(&b.end.to_string(), &a.start.to_string())));
-    }
+    let (from, to) = super::flag_span(f.from.as_deref(), f.to.as_deref())?;
     Ok(Filter { role: f.role.clone(), phase: f.phase.clone(), from, to, status, overdue })
 }
 

@@ -5,6 +5,7 @@
 
 use crate::diag::{Finding, Severity};
 use crate::diff::since::Kind;
+use crate::export::svg::{Rings, WheelOptions, WheelSpan};
 use crate::i18n;
 use crate::model::Status;
 use crate::source::Source;
@@ -164,15 +165,19 @@ fn pictures(o: &mut String, view: &View) {
         t.schedule,
         strip_xml_decl(&gantt)
     ));
-    let wheel = crate::export::svg::wheel(
-        view,
-        &crate::export::svg::WheelOptions { first_month: 8, rings: crate::export::svg::Rings::Role, size: 720 },
-    );
-    o.push_str(&format!(
-        "<section id=\"wheel\">\n<h2>{}</h2>\n<figure>\n{}\n</figure>\n</section>\n",
-        t.wheel,
-        strip_xml_decl(&wheel)
-    ));
+    // One wheel per school year with work in it: a circle holding several years puts them in one month.
+    o.push_str(&format!("<section id=\"wheel\">\n<h2>{}</h2>\n", t.wheel));
+    for span in WheelSpan::school_years_of(view.plan, view.lang) {
+        let acts = &view.plan.activities;
+        if !acts.iter().any(|a| a.when.value.start <= span.to && a.last_day >= span.from) {
+            continue;
+        }
+        let label = esc(&crate::export::svg::capitalised(&span.label));
+        let opts = WheelOptions { first_month: 8, rings: Rings::Role, size: 720, span: Some(span) };
+        let wheel = crate::export::svg::wheel(view, &opts);
+        o.push_str(&format!("<h3>{label}</h3>\n<figure>\n{}\n</figure>\n", strip_xml_decl(&wheel)));
+    }
+    o.push_str("</section>\n");
 }
 
 /// What is overdue, and what is due this month and next.
@@ -347,6 +352,25 @@ mod tests {
         assert!(section("a").contains(to_group) && section("b").contains(to_group), "{checklists}");
         assert!(!section("b").contains("<li"), "{}", section("b"));
         assert!(!checklists.contains("role-c"), "a role with no work and no group has no checklist");
+    }
+
+    #[test]
+    fn there_is_one_wheel_per_school_year_with_work_and_every_id_is_once_on_the_page() {
+        let plan = "[plan]\ntitle = \"T\"\nstart = \"2026-03\"\nend = \"2029-06\"\n[roles]\npl = \"P\"\n\
+            [[activity]]\ntitle = \"Vår 2026\"\nwhen = \"2026-04\"\nowner = \"pl\"\n\
+            [[activity]]\ntitle = \"Høst 2026\"\nwhen = \"2026-10\"\nowner = \"pl\"\n\
+            [[activity]]\ntitle = \"Vår 2029\"\nwhen = \"2029-03\"\nowner = \"pl\"\n";
+        let out = report(plan, "2026-01-01", &[]);
+        let wheels = out.split("<section id=\"wheel\">").nth(1).unwrap().split("</section>").next().unwrap();
+        // 2027/28 has no work, so no wheel.
+        let years: Vec<&str> = wheels.lines().filter_map(|l| l.strip_prefix("<h3>")).collect();
+        assert_eq!(
+            years,
+            ["The 2025/26 school year</h3>", "The 2026/27 school year</h3>", "The 2028/29 school year</h3>"]
+        );
+        let ids: Vec<&str> = out.split(" id=\"").skip(1).map(|rest| rest.split('"').next().unwrap()).collect();
+        let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+        assert!(ids.len() > 10 && unique.len() == ids.len(), "{ids:?}");
     }
 
     #[test]

@@ -436,6 +436,15 @@ pub(crate) fn activity_span(view: &View, ids: &[usize]) -> Option<String> {
     Some(i18n::span(view.lang, start, end))
 }
 
+/// The plan with only the activities that touch the days `from`–`to` (both included), for a picture of one
+/// span such as a school year. Phases, roles and requirements stay as they are; each activity keeps its own
+/// dates, so its text still says when it really is.
+pub fn within(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Plan {
+    let mut part = plan.clone();
+    part.activities.retain(|a| a.when.value.start <= to && a.last_day >= from);
+    part
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -109,6 +109,17 @@ pub(crate) fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
 
+/// The school year a day belongs to, named by the calendar year it starts in: 1 August – 31 July.
+pub(crate) fn school_year_of(day: NaiveDate) -> i32 {
+    if day.month() >= 8 { day.year() } else { day.year() - 1 }
+}
+
+/// The school year starting in August of `year`, from 1 August to 31 July (July's holiday included, so that
+/// the school years of a plan cover every day of it).
+pub(crate) fn school_year_span(year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    Some((NaiveDate::from_ymd_opt(year, 8, 1)?, NaiveDate::from_ymd_opt(year.checked_add(1)?, 7, 31)?))
+}
+
 /// Months since year 0, so that month distances are plain subtraction.
 pub(crate) fn month_index(date: NaiveDate) -> i64 {
     date.year() as i64 * 12 + date.month0() as i64

@@ -10,6 +10,7 @@
 use crate::i18n;
 use crate::model::{Activity, Status};
 use crate::views::View;
+use chrono::NaiveDate;
 
 /// The font stack of both pictures: fonts every system has, no web fonts.
 pub const FONT_FAMILY: &str = "DejaVu Sans, Arial, sans-serif";
@@ -50,11 +51,37 @@ pub struct WheelOptions {
     /// The picture's width in pixels, and the wheel's height (less than 480 is taken as 480); the title above
     /// and the caption and legend below add to the height.
     pub size: u32,
+    /// The days the wheel shows, such as one school year; `None` for the whole plan in one circle.
+    pub span: Option<WheelSpan>,
+}
+
+/// The days one årshjul shows: only the activities that touch them, each drawn in its months inside them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WheelSpan {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// What the titles call the span ("skoleåret 2026/27"), capitalised where it begins a heading.
+    pub label: String,
+}
+
+impl WheelSpan {
+    /// The school year that starts in August of `year`, named in `lang`.
+    pub fn school_year(year: i32, lang: crate::model::Lang) -> Option<WheelSpan> {
+        let (from, to) = crate::when::school_year_span(year)?;
+        Some(WheelSpan { from, to, label: i18n::school_year(lang, year) })
+    }
+
+    /// The school years the plan's period touches, first to last.
+    pub fn school_years_of(plan: &crate::model::Plan, lang: crate::model::Lang) -> Vec<WheelSpan> {
+        let first = crate::when::school_year_of(plan.start.value.start);
+        let last = crate::when::school_year_of(plan.end.value.end).max(first);
+        (first..=last).filter_map(|y| WheelSpan::school_year(y, lang)).collect()
+    }
 }
 
 impl Default for WheelOptions {
     fn default() -> Self {
-        WheelOptions { first_month: 8, rings: Rings::Role, size: 900 }
+        WheelOptions { first_month: 8, rings: Rings::Role, size: 900, span: None }
     }
 }
 
@@ -150,4 +177,5 @@ mod text;
 mod wheel;
 
 pub use gantt::gantt;
+pub(crate) use text::capitalised;
 pub use wheel::wheel;

@@ -86,7 +86,7 @@ pub(super) fn days_in_month(d: NaiveDate) -> f64 {
 }
 
 /// "Oktober" from "oktober": labels start with a capital letter.
-pub(super) fn capitalised(s: &str) -> String {
+pub(crate) fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),

@@ -4,7 +4,7 @@ use super::arc::{ArcLabel, ArcText, polar, sector};
 use super::legend::{Swatch, legend_flow};
 use super::rings::{Item, Layout, Ring, RingKey, kind_rings, lay_out, requirement_ring, requirement_text, role_rings};
 use super::text::{capitalised, days_in_month, fit, num, one_line, svg_open, text, text_width, tooltip};
-use super::{INK, Look, MONTH_CELL, MUTED, Rings, TODAY, WheelOptions};
+use super::{INK, Look, MONTH_CELL, MUTED, Rings, TODAY, WheelOptions, WheelSpan};
 use crate::i18n;
 use crate::rules::Keeping;
 use crate::views::View;
@@ -24,6 +24,8 @@ struct Geometry {
     size: f64,
     first_month: u32,
     top: f64,
+    /// The days the wheel shows: its span, or the plan's period.
+    days: (NaiveDate, NaiveDate),
     cx: f64,
     cy: f64,
     r_month_out: f64,
@@ -36,7 +38,7 @@ struct Geometry {
 }
 
 impl Geometry {
-    fn new(opts: &WheelOptions) -> Self {
+    fn new(opts: &WheelOptions, days: (NaiveDate, NaiveDate)) -> Self {
         let size = opts.size.max(480) as f64;
         let first_month = if (1..=12).contains(&opts.first_month) { opts.first_month } else { 8 };
         let top = 76.0;
@@ -48,6 +50,7 @@ impl Geometry {
             size,
             first_month,
             top,
+            days,
             cx: size / 2.0,
             cy: top + size / 2.0,
             r_month_out,
@@ -69,26 +72,43 @@ fn angle(s: f64) -> f64 {
     s * 30.0
 }
 
-/// The picture as it is drawn: the paths text runs along (`defs`), what is drawn (`out`), and the number of the
-/// last path.
-#[derive(Default)]
+/// The picture as it is drawn: the paths text runs along (`defs`), what is drawn (`out`), and their ids.
 struct Canvas {
     defs: String,
     out: String,
-    paths: usize,
+    paths: PathIds,
 }
 
-/// A new id for a path text runs along.
-fn next_path_id(paths: &mut usize) -> String {
-    *paths += 1;
-    format!("implan-wheel-{paths}")
+/// The ids of the paths text runs along: numbered, after a prefix that differs between the wheels of one page
+/// (a report holds one per school year, and a repeated id would send one wheel's text along another's path).
+struct PathIds {
+    prefix: String,
+    last: usize,
+}
+
+impl PathIds {
+    fn next(&mut self) -> String {
+        self.last += 1;
+        format!("{}-{}", self.prefix, self.last)
+    }
 }
 
 /// An årshjul: the twelve months round a circle from `first_month` at the top, a ring per role or per kind, each
 /// activity in its month (whatever the year) in its ring, work that spans months as arcs, requirements' windows,
 /// and this month marked. Laid out first (rings, items, lanes, radii, legend), then drawn.
 pub fn wheel(view: &View, opts: &WheelOptions) -> String {
-    let geo = Geometry::new(opts);
+    match &opts.span {
+        Some(span) => {
+            let part = crate::views::within(view.plan, span.from, span.to);
+            draw_wheel(&View::new(&part, view.index.source, view.lang, view.today), opts, Some(span))
+        }
+        None => draw_wheel(view, opts, None),
+    }
+}
+
+fn draw_wheel(view: &View, opts: &WheelOptions, span: Option<&WheelSpan>) -> String {
+    let period = (view.plan.start.value.start, view.plan.end.value.end);
+    let geo = Geometry::new(opts, span.map_or(period, |s| (s.from, s.to)));
     let w = view.t;
     let plan = view.plan;
     // Rings thinner than two lines of text would hold too little to read.
@@ -104,7 +124,7 @@ pub fn wheel(view: &View, opts: &WheelOptions) -> String {
         };
         rings.push(Ring::new(RingKey::Other, name.to_string(), 0, Vec::new()));
     }
-    let mut items = activity_items(view, &geo, &of_activity);
+    let mut items = activity_items(view, &geo, &of_activity, span);
     let req_rings: Vec<usize> =
         plan.requirements.iter().map(|r| requirement_ring(view, r, &rings, &of_activity)).collect();
     items.extend(window_items(view, &geo, &req_rings));
@@ -116,8 +136,12 @@ pub fn wheel(view: &View, opts: &WheelOptions) -> String {
     let legend_end = draw_legend(&mut legend, view, opts.rings, &geo, &rings, &items, &req_rings);
     let height = (legend_end + 18.0).ceil();
 
-    let mut canvas = Canvas::default();
-    draw_heading(&mut canvas.out, view, &geo);
+    let prefix = match span {
+        Some(s) => format!("implan-wheel-{}", s.from.format("%Y%m%d")),
+        None => "implan-wheel".to_string(),
+    };
+    let mut canvas = Canvas { defs: String::new(), out: String::new(), paths: PathIds { prefix, last: 0 } };
+    draw_heading(&mut canvas.out, view, &geo, span);
     draw_bands(&mut canvas.out, &geo, &rings);
     let today_sector = geo.sector_of(view.today.month());
     draw_months(&mut canvas, view, &geo, today_sector);
@@ -131,14 +155,19 @@ pub fn wheel(view: &View, opts: &WheelOptions) -> String {
     draw_today(&mut canvas.out, view, &geo, today_sector);
 
     let mut svg = String::new();
-    svg_open(&mut svg, geo.size, height, &format!("{} – {}", plan.title.value, w.wheel), true);
+    let name = match span {
+        Some(span) => format!("{} – {}, {}", plan.title.value, w.wheel, span.label),
+        None => format!("{} – {}", plan.title.value, w.wheel),
+    };
+    svg_open(&mut svg, geo.size, height, &name, true);
     let Canvas { defs, out, .. } = canvas;
     let _ = write!(svg, "<defs>\n{defs}</defs>\n{out}{legend}</svg>\n");
     svg
 }
 
-/// The activities as items: merged by ring, months and title, in date order.
-fn activity_items(view: &View, geo: &Geometry, of_activity: &[usize]) -> Vec<Item> {
+/// The activities as items: merged by ring, months and title, in date order; with a span, each drawn in its
+/// months inside it.
+fn activity_items(view: &View, geo: &Geometry, of_activity: &[usize], span: Option<&WheelSpan>) -> Vec<Item> {
     let (plan, acts) = (view.plan, &view.plan.activities);
     let mut items: Vec<Item> = Vec::new();
     let mut index: BTreeMap<(usize, usize, usize, String), usize> = BTreeMap::new();
@@ -147,8 +176,12 @@ fn activity_items(view: &View, geo: &Geometry, of_activity: &[usize]) -> Vec<Ite
     let keepings: Vec<Keeping> = plan.requirements.iter().map(|r| Keeping::new(&view.index, r)).collect();
     for i in ids {
         let a = &acts[i];
-        let start = geo.sector_of(a.when.value.start.month());
-        let len = (month_index(a.last_day) - month_index(a.when.value.start) + 1).clamp(1, 12) as usize;
+        let (first, last) = match span {
+            Some(s) => (a.when.value.start.max(s.from), a.last_day.min(s.to)),
+            None => (a.when.value.start, a.last_day),
+        };
+        let start = geo.sector_of(first.month());
+        let len = (month_index(last) - month_index(first) + 1).clamp(1, 12) as usize;
         let title = one_line(&a.title.value);
         let ring = of_activity[i];
         let look = Look::of(view, a);
@@ -292,8 +325,10 @@ fn draw_legend(
     let (plan, w) = (view.plan, view.t);
     let x1 = geo.size - MARGIN;
     let mut y = geo.top + geo.size + 8.0;
-    let span = i18n::span(view.lang, plan.start.value.start, plan.end.value.end);
-    let mut caption = w.wheel_caption.replace("{}", &span);
+    let (from, to) = geo.days;
+    let one_year = month_index(to) - month_index(from) < 12;
+    let caption = if one_year { w.wheel_caption_one_year } else { w.wheel_caption };
+    let mut caption = caption.replace("{}", &i18n::span(view.lang, from, to));
     if plan.activities.is_empty() {
         caption = format!("{} {caption}", view.t.no_activities);
     }
@@ -361,9 +396,12 @@ fn draw_legend(
 }
 
 /// The title, and below it the organisation and the plan's period.
-fn draw_heading(out: &mut String, view: &View, geo: &Geometry) {
+fn draw_heading(out: &mut String, view: &View, geo: &Geometry, shown_span: Option<&WheelSpan>) {
     let (plan, size) = (view.plan, geo.size);
-    let span = i18n::span(view.lang, plan.start.value.start, plan.end.value.end);
+    let span = match shown_span {
+        Some(s) => format!("{} ({})", capitalised(&s.label), i18n::span(view.lang, s.from, s.to)),
+        None => i18n::span(view.lang, plan.start.value.start, plan.end.value.end),
+    };
     let title = one_line(&plan.title.value);
     let shown = fit(&title, size - 2.0 * MARGIN, 20.0, true);
     out.push_str(&format!("<g>{}", if shown != title { tooltip(&title) } else { String::new() }));
@@ -426,7 +464,7 @@ fn draw_months(canvas: &mut Canvas, view: &View, geo: &Geometry, today_sector: u
         let full = capitalised(i18n::month_name(view.lang, month));
         let short = capitalised(i18n::month_short(view.lang, month));
         let label = [full, short].into_iter().find(|l| text_width(l, 14.0, true) <= at.room()).unwrap_or_default();
-        at.draw(&next_path_id(paths), &label, defs, out);
+        at.draw(&paths.next(), &label, defs, out);
         out.push('\n');
     }
 
@@ -480,7 +518,7 @@ fn draw_item(canvas: &mut Canvas, geo: &Geometry, it: &Item, l: usize, g: &Ring,
         Some(_) => format!(" fill=\"{INK}\""),
     };
     let label = ArcLabel { cx, cy, r_lo, r_hi, a0, a1, size: FONT, dot: it.look.map(Look::colour), attrs: &attrs };
-    label.draw(&it.label(), &mut || next_path_id(paths), defs, out);
+    label.draw(&it.label(), &mut || paths.next(), defs, out);
     out.push_str("</g>\n");
 }
 
@@ -528,7 +566,7 @@ fn draw_hidden(
             let label =
                 if text_width(&words_label, FONT, false) <= line.room() { words_label } else { format!("+{count}") };
             out.push_str(&format!("<g>{}", tooltip(&tip.join("\n"))));
-            at.draw(&label, &mut || next_path_id(paths), defs, out);
+            at.draw(&label, &mut || paths.next(), defs, out);
             out.push_str("</g>\n");
         }
     }
@@ -537,7 +575,7 @@ fn draw_hidden(
 /// The hub: what the wheel is, from which month, over which years.
 fn draw_hub(out: &mut String, view: &View, geo: &Geometry) {
     let Geometry { cx, cy, r_hole, first_month, .. } = *geo;
-    let (plan, w) = (view.plan, view.t);
+    let w = view.t;
     let _ = writeln!(
         out,
         "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"#cfd8dc\" stroke-width=\"1.5\"/>",
@@ -547,11 +585,10 @@ fn draw_hub(out: &mut String, view: &View, geo: &Geometry) {
     );
     let hub_w = r_hole * 1.7;
     let last_month = (first_month + 10) % 12 + 1;
-    let (start, end) = (plan.start.value.start, plan.end.value.end);
+    let (start, end) = geo.days;
     let (range, years) = if first_month == 8 {
         // A wheel from August is read by school year: "skoleåret 2026/27", or the school years of the plan.
-        let school_year = |d: chrono::NaiveDate| if d.month() >= 8 { d.year() } else { d.year() - 1 };
-        let (first, last) = (school_year(start), school_year(end));
+        let (first, last) = (crate::when::school_year_of(start), crate::when::school_year_of(end));
         let (head, span) = i18n::school_years(view.lang, first, last);
         (head, span)
     } else {
