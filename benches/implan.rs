@@ -176,7 +176,7 @@ fn long_text_other_views(bencher: divan::Bencher, n: usize) {
             let timeline = implan::views::timeline::TimelineOptions { width: 80 };
             implan::views::status::render_text(v, &report, "long.toml").len()
                 + implan::views::timeline::render(v, &timeline).len()
-                + implan::export::svg::gantt(v, &implan::export::svg::GanttOptions { width: 1200 }).len()
+                + implan::export::svg::gantt(v, &implan::export::svg::GanttOptions { width: 1200, span: None }).len()
                 + implan::export::ics::render(v, &implan::export::ics::IcsOptions { role: None }).map_or(0, |s| s.len())
         })
     });

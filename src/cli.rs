@@ -370,6 +370,9 @@ pub struct GanttArgs {
     /// The picture's width in pixels
     #[arg(long, value_name = "PX", default_value_t = 1200)]
     pub width: u32,
+    /// The days the axis runs over (default: the plan's whole period)
+    #[command(flatten)]
+    pub span: SpanArgs,
 }
 
 #[derive(Args)]
@@ -388,19 +391,27 @@ pub struct WheelArgs {
     /// The wheel's width in pixels
     #[arg(long, value_name = "PX", default_value_t = 900)]
     pub size: u32,
-    /// The school year to draw, such as 2026/27 (default: the school year of --today, or the plan's first or
-    /// last one when today is outside the plan): one year per wheel, so a month holds one year's work
-    #[arg(long, value_name = "YEAR", conflicts_with_all = ["from", "to", "whole"])]
-    pub year: Option<String>,
-    /// Draw from this day instead of a school year (any date form; default: the plan's start)
-    #[arg(long, value_name = "DATE", conflicts_with = "whole")]
-    pub from: Option<String>,
-    /// Draw to this day instead of a school year (any date form; default: the plan's end)
-    #[arg(long, value_name = "DATE", conflicts_with = "whole")]
-    pub to: Option<String>,
+    /// The school year to draw (default: that of --today, or the plan's first or last one when today is
+    /// outside the plan): one year per wheel, so a month holds one year's work. --from/--to draw another span
+    #[command(flatten)]
+    pub span: SpanArgs,
     /// The whole plan in one circle, every year's work in its month
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["year", "from", "to"])]
     pub whole: bool,
+}
+
+/// `--year`, `--from` and `--to` of the pictures and the report: the days they show.
+#[derive(Args)]
+pub struct SpanArgs {
+    /// Only this school year, such as 2026/27 or "skoleåret 2026/27" (August to July)
+    #[arg(long, value_name = "YEAR", conflicts_with_all = ["from", "to"])]
+    pub year: Option<String>,
+    /// From this day (any date form: 2026-08, "august 2026", "høst 2026"; default: the plan's start)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// To this day (any date form, its last day; default: the plan's end)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
 }
 
 #[derive(Args)]
@@ -412,6 +423,9 @@ pub struct ReportArgs {
     /// The HTML file to write (default: standard output)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The days its Gantt chart and årshjul show (default: the plan's whole period, a wheel per school year)
+    #[command(flatten)]
+    pub span: SpanArgs,
 }
 
 #[derive(Args)]

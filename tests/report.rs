@@ -168,3 +168,30 @@ fn exports_write_their_files() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("did you mean 'rektorer'?"));
 }
+
+/// `--year` and `--from`/`--to` choose what the report's pictures show, and `gantt` takes them too.
+#[test]
+fn the_pictures_show_the_days_asked_for() {
+    let run = |args: &[&str]| {
+        let o = common::command(args).output().expect("implan runs");
+        assert!(o.status.success(), "{args:?}: {}", common::stderr(&o));
+        common::stdout(&o)
+    };
+    let plan = "plans/beiarn-omni.toml";
+    let headings = |html: &str| -> Vec<String> {
+        let doc = Html::parse_document(html);
+        doc.select(&sel("section#wheel h3")).map(|h| h.text().collect()).collect()
+    };
+    let year = run(&["report", plan, "--today", "2026-11-23", "--year", "2027/28"]);
+    assert_eq!(headings(&year), ["Skoleåret 2027/28"]);
+    let from = run(&["report", plan, "--today", "2026-11-23", "--from", "høst 2027"]);
+    assert_eq!(headings(&from), ["Skoleåret 2027/28", "Skoleåret 2028/29"]);
+    let whole = run(&["report", plan, "--today", "2026-11-23"]);
+    assert_eq!(headings(&whole), ["Skoleåret 2025/26", "Skoleåret 2026/27", "Skoleåret 2027/28", "Skoleåret 2028/29"]);
+    // The Gantt of a school year has its months only, and says so under the title.
+    let gantt = run(&["gantt", plan, "--today", "2026-11-23", "--year", "2027/28"]);
+    assert!(gantt.contains("august 2027 – juli 2028") && !gantt.contains("Oppstartsmøte"), "{gantt}");
+    let bad = common::command(&["gantt", plan, "--year", "2027"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(common::stderr(&bad).contains("--year: '2027' er ikke et skoleår"), "{}", common::stderr(&bad));
+}

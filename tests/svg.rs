@@ -232,7 +232,7 @@ fn gantt_charts_of_every_plan_render() {
         for (lang, width) in [(Lang::Nb, 1200), (Lang::En, 800)] {
             let view = View::new(&plan, &source, lang, today());
             let name = format!("gantt {} {lang:?} {width}", file.display());
-            let out = svg::gantt(&view, &GanttOptions { width });
+            let out = svg::gantt(&view, &GanttOptions { width, span: None });
             check_and_render(&name, &out, width);
             assert_no_overlapping_text(&name, &out);
             // Today's line, where today lies inside the chart (ABSOLUTT and the pool ended before 2026).
@@ -536,7 +536,7 @@ fn day(s: &str) -> chrono::NaiveDate {
 fn gantt_of(text: &str, today: &str, width: u32) -> String {
     let (source, plan) = load_text(Path::new("edge.toml"), text);
     let view = View::new(&plan, &source, Lang::Nb, day(today));
-    let out = svg::gantt(&view, &GanttOptions { width });
+    let out = svg::gantt(&view, &GanttOptions { width, span: None });
     check_and_render("gantt", &out, width);
     out
 }
@@ -1026,6 +1026,46 @@ fn the_binary_draws_the_rings_it_is_asked_for() {
         let expected = svg::wheel(&view, &WheelOptions { rings, ..WheelOptions::default() });
         assert_eq!(common::stdout(&o).trim_end(), expected.trim_end(), "--rings {arg}");
     }
+}
+
+/// A Gantt chart of a span: its months on the axis, only the phases with work in it, each bar cut at the edges.
+#[test]
+fn a_gantt_chart_of_a_span_shows_its_months_and_the_work_in_them() {
+    let text = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2028-12\"\n[roles]\npl = \"P\"\n\
+        [[phase]]\nid = \"a\"\nname = \"Fase A\"\nperiod = \"2026\"\n\
+        [[phase.activity]]\ntitle = \"Tidlig\"\nwhen = \"2026-03\"\nowner = \"pl\"\n\
+        [[phase]]\nid = \"b\"\nname = \"Fase B\"\nperiod = \"2026 – 2027\"\n\
+        [[phase.activity]]\ntitle = \"Lenge\"\nwhen = \"2026-10\"\nend = \"2027-10\"\nowner = \"pl\"\n\
+        [[phase.activity]]\ntitle = \"Vår\"\nwhen = \"2027-03\"\nowner = \"pl\"\n";
+    let (source, plan) = load_text(Path::new("span.toml"), text);
+    let view = View::new(&plan, &source, Lang::Nb, day("2027-01-15"));
+    let span = (day("2026-08-01"), day("2027-07-31"));
+    let out = svg::gantt(&view, &GanttOptions { width: 1200, span: Some(span) });
+    check_and_render("gantt span", &out, 1200);
+    assert!(!out.contains("Tidlig") && !out.contains("Fase A"), "no work of phase A in the span");
+    assert!(out.contains("Lenge") && out.contains("Vår") && out.contains("Fase B"));
+    assert_has(&out, "T</text>");
+    assert_has(&out, "august 2026 – juli 2027");
+    // Twelve month labels, August to July; and the bar that runs on to October 2027 ends at the axis's edge.
+    let doc = roxmltree::Document::parse(&out).unwrap();
+    let months: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && n.attribute("y") == Some("115"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(months.first().copied(), Some("aug"), "{months:?}");
+    assert_eq!(months.len(), 12, "{months:?}");
+    let x1 = 1200.0 - 24.0;
+    let lenge = group(&out, "Lenge");
+    let lenge = format!("{lenge}</g>");
+    let rect = roxmltree::Document::parse(&lenge).unwrap();
+    let bar = rect.descendants().find(|n| n.has_tag_name("rect")).expect("a bar");
+    let (x, w): (f64, f64) =
+        (bar.attribute("x").unwrap().parse().unwrap(), bar.attribute("width").unwrap().parse().unwrap());
+    assert!((x + w - x1).abs() < 0.01, "the bar is cut at the right edge: {x} + {w}");
+    // Without a span, the whole plan.
+    let whole = svg::gantt(&view, &GanttOptions::default());
+    assert!(whole.contains("Tidlig") && whole.contains("januar 2026 – desember 2028"));
 }
 
 /// Without `--whole` the binary draws one school year: today's, or the one asked for, or the span given.

@@ -3,12 +3,13 @@
 
 use super::plan::{Audience, with_view};
 use super::{Console, Error, Exit, write_output};
-use crate::cli::{GanttArgs, IcsArgs, WheelArgs};
+use crate::cli::{GanttArgs, IcsArgs, SpanArgs, WheelArgs};
 use crate::export::{ics, svg};
 use crate::messages::commands as m;
+use crate::model::Plan;
 use crate::views::View;
 use crate::when::{When, school_year_of};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 pub(super) fn ics(args: IcsArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let opts = ics::IcsOptions { role: args.role };
@@ -19,34 +20,62 @@ pub(super) fn ics(args: IcsArgs, console: &mut dyn Console) -> Result<Exit, Erro
 }
 
 pub(super) fn gantt(args: GanttArgs, console: &mut dyn Console) -> Result<Exit, Error> {
-    let opts = svg::GanttOptions { width: args.width };
+    let asked = Asked::read(&args.span)?;
     with_view(&args.common, Audience::People, console, |view, _| {
+        let opts = svg::GanttOptions { width: args.width, span: asked.span(view.plan) };
         write_output(args.output.as_deref(), svg::gantt(view, &opts), view.lang)
     })
 }
 
 pub(super) fn wheel(args: WheelArgs, console: &mut dyn Console) -> Result<Exit, Error> {
-    let (from, to) = super::flag_span(args.from.as_deref(), args.to.as_deref())?;
-    let year = args.year.as_deref().map(school_year).transpose()?;
+    let asked = Asked::read(&args.span)?;
     with_view(&args.common, Audience::People, console, |view, _| {
-        let span = if args.whole { None } else { wheel_span(view, year, from, to) };
+        let span = if args.whole { None } else { wheel_span(view, &asked) };
         let opts = svg::WheelOptions { first_month: args.first_month, rings: args.rings.into(), size: args.size, span };
         write_output(args.output.as_deref(), svg::wheel(view, &opts), view.lang)
     })
 }
 
-/// The days one wheel shows: `--from`/`--to` (each defaulting to the plan's end), else the school year asked
-/// for, else the school year of today, kept within the plan's school years.
-fn wheel_span(view: &View, year: Option<i32>, from: Option<When>, to: Option<When>) -> Option<svg::WheelSpan> {
+/// What `--year`, `--from` and `--to` asked for, read before the plan is: a school year, or a span whose open
+/// ends are the plan's.
+pub(super) struct Asked {
+    year: Option<i32>,
+    from: Option<When>,
+    to: Option<When>,
+}
+
+impl Asked {
+    pub(super) fn read(args: &SpanArgs) -> Result<Asked, Error> {
+        let (from, to) = super::flag_span(args.from.as_deref(), args.to.as_deref())?;
+        Ok(Asked { year: args.year.as_deref().map(school_year).transpose()?, from, to })
+    }
+
+    /// The days asked for, or `None` when nothing was.
+    pub(super) fn span(&self, plan: &Plan) -> Option<(NaiveDate, NaiveDate)> {
+        if let Some(year) = self.year {
+            return crate::when::school_year_span(year);
+        }
+        if self.from.is_none() && self.to.is_none() {
+            return None;
+        }
+        let from = self.from.map_or(plan.start.value.start, |w| w.start);
+        Some((from, self.to.map_or(plan.end.value.end, |w| w.end).max(from)))
+    }
+}
+
+/// The days one wheel shows: the school year asked for, else the span asked for, else the school year of
+/// today, kept within the plan's school years.
+fn wheel_span(view: &View, asked: &Asked) -> Option<svg::WheelSpan> {
     let plan = view.plan;
-    if from.is_some() || to.is_some() {
-        let from = from.map_or(plan.start.value.start, |w| w.start);
-        let to = to.map_or(plan.end.value.end, |w| w.end);
+    if let Some(year) = asked.year {
+        return svg::WheelSpan::school_year(year, view.lang);
+    }
+    if let Some((from, to)) = asked.span(plan) {
         return Some(svg::WheelSpan { from, to, label: crate::i18n::span(view.lang, from, to) });
     }
     let first = school_year_of(plan.start.value.start);
     let last = school_year_of(plan.end.value.end).max(first);
-    svg::WheelSpan::school_year(year.unwrap_or_else(|| school_year_of(view.today).clamp(first, last)), view.lang)
+    svg::WheelSpan::school_year(school_year_of(view.today).clamp(first, last), view.lang)
 }
 
 /// `--year`: a school year as the plan format writes it (`2026/27`, `2026/2027`, `skoleåret 2026/27`), named

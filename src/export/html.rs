@@ -11,6 +11,7 @@ use crate::model::Status;
 use crate::source::Source;
 use crate::views::View;
 use crate::views::status::StatusReport;
+use chrono::NaiveDate;
 
 fn esc(s: &str) -> String {
     crate::escape::xml(s)
@@ -28,8 +29,15 @@ ul.check{list-style:none;padding-left:0}ul.check li:before{content:'\\2610  '}ul
 @media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}figure,table,section.role{break-inside:avoid}a{color:inherit}}
 ";
 
-/// Renders the report. `findings` are the plan's check findings, with the source they point into.
-pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: &Source) -> String {
+/// Renders the report. `findings` are the plan's check findings, with the source they point into; `span`,
+/// the days its pictures show (both included), else the plan's whole period.
+pub fn render(
+    view: &View,
+    report: &StatusReport,
+    findings: &[Finding],
+    source: &Source,
+    span: Option<(NaiveDate, NaiveDate)>,
+) -> String {
     let mut o = String::new();
     o.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
@@ -39,7 +47,7 @@ pub fn render(view: &View, report: &StatusReport, findings: &[Finding], source: 
     heading_and_goals(&mut o, view);
     progress(&mut o, view, report);
     since(&mut o, view, report, source);
-    pictures(&mut o, view);
+    pictures(&mut o, view, span);
     overdue_and_upcoming(&mut o, view, report);
     checklists(&mut o, view);
     findings_table(&mut o, view, findings, source);
@@ -156,10 +164,10 @@ fn code_spans(escaped: &str) -> String {
     out
 }
 
-/// The Gantt chart and the årshjul, inline.
-fn pictures(o: &mut String, view: &View) {
+/// The Gantt chart and the årshjul, inline, over `span` or the whole plan.
+fn pictures(o: &mut String, view: &View, span: Option<(NaiveDate, NaiveDate)>) {
     let t = view.t;
-    let gantt = crate::export::svg::gantt(view, &crate::export::svg::GanttOptions { width: 1000 });
+    let gantt = crate::export::svg::gantt(view, &crate::export::svg::GanttOptions { width: 1000, span });
     o.push_str(&format!(
         "<section id=\"gantt\">\n<h2>{}</h2>\n<figure>\n{}\n</figure>\n</section>\n",
         t.schedule,
@@ -167,9 +175,13 @@ fn pictures(o: &mut String, view: &View) {
     ));
     // One wheel per school year with work in it: a circle holding several years puts them in one month.
     o.push_str(&format!("<section id=\"wheel\">\n<h2>{}</h2>\n", t.wheel));
-    for span in WheelSpan::school_years_of(view.plan, view.lang) {
+    let (from, to) = span.unwrap_or((view.plan.start.value.start, view.plan.end.value.end));
+    let years = crate::when::school_year_of(from)..=crate::when::school_year_of(to);
+    for mut span in years.filter_map(|y| WheelSpan::school_year(y, view.lang)) {
+        // Each school year's wheel, cut to the days asked for.
+        (span.from, span.to) = (span.from.max(from), span.to.min(to));
         let acts = &view.plan.activities;
-        if !acts.iter().any(|a| a.when.value.start <= span.to && a.last_day >= span.from) {
+        if span.from > span.to || !acts.iter().any(|a| a.when.value.start <= span.to && a.last_day >= span.from) {
             continue;
         }
         let label = esc(&crate::export::svg::capitalised(&span.label));
@@ -328,7 +340,7 @@ mod tests {
         let plan = crate::load::load(&source).unwrap();
         let view = View::new(&plan, &source, Lang::En, today.parse().unwrap());
         let status = crate::views::status::build(&view, findings);
-        render(&view, &status, findings, &source)
+        render(&view, &status, findings, &source, None)
     }
 
     #[test]
@@ -399,7 +411,7 @@ mod tests {
         let mut status = crate::views::status::build(&view, &[]);
         let baseline = Baseline::Day { day: "2026-01-10".parse().unwrap(), version: Err(NoVersion::NotInGit) };
         status.since = Some(crate::diff::since::since(baseline, None, &plan, &source));
-        let out = render(&view, &status, &[], &source);
+        let out = render(&view, &status, &[], &source, None);
         let since = out.split("<section id=\"since\">").nth(1).unwrap().split("</section>").next().unwrap();
         assert_eq!(
             since,

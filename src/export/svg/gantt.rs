@@ -40,24 +40,31 @@ struct Chart<'a> {
     today_m: i64,
     /// Today's line, when today is on the axis.
     today_x: Option<f64>,
+    /// The days asked for, when the chart shows a span rather than the plan's period.
+    span: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl<'a> Chart<'a> {
     fn new(view: &'a View<'a>, opts: &GanttOptions) -> Self {
         let plan = view.plan;
         let width = opts.width.max(480) as f64;
-        // The axis: the plan's period, widened to any activity outside it.
-        let mut first = month_index(plan.start.value.start);
-        let mut last = month_index(plan.end.value.end).max(first);
-        for a in &plan.activities {
-            first = first.min(month_index(a.when.value.start));
-            last = last.max(month_index(a.last_day));
+        // The axis: the span asked for, else the plan's period widened to any activity outside it.
+        let (mut first, mut last) = match opts.span {
+            Some((from, to)) => (month_index(from), month_index(to).max(month_index(from))),
+            None => (month_index(plan.start.value.start), month_index(plan.end.value.end)),
+        };
+        last = last.max(first);
+        if opts.span.is_none() {
+            for a in &plan.activities {
+                first = first.min(month_index(a.when.value.start));
+                last = last.max(month_index(a.last_day));
+            }
         }
         let months = last - first + 1;
         let label_w = (width * 0.3).clamp(160.0, 420.0);
         let x0 = MARGIN + label_w + 12.0;
         let x1 = width - MARGIN;
-        let rows = rows(view);
+        let rows = rows(view, opts.span.is_some());
         let axis_top = 78.0;
         let rows_top = axis_top + 44.0;
         let rows_bottom = rows_top + rows.len().max(1) as f64 * ROW;
@@ -77,6 +84,7 @@ impl<'a> Chart<'a> {
             rows_bottom,
             today_m: month_index(view.today),
             today_x: None,
+            span: opts.span,
         };
         chart.today_x = (first..=last).contains(&chart.today_m).then(|| {
             let dim = days_in_month(view.today);
@@ -87,12 +95,15 @@ impl<'a> Chart<'a> {
 
     /// Where a day starts on the axis.
     fn x_at(&self, d: NaiveDate) -> f64 {
-        self.x0 + ((month_index(d) - self.first) as f64 + d.day0() as f64 / days_in_month(d)) * self.mw
+        // Work that starts before a span's axis is cut at its edge, as is work that ends after it.
+        let x = self.x0 + ((month_index(d) - self.first) as f64 + d.day0() as f64 / days_in_month(d)) * self.mw;
+        x.clamp(self.x0, self.x1)
     }
 
     /// Where a day ends on the axis.
     fn x_after(&self, d: NaiveDate) -> f64 {
-        self.x0 + ((month_index(d) - self.first) as f64 + d.day() as f64 / days_in_month(d)) * self.mw
+        let x = self.x0 + ((month_index(d) - self.first) as f64 + d.day() as f64 / days_in_month(d)) * self.mw;
+        x.clamp(self.x0, self.x1)
     }
 
     fn x_month(&self, m: i64) -> f64 {
@@ -101,11 +112,16 @@ impl<'a> Chart<'a> {
 }
 
 /// The rows top to bottom: each phase and its activities in date order, then the activities of no phase.
-fn rows(view: &View) -> Vec<Row> {
+/// The rows: each phase and its activities, then the activities of no phase; for a span, phases without work
+/// in it are left out.
+fn rows(view: &View, only_with_work: bool) -> Vec<Row> {
     let acts = &view.plan.activities;
     let mut rows = Vec::new();
     for p in 0..view.plan.phases.len() {
         let mut ids = view.index.phase_activities[p].clone();
+        if only_with_work && ids.is_empty() {
+            continue;
+        }
         view.sort_by_date(&mut ids);
         rows.push(Row::Phase(p, ids.clone()));
         rows.extend(ids.into_iter().map(Row::Activity));
@@ -122,6 +138,16 @@ fn rows(view: &View) -> Vec<Row> {
 /// A Gantt chart: the plan's phases and activities on a month axis (quarters when the plan runs longer than three
 /// years), coloured by status, with today's line and a legend.
 pub fn gantt(view: &View, opts: &GanttOptions) -> String {
+    match opts.span {
+        Some((from, to)) => {
+            let part = crate::views::within(view.plan, from, to);
+            draw_gantt(&View::new(&part, view.index.source, view.lang, view.today), opts)
+        }
+        None => draw_gantt(view, opts),
+    }
+}
+
+fn draw_gantt(view: &View, opts: &GanttOptions) -> String {
     let chart = Chart::new(view, opts);
     // The legend, laid out first: its height decides the picture's.
     let mut legend = String::new();
@@ -185,7 +211,8 @@ fn draw_heading(out: &mut String, chart: &Chart) {
     out.push_str(&text(MARGIN, 36.0, 20.0, &format!(" font-weight=\"bold\" fill=\"{INK}\""), &shown));
     out.push_str("</g>\n");
     let mut sub: Vec<String> = plan.org.iter().map(|o| one_line(o)).collect();
-    sub.push(i18n::span(view.lang, plan.start.value.start, plan.end.value.end));
+    let (from, to) = chart.span.unwrap_or((plan.start.value.start, plan.end.value.end));
+    sub.push(i18n::span(view.lang, from, to));
     sub.push(format!("{} {}", view.t.today, i18n::day(view.lang, view.today)));
     let sub = fit(&sub.join(" · "), width - 2.0 * MARGIN, 13.0, false);
     out.push_str(&text(MARGIN, 58.0, 13.0, &format!(" fill=\"{MUTED}\""), &sub));

@@ -20,11 +20,14 @@ pub const FONT_FAMILY: &str = "DejaVu Sans, Arial, sans-serif";
 pub struct GanttOptions {
     /// The picture's width in pixels; less than 480 is taken as 480. The height follows from the number of rows.
     pub width: u32,
+    /// The days the axis runs over, both included: only the work that touches them, each bar cut at the edges
+    /// (and phases without such work left out); `None` for the plan's whole period.
+    pub span: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Default for GanttOptions {
     fn default() -> Self {
-        GanttOptions { width: 1200 }
+        GanttOptions { width: 1200, span: None }
     }
 }
 
