@@ -69,6 +69,9 @@ pub enum Command {
     /// Draw the plan as a Gantt chart (SVG)
     Gantt(GanttArgs),
     /// Draw an årshjul (annual wheel, SVG): the school year round a circle, each activity in its month
+    ///
+    /// One school year per wheel: that of --today (or today), kept within the plan's school years, unless
+    /// --year, --from/--to or --whole says otherwise.
     Wheel(WheelArgs),
     /// Write a one-file HTML report for a steering-group meeting
     Report(ReportArgs),
