@@ -178,10 +178,10 @@ fn pictures(o: &mut String, view: &View, span: Option<(NaiveDate, NaiveDate)>) {
     let (from, to) = span.unwrap_or((view.plan.start.value.start, view.plan.end.value.end));
     let years = crate::when::school_year_of(from)..=crate::when::school_year_of(to);
     for mut span in years.filter_map(|y| WheelSpan::school_year(y, view.lang)) {
-        // Each school year's wheel, cut to the days asked for.
+        // Each school year's wheel, cut to the days asked for (never empty: every year in `years` overlaps them).
         (span.from, span.to) = (span.from.max(from), span.to.min(to));
         let acts = &view.plan.activities;
-        if span.from > span.to || !acts.iter().any(|a| a.when.value.start <= span.to && a.last_day >= span.from) {
+        if !acts.iter().any(|a| a.when.value.start <= span.to && a.last_day >= span.from) {
             continue;
         }
         let label = esc(&crate::export::svg::capitalised(&span.label));
