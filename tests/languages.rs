@@ -139,8 +139,25 @@ fn words_of(markup: &str) -> String {
         if let Some(text) = node.value().as_text() {
             let inside_style = node.parent().and_then(|p| p.value().as_element()).is_some_and(|e| e.name() == "style");
             let text = text.trim();
-            if !text.is_empty() && !inside_style {
-                lines.push(text.to_owned());
+            if text.is_empty() || inside_style {
+                continue;
+            }
+            // For the text of a turned `<text>` piece that follows another piece of its line, what joins it to
+            // that piece: nothing where it continues a word (it starts at its point), else a space.
+            let glue = node.parent().and_then(|piece| {
+                let element = piece.value().as_element()?;
+                let turned = element.name() == "text" && element.attr("transform").is_some();
+                let after_piece = piece.prev_sibling()?.value().as_element().is_some_and(|e| e.name() == "text");
+                (turned && after_piece).then_some(if element.attr("text-anchor") == Some("start") { "" } else { " " })
+            });
+            match glue {
+                // The årshjul sets a line in turned pieces: a reader reads them as the one line they make.
+                Some(glue) if !lines.is_empty() => {
+                    let last = lines.last_mut().unwrap();
+                    last.push_str(glue);
+                    last.push_str(text);
+                }
+                _ => lines.push(text.to_owned()),
             }
         }
     }

@@ -542,12 +542,8 @@ fn the_views_see_a_requirement_only_inside_its_window() {
         serde_json::from_str(&view(&["status", cadence, "--format", "json", "--today", "2027-04-01"])).unwrap();
     assert_eq!(after["recurring"][0]["next"], serde_json::Value::Null, "April is outside the window: {after}");
     let wheel = view(&["wheel", cadence]);
-    let marked: Vec<&str> = wheel
-        .split('↻')
-        .skip(1)
-        .filter_map(|s| s.split(['<', '\n']).next())
-        .map(|s| s.trim_start_matches([' ', '\u{a0}']))
-        .collect();
+    let lines = common::arc_lines(&wheel);
+    let marked: Vec<&str> = lines.iter().filter_map(|l| l.strip_prefix("↻")).map(|l| l.trim_start()).collect();
     assert!(marked.contains(&"Desember") && marked.contains(&"Mars"), "{marked:?}");
     assert!(!marked.contains(&"November") && !marked.contains(&"April"), "{marked:?}");
     let costs = "tests/fixtures/rules/over-budget/a-requirements-cost-is-charged-in-its-window.toml";

@@ -382,7 +382,9 @@ mod tests {
         );
         let ids: Vec<&str> = out.split(" id=\"").skip(1).map(|rest| rest.split('"').next().unwrap()).collect();
         let unique: std::collections::HashSet<&&str> = ids.iter().collect();
-        assert!(ids.len() > 10 && unique.len() == ids.len(), "{ids:?}");
+        assert!(!ids.is_empty() && unique.len() == ids.len(), "{ids:?}");
+        // The wheels draw plain text, so they bring no ids that two wheels on one page could share.
+        assert!(!wheels.contains(" id=\""), "{wheels}");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //!   [`run_on_terminal`] (on a pseudo-terminal),
 //!   [`unprivileged`] (as `nobody`) with [`output_of`].
 //! - Reading what it printed: [`stdout`], [`stderr`], [`json`].
+//! - Reading an årshjul's turned text: [`arc_lines`], built on [`wheel_lines`] and [`joined`].
 //! - Temporary files: [`TempDir`], the one way a test gets a directory of its own (unique per run, removed when
 //!   the test ends), and [`temps_beside`], the temporary files a write left beside its target.
 #![allow(dead_code)]
@@ -290,4 +291,48 @@ pub fn split_args(line: &str) -> Vec<String> {
         out.push(cur);
     }
     out
+}
+
+/// The pieces of text of a wheel's group, line by line: each piece's text, its anchor, and its turn in degrees.
+pub fn wheel_lines(group: &str) -> Vec<Vec<(String, String, f64)>> {
+    let xml = format!("<r>{group}</g></r>");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let lines = doc.root_element().descendants().filter(|n| {
+        n.has_tag_name("g") && n.children().all(|c| c.has_tag_name("text") && c.has_attribute("transform"))
+    });
+    lines
+        .filter(|g| g.has_children())
+        .map(|g| {
+            g.children()
+                .map(|t| {
+                    let turn = t.attribute("transform").unwrap().trim_start_matches("rotate(");
+                    let turn: f64 = turn.split(' ').next().unwrap().parse().unwrap();
+                    (t.text().unwrap_or("").to_string(), t.attribute("text-anchor").unwrap().to_string(), turn)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Every line of text on a wheel's arcs, put together from its pieces as a reader would: a piece that starts at
+/// its point continues the word before it.
+pub fn arc_lines(svg: &str) -> Vec<String> {
+    let body = &svg[svg.find("<rect").unwrap()..svg.rfind("</svg>").unwrap()];
+    joined(wheel_lines(&format!("<g>{body}")))
+}
+
+pub fn joined(lines: Vec<Vec<(String, String, f64)>>) -> Vec<String> {
+    lines
+        .into_iter()
+        .map(|pieces| {
+            let mut line = String::new();
+            for (text, anchor, _) in pieces {
+                if !line.is_empty() && anchor != "start" {
+                    line.push(' ');
+                }
+                line.push_str(&text);
+            }
+            line
+        })
+        .collect()
 }

@@ -1,7 +1,7 @@
-//! Geometry on a circle: points, arcs, sectors, and text set along an arc.
+//! Geometry on a circle: points, arcs, sectors, and text set along an arc in straight pieces.
 
 use super::hyphenation::wrap;
-use super::text::{esc, num};
+use super::text::{esc, num, text_width};
 use std::fmt::Write;
 
 /// A point at `r` from the centre, `deg` degrees clockwise from twelve o'clock.
@@ -61,6 +61,7 @@ pub(super) struct ArcText<'a> {
     pub(super) size: f64,
     pub(super) offset: f64,
     pub(super) anchor_middle: bool,
+    pub(super) bold: bool,
     pub(super) attrs: &'a str,
 }
 
@@ -76,22 +77,120 @@ impl ArcText<'_> {
         self.baseline() * (self.a1 - self.a0).to_radians() - self.offset - 3.0
     }
 
-    pub(super) fn draw(&self, id: &str, content: &str, defs: &mut String, out: &mut String) {
+    /// Draws the line as straight pieces, each along the chord of its part of the arc and turned to it: plain
+    /// `<text>` that every renderer draws (librsvg, and the converters built on it, draw no `textPath`).
+    pub(super) fn draw(&self, content: &str, out: &mut String) {
         let r = self.baseline();
-        let (from, to) = if reads_upside_down(self.a0, self.a1) { (self.a1, self.a0) } else { (self.a0, self.a1) };
-        let (x, y) = polar(self.cx, self.cy, r, from);
-        let _ =
-            writeln!(defs, "<path id=\"{id}\" d=\"M{} {}{}\"/>", num(x), num(y), arc_to(self.cx, self.cy, r, from, to));
-        let (anchor, offset) =
-            if self.anchor_middle { (" text-anchor=\"middle\"", "50%".to_string()) } else { ("", num(self.offset)) };
-        let _ = write!(
-            out,
-            "<text font-size=\"{}\"{anchor}{}><textPath xlink:href=\"#{id}\" startOffset=\"{offset}\">{}</textPath></text>",
-            num(self.size),
-            self.attrs,
-            esc(content)
-        );
+        let upside_down = reads_upside_down(self.a0, self.a1);
+        let parts = pieces(content, (8.0 * r * STRAY).sqrt(), self.size, self.bold);
+        let Some(last) = parts.last() else { return };
+        let lead = if self.anchor_middle {
+            (r * (self.a1 - self.a0).to_radians() - (last.start + last.width)) / 2.0
+        } else {
+            self.offset
+        };
+        let angle_at = |t: f64| {
+            let along = ((lead + t) / r).to_degrees();
+            if upside_down { self.a1 - along } else { self.a0 + along }
+        };
+        out.push_str("<g>");
+        for p in &parts {
+            let (from, to) = (angle_at(p.start), angle_at(p.start + p.width));
+            let (x0, y0) = polar(self.cx, self.cy, r, from);
+            let (x1, y1) = polar(self.cx, self.cy, r, to);
+            let (x, y, anchor) = match p.anchor {
+                Anchor::Start => (x0, y0, "start"),
+                Anchor::Middle => ((x0 + x1) / 2.0, (y0 + y1) / 2.0, "middle"),
+                Anchor::End => (x1, y1, "end"),
+            };
+            let turn = (from + to) / 2.0 + if upside_down { 180.0 } else { 0.0 };
+            let (x, y) = (num(x), num(y));
+            let _ = write!(
+                out,
+                "<text x=\"{x}\" y=\"{y}\" font-size=\"{}\" text-anchor=\"{anchor}\" transform=\"rotate({} {x} {y})\"{}{}>{}</text>",
+                num(self.size),
+                num(turn.rem_euclid(360.0)),
+                if self.bold { " font-weight=\"bold\"" } else { "" },
+                self.attrs,
+                esc(&p.text)
+            );
+        }
+        out.push_str("</g>");
     }
+}
+
+/// How far a straight piece of text may stray from its circle, in pixels: at its middle, where the chord is
+/// furthest inside the arc. A pixel and a half keeps a line clear of the rings and of the line beside it.
+const STRAY: f64 = 1.5;
+
+/// Which end of a piece of text is at its point. A word in pieces has its first piece end where the second
+/// starts, so that the two meet exactly whatever the font, and every later piece start where the one before
+/// would end; so a piece that starts continues the word before it, and a reader can put the line together.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// A straight piece of a line of text on an arc: its text, where it starts along the arc (pixels from the line's
+/// start) and how wide it is.
+#[derive(Debug, PartialEq)]
+struct Piece {
+    text: String,
+    start: f64,
+    width: f64,
+    anchor: Anchor,
+}
+
+/// A line of text cut into pieces no wider than `most`: whole words where they fit, several to a piece, and a
+/// word wider than that in as many pieces as it needs, set edge to edge.
+fn pieces(content: &str, most: f64, size: f64, bold: bool) -> Vec<Piece> {
+    let space = text_width(" ", size, bold);
+    let mut out: Vec<Piece> = Vec::new();
+    let mut run = String::new();
+    let (mut at, mut run_start) = (0.0, 0.0);
+    let flush = |out: &mut Vec<Piece>, run: &mut String, start: f64| {
+        if !run.is_empty() {
+            let width = text_width(run, size, bold);
+            out.push(Piece { text: std::mem::take(run), start, width, anchor: Anchor::Middle });
+        }
+    };
+    for word in content.split(' ').filter(|w| !w.is_empty()) {
+        let width = text_width(word, size, bold);
+        if !run.is_empty() && at + space + width - run_start <= most {
+            run.push(' ');
+            run.push_str(word);
+            at += space + width;
+            continue;
+        }
+        flush(&mut out, &mut run, run_start);
+        if !out.is_empty() {
+            at += space;
+        }
+        if width <= most {
+            run.push_str(word);
+            run_start = at;
+            at += width;
+            continue;
+        }
+        let first = out.len();
+        let mut part = String::new();
+        for c in word.chars() {
+            if !part.is_empty() && text_width(&part, size, bold) + text_width(&c.to_string(), size, bold) > most {
+                let width = text_width(&part, size, bold);
+                out.push(Piece { text: std::mem::take(&mut part), start: at, width, anchor: Anchor::Start });
+                at += width;
+            }
+            part.push(c);
+        }
+        let width = text_width(&part, size, bold);
+        out.push(Piece { text: part, start: at, width, anchor: Anchor::Start });
+        at += width;
+        out[first].anchor = Anchor::End;
+    }
+    flush(&mut out, &mut run, run_start);
+    out
 }
 
 /// A label in an arc-shaped box, in as many lines as the box has room for, with a status dot before the first
@@ -111,13 +210,7 @@ pub(super) struct ArcLabel<'a> {
 impl ArcLabel<'_> {
     /// Draws the label in the fewest lines that hold it whole, centred in the box; in all the lines there is
     /// room for when none do.
-    pub(super) fn draw(
-        &self,
-        content: &str,
-        next_id: &mut impl FnMut() -> String,
-        defs: &mut String,
-        out: &mut String,
-    ) {
+    pub(super) fn draw(&self, content: &str, out: &mut String) {
         let line_h = self.size * 1.2;
         let most = (((self.r_hi - self.r_lo - 1.0) / line_h).floor() as usize).max(1);
         let upside_down = reads_upside_down(self.a0, self.a1);
@@ -138,6 +231,7 @@ impl ArcLabel<'_> {
                         size: self.size,
                         offset: if j == 0 && self.dot.is_some() { 13.0 } else { 4.0 },
                         anchor_middle: false,
+                        bold: false,
                         attrs: self.attrs,
                     }
                 })
@@ -167,7 +261,7 @@ impl ArcLabel<'_> {
         }
         for (line, content) in lines.iter().zip(texts) {
             if !content.is_empty() {
-                line.draw(&next_id(), &content, defs, out);
+                line.draw(&content, out);
             }
         }
     }

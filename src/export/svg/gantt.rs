@@ -157,7 +157,7 @@ fn draw_gantt(view: &View, opts: &GanttOptions) -> String {
     let height = (legend_last + 18.0).ceil();
 
     let mut out = String::new();
-    svg_open(&mut out, chart.width, height, &view.plan.title.value, false);
+    svg_open(&mut out, chart.width, height, &view.plan.title.value);
     draw_heading(&mut out, &chart);
     draw_background(&mut out, &chart);
     draw_grid(&mut out, &chart);

@@ -94,12 +94,11 @@ pub(crate) fn capitalised(s: &str) -> String {
     }
 }
 
-pub(super) fn svg_open(out: &mut String, width: f64, height: f64, title: &str, xlink: bool) {
-    let xlink = if xlink { " xmlns:xlink=\"http://www.w3.org/1999/xlink\"" } else { "" };
+pub(super) fn svg_open(out: &mut String, width: f64, height: f64, title: &str) {
     let (w, h) = (num(width), num(height));
     let _ = write!(
         out,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"{xlink} version=\"1.1\" \
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" \
          width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{FONT_FAMILY}\">\n{}\n\
          <rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
         tooltip(title)

@@ -72,27 +72,6 @@ fn angle(s: f64) -> f64 {
     s * 30.0
 }
 
-/// The picture as it is drawn: the paths text runs along (`defs`), what is drawn (`out`), and their ids.
-struct Canvas {
-    defs: String,
-    out: String,
-    paths: PathIds,
-}
-
-/// The ids of the paths text runs along: numbered, after a prefix that differs between the wheels of one page
-/// (a report holds one per school year, and a repeated id would send one wheel's text along another's path).
-struct PathIds {
-    prefix: String,
-    last: usize,
-}
-
-impl PathIds {
-    fn next(&mut self) -> String {
-        self.last += 1;
-        format!("{}-{}", self.prefix, self.last)
-    }
-}
-
 /// An årshjul: the twelve months round a circle from `first_month` at the top, a ring per role or per kind, each
 /// activity in its month (whatever the year) in its ring, work that spans months as arcs, requirements' windows,
 /// and this month marked. Laid out first (rings, items, lanes, radii, legend), then drawn.
@@ -136,13 +115,9 @@ fn draw_wheel(view: &View, opts: &WheelOptions, span: Option<&WheelSpan>) -> Str
     let legend_end = draw_legend(&mut legend, view, opts.rings, &geo, &rings, &items, &req_rings);
     let height = (legend_end + 18.0).ceil();
 
-    let prefix = match span {
-        Some(s) => format!("implan-wheel-{}", s.from.format("%Y%m%d")),
-        None => "implan-wheel".to_string(),
-    };
-    let mut canvas = Canvas { defs: String::new(), out: String::new(), paths: PathIds { prefix, last: 0 } };
-    draw_heading(&mut canvas.out, view, &geo, span);
-    draw_bands(&mut canvas.out, &geo, &rings);
+    let mut canvas = String::new();
+    draw_heading(&mut canvas, view, &geo, span);
+    draw_bands(&mut canvas, &geo, &rings);
     let today_sector = geo.sector_of(view.today.month());
     draw_months(&mut canvas, view, &geo, today_sector);
     for (i, it) in items.iter().enumerate() {
@@ -151,17 +126,16 @@ fn draw_wheel(view: &View, opts: &WheelOptions, span: Option<&WheelSpan>) -> Str
         }
     }
     draw_hidden(&mut canvas, view, &geo, &rings, &items, &lane, &layouts);
-    draw_hub(&mut canvas.out, view, &geo);
-    draw_today(&mut canvas.out, view, &geo, today_sector);
+    draw_hub(&mut canvas, view, &geo);
+    draw_today(&mut canvas, view, &geo, today_sector);
 
     let mut svg = String::new();
     let name = match span {
         Some(span) => format!("{} – {}, {}", plan.title.value, w.wheel, span.label),
         None => format!("{} – {}", plan.title.value, w.wheel),
     };
-    svg_open(&mut svg, geo.size, height, &name, true);
-    let Canvas { defs, out, .. } = canvas;
-    let _ = write!(svg, "<defs>\n{defs}</defs>\n{out}{legend}</svg>\n");
+    svg_open(&mut svg, geo.size, height, &name);
+    let _ = writeln!(svg, "{canvas}{legend}</svg>");
     svg
 }
 
@@ -441,9 +415,8 @@ fn draw_bands(out: &mut String, geo: &Geometry, rings: &[Ring]) {
 }
 
 /// The month ring, this month in today's colour and framed.
-fn draw_months(canvas: &mut Canvas, view: &View, geo: &Geometry, today_sector: usize) {
+fn draw_months(out: &mut String, view: &View, geo: &Geometry, today_sector: usize) {
     let Geometry { cx, cy, r_month_in, r_month_out, r_hole, r_rings_out, first_month, .. } = *geo;
-    let Canvas { defs, out, paths } = canvas;
     for s in 0..12 {
         let month = (first_month - 1 + s as u32) % 12 + 1;
         let (a0, a1) = (angle(s as f64), angle(s as f64 + 1.0));
@@ -459,12 +432,13 @@ fn draw_months(canvas: &mut Canvas, view: &View, geo: &Geometry, today_sector: u
             size: 14.0,
             offset: 0.0,
             anchor_middle: true,
-            attrs: " font-weight=\"bold\" fill=\"#ffffff\"",
+            bold: true,
+            attrs: " fill=\"#ffffff\"",
         };
         let full = capitalised(i18n::month_name(view.lang, month));
         let short = capitalised(i18n::month_short(view.lang, month));
         let label = [full, short].into_iter().find(|l| text_width(l, 14.0, true) <= at.room()).unwrap_or_default();
-        at.draw(&paths.next(), &label, defs, out);
+        at.draw(&label, out);
         out.push('\n');
     }
 
@@ -478,9 +452,8 @@ fn draw_months(canvas: &mut Canvas, view: &View, geo: &Geometry, today_sector: u
 
 /// An item in its lane: a band for work over several months or a dashed one for a requirement's window, and its
 /// label.
-fn draw_item(canvas: &mut Canvas, geo: &Geometry, it: &Item, l: usize, g: &Ring, layout: &Layout) {
+fn draw_item(out: &mut String, geo: &Geometry, it: &Item, l: usize, g: &Ring, layout: &Layout) {
     let Geometry { cx, cy, .. } = *geo;
-    let Canvas { defs, out, paths } = canvas;
     let lane_h = (g.r1 - g.r0 - 2.0 * PAD) / g.lanes as f64;
     // The item also takes the lanes inside its own that are free in all its months.
     let occupied = &layout.occupied;
@@ -518,13 +491,13 @@ fn draw_item(canvas: &mut Canvas, geo: &Geometry, it: &Item, l: usize, g: &Ring,
         Some(_) => format!(" fill=\"{INK}\""),
     };
     let label = ArcLabel { cx, cy, r_lo, r_hi, a0, a1, size: FONT, dot: it.look.map(Look::colour), attrs: &attrs };
-    label.draw(&it.label(), &mut || paths.next(), defs, out);
+    label.draw(&it.label(), out);
     out.push_str("</g>\n");
 }
 
 /// What did not fit: a count in the last lane of its month.
 fn draw_hidden(
-    canvas: &mut Canvas,
+    out: &mut String,
     view: &View,
     geo: &Geometry,
     rings: &[Ring],
@@ -534,7 +507,6 @@ fn draw_hidden(
 ) {
     let Geometry { cx, cy, .. } = *geo;
     let w = view.t;
-    let Canvas { defs, out, paths } = canvas;
     for (g, ring) in rings.iter().enumerate() {
         for (s, h) in layouts[g].hidden.iter().enumerate() {
             if h.is_empty() {
@@ -562,11 +534,23 @@ fn draw_hidden(
             let attrs = format!(" font-style=\"italic\" fill=\"{MUTED}\"");
             let at = ArcLabel { cx, cy, r_lo, r_hi, a0, a1, size: FONT, dot: None, attrs: &attrs };
             // "+14 til" where it fits, else "+14".
-            let line = ArcText { cx, cy, r_lo, r_hi, a0, a1, size: FONT, offset: 4.0, anchor_middle: false, attrs: "" };
+            let line = ArcText {
+                cx,
+                cy,
+                r_lo,
+                r_hi,
+                a0,
+                a1,
+                size: FONT,
+                offset: 4.0,
+                anchor_middle: false,
+                bold: false,
+                attrs: "",
+            };
             let label =
                 if text_width(&words_label, FONT, false) <= line.room() { words_label } else { format!("+{count}") };
             out.push_str(&format!("<g>{}", tooltip(&tip.join("\n"))));
-            at.draw(&label, &mut || paths.next(), defs, out);
+            at.draw(&label, out);
             out.push_str("</g>\n");
         }
     }
