@@ -367,9 +367,15 @@ pub struct AddArgs {
 pub struct GanttArgs {
     #[command(flatten)]
     pub common: ViewArgs,
-    /// The SVG file to write (default: standard output)
+    /// The file to write: .svg, .png or .pdf (default: SVG on standard output)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub picture: PictureArgs,
+    /// For a PDF: the picture on a landscape sheet of this paper, fitted inside 1 cm margins (default: a page
+    /// the picture's own size)
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
     /// The picture's width in pixels
     #[arg(long, value_name = "PX", default_value_t = 1200)]
     pub width: u32,
@@ -382,9 +388,11 @@ pub struct GanttArgs {
 pub struct WheelArgs {
     #[command(flatten)]
     pub common: ViewArgs,
-    /// The SVG file to write (default: standard output)
+    /// The file to write: .svg, .png or .pdf (default: SVG on standard output)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub picture: PictureArgs,
     /// The month at the top of the wheel (default 8, August: the school year)
     #[arg(long, value_name = "MONTH", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=12))]
     pub first_month: u32,
@@ -483,6 +491,34 @@ pub struct IcsArgs {
     /// Only this role's activities (and those of the groups it belongs to)
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
+}
+
+/// `--format` and `--dpi` of the pictures: what kind of file `-o` writes.
+#[derive(Args)]
+pub struct PictureArgs {
+    /// The kind of file to write (default: by the extension of -o, else SVG). PNG and PDF need -o
+    #[arg(long, value_enum)]
+    pub format: Option<PictureFormatArg>,
+    /// For a PNG: pixels per inch, where the SVG has 96 (default 192: sharp on a slide and in Word)
+    #[arg(long, value_name = "DPI", default_value_t = crate::export::picture::DEFAULT_DPI,
+        value_parser = clap::value_parser!(u32).range(24..=1200))]
+    pub dpi: u32,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, ValueEnum)]
+pub enum PictureFormatArg {
+    /// SVG: for the web, and for Word and PowerPoint, which scale it without blurring
+    Svg,
+    /// PNG: pixels, for any program that takes a picture
+    Png,
+    /// PDF: for print, vector, text selectable, tagged for accessibility (PDF/UA-1)
+    Pdf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    A3,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

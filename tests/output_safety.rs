@@ -772,3 +772,28 @@ fn long_texts_take_linear_time() {
     let short = helps(100);
     assert!(short.iter().all(|h| h.starts_with("did you mean")), "{short:?}");
 }
+
+/// A PDF carries the plan's words as text, in its title and on its page: no control, bidirectional or invisible
+/// character of the plan reaches them raw (the SVG it is made from has made them visible), as poppler reads them.
+#[test]
+fn the_pdf_and_png_of_a_hostile_plan_are_made_and_hide_nothing() {
+    let dir = TempDir::new("hostile-pdf");
+    let plan = dir.write("plan.toml", hostile_plan().as_bytes());
+    for (what, file) in [("gantt", "g.pdf"), ("wheel", "w.pdf"), ("wheel", "w.png")] {
+        let out = dir.path(file);
+        let o = run_plan(&plan, &[what, "-o", &out], &[]);
+        assert_eq!(o.status.code(), Some(0), "{what} {file}: {}", text(&o.stderr));
+        if file.ends_with(".png") {
+            continue;
+        }
+        for args in [vec!["pdfinfo", &out], vec!["pdftotext", "-raw", &out, "-"]] {
+            let o = std::process::Command::new(args[0]).args(&args[1..]).output().expect("poppler-utils is installed");
+            assert!(o.status.success(), "{args:?}");
+            let said = String::from_utf8(o.stdout).expect("UTF-8");
+            assert!(said.contains("Plan \\u{1b}]0;pwned"), "{args:?}: {said}");
+            // pdftotext ends each page with a form feed of its own.
+            let said = said.strip_suffix('\u{c}').unwrap_or(&said);
+            assert_eq!(raw_hidden(said, false), vec![], "{args:?}:\n{said}");
+        }
+    }
+}

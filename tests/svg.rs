@@ -15,7 +15,6 @@ use implan::views::View;
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
 
 const TODAY: &str = "2026-11-23";
 
@@ -49,17 +48,9 @@ fn plan_files() -> Vec<PathBuf> {
 }
 
 fn options() -> usvg::Options<'static> {
-    static FONTS: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    let fonts = FONTS.get_or_init(|| {
-        let mut db = usvg::fontdb::Database::new();
-        db.load_system_fonts();
-        // The pictures are laid out for DejaVu Sans, their first font. Without it every text check below would
-        // measure nothing (no font, no glyphs, no overlap): fail instead.
-        let dejavu = db.faces().any(|f| f.families.iter().any(|(name, _)| name == "DejaVu Sans"));
-        assert!(dejavu, "the font DejaVu Sans is not installed: apt-get install fonts-dejavu-core");
-        Arc::new(db)
-    });
-    usvg::Options { fontdb: fonts.clone(), ..usvg::Options::default() }
+    // The faces implan carries and draws its PNG and PDF with: the pictures are laid out for DejaVu Sans, and
+    // the same font on every machine makes every text check below measure the same glyphs.
+    usvg::Options { fontdb: implan::export::picture::fonts(), ..usvg::Options::default() }
 }
 
 /// The value of an attribute of the root element.

@@ -2,14 +2,17 @@
 //! printed.
 
 use super::plan::{Audience, with_view};
-use super::{Console, Error, Exit, write_output};
-use crate::cli::{GanttArgs, IcsArgs, SpanArgs, WheelArgs};
+use super::{Console, Error, Exit, write_file, write_output};
+use crate::cli::{GanttArgs, IcsArgs, PaperArg, PictureArgs, PictureFormatArg, SpanArgs, WheelArgs};
+use crate::export::picture::{self, Paper, PictureError};
 use crate::export::{ics, svg};
+use crate::lang::Lang;
 use crate::messages::commands as m;
 use crate::model::Plan;
 use crate::views::View;
 use crate::when::{When, school_year_of};
 use chrono::{Datelike, NaiveDate};
+use std::path::Path;
 
 pub(super) fn ics(args: IcsArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let opts = ics::IcsOptions { role: args.role };
@@ -21,19 +24,75 @@ pub(super) fn ics(args: IcsArgs, console: &mut dyn Console) -> Result<Exit, Erro
 
 pub(super) fn gantt(args: GanttArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let asked = Asked::read(&args.span)?;
+    let format = picture_format(&args.picture, args.output.as_deref())?;
+    let paper = args.paper.map(|p| match p {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::A3 => Paper::A3,
+    });
     with_view(&args.common, Audience::People, console, |view, _| {
         let opts = svg::GanttOptions { width: args.width, span: asked.span(view.plan) };
-        write_output(args.output.as_deref(), svg::gantt(view, &opts), view.lang)
+        let svg = svg::gantt(view, &opts);
+        write_picture(args.output.as_deref(), svg, format, &args.picture, paper, view.lang)
     })
 }
 
 pub(super) fn wheel(args: WheelArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let asked = Asked::read(&args.span)?;
+    let format = picture_format(&args.picture, args.output.as_deref())?;
     with_view(&args.common, Audience::People, console, |view, _| {
         let span = if args.whole { None } else { wheel_span(view, &asked) };
         let opts = svg::WheelOptions { first_month: args.first_month, rings: args.rings.into(), size: args.size, span };
-        write_output(args.output.as_deref(), svg::wheel(view, &opts), view.lang)
+        write_picture(args.output.as_deref(), svg::wheel(view, &opts), format, &args.picture, None, view.lang)
     })
+}
+
+/// The kind of file a picture command writes: `--format`, else by the extension of `-o` (`.png`, `.pdf`, any
+/// other is SVG). PNG and PDF are not text, so they need `-o`: checked before the plan is read.
+fn picture_format(args: &PictureArgs, output: Option<&Path>) -> Result<PictureFormatArg, Error> {
+    let by_extension = || {
+        let extension = output?.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "png" => Some(PictureFormatArg::Png),
+            "pdf" => Some(PictureFormatArg::Pdf),
+            _ => None,
+        }
+    };
+    let format = args.format.or_else(by_extension).unwrap_or(PictureFormatArg::Svg);
+    match format {
+        PictureFormatArg::Png if output.is_none() => Err(Error::Usage(m::picture_needs_file("PNG"))),
+        PictureFormatArg::Pdf if output.is_none() => Err(Error::Usage(m::picture_needs_file("PDF"))),
+        _ => Ok(format),
+    }
+}
+
+/// Writes a picture as the file its format asks for (SVG as it is, PNG at `--dpi`, PDF on `paper`).
+fn write_picture(
+    path: Option<&Path>,
+    svg: String,
+    format: PictureFormatArg,
+    args: &PictureArgs,
+    paper: Option<Paper>,
+    lang: Lang,
+) -> Result<(String, bool), Error> {
+    let (bytes, name) = match format {
+        PictureFormatArg::Svg => return write_output(path, svg, lang),
+        PictureFormatArg::Png => (picture::png(&svg, args.dpi), "PNG"),
+        PictureFormatArg::Pdf => {
+            let title = picture::title(&svg).unwrap_or_default();
+            (picture::pdf(&svg, paper, &title, lang.code()), "PDF")
+        }
+    };
+    let bytes = bytes.map_err(|e| {
+        Error::About(
+            lang,
+            match e {
+                PictureError::TooLarge { width, height } => m::too_many_pixels(width, height, picture::MAX_PIXELS),
+                PictureError::Svg(detail) | PictureError::Pdf(detail) => m::picture_not_made(name, &detail),
+            },
+        )
+    })?;
+    let path = path.expect("picture_format asks for -o before a PNG or PDF is made");
+    write_file(path, &bytes, lang)
 }
 
 /// What `--year`, `--from` and `--to` asked for, read before the plan is: a school year, or a span whose open

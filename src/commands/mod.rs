@@ -204,8 +204,12 @@ fn flag_span(from: Option<&str>, to: Option<&str>) -> Result<(Option<When>, Opti
 /// language of the confirmation.
 fn write_output(path: Option<&Path>, text: String, lang: Lang) -> Result<(String, bool), Error> {
     let Some(path) = path else { return Ok((text, false)) };
-    crate::write::write_file(path, text.as_bytes(), crate::write::WriteOptions::replace())
-        .map_err(|e| Error::Usage(e.text()))?;
+    write_file(path, text.as_bytes(), lang)
+}
+
+/// Writes an export's bytes to its file, whole or not at all, and says so.
+fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<(String, bool), Error> {
+    crate::write::write_file(path, bytes, crate::write::WriteOptions::replace()).map_err(|e| Error::Usage(e.text()))?;
     Ok((format!("{}\n", m::wrote(&escape::path(path)).get(lang)), false))
 }
 

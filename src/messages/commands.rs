@@ -37,6 +37,34 @@ pub fn wrote(path: &str) -> Text {
     text!(nb: "skrev {path}", nn: "skreiv {path}", en: "wrote {path}")
 }
 
+/// `-o` left out for a picture that is not text.
+pub fn picture_needs_file(format: &str) -> Text {
+    let extension = format.to_lowercase();
+    text!(
+        nb: "{format} skrives til en fil: legg til -o FIL.{extension}",
+        nn: "{format} vert skriven til ei fil: legg til -o FIL.{extension}",
+        en: "{format} is written to a file: add -o FILE.{extension}",
+    )
+}
+
+/// `--dpi` (or `--width`) asking for more pixels than a PNG may have.
+pub fn too_many_pixels(width: u32, height: u32, most: u64) -> Text {
+    text!(
+        nb: "{width} × {height} piksler er flere enn et bilde kan ha ({most}): velg lavere --dpi",
+        nn: "{width} × {height} pikslar er fleire enn eit bilete kan ha ({most}): vel lågare --dpi",
+        en: "{width} × {height} pixels is more than a picture may have ({most}): choose a lower --dpi",
+    )
+}
+
+/// A picture that the PNG or PDF writer refused: never the plan's fault.
+pub fn picture_not_made(format: &str, detail: &str) -> Text {
+    text!(
+        nb: "kunne ikke lage {format} (en feil i implan, meld den gjerne): {detail}",
+        nn: "kunne ikkje lage {format} (ein feil i implan, meld han gjerne): {detail}",
+        en: "could not make the {format} (a bug in implan, please report it): {detail}",
+    )
+}
+
 /// "cannot read 'plan.toml': {reason}".
 pub fn cannot_read(path: &str, reason: &Text) -> Text {
     let [nb, nn, en] = parts(reason);

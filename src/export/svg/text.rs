@@ -129,10 +129,10 @@ mod tests {
     fn dejavu_advances(chars: &str) -> Vec<(char, f64)> {
         use resvg::usvg::fontdb;
         use skrifa::{FontRef, MetadataProvider, instance::LocationRef, instance::Size};
-        let mut db = fontdb::Database::new();
-        db.load_system_fonts();
+        // implan's own copy, which the PNG and PDF draw with.
+        let db = crate::export::picture::fonts();
         let query = fontdb::Query { families: &[fontdb::Family::Name("DejaVu Sans")], ..fontdb::Query::default() };
-        let id = db.query(&query).expect("the font DejaVu Sans is not installed: apt-get install fonts-dejavu-core");
+        let id = db.query(&query).expect("implan carries DejaVu Sans");
         db.with_face_data(id, |data, index| {
             let font = FontRef::from_index(data, index).expect("DejaVu Sans reads as a font");
             let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
