@@ -473,9 +473,10 @@ fn report_since_a_tag_has_the_changes_in_a_table() {
     }
     let headers: Vec<String> = section.select(&sel("thead th[scope=col]")).map(|th| th.text().collect()).collect();
     assert_eq!(headers, ["Når", "Aktivitet", "Ansvarlig", "Endring"]);
-    // The section comes after the progress and before the pictures; without --since there is none.
+    // The section follows the first page's progress, overdue and upcoming work and the goals, and comes before
+    // the pictures; without --since there is none.
     let ids: Vec<&str> = doc.select(&sel("body > section")).filter_map(|s| s.value().attr("id")).collect();
-    assert_eq!(&ids[..4], ["goals", "progress", "since", "gantt"]);
+    assert_eq!(&ids[..6], ["progress", "overdue", "upcoming", "goals", "since", "gantt"]);
     let (plain, _) = since_in(tmp.dir(), &["report", "plans/beiarn.toml", "--today", TODAY], 0);
     assert!(!plain.contains("id=\"since\""));
 }

@@ -1,7 +1,7 @@
-//! `implan report`: one self-contained HTML page for a steering-group meeting: title and period, goals,
-//! progress per phase, what changed since a version (`--since`), the Gantt chart, the årshjul, overdue and
-//! upcoming work, each role's checklist and the check findings. Inline CSS and SVG, no scripts, no network;
-//! prints on A4.
+//! `implan report`: one self-contained HTML page for a steering-group meeting: title and period, progress per
+//! phase, overdue and upcoming work (the first page), goals, what changed since a version (`--since`), the Gantt
+//! chart, the årshjul, each role's checklist and the check findings. Inline CSS and SVG, no scripts, no
+//! network; prints on A4, each picture starting a page.
 
 use crate::diag::{Finding, Severity};
 use crate::diff::since::Kind;
@@ -26,7 +26,8 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:2px solid #3b6ea5;padding
 .postponed{color:#7b1fa2}td.when{white-space:nowrap}.error{color:#b3261e}.warning{color:#8a6d00}figure{margin:1em 0}figure svg{max-width:100%;height:auto}
 ul.check{list-style:none;padding-left:0}ul.check li:before{content:'\\2610  '}ul.check li.done:before{content:'\\2611  '}
 @page{size:A4;margin:15mm}
-@media print{body{margin:0;max-width:none;font-size:10pt}h2{break-after:avoid}figure,table,section.role{break-inside:avoid}a{color:inherit}}
+@media print{body{margin:0;max-width:none;font-size:10pt}h2,h3{break-after:avoid}figure,table,section.role,div.year{break-inside:avoid}a{color:inherit}
+#gantt,#wheel,div.year+div.year{break-before:page}div.year figure svg{max-height:215mm;width:auto}}
 ";
 
 /// Renders the report. `findings` are the plan's check findings, with the source they point into; `span`,
@@ -44,19 +45,22 @@ pub fn render(
         view.lang.code(),
         esc(&view.plan.title.value)
     ));
-    heading_and_goals(&mut o, view);
+    // The first page is the plan at a glance: what it is, how far each phase has come, what is late and what
+    // comes next. The goals, the changes and the pictures follow; the checklists are handed out.
+    heading(&mut o, view);
     progress(&mut o, view, report);
+    overdue_and_upcoming(&mut o, view, report);
+    goals(&mut o, view);
     since(&mut o, view, report, source);
     pictures(&mut o, view, span);
-    overdue_and_upcoming(&mut o, view, report);
     checklists(&mut o, view);
     findings_table(&mut o, view, findings, source);
     o.push_str("</body>\n</html>\n");
     o
 }
 
-/// The title, the organisation, the period and today; then the goals.
-fn heading_and_goals(o: &mut String, view: &View) {
+/// The title, the organisation, the period and today.
+fn heading(o: &mut String, view: &View) {
     let (plan, t) = (view.plan, view.t);
     o.push_str(&format!("<header id=\"title\">\n<h1>{}</h1>\n<p class=\"meta\">", esc(&plan.title.value)));
     if let Some(org) = &plan.org {
@@ -68,6 +72,11 @@ fn heading_and_goals(o: &mut String, view: &View) {
         t.today,
         esc(&i18n::day(view.lang, view.today))
     ));
+}
+
+/// The goal and its sub-goals.
+fn goals(o: &mut String, view: &View) {
+    let (plan, t) = (view.plan, view.t);
     if let Some(goal) = &plan.goal {
         o.push_str(&format!(
             "<section id=\"goals\">\n<h2>{}</h2>\n<p><strong>{}</strong></p>\n<ul>\n",
@@ -187,7 +196,10 @@ fn pictures(o: &mut String, view: &View, span: Option<(NaiveDate, NaiveDate)>) {
         let label = esc(&crate::export::svg::capitalised(&span.label));
         let opts = WheelOptions { first_month: 8, rings: Rings::Role, size: 720, span: Some(span) };
         let wheel = crate::export::svg::wheel(view, &opts);
-        o.push_str(&format!("<h3>{label}</h3>\n<figure>\n{}\n</figure>\n", strip_xml_decl(&wheel)));
+        o.push_str(&format!(
+            "<div class=\"year\">\n<h3>{label}</h3>\n<figure>\n{}\n</figure>\n</div>\n",
+            strip_xml_decl(&wheel)
+        ));
     }
     o.push_str("</section>\n");
 }
