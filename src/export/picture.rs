@@ -158,14 +158,14 @@ pub fn pdf(svg: &str, paper: Option<Paper>, title: &str, lang: &str) -> Result<V
 }
 
 /// PDF/UA-1: the standard for accessible PDF, which a municipality's published documents must meet; krilla
-/// refuses to write a document that breaks it.
+/// turns tagging on for it and refuses to write a document that breaks it.
 fn settings() -> Result<krilla::SerializeSettings, PictureError> {
     let configuration = ConfigurationBuilder::new()
         .with_version(PdfVersion::Pdf17)
         .set_validator(Validator::Ua(Accessibility::UA1))
         .finish()
         .map_err(|e| PictureError::Pdf(format!("{e:?}")))?;
-    Ok(krilla::SerializeSettings { configuration, enable_tagging: true, ..krilla::SerializeSettings::default() })
+    Ok(krilla::SerializeSettings { configuration, ..krilla::SerializeSettings::default() })
 }
 
 fn creator() -> String {
@@ -276,8 +276,17 @@ mod tests {
         let pdf = pdf(SVG, Some(Paper::A4), "Plan – Årshjul", "nb").unwrap();
         let text = String::from_utf8_lossy(&pdf);
         assert!(text.starts_with("%PDF-1.7"), "{}", &text[..20]);
-        for part in ["/Lang(nb)", "/StructTreeRoot", "/S/Figure/", "/FontFile2", "<pdfuaid:part>1<", "/Outlines"] {
+        let creator = format!("<xmp:CreatorTool>implan {}<", env!("CARGO_PKG_VERSION"));
+        for part in
+            ["/Lang(nb)", "/StructTreeRoot", "/S/Figure/", "/FontFile2", "<pdfuaid:part>1<", "/Outlines", &creator]
+        {
             assert!(text.contains(part), "no {part}");
         }
+        // The figure's box is where the picture is drawn: inside the margins, centred up and down.
+        let bbox = text.split("/BBox[").nth(1).and_then(|rest| rest.split(']').next()).expect("a BBox");
+        let bbox: Vec<f32> = bbox.split(' ').map(|n| n.parse().unwrap()).collect();
+        let (_, scale, (x, y)) = placement(Size::from_wh(200.0, 100.0).unwrap(), Some(Paper::A4));
+        let expected = [x, y, x + 200.0 * scale, y + 100.0 * scale];
+        assert!(bbox.iter().zip(expected).all(|(a, b)| (a - b).abs() < 0.01), "{bbox:?} is not {expected:?}");
     }
 }
