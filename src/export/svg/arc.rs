@@ -123,9 +123,9 @@ impl ArcText<'_> {
 /// furthest inside the arc. A pixel and a half keeps a line clear of the rings and of the line beside it.
 const STRAY: f64 = 1.5;
 
-/// Which end of a piece of text is at its point. A word in pieces has its first piece end where the second
-/// starts, so that the two meet exactly whatever the font, and every later piece start where the one before
-/// would end; so a piece that starts continues the word before it, and a reader can put the line together.
+/// Which end of a piece of text is at its point. A word in two pieces has its first piece end where the second
+/// starts, so that the two meet exactly whatever the font; so a piece that starts continues the word before
+/// it, and a reader can put the line together.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Anchor {
     Start,
@@ -144,7 +144,7 @@ struct Piece {
 }
 
 /// A line of text cut into pieces no wider than `most`: whole words where they fit, several to a piece, and a
-/// word wider than that in as many pieces as it needs, set edge to edge.
+/// word wider than that in two pieces that meet at a point (each may be wider than `most`).
 fn pieces(content: &str, most: f64, size: f64, bold: bool) -> Vec<Piece> {
     let space = text_width(" ", size, bold);
     let mut out: Vec<Piece> = Vec::new();
@@ -174,20 +174,27 @@ fn pieces(content: &str, most: f64, size: f64, bold: bool) -> Vec<Piece> {
             at += width;
             continue;
         }
-        let first = out.len();
-        let mut part = String::new();
-        for c in word.chars() {
-            if !part.is_empty() && text_width(&part, size, bold) + text_width(&c.to_string(), size, bold) > most {
-                let width = text_width(&part, size, bold);
-                out.push(Piece { text: std::mem::take(&mut part), start: at, width, anchor: Anchor::Start });
-                at += width;
+        // Two pieces meeting at one point, whatever the font draws: a third would start where the estimated
+        // width of the second ends, and a font narrower or wider than the estimate opens a gap or an overlap
+        // inside the word. Split near the middle, so each half strays as little as it can.
+        let mut first = String::new();
+        let mut rest = word.chars();
+        for c in rest.by_ref() {
+            first.push(c);
+            if text_width(&first, size, bold) * 2.0 >= width {
+                break;
             }
-            part.push(c);
         }
-        let width = text_width(&part, size, bold);
-        out.push(Piece { text: part, start: at, width, anchor: Anchor::Start });
+        let second: String = rest.collect();
+        if second.is_empty() {
+            out.push(Piece { text: first, start: at, width, anchor: Anchor::Middle });
+            at += width;
+            continue;
+        }
+        let first_width = text_width(&first, size, bold);
+        out.push(Piece { text: first, start: at, width: first_width, anchor: Anchor::End });
+        out.push(Piece { text: second, start: at + first_width, width: width - first_width, anchor: Anchor::Start });
         at += width;
-        out[first].anchor = Anchor::End;
     }
     flush(&mut out, &mut run, run_start);
     out
@@ -281,5 +288,32 @@ mod tests {
         // Twelve months less the gaps at either end: the middle is at six o'clock, yet it reads clockwise.
         assert!(!reads_upside_down(0.5, 359.5));
         assert!(reads_upside_down(15.0, 345.0));
+    }
+
+    #[test]
+    fn words_that_fit_share_a_piece_and_a_long_word_is_two_pieces_meeting_at_a_point() {
+        let w = |t: &str| text_width(t, 10.0, false);
+        // Room for two short words, not three: two pieces, each centred on its own stretch of the line.
+        let most = w("Møte med") + 0.5;
+        let got = pieces("Møte med FAU", most, 10.0, false);
+        let texts: Vec<&str> = got.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Møte med", "FAU"]);
+        assert_eq!((got[0].start, got[0].width, got[0].anchor), (0.0, w("Møte med"), Anchor::Middle));
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(close(got[1].start, w("Møte med") + w(" ")) && close(got[1].width, w("FAU")), "{got:?}");
+        assert_eq!(got[1].anchor, Anchor::Middle);
+        // A word three times too wide is still two pieces: the first ends where the second starts, near the
+        // word's middle, whatever the font draws.
+        let word = "regelverkskompetanse";
+        let got = pieces(&format!("Opplæring i {word}"), w(word) / 3.0, 10.0, false);
+        let texts: Vec<&str> = got.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Opplæ", "ring", "i", "regelverksk", "ompetanse"]);
+        let (first, second) = (&got[3], &got[4]);
+        assert_eq!((first.anchor, second.anchor), (Anchor::End, Anchor::Start));
+        assert!(close(first.start + first.width, second.start), "{got:?}");
+        assert!(close(first.start, w("Opplæring i ")) && close(first.width + second.width, w(word)), "{got:?}");
+        // A one-letter word wider than the line stays one piece.
+        let got = pieces("W", 1.0, 10.0, false);
+        assert_eq!((got.len(), got[0].anchor, got[0].text.as_str()), (1, Anchor::Middle, "W"));
     }
 }
