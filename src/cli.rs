@@ -66,9 +66,9 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportWhat,
     },
-    /// Draw the plan as a Gantt chart (SVG)
+    /// Draw the plan as a Gantt chart (SVG, PNG or PDF)
     Gantt(GanttArgs),
-    /// Draw an årshjul (annual wheel, SVG): the school year round a circle, each activity in its month
+    /// Draw an årshjul (annual wheel; SVG, PNG or PDF): the school year round a circle, each activity in its month
     ///
     /// One school year per wheel: that of --today (or today), kept within the plan's school years, unless
     /// --year, --from/--to or --whole says otherwise.
@@ -499,7 +499,7 @@ pub struct PictureArgs {
     /// The kind of file to write (default: by the extension of -o, else SVG). PNG and PDF need -o
     #[arg(long, value_enum)]
     pub format: Option<PictureFormatArg>,
-    /// For a PNG: pixels per inch, where the SVG has 96 (default 192: sharp on a slide and in Word)
+    /// For a PNG: pixels per inch, where the SVG has 96; 192 is sharp on a slide and in Word
     #[arg(long, value_name = "DPI", default_value_t = crate::export::picture::DEFAULT_DPI,
         value_parser = clap::value_parser!(u32).range(24..=1200))]
     pub dpi: u32,
