@@ -312,8 +312,9 @@ mod tests {
         assert_eq!((first.anchor, second.anchor), (Anchor::End, Anchor::Start));
         assert!(close(first.start + first.width, second.start), "{got:?}");
         assert!(close(first.start, w("Opplæring i ")) && close(first.width + second.width, w(word)), "{got:?}");
-        // A one-letter word wider than the line stays one piece.
-        let got = pieces("W", 1.0, 10.0, false);
-        assert_eq!((got.len(), got[0].anchor, got[0].text.as_str()), (1, Anchor::Middle, "W"));
+        // A one-letter word wider than the line stays one piece, and the next word starts after it.
+        let got = pieces("W a", 1.0, 10.0, false);
+        assert_eq!((got.len(), got[0].anchor, got[0].text.as_str()), (2, Anchor::Middle, "W"));
+        assert!(close(got[1].start, w("W ")), "{got:?}");
     }
 }
