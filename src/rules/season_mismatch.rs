@@ -66,8 +66,11 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let what = if p.explicit { m::labelled_here() } else { m::the_phases_period() };
         if outside.len() == acts.len() && !p.explicit {
             let shifts: Vec<Option<i32>> = outside.iter().map(|a| years_off(p, a)).collect();
+            // The label moved by those years, when it is still a period the loader reads (years past 9999 are
+            // not): else each activity is reported on its own, with no fix that would break the plan.
             if let Some(Some(k)) = shifts.first()
                 && shifts.iter().all(|s| *s == Some(*k))
+                && crate::when::parse_period(&shift_label_years(&p.label.value, *k)).is_ok()
             {
                 let first = outside.iter().map(|a| a.when.value.start).min().unwrap_or(p.span.start);
                 let last = outside.iter().map(|a| a.last_day).max().unwrap_or(p.span.end);
