@@ -373,7 +373,7 @@ pub struct GanttArgs {
     #[command(flatten)]
     pub picture: PictureArgs,
     /// For a PDF: the picture on a landscape sheet of this paper, fitted inside 1 cm margins (default: a page
-    /// the picture's own size)
+    /// the picture's own size). Only for a PDF: an SVG or a PNG has no pages
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
     /// The picture's width in pixels
@@ -431,9 +431,13 @@ pub struct ReportArgs {
     pub common: ViewArgs,
     #[command(flatten)]
     pub since: SinceArgs,
-    /// The HTML file to write (default: standard output)
+    /// The file to write: HTML, or PDF when it ends in .pdf (default: HTML on standard output)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write a PDF made by implan itself, not HTML: the same sections on A4, tagged for accessibility
+    /// (PDF/UA-1), fonts embedded. Needs -o
+    #[arg(long)]
+    pub pdf: bool,
     /// The days its Gantt chart and årshjul show (default: the plan's whole period, a wheel per school year)
     #[command(flatten)]
     pub span: SpanArgs,

@@ -1,4 +1,5 @@
-//! `implan gantt|wheel -o x.png|x.pdf`: the pictures as PNG and PDF, read back by independent readers —
+//! `implan gantt|wheel -o x.png|x.pdf` and `implan report -o x.pdf`: the pictures as PNG and PDF and the
+//! report as PDF, read back by independent readers —
 //! Python's Pillow for the PNG, poppler's `pdfinfo`, `pdffonts` and `pdftotext` for the PDF (README, "Tests":
 //! `.ci/run` installs them; a test without them fails).
 
@@ -134,6 +135,14 @@ fn png_and_pdf_need_a_file_and_a_picture_too_large_is_refused() {
             vec!["wheel", BEIARN, "--format", "pdf", "--lang", "en"],
             "error: PDF is written to a file: add -o FILE.pdf\n",
         ),
+        (
+            vec!["gantt", BEIARN, "--paper", "a4"],
+            "feil: --paper gjelder bare PDF: skriv til -o FIL.pdf, eller ta bort --paper\n",
+        ),
+        (
+            vec!["gantt", BEIARN, "--paper", "a3", "-o", "gantt.png", "--lang", "nn"],
+            "feil: --paper gjeld berre PDF: skriv til -o FIL.pdf, eller ta bort --paper\n",
+        ),
     ] {
         let o = command(&args).output().unwrap();
         assert_eq!((o.status.code(), stderr(&o).as_str(), stdout(&o).as_str()), (Some(2), said, ""), "{args:?}");
@@ -148,4 +157,104 @@ fn png_and_pdf_need_a_file_and_a_picture_too_large_is_refused() {
         stderr(&o)
     );
     assert!(!dir.join("stor.png").exists());
+}
+
+/// The headings of the HTML report, in order, as a reader reads them.
+fn html_headings(html: &str) -> Vec<(u8, String)> {
+    let doc = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse("h1, h2, h3").unwrap();
+    doc.select(&selector).map(|h| (h.value().name()[1..].parse().unwrap(), h.text().collect::<String>())).collect()
+}
+
+/// pdftotext's reading of a PDF with each run of white space as one space, for finding text that wraps.
+fn flat_text(pdf: &str) -> String {
+    poppler("pdftotext", pdf).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_report_as_pdf_has_the_htmls_sections_in_order_tagged_in_implans_font() {
+    let dir = TempDir::new("report-pdf");
+    let mut plans: Vec<String> = std::fs::read_dir(common::root().join("plans"))
+        .unwrap()
+        .map(|e| format!("plans/{}", e.unwrap().file_name().to_str().unwrap()))
+        .collect();
+    plans.push("examples/beiarn-progress.toml".into());
+    for plan in &plans {
+        let pdf = dir.path(&format!("{}.pdf", plan.replace('/', "-")));
+        // In the plan's language: "skrev" in Bokmål, "skreiv" in Nynorsk.
+        let o = command(&["report", plan, "--today", TODAY, "-o", &pdf]).output().unwrap();
+        assert!(o.status.success() && stdout(&o).ends_with(&format!(" {pdf}\n")), "{plan}: {}", stderr(&o));
+        let html = stdout(&command(&["report", plan, "--today", TODAY]).output().unwrap());
+        let headings = html_headings(&html);
+        // Every heading of the HTML, in the same order: pdftotext reads the pages in order.
+        let text = flat_text(&pdf);
+        let mut at = 0;
+        for (_, heading) in &headings {
+            let heading = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+            let found = text[at..].find(&heading).unwrap_or_else(|| panic!("{plan}: no {heading:?} after {at}"));
+            at += found + heading.len();
+        }
+        assert_eq!(info(&pdf, "Tagged"), "yes", "{plan}");
+        assert_eq!(info(&pdf, "Title"), headings[0].1, "{plan}");
+        // The structure a screen reader moves through: a heading element for each heading, lists, tables with
+        // headers where the HTML has them, and the pictures as figures with their text alternative.
+        let raw = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+        for level in 1..=3u8 {
+            let html_count = headings.iter().filter(|(l, _)| *l == level).count();
+            assert_eq!(raw.matches(&format!("/S/H{level}/")).count(), html_count, "{plan}: H{level}");
+        }
+        let figures = html.matches("<figure>").count();
+        assert_eq!(raw.matches("/S/Figure/").count(), figures, "{plan}");
+        assert_eq!(raw.matches("/S/TH/").count(), html.matches("<th ").count(), "{plan}");
+        for tag in ["/S/Table/", "/S/TD/", "/S/L/", "/S/LI/", "/S/LBody/", "/StructTreeRoot", "/Lang(", "/Outlines"] {
+            assert!(raw.contains(tag), "{plan}: no {tag}");
+        }
+        let fonts = poppler("pdffonts", &pdf);
+        assert!(fonts.lines().skip(2).all(|l| l.contains("DejaVuSans") && l.contains(" yes ")), "{plan}: {fonts}");
+    }
+}
+
+#[test]
+fn the_report_pdf_is_a4_with_the_gantt_chart_on_landscape_pages_at_9_points() {
+    let dir = TempDir::new("report-pages");
+    let pdf = dir.path("rapport.pdf");
+    write(&["report", BEIARN, "--today", TODAY, "--pdf", "-o", &pdf], &pdf);
+    let o = Command::new("pdfinfo").args(["-f", "1", "-l", "99", &pdf]).output().expect("pdfinfo");
+    let sizes: Vec<String> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| l.split("size:").nth(1).unwrap().trim().to_string())
+        .collect();
+    let (portrait, landscape) = ("595.276 x 841.89 pts (A4)", "841.89 x 595.276 pts (A4)");
+    assert_eq!(sizes[0], portrait);
+    let gantt: Vec<usize> = (0..sizes.len()).filter(|&i| sizes[i] == landscape).collect();
+    // The Beiarn chart is split by phase: consecutive landscape pages, every other page portrait A4.
+    assert!(gantt.len() >= 2 && gantt.windows(2).all(|w| w[1] == w[0] + 1), "{sizes:?}");
+    assert!(sizes.iter().all(|s| s == portrait || s == landscape), "{sizes:?}");
+    // Every activity of the plan has its row on one of those pages.
+    let pages = Command::new("pdftotext")
+        .args(["-f", &(gantt[0] + 1).to_string(), "-l", &(gantt[gantt.len() - 1] + 1).to_string(), &pdf, "-"])
+        .output()
+        .unwrap();
+    let pages = String::from_utf8(pages.stdout).unwrap();
+    for phase in ["Oppstartsfase", "Implementeringsfase 1", "Implementeringsfase 2", "Oppfølging og vedlikehold"] {
+        assert!(pages.contains(phase), "no {phase} on the Gantt pages: {pages}");
+    }
+}
+
+#[test]
+fn a_report_pdf_needs_a_file_and_the_flag_wins_over_the_extension() {
+    let o = command(&["report", BEIARN, "--pdf"]).output().unwrap();
+    let said = "feil: PDF skrives til en fil: legg til -o FIL.pdf\n";
+    assert_eq!((o.status.code(), stderr(&o).as_str(), stdout(&o).as_str()), (Some(2), said, ""));
+    let dir = TempDir::new("report-flag");
+    let (named_html, upper) = (dir.path("rapport.html"), dir.path("RAPPORT.PDF"));
+    write(&["report", BEIARN, "--today", TODAY, "--pdf", "-o", &named_html], &named_html);
+    assert_eq!(&std::fs::read(&named_html).unwrap()[..5], b"%PDF-");
+    write(&["report", BEIARN, "--today", TODAY, "-o", &upper], &upper);
+    assert_eq!(&std::fs::read(&upper).unwrap()[..5], b"%PDF-");
+    let html = dir.path("rapport2.html");
+    write(&["report", BEIARN, "--today", TODAY, "-o", &html], &html);
+    assert!(std::fs::read_to_string(&html).unwrap().starts_with("<!DOCTYPE html>"));
 }

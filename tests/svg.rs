@@ -289,6 +289,39 @@ fn gantt_charts_of_every_plan_render() {
 }
 
 #[test]
+fn every_title_of_every_plan_is_whole_in_the_gantt_chart_wrapped_in_its_row() {
+    // Letters only: a line may end in a hyphen of the wrapping's own.
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    for file in plan_files() {
+        let (source, plan) = load(&file);
+        // The report's width and the picture's.
+        for width in [1000, 1200] {
+            let view = View::new(&plan, &source, Lang::Nb, today());
+            let out = svg::gantt(&view, &GanttOptions { width, span: None });
+            let doc = roxmltree::Document::parse(&out).unwrap();
+            let mut rows = 0;
+            for g in doc.descendants().filter(|n| n.has_tag_name("g")) {
+                let Some(tip) = g.children().find(|n| n.has_tag_name("title")).and_then(|t| t.text()) else { continue };
+                let Some(a) = plan.activities.iter().find(|a| tip.starts_with(&format!("{}\n", a.title.value))) else {
+                    continue;
+                };
+                let lines: Vec<&str> = g
+                    .children()
+                    .filter(|n| n.has_tag_name("text") && n.attribute("x") == Some("42"))
+                    .map(|n| n.text().unwrap_or_default())
+                    .collect();
+                let name = format!("{} {width}: {}", file.display(), a.title.value);
+                assert!(!lines.is_empty() && lines.len() <= 3, "{name}: {lines:?}");
+                assert_eq!(letters(&lines.concat()), letters(&a.title.value), "{name}: {lines:?}");
+                assert!(!lines.concat().contains('…'), "{name}: cut");
+                rows += 1;
+            }
+            assert!(rows >= plan.activities.len(), "{}: {rows} rows", file.display());
+        }
+    }
+}
+
+#[test]
 fn wheels_of_every_plan_render() {
     for file in plan_files() {
         let (source, plan) = load(&file);
@@ -667,7 +700,7 @@ fn implan_capitalised(s: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-// gantt: the title, the line under it, a phase's name and the "no phase" row, cut to their room.
+// gantt: the title and the line under it cut to their room; a phase's name wrapped in its row.
 
 /// A plan for a chart 480 px wide: the title (435.5 px in bold at 20 px) just over its 432 px, the line under it
 /// (445 px at 13 px) too, a phase's name (161 px in bold at 12 px) just over the labels' 156 px.
@@ -679,15 +712,18 @@ const NARROW: &str = "[plan]\ntitle = \"Handlingsplan for lesing og skriving\"\n
     [[activity]]\ntitle = \"Samling\"\nwhen = \"mars 2027\"\nowner = \"kommunalsjef\"\n";
 
 #[test]
-fn a_narrow_charts_title_and_labels_are_cut_just_past_their_room() {
+fn a_narrow_charts_title_is_cut_just_past_its_room_and_its_labels_wrap() {
     let out = gantt_of(NARROW, TODAY, 480);
     assert_eq!(text_at(&out, "24", "36"), "Handlingsplan for lesing og skrivi…");
     assert_has(&out, "<g><title>Handlingsplan for lesing og skriving</title><text x=\"24\" y=\"36\"");
     assert_eq!(text_at(&out, "24", "58"), "Beiarn skole · august 2026 – juni 2027 · i dag 23. november…");
-    // The phase's row first (its label at 4 px in, on the row's middle), then its activity, then the row
-    // of activities without a phase, whose name fits whole.
-    assert_eq!(text_at(&out, "28", "137"), "Analyse og evaluer…");
-    assert_eq!(text_at(&out, "28", "181"), "Uten fase");
+    // The phase's row first (its label at 4 px in, its two lines round the row's middle, the row 14 px
+    // taller for the second), then its activity, then the row of activities without a phase, whose name fits.
+    assert_eq!(text_at(&out, "28", "137"), "Analyse og");
+    assert_eq!(text_at(&out, "28", "151"), "evaluering");
+    assert_has(&out, "<rect x=\"24\" y=\"122\" width=\"432\" height=\"36\"");
+    assert_eq!(text_at(&out, "42", "173"), "Kartlegging");
+    assert_eq!(text_at(&out, "28", "195"), "Uten fase");
 }
 
 // gantt: the axis.

@@ -25,6 +25,10 @@ pub(super) fn ics(args: IcsArgs, console: &mut dyn Console) -> Result<Exit, Erro
 pub(super) fn gantt(args: GanttArgs, console: &mut dyn Console) -> Result<Exit, Error> {
     let asked = Asked::read(&args.span)?;
     let format = picture_format(&args.picture, args.output.as_deref())?;
+    if args.paper.is_some() && format != PictureFormatArg::Pdf {
+        // A sheet of paper is a PDF's page; an SVG or PNG has the picture's own size.
+        return Err(Error::Usage(m::paper_needs_pdf()));
+    }
     let paper = args.paper.map(|p| match p {
         PaperArg::A4 => Paper::A4,
         PaperArg::A3 => Paper::A3,
@@ -82,17 +86,20 @@ fn write_picture(
             (picture::pdf(&svg, paper, &title, lang.code()), "PDF")
         }
     };
-    let bytes = bytes.map_err(|e| {
-        Error::About(
-            lang,
-            match e {
-                PictureError::TooLarge { width, height } => m::too_many_pixels(width, height, picture::MAX_PIXELS),
-                PictureError::Svg(detail) | PictureError::Pdf(detail) => m::picture_not_made(name, &detail),
-            },
-        )
-    })?;
+    let bytes = bytes.map_err(|e| not_made(e, name, lang))?;
     let path = path.expect("picture_format asks for -o before a PNG or PDF is made");
     write_file(path, &bytes, lang)
+}
+
+/// Why a PNG or PDF (`name`) was not made, in the reader's language.
+pub(super) fn not_made(e: PictureError, name: &str, lang: Lang) -> Error {
+    Error::About(
+        lang,
+        match e {
+            PictureError::TooLarge { width, height } => m::too_many_pixels(width, height, picture::MAX_PIXELS),
+            PictureError::Svg(detail) | PictureError::Pdf(detail) => m::picture_not_made(name, &detail),
+        },
+    )
 }
 
 /// What `--year`, `--from` and `--to` asked for, read before the plan is: a school year, or a span whose open

@@ -1,8 +1,8 @@
 //! Exports that take the plan where its readers are: calendars (iCalendar), pictures (SVG Gantt chart and
 //! årshjul, and each as PNG or PDF), a one-file HTML report, and the JSON Schema of the format for editors.
 
-pub mod html;
 pub mod ics;
 pub mod json_schema;
 pub mod picture;
+pub mod report;
 pub mod svg;

@@ -19,7 +19,7 @@ use resvg::usvg::{self, fontdb};
 use std::sync::{Arc, OnceLock};
 
 /// The faces the pictures use: regular, bold (titles, month names) and oblique (requirements, notes).
-const FACES: [&[u8]; 3] = [
+pub(crate) const FACES: [&[u8]; 3] = [
     include_bytes!("../../assets/fonts/DejaVuSans.ttf"),
     include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf"),
     include_bytes!("../../assets/fonts/DejaVuSans-Oblique.ttf"),
@@ -113,7 +113,10 @@ pub fn png(svg: &str, dpi: u32) -> Result<Vec<u8>, PictureError> {
 
 /// The width and height in pixels of a picture of `size` drawn at `scale`, if it may have that many.
 fn pixels(size: usvg::Size, scale: f32) -> Result<(u32, u32), PictureError> {
-    let size = size.to_int_size().scale_by(scale).ok_or(PictureError::TooLarge { width: 0, height: 0 })?;
+    // scale_by saturates a size too large for u32 (caught below) and fails only for one of no pixels, which
+    // none of implan's pictures has at the lowest --dpi: a bug, if it ever happens.
+    let none = || PictureError::Svg(format!("a picture of no pixels ({size:?} at {scale})"));
+    let size = size.to_int_size().scale_by(scale).ok_or_else(none)?;
     let (width, height) = (size.width(), size.height());
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(PictureError::TooLarge { width, height });
@@ -159,7 +162,7 @@ pub fn pdf(svg: &str, paper: Option<Paper>, title: &str, lang: &str) -> Result<V
 
 /// PDF/UA-1: the standard for accessible PDF, which a municipality's published documents must meet; krilla
 /// turns tagging on for it and refuses to write a document that breaks it.
-fn settings() -> Result<krilla::SerializeSettings, PictureError> {
+pub(crate) fn settings() -> Result<krilla::SerializeSettings, PictureError> {
     let configuration = ConfigurationBuilder::new()
         .with_version(PdfVersion::Pdf17)
         .set_validator(Validator::Ua(Accessibility::UA1))
@@ -168,7 +171,7 @@ fn settings() -> Result<krilla::SerializeSettings, PictureError> {
     Ok(krilla::SerializeSettings { configuration, ..krilla::SerializeSettings::default() })
 }
 
-fn creator() -> String {
+pub(crate) fn creator() -> String {
     format!("implan {}", env!("CARGO_PKG_VERSION"))
 }
 
@@ -227,6 +230,11 @@ mod tests {
         assert_eq!(pixels(size(200.0, 100.0), 2.0), Ok((400, 200)));
         let huge = SVG.replace("width=\"200\" height=\"100\"", "width=\"2000000\" height=\"1000000\"");
         assert!(matches!(png(&huge, 96), Err(PictureError::TooLarge { .. })));
+        // Beyond what a size can hold: the error says the most it can.
+        let beyond = pixels(size(1e6, 1e6), 1e6);
+        assert_eq!(beyond, Err(PictureError::TooLarge { width: u32::MAX, height: u32::MAX }));
+        // No pixels at all is not "too large".
+        assert!(matches!(pixels(size(1.0, 1.0), 0.1), Err(PictureError::Svg(s)) if s.contains("no pixels")));
         assert!(matches!(png("<svg", 96), Err(PictureError::Svg(_))));
     }
 

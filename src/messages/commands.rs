@@ -47,6 +47,15 @@ pub fn picture_needs_file(format: &str) -> Text {
     )
 }
 
+/// `gantt --paper` for an SVG or a PNG, which have no pages.
+pub fn paper_needs_pdf() -> Text {
+    text!(
+        nb: "--paper gjelder bare PDF: skriv til -o FIL.pdf, eller ta bort --paper",
+        nn: "--paper gjeld berre PDF: skriv til -o FIL.pdf, eller ta bort --paper",
+        en: "--paper applies to a PDF only: write to -o FILE.pdf, or leave out --paper",
+    )
+}
+
 /// `--dpi` (or `--width`) asking for more pixels than a PNG may have.
 pub fn too_many_pixels(width: u32, height: u32, most: u64) -> Text {
     text!(

@@ -1,5 +1,6 @@
 //! The Gantt chart.
 
+use super::hyphenation::wrap;
 use super::legend::{Swatch, diamond, legend_flow};
 use super::text::{days_in_month, fit, num, one_line, svg_open, text, text_width, tooltip};
 use super::{GRID, GanttOptions, INK, Look, MUTED, PHASE, PHASE_ROW, TODAY, TODAY_TINT, YEAR_LINE, ZEBRA};
@@ -10,15 +11,45 @@ use crate::when::{Precision, month_from_index, month_index};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
+#[derive(Clone)]
 enum Row {
-    Phase(usize, Vec<usize>),
+    Phase(usize, PhaseBar),
     Loose,
     Activity(usize),
+}
+
+/// A phase's bar, from its first activity to its last, and how many of its activities are done of those not
+/// cancelled: computed once, as a phase's row is drawn again on every sheet its activities run over.
+#[derive(Clone, Copy)]
+struct PhaseBar {
+    start: NaiveDate,
+    end: NaiveDate,
+    done: usize,
+    going: usize,
+}
+
+impl PhaseBar {
+    fn of(view: &View, p: usize, ids: &[usize]) -> PhaseBar {
+        let (acts, ph) = (&view.plan.activities, &view.plan.phases[p]);
+        let going = ids.iter().filter(|&&i| !acts[i].is_cancelled());
+        PhaseBar {
+            start: ids.iter().map(|&i| acts[i].when.value.start).min().unwrap_or(ph.span.start),
+            end: ids.iter().map(|&i| acts[i].last_day).max().unwrap_or(ph.span.end),
+            done: going.clone().filter(|&&i| acts[i].status == Status::Done).count(),
+            going: going.count(),
+        }
+    }
 }
 
 const MARGIN: f64 = 24.0;
 const ROW: f64 = 22.0;
 const FONT: f64 = 12.0;
+/// The distance between the lines of a label that wraps: each line more makes its row this much taller.
+const LINE: f64 = 14.0;
+/// The most lines a label wraps to; a title longer than that ends in "…" (the tooltip has it whole).
+const MAX_LINES: usize = 3;
+/// How much wider bold text is than regular, for wrapping a bold label with the regular widths.
+const BOLD: f64 = 1.13;
 
 /// Where everything of a Gantt chart goes, computed before anything is drawn.
 struct Chart<'a> {
@@ -28,12 +59,15 @@ struct Chart<'a> {
     first: i64,
     last: i64,
     quarters: bool,
-    /// The width of the label column; the bars run from `x0` to `x1`, `mw` pixels a month.
-    label_w: f64,
+    /// The bars run from `x0` to `x1` (right of the label column), `mw` pixels a month.
     x0: f64,
     x1: f64,
     mw: f64,
     rows: Vec<Row>,
+    /// Each row's label, as the lines it wraps to.
+    labels: Vec<Vec<String>>,
+    /// Where each row starts, top to bottom, and after them where the last ends.
+    tops: Vec<f64>,
     axis_top: f64,
     rows_top: f64,
     rows_bottom: f64,
@@ -67,18 +101,20 @@ impl<'a> Chart<'a> {
         let rows = rows(view, opts.span.is_some());
         let axis_top = 78.0;
         let rows_top = axis_top + 44.0;
-        let rows_bottom = rows_top + rows.len().max(1) as f64 * ROW;
+        let labels: Vec<Vec<String>> = rows.iter().map(|row| label(view, row, label_w)).collect();
+        let (tops, rows_bottom) = tops(rows_top, &labels);
         let mut chart = Chart {
             view,
             width,
             first,
             last,
             quarters: months > 36,
-            label_w,
             x0,
             x1,
             mw: (x1 - x0) / months as f64,
             rows,
+            labels,
+            tops,
             axis_top,
             rows_top,
             rows_bottom,
@@ -109,6 +145,48 @@ impl<'a> Chart<'a> {
     fn x_month(&self, m: i64) -> f64 {
         self.x0 + (m - self.first) as f64 * self.mw
     }
+
+    /// The same chart with only these of its rows (by index, in order).
+    fn sheet(&self, rows: &[usize]) -> Chart<'a> {
+        let labels: Vec<Vec<String>> = rows.iter().map(|&k| self.labels[k].clone()).collect();
+        let (tops, rows_bottom) = tops(self.rows_top, &labels);
+        Chart { rows: rows.iter().map(|&k| self.rows[k].clone()).collect(), labels, tops, rows_bottom, ..*self }
+    }
+
+    /// The middle of row `k`, where its bar is.
+    fn mid(&self, k: usize) -> f64 {
+        (self.tops[k] + self.tops[k + 1]) / 2.0
+    }
+}
+
+/// Where each row starts, a line of its label more making it taller, and where the rows end (one empty row's
+/// height below the top when there are none, for "no activities").
+fn tops(rows_top: f64, labels: &[Vec<String>]) -> (Vec<f64>, f64) {
+    let mut tops = vec![rows_top];
+    for lines in labels {
+        tops.push(tops[tops.len() - 1] + ROW + lines.len().saturating_sub(1) as f64 * LINE);
+    }
+    let bottom = if labels.is_empty() { rows_top + ROW } else { tops[tops.len() - 1] };
+    (tops, bottom)
+}
+
+/// A row's label wrapped to the label column: a phase's name in bold, an activity's title indented under it.
+fn label(view: &View, row: &Row, label_w: f64) -> Vec<String> {
+    let (name, room) = match row {
+        Row::Phase(p, _) => (one_line(&view.plan.phases[*p].name), (label_w - 4.0) / BOLD),
+        Row::Loose => (view.t.no_phase.to_string(), (label_w - 4.0) / BOLD),
+        Row::Activity(i) => (one_line(&view.plan.activities[*i].title.value), label_w - 18.0),
+    };
+    let (lines, _) = wrap(&name, &[room; MAX_LINES], FONT);
+    lines
+}
+
+/// A label's lines, centred on the row's middle.
+fn label_text(out: &mut String, x: f64, mid: f64, attrs: &str, lines: &[String]) {
+    let first = mid + 4.0 - lines.len().saturating_sub(1) as f64 * LINE / 2.0;
+    for (j, line) in lines.iter().enumerate() {
+        out.push_str(&text(x, first + j as f64 * LINE, FONT, attrs, line));
+    }
 }
 
 /// The rows top to bottom: each phase and its activities in date order, then the activities of no phase.
@@ -123,7 +201,7 @@ fn rows(view: &View, only_with_work: bool) -> Vec<Row> {
             continue;
         }
         view.sort_by_date(&mut ids);
-        rows.push(Row::Phase(p, ids.clone()));
+        rows.push(Row::Phase(p, PhaseBar::of(view, p, &ids)));
         rows.extend(ids.into_iter().map(Row::Activity));
     }
     let mut loose: Vec<usize> = (0..acts.len()).filter(|&i| view.index.phase_of(&acts[i]).is_none()).collect();
@@ -138,42 +216,139 @@ fn rows(view: &View, only_with_work: bool) -> Vec<Row> {
 /// A Gantt chart: the plan's phases and activities on a month axis (quarters when the plan runs longer than three
 /// years), coloured by status, with today's line and a legend.
 pub fn gantt(view: &View, opts: &GanttOptions) -> String {
+    within_span(view, opts, |view| draw(&Chart::new(view, opts)))
+}
+
+/// Runs `f` on the view of the plan within `opts.span`, or on the plan's own.
+fn within_span<T>(view: &View, opts: &GanttOptions, f: impl FnOnce(&View) -> T) -> T {
     match opts.span {
         Some((from, to)) => {
             let part = crate::views::within(view.plan, from, to);
-            draw_gantt(&View::new(&part, view.index.source, view.lang, view.today), opts)
+            f(&View::new(&part, view.index.source, view.lang, view.today))
         }
-        None => draw_gantt(view, opts),
+        None => f(view),
     }
 }
 
-fn draw_gantt(view: &View, opts: &GanttOptions) -> String {
-    let chart = Chart::new(view, opts);
-    // The legend, laid out first: its height decides the picture's.
+/// Part of a Gantt chart, for a page of its own.
+pub struct GanttSheet {
+    pub svg: String,
+    /// The phases it shows, in order.
+    pub phases: Vec<SheetPhase>,
+}
+
+/// A phase on a sheet of a Gantt chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SheetPhase {
+    /// The phase's index; `None` for the work of no phase.
+    pub phase: Option<usize>,
+    /// Which part of the phase it is, and of how many, when the phase runs over several sheets.
+    pub part: Option<(usize, usize)>,
+}
+
+/// A Gantt chart cut into sheets no taller than `max` pixels, for print at the size it is drawn: whole phases
+/// together while they fit; a phase taller than a sheet over as many as it needs, its row again at the top of
+/// each. Every sheet has the axis, today's line and the legend. One sheet when the whole chart fits.
+/// Linear in the rows: the chart is laid out once, and each sheet draws its own rows.
+pub fn gantt_sheets(view: &View, opts: &GanttOptions, max: f64) -> Vec<GanttSheet> {
+    within_span(view, opts, |view| {
+        let chart = Chart::new(view, opts);
+        // The rows may take what the heading, the axis and the legend leave.
+        let chrome = draw_height(&chart) - (chart.rows_bottom - chart.rows_top);
+        cut(&chart, max - chrome)
+            .into_iter()
+            .map(|(rows, phases)| GanttSheet { svg: draw(&chart.sheet(&rows)), phases })
+            .collect()
+    })
+}
+
+/// The rows of each sheet and the phases on it, for rows at most `room` pixels tall a sheet.
+fn cut(chart: &Chart, room: f64) -> Vec<(Vec<usize>, Vec<SheetPhase>)> {
+    let height = |k: usize| chart.tops[k + 1] - chart.tops[k];
+    let phase_of = |k: usize| match chart.rows[k] {
+        Row::Phase(p, _) => Some(p),
+        _ => None,
+    };
+    // Each phase's rows (and those of no phase): from its own row to the next such row.
+    let heads: Vec<usize> = (0..chart.rows.len()).filter(|&k| !matches!(chart.rows[k], Row::Activity(_))).collect();
+    let mut sheets: Vec<(Vec<usize>, Vec<SheetPhase>)> = Vec::new();
+    let (mut rows, mut phases, mut used) = (Vec::new(), Vec::new(), 0.0);
+    for (n, &head) in heads.iter().enumerate() {
+        let end = heads.get(n + 1).copied().unwrap_or(chart.rows.len());
+        let whole: f64 = (head..end).map(height).sum();
+        if !rows.is_empty() && used + whole > room {
+            sheets.push((std::mem::take(&mut rows), std::mem::take(&mut phases)));
+            used = 0.0;
+        }
+        if whole <= room || end == head + 1 {
+            rows.extend(head..end);
+            phases.push(SheetPhase { phase: phase_of(head), part: None });
+            used += whole;
+            continue;
+        }
+        // Too tall for a sheet: its row and as many of its activities as fit, again and again.
+        let mut parts: Vec<Vec<usize>> = vec![vec![head]];
+        let mut part_used = height(head);
+        for k in head + 1..end {
+            if parts.last().is_some_and(|p| p.len() > 1) && part_used + height(k) > room {
+                parts.push(vec![head]);
+                part_used = height(head);
+            }
+            parts.last_mut().expect("a part").push(k);
+            part_used += height(k);
+        }
+        let count = parts.len();
+        for (i, part) in parts.into_iter().enumerate() {
+            if i + 1 < count {
+                sheets.push((part, vec![SheetPhase { phase: phase_of(head), part: Some((i + 1, count)) }]));
+            } else {
+                // The last part may share its sheet with the phases after it.
+                let last = SheetPhase { phase: phase_of(head), part: Some((count, count)) };
+                (rows, phases, used) = (part, vec![last], part_used);
+            }
+        }
+    }
+    if !rows.is_empty() || sheets.is_empty() {
+        sheets.push((rows, phases));
+    }
+    sheets
+}
+
+/// How tall the drawn chart is: its rows, today's label under them, and the legend, which flows over lines.
+fn draw_height(chart: &Chart) -> f64 {
+    legend(chart).1
+}
+
+/// The legend, laid out under the rows, and the picture's height with it.
+fn legend(chart: &Chart) -> (String, f64) {
     let mut legend = String::new();
     let legend_top = chart.rows_bottom + if chart.today_x.is_some() { 44.0 } else { 30.0 };
-    let legend_last =
-        legend_flow(&mut legend, &legend_entries(view, chart.today_x.is_some()), MARGIN, chart.x1, legend_top);
-    let height = (legend_last + 18.0).ceil();
+    let entries = legend_entries(chart.view, chart.today_x.is_some());
+    let legend_last = legend_flow(&mut legend, &entries, MARGIN, chart.x1, legend_top);
+    (legend, (legend_last + 18.0).ceil())
+}
 
+fn draw(chart: &Chart) -> String {
+    let view = chart.view;
+    // The legend, laid out first: its height decides the picture's.
+    let (legend, height) = legend(chart);
     let mut out = String::new();
     svg_open(&mut out, chart.width, height, &view.plan.title.value);
-    draw_heading(&mut out, &chart);
-    draw_background(&mut out, &chart);
-    draw_grid(&mut out, &chart);
-    draw_years(&mut out, &chart);
-    draw_months(&mut out, &chart);
+    draw_heading(&mut out, chart);
+    draw_background(&mut out, chart);
+    draw_grid(&mut out, chart);
+    draw_years(&mut out, chart);
+    draw_months(&mut out, chart);
     for (k, row) in chart.rows.iter().enumerate() {
-        let mid = chart.rows_top + k as f64 * ROW + ROW / 2.0;
+        let mid = chart.mid(k);
         match row {
-            Row::Phase(p, ids) => draw_phase(&mut out, &chart, *p, ids, mid),
+            Row::Phase(p, bar) => draw_phase(&mut out, chart, *p, bar, k),
             Row::Loose => {
-                let shown = fit(view.t.no_phase, chart.label_w - 4.0, FONT, true);
                 let attrs = format!(" font-weight=\"bold\" fill=\"{INK}\"");
-                out.push_str(&text(MARGIN + 4.0, mid + 4.0, FONT, &attrs, &shown));
+                label_text(&mut out, MARGIN + 4.0, mid, &attrs, &chart.labels[k]);
                 out.push('\n');
             }
-            Row::Activity(i) => draw_activity(&mut out, &chart, *i, mid),
+            Row::Activity(i) => draw_activity(&mut out, chart, *i, k),
         }
     }
     if chart.rows.is_empty() {
@@ -181,7 +356,7 @@ fn draw_gantt(view: &View, opts: &GanttOptions) -> String {
         out.push_str(&text(chart.x0, chart.rows_top + 15.0, FONT, &attrs, view.t.no_activities));
         out.push('\n');
     }
-    draw_today(&mut out, &chart);
+    draw_today(&mut out, chart);
     out.push_str(&legend);
     out.push_str("</svg>\n");
     out
@@ -223,7 +398,7 @@ fn draw_heading(out: &mut String, chart: &Chart) {
 fn draw_background(out: &mut String, chart: &Chart) {
     let Chart { ref rows, rows_top, rows_bottom, x1, mw, today_m, .. } = *chart;
     for (k, row) in rows.iter().enumerate() {
-        let y = rows_top + k as f64 * ROW;
+        let (y, height) = (chart.tops[k], chart.tops[k + 1] - chart.tops[k]);
         let fill = match row {
             Row::Phase(..) | Row::Loose => PHASE_ROW,
             Row::Activity(_) if k % 2 == 0 => ZEBRA,
@@ -235,7 +410,7 @@ fn draw_background(out: &mut String, chart: &Chart) {
             num(MARGIN),
             num(y),
             num(x1 - MARGIN),
-            num(ROW)
+            num(height)
         );
     }
     if chart.today_x.is_some() {
@@ -363,20 +538,16 @@ fn draw_months(out: &mut String, chart: &Chart) {
 }
 
 /// A phase's row: its name, a bar from its first activity to its last, and its label and progress beside it.
-fn draw_phase(out: &mut String, chart: &Chart, p: usize, ids: &[usize], mid: f64) {
-    let Chart { view, label_w, x0, x1, today_x, .. } = *chart;
-    let (plan, acts) = (view.plan, &view.plan.activities);
-    let ph = &plan.phases[p];
+fn draw_phase(out: &mut String, chart: &Chart, p: usize, bar: &PhaseBar, k: usize) {
+    let Chart { view, x0, x1, today_x, .. } = *chart;
+    let mid = chart.mid(k);
+    let ph = &view.plan.phases[p];
     let name = one_line(&ph.name);
-    let start = ids.iter().map(|&i| acts[i].when.value.start).min().unwrap_or(ph.span.start);
-    let end = ids.iter().map(|&i| acts[i].last_day).max().unwrap_or(ph.span.end);
-    let going: Vec<usize> = ids.iter().copied().filter(|&i| !acts[i].is_cancelled()).collect();
-    let done = going.iter().filter(|&&i| acts[i].status == Status::Done).count();
+    let PhaseBar { start, end, done, going } = *bar;
     let mut tip = vec![name.clone(), format!("{} · {}", one_line(&ph.label.value), i18n::span(view.lang, start, end))];
     tip.extend(ph.goal.iter().map(|g| one_line(g)));
     out.push_str(&format!("<g>{}", tooltip(&tip.join("\n"))));
-    let shown = fit(&name, label_w - 4.0, FONT, true);
-    out.push_str(&text(MARGIN + 4.0, mid + 4.0, FONT, &format!(" font-weight=\"bold\" fill=\"{INK}\""), &shown));
+    label_text(out, MARGIN + 4.0, mid, &format!(" font-weight=\"bold\" fill=\"{INK}\""), &chart.labels[k]);
     let (xa, xb) = (chart.x_at(start), chart.x_after(end).max(chart.x_at(start) + 3.0));
     let _ = write!(
         out,
@@ -386,7 +557,7 @@ fn draw_phase(out: &mut String, chart: &Chart, p: usize, ids: &[usize], mid: f64
         num(xb - xa)
     );
     // The phase's label and progress beside its bar, where there is room.
-    let note = format!("{} · {done}/{}", one_line(&ph.label.value), going.len());
+    let note = format!("{} · {done}/{going}", one_line(&ph.label.value));
     let nw = text_width(&note, 10.5, false);
     let attrs = format!(" fill=\"{MUTED}\"");
     // Right of the bar, else left of it; never under today's line.
@@ -407,20 +578,20 @@ fn draw_phase(out: &mut String, chart: &Chart, p: usize, ids: &[usize], mid: f64
 }
 
 /// An activity's row: its title, and a bar in its status's colour (a diamond for a single day).
-fn draw_activity(out: &mut String, chart: &Chart, i: usize, mid: f64) {
-    let Chart { view, label_w, .. } = *chart;
+fn draw_activity(out: &mut String, chart: &Chart, i: usize, k: usize) {
+    let view = chart.view;
+    let mid = chart.mid(k);
     let a = &view.plan.activities[i];
     let look = Look::of(view, a);
     let title = one_line(&a.title.value);
     let tip = format!("{title}\n{} · {} · {}", view.when_text(a), view.owners_text(a), view.status_text(a));
     out.push_str(&format!("<g>{}", tooltip(&tip)));
-    let shown = fit(&title, label_w - 18.0, FONT, false);
     let attrs = match look {
         Look::Overdue => " fill=\"#c62828\"".to_string(),
         Look::Cancelled => " fill=\"#9e9e9e\" text-decoration=\"line-through\"".to_string(),
         _ => format!(" fill=\"{INK}\""),
     };
-    out.push_str(&text(MARGIN + 18.0, mid + 4.0, FONT, &attrs, &shown));
+    label_text(out, MARGIN + 18.0, mid, &attrs, &chart.labels[k]);
     let start = a.when.value.start;
     let single_day = a.when.value.precision == Precision::Day && a.last_day == start;
     let colour = look.colour();

@@ -179,6 +179,6 @@ mod rings;
 mod text;
 mod wheel;
 
-pub use gantt::gantt;
+pub use gantt::{GanttSheet, gantt, gantt_sheets};
 pub(crate) use text::capitalised;
 pub use wheel::wheel;
