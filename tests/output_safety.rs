@@ -759,6 +759,12 @@ fn long_texts_take_linear_time() {
             assert!(out.contains(&"a".repeat(100_000)), "{args:?}: the whole title");
         }
     }
+    // The report as PDF breaks a word of 100,000 letters over lines and pages, in linear time.
+    let pdf = dir.path("long.pdf");
+    let (o, took) =
+        run_within(&["report", &plan, "--today", "2026-05-20", "-o", &pdf], std::time::Duration::from_secs(30));
+    assert_eq!(o.status.code(), Some(0), "report -o long.pdf: {}", text(&o.stderr));
+    assert!(took < std::time::Duration::from_secs(15), "report -o long.pdf took {took:?}");
     // The typos still get help; a "did you mean" only between names short enough to compare letter by letter
     // (nobody misspells a name of a hundred thousand letters, and comparing two costs their lengths' product).
     let helps = |n: usize| -> Vec<String> {

@@ -41,16 +41,34 @@ fn metrics() -> &'static Metrics {
 /// The width of `text` in `face` at `size` points: the sum of its glyphs' advances. A character the face does
 /// not have is drawn as the face's empty box, which has an advance of its own.
 pub(super) fn width(text: &str, face: Face, size: f32) -> f32 {
-    let f = &metrics().faces[face.index()];
-    let em = f32::from(f.units_per_em());
-    let units: u32 = text
-        .chars()
-        .map(|c| {
-            let glyph = f.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
-            u32::from(f.glyph_hor_advance(glyph).unwrap_or(0))
-        })
-        .sum();
-    units as f32 / em * size
+    let units: u32 = text.chars().map(|c| advance(face, c)).sum();
+    units as f32 / f32::from(metrics().faces[face.index()].units_per_em()) * size
+}
+
+/// A character's advance in font units, looked up in the face once per character of the Basic Multilingual
+/// Plane and thread: a line is measured again and again as it is broken, and the face's character map is a
+/// search each time. (`u16::MAX` marks a character not looked up yet; no advance is that wide.)
+fn advance(face: Face, c: char) -> u32 {
+    const PLANE: usize = 0x10000;
+    thread_local! {
+        static SEEN: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let look_up = || {
+        let f = &metrics().faces[face.index()];
+        f.glyph_hor_advance(f.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0))).unwrap_or(0)
+    };
+    let Some(at) = Some(c as usize).filter(|&i| i < PLANE).map(|i| face.index() * PLANE + i) else {
+        return u32::from(look_up());
+    };
+    SEEN.with_borrow_mut(|seen| {
+        if seen.is_empty() {
+            seen.resize(3 * PLANE, u16::MAX);
+        }
+        if seen[at] == u16::MAX {
+            seen[at] = look_up();
+        }
+        u32::from(seen[at])
+    })
 }
 
 /// A piece of one line: text in one face, `run` the index of the run it comes from, `x` where it starts.

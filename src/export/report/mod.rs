@@ -541,6 +541,60 @@ mod tests {
     }
 
     #[test]
+    fn commands_in_backticks_are_code_and_the_rest_is_text() {
+        let runs = code_spans("run `implan diff a b` to see `all`");
+        let expected = [
+            styled("run ", Style::Plain),
+            styled("implan diff a b", Style::Code),
+            styled(" to see ", Style::Plain),
+            styled("all", Style::Code),
+        ];
+        assert_eq!(runs, expected);
+        assert_eq!(code_spans("``"), []);
+    }
+
+    fn document(text: &str) -> Document {
+        let source = Source::new("t.toml", text);
+        let plan = crate::load::load(&source).unwrap();
+        let view = View::new(&plan, &source, Lang::En, "2026-06-01".parse().unwrap());
+        let status = crate::views::status::build(&view, &[]);
+        build(&view, &status, &[], &source, None)
+    }
+
+    fn part<'d>(doc: &'d Document, id: &str) -> &'d Part {
+        doc.parts.iter().find(|p| p.id.as_deref() == Some(id)).unwrap_or_else(|| panic!("no {id}"))
+    }
+
+    #[test]
+    fn the_goals_list_their_sub_goals_and_no_empty_list() {
+        let base = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n[goal]\nid = \"g\"\ntext = \"Trygt\"\n";
+        let doc = document(&format!("{base}[goal.sub]\nm = \"Mindre mobbing\"\ns = \"Bedre samarbeid\"\n"));
+        let goals = &part(&doc, "goals").blocks;
+        let Some(Block::List(ListKind::Bullets, items)) = goals.last() else { panic!("{goals:?}") };
+        let texts: Vec<&str> = items.iter().map(|i| i.runs[0].text.as_str()).collect();
+        assert_eq!(texts, ["Mindre mobbing", "Bedre samarbeid"]);
+        let doc = document(base);
+        assert!(!part(&doc, "goals").blocks.iter().any(|b| matches!(b, Block::List(..))), "an empty list");
+    }
+
+    #[test]
+    fn a_member_of_two_groups_names_both_once() {
+        let text = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n[roles]\na = \"Anne\"\n\
+            [roles.sg]\nname = \"Styringsgruppe\"\nmembers = [\"a\"]\n[roles.pg]\nname = \"Prosjektgruppe\"\nmembers = [\"a\"]\n\
+            [[activity]]\ntitle = \"M\"\nwhen = \"2026-03\"\nowner = [\"sg\", \"pg\"]\n";
+        let doc = document(text);
+        let checklists = part(&doc, "checklists");
+        let anne = checklists.blocks.iter().find_map(|b| match b {
+            Block::Part(p) if p.id.as_deref() == Some("role-a") => Some(p),
+            _ => None,
+        });
+        let Some(Block::Paragraph(_, runs)) = anne.expect("Anne's part").blocks.last() else { panic!() };
+        let said: String = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(said, "Also a member of: Styringsgruppe, Prosjektgruppe.");
+        assert_eq!(runs[1].style, Style::Link("role-sg".into()));
+    }
+
+    #[test]
     fn the_height_is_read_from_the_svg_and_unreadable_is_too_tall() {
         assert_eq!(svg_height("<svg width=\"10\" height=\"42.5\">"), 42.5);
         assert_eq!(svg_height("<svg>"), f64::MAX);

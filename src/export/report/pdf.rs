@@ -370,8 +370,9 @@ impl Writer {
         let columns = cells.first().map_or(head.len(), Vec::len);
         let widths = column_widths(&head, &cells, columns, self.width());
         let node = self.node(parent, Kind::Table);
+        let head_height = row_height(&head, &widths);
         if !head.is_empty() {
-            self.row(node, &head, &widths, true);
+            self.row(node, &head, &widths, true, head_height);
         }
         for row in &cells {
             let height = row_height(row, &widths);
@@ -379,17 +380,16 @@ impl Writer {
                 self.next_page();
                 if !head.is_empty() {
                     // The header again on the new page, for the eye only: it is in the structure once.
-                    self.row(usize::MAX, &head, &widths, true);
+                    self.row(usize::MAX, &head, &widths, true, head_height);
                 }
             }
-            self.row(node, row, &widths, false);
+            self.row(node, row, &widths, false, height);
         }
         self.y += BODY * 0.8;
     }
 
     /// One row of cells, and the rule under it. `table` is `usize::MAX` for a repeated header.
-    fn row(&mut self, table: usize, row: &[Content], widths: &[f32], header: bool) {
-        let height = row_height(row, widths);
+    fn row(&mut self, table: usize, row: &[Content], widths: &[f32], header: bool, height: f32) {
         let top = self.y;
         let tr = if table == usize::MAX { None } else { Some(self.node(table, Kind::TR)) };
         let mut x = MARGIN;
