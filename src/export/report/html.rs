@@ -194,9 +194,25 @@ mod tests {
     }
 
     #[test]
+    fn a_table_with_a_header_has_head_and_body_and_one_without_has_rows_alone() {
+        let rows = || vec![vec![super::super::Cell { tone: Tone::Plain, content: CellContent::When("mars".into()) }]];
+        let mut o = String::new();
+        write_table(&mut o, &Table { head: vec!["Når".into()], rows: rows() });
+        let with_head = "<table>\n<thead><tr><th scope=\"col\">Når</th></tr></thead>\n<tbody>\n\
+            <tr><td class=\"when\">mars</td></tr>\n</tbody>\n</table>\n";
+        assert_eq!(o, with_head);
+        let mut o = String::new();
+        write_table(&mut o, &Table { head: Vec::new(), rows: rows() });
+        assert_eq!(o, "<table>\n<tr><td class=\"when\">mars</td></tr>\n</table>\n");
+    }
+
+    #[test]
     fn the_checklists_mark_each_activity_by_its_state() {
         let out = report(PLAN, "2026-06-01", &[]);
         let checklists = out.split("<section id=\"checklists\">").nth(1).expect("checklists");
+        // Check boxes in the checklists, bullets elsewhere.
+        assert!(checklists.contains("<h3>Prosjektleder</h3>\n<ul class=\"check\">\n"), "{checklists}");
+        assert!(out.contains("<section id=\"overdue\">\n<h2>Overdue (1)</h2>\n<ul>\n"), "{out}");
         for (class, title) in
             [(" class=\"done\"", "Gjort"), (" class=\"cancelled\"", "Avlyst"), (" class=\"overdue\"", "Sein")]
         {

@@ -109,26 +109,21 @@ pub(super) fn lines(runs: &[(&str, Face)], size: f32, max: f32) -> Vec<Vec<Piece
                     x = 0.0;
                 }
                 let w = width(part, face, size);
-                push(out.last_mut().expect("a line"), part, r, x, w, k == 0 && fits && gap > 0.0);
+                push(out.last_mut().expect("a line"), part, r, x, w);
                 x += w;
             }
         }
     }
-    if out.last().is_some_and(Vec::is_empty) && out.len() > 1 {
-        out.pop();
-    }
     out
 }
 
-/// Adds text to a line: to the piece before it when that is the same run's and the two meet, else as a piece
-/// of its own.
-fn push(line: &mut Vec<Piece>, text: &str, run: usize, x: f32, w: f32, after_space: bool) {
+/// Adds a word to a line: to the piece before it when that is the same run's (two words of a run on one line
+/// are the words a space parted), else as a piece of its own.
+fn push(line: &mut Vec<Piece>, text: &str, run: usize, x: f32, w: f32) {
     if let Some(last) = line.last_mut()
         && last.run == run
     {
-        if after_space {
-            last.text.push(' ');
-        }
+        last.text.push(' ');
         last.text.push_str(text);
         last.width = x + w - last.x;
         return;
@@ -216,6 +211,40 @@ mod tests {
         assert_eq!(texts(&after)[1..], texts(&lines));
         // A line too narrow for one character still holds one per line.
         assert_eq!(texts(&super::lines(&[("ab", Face::Regular)], 10.0, 1.0)), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_lines_pieces_start_where_they_are_drawn_and_are_as_wide_as_their_words() {
+        let (a, b, space) =
+            (width("a", Face::Regular, 10.0), width("bb", Face::Regular, 10.0), width(" ", Face::Regular, 10.0));
+        let lines = lines(&[("a bb", Face::Regular), (" a", Face::Bold)], 10.0, 500.0);
+        let bold_a = width("a", Face::Bold, 10.0);
+        let bold_space = width(" ", Face::Bold, 10.0);
+        assert_eq!(
+            lines,
+            [vec![
+                Piece { text: "a bb".into(), run: 0, x: 0.0, width: a + space + b },
+                Piece { text: "a".into(), run: 1, x: a + space + b + bold_space, width: bold_a },
+            ]]
+        );
+        // A space at the start of a text is not drawn at the start of a line.
+        assert_eq!(super::lines(&[(" a", Face::Regular)], 10.0, 500.0)[0][0].x, 0.0);
+    }
+
+    #[test]
+    fn the_space_before_a_word_counts_when_it_is_placed() {
+        // Room for both words but not for the space between them: two lines.
+        let max = width("aaa", Face::Regular, 10.0) + width("bbb", Face::Regular, 10.0) + 0.5;
+        assert_eq!(texts(&lines(&[("aaa bbb", Face::Regular)], 10.0, max)), ["aaa", "bbb"]);
+        let max = max + width(" ", Face::Regular, 10.0);
+        assert_eq!(texts(&lines(&[("aaa bbb", Face::Regular)], 10.0, max)), ["aaa bbb"]);
+    }
+
+    #[test]
+    fn a_word_is_cut_where_the_next_letter_would_pass_the_width_not_where_it_reaches_it() {
+        // At 2048 points a letter is as many points wide as it has font units: the sums are exact.
+        let max = width("ab", Face::Regular, 2048.0);
+        assert_eq!(split_word("abc", Face::Regular, 2048.0, max), ["ab", "c"]);
     }
 
     #[test]

@@ -567,7 +567,8 @@ mod tests {
 
     #[test]
     fn the_goals_list_their_sub_goals_and_no_empty_list() {
-        let base = "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n[goal]\nid = \"g\"\ntext = \"Trygt\"\n";
+        let base =
+            "[plan]\ntitle = \"T\"\nstart = \"2026-01\"\nend = \"2026-12\"\n[goal]\nid = \"g\"\ntext = \"Trygt\"\n";
         let doc = document(&format!("{base}[goal.sub]\nm = \"Mindre mobbing\"\ns = \"Bedre samarbeid\"\n"));
         let goals = &part(&doc, "goals").blocks;
         let Some(Block::List(ListKind::Bullets, items)) = goals.last() else { panic!("{goals:?}") };
