@@ -73,7 +73,7 @@ pub enum Command {
     /// One school year per wheel: that of --today (or today), kept within the plan's school years, unless
     /// --year, --from/--to or --whole says otherwise.
     Wheel(WheelArgs),
-    /// Write a one-file HTML report for a steering-group meeting
+    /// Write the report for a steering-group meeting: one HTML file, or a tagged PDF (-o FILE.pdf)
     Report(ReportArgs),
     /// Where do we stand? Progress, overdue work, what is due and next, on one screen
     Status(StatusArgs),

@@ -217,14 +217,14 @@ mod tests {
     fn a_lines_pieces_start_where_they_are_drawn_and_are_as_wide_as_their_words() {
         let (a, b, space) =
             (width("a", Face::Regular, 10.0), width("bb", Face::Regular, 10.0), width(" ", Face::Regular, 10.0));
-        let lines = lines(&[("a bb", Face::Regular), (" a", Face::Bold)], 10.0, 500.0);
+        let lines = lines(&[("a bb", Face::Regular), (" a a", Face::Bold)], 10.0, 500.0);
         let bold_a = width("a", Face::Bold, 10.0);
         let bold_space = width(" ", Face::Bold, 10.0);
         assert_eq!(
             lines,
             [vec![
                 Piece { text: "a bb".into(), run: 0, x: 0.0, width: a + space + b },
-                Piece { text: "a".into(), run: 1, x: a + space + b + bold_space, width: bold_a },
+                Piece { text: "a a".into(), run: 1, x: a + space + b + bold_space, width: 2.0 * bold_a + bold_space },
             ]]
         );
         // A space at the start of a text is not drawn at the start of a line.
